@@ -1,0 +1,460 @@
+//! [`LoginClient`]: HTTP with safe defaults, shared by every endpoint.
+
+use std::error::Error as StdError;
+use std::fmt;
+use std::net::IpAddr;
+use std::sync::Arc;
+use std::time::{Duration, Instant, SystemTime};
+
+use reqwest::header::{CONTENT_TYPE, HeaderMap, HeaderName, HeaderValue, LOCATION, RETRY_AFTER};
+use url::Url;
+
+use crate::endpoint::{EndpointSpec, Method};
+use crate::error::{AuthError, ErrorKind};
+
+const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
+const DEFAULT_MAX_RESPONSE_BYTES: usize = 1024 * 1024;
+
+/// Sends login requests. Cheap to clone: clones share one connection pool.
+///
+/// The defaults are the safe ones, each overridable through [`LoginClient::builder`]:
+///
+/// | default | why |
+/// |---|---|
+/// | TLS through rustls with the Mozilla root store; no system OpenSSL | same behaviour on every machine |
+/// | plain `http://` only to loopback hosts | a password never crosses a network in clear text |
+/// | redirects are never followed; a 3xx is an [`ErrorKind::Redirect`] error | a login body and its secret headers never reach another origin |
+/// | 10 s to connect, 30 s for the whole exchange, body included | a stalled or dripping server cannot hold a caller forever |
+/// | response bodies capped at 1 MiB | a huge or endless body is an error, not unbounded memory |
+/// | proxy variables from the environment are ignored | credentials go where the endpoint says, not where `HTTP_PROXY` says |
+///
+/// ```
+/// use std::time::Duration;
+///
+/// let client = auth_core::LoginClient::builder()
+///     .timeout(Duration::from_secs(10))
+///     .max_response_bytes(64 * 1024)
+///     .build()?;
+/// # Ok::<(), auth_core::AuthError>(())
+/// ```
+#[derive(Clone)]
+pub struct LoginClient {
+    http: reqwest::Client,
+    config: Arc<ClientConfig>,
+}
+
+struct ClientConfig {
+    max_response_bytes: usize,
+    allow_plain_http: bool,
+    timeout: Duration,
+}
+
+impl LoginClient {
+    /// A client with the safe defaults.
+    ///
+    /// Fails only if the TLS backend cannot be initialised.
+    pub fn new() -> Result<LoginClient, AuthError> {
+        LoginClient::builder().build()
+    }
+
+    /// A builder to change the defaults.
+    pub fn builder() -> LoginClientBuilder {
+        LoginClientBuilder::default()
+    }
+
+    /// The largest response body this client reads, in bytes.
+    pub fn max_response_bytes(&self) -> usize {
+        self.config.max_response_bytes
+    }
+
+    /// Sends one request and reads its response, without interpreting the status.
+    pub(crate) async fn exchange(
+        &self,
+        spec: &'static EndpointSpec,
+        base_url: &str,
+        body: Vec<u8>,
+        field_headers: HeaderMap,
+    ) -> Result<RawResponse, AuthError> {
+        let vendor = spec.vendor();
+        let url = self.login_url(spec, base_url)?;
+        let method = match spec.method() {
+            Method::Post => reqwest::Method::POST,
+            Method::Put => reqwest::Method::PUT,
+            Method::Patch => reqwest::Method::PATCH,
+        };
+        let mut headers = HeaderMap::with_capacity(spec.headers().len() + field_headers.len() + 1);
+        headers.insert(CONTENT_TYPE, HeaderValue::from_static(spec.content_type()));
+        for (name, value) in spec.headers() {
+            headers.insert(
+                HeaderName::from_static(name),
+                HeaderValue::from_static(value),
+            );
+        }
+        headers.extend(field_headers);
+
+        tracing::debug!(vendor, method = spec.method().as_str(), url = %url, "sending login request");
+        let started = Instant::now();
+        let mut response = self
+            .http
+            .request(method, url)
+            .headers(headers)
+            .body(body)
+            .send()
+            .await
+            .map_err(|e| transport_error(vendor, e, self.config.timeout))?;
+
+        let status = response.status().as_u16();
+        let retry_after = response
+            .headers()
+            .get(RETRY_AFTER)
+            .and_then(|value| parse_retry_after(value.as_bytes(), SystemTime::now()));
+        if response.status().is_redirection() {
+            let target = response
+                .headers()
+                .get(LOCATION)
+                .and_then(|value| value.to_str().ok())
+                .and_then(|location| response.url().join(location).ok())
+                .map_or_else(|| "an unstated location".to_owned(), |url| origin_of(&url));
+            tracing::debug!(
+                vendor,
+                status,
+                "login answered with a redirect; not followed"
+            );
+            return Err(AuthError::new(ErrorKind::Redirect, vendor)
+                .with_status(status)
+                .with_detail(format!(
+                    "the server redirected the login to {target}; a login is never resent to another location"
+                )));
+        }
+
+        let cap = self.config.max_response_bytes;
+        if let Some(length) = response.content_length() {
+            if length > cap as u64 {
+                return Err(too_large(vendor, status, cap));
+            }
+        }
+        let mut bytes = Vec::with_capacity(response.content_length().map_or(1024, |n| n as usize));
+        while let Some(chunk) = response
+            .chunk()
+            .await
+            .map_err(|e| transport_error(vendor, e, self.config.timeout).with_status(status))?
+        {
+            if bytes.len() + chunk.len() > cap {
+                return Err(too_large(vendor, status, cap));
+            }
+            bytes.extend_from_slice(&chunk);
+        }
+        tracing::debug!(
+            vendor,
+            status,
+            elapsed_ms = started.elapsed().as_millis() as u64,
+            body_bytes = bytes.len(),
+            "login response received"
+        );
+        Ok(RawResponse {
+            status,
+            retry_after,
+            body: bytes,
+        })
+    }
+
+    fn login_url(&self, spec: &EndpointSpec, base_url: &str) -> Result<Url, AuthError> {
+        let vendor = spec.vendor();
+        let joined = format!("{}{}", base_url.trim_end_matches('/'), spec.path());
+        let url = Url::parse(&joined).map_err(|e| {
+            AuthError::new(ErrorKind::InvalidUrl, vendor)
+                .with_detail(format!("`{base_url}` is not an absolute URL: {e}"))
+        })?;
+        match url.scheme() {
+            "https" => {}
+            "http" if self.config.allow_plain_http || is_loopback(&url) => {}
+            "http" => {
+                return Err(AuthError::new(ErrorKind::InsecureTransport, vendor).with_detail(format!(
+                    "`{}` is plain http to a host that is not loopback; use https, or allow it with `LoginClientBuilder::allow_plain_http(true)`",
+                    origin_of(&url)
+                )));
+            }
+            other => {
+                return Err(
+                    AuthError::new(ErrorKind::InvalidUrl, vendor).with_detail(format!(
+                        "`{base_url}` has scheme `{other}`; a login URL is http or https"
+                    )),
+                );
+            }
+        }
+        if !url.username().is_empty() || url.password().is_some() {
+            return Err(AuthError::new(ErrorKind::InvalidUrl, vendor).with_detail(
+                "the base URL carries user info; credentials belong in the request, not the URL",
+            ));
+        }
+        Ok(url)
+    }
+}
+
+impl fmt::Debug for LoginClient {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("LoginClient")
+            .field("max_response_bytes", &self.config.max_response_bytes)
+            .field("allow_plain_http", &self.config.allow_plain_http)
+            .field("timeout", &self.config.timeout)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Changes [`LoginClient`]'s defaults.
+#[must_use]
+pub struct LoginClientBuilder {
+    connect_timeout: Duration,
+    timeout: Duration,
+    max_response_bytes: usize,
+    allow_plain_http: bool,
+    use_env_proxy: bool,
+    root_certificates: Vec<reqwest::Certificate>,
+    user_agent: String,
+}
+
+impl Default for LoginClientBuilder {
+    fn default() -> Self {
+        LoginClientBuilder {
+            connect_timeout: DEFAULT_CONNECT_TIMEOUT,
+            timeout: DEFAULT_TIMEOUT,
+            max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
+            allow_plain_http: false,
+            use_env_proxy: false,
+            root_certificates: Vec::new(),
+            user_agent: concat!("auth-core/", env!("CARGO_PKG_VERSION")).to_owned(),
+        }
+    }
+}
+
+impl LoginClientBuilder {
+    /// How long to wait for a connection (default 10 s).
+    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
+        self.connect_timeout = timeout;
+        self
+    }
+
+    /// How long the whole exchange may take, from connecting to the last byte of the body
+    /// (default 30 s).
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = timeout;
+        self
+    }
+
+    /// The largest response body to read, in bytes (default 1 MiB). A larger body is an
+    /// [`ErrorKind::BodyTooLarge`] error, detected from `Content-Length` before reading, or
+    /// while reading when the length is not stated.
+    pub fn max_response_bytes(mut self, bytes: usize) -> Self {
+        self.max_response_bytes = bytes;
+        self
+    }
+
+    /// Allows plain `http://` to hosts that are not loopback (default: refused with
+    /// [`ErrorKind::InsecureTransport`]). Credentials then cross the network unencrypted.
+    pub fn allow_plain_http(mut self, allow: bool) -> Self {
+        self.allow_plain_http = allow;
+        self
+    }
+
+    /// Routes requests through the proxy named by `HTTP_PROXY`/`HTTPS_PROXY`/`ALL_PROXY`
+    /// (default: the environment is ignored).
+    pub fn use_env_proxy(mut self, use_proxy: bool) -> Self {
+        self.use_env_proxy = use_proxy;
+        self
+    }
+
+    /// Trusts one more root certificate, given in PEM, in addition to the Mozilla roots (an
+    /// on-premises host with a private CA, a test server).
+    pub fn add_root_certificate_pem(mut self, pem: &[u8]) -> Result<Self, AuthError> {
+        let certificate = reqwest::Certificate::from_pem(pem).map_err(|e| {
+            AuthError::new(ErrorKind::Tls, "LoginClient")
+                .with_detail("the root certificate is not valid PEM")
+                .with_source(e)
+        })?;
+        self.root_certificates.push(certificate);
+        Ok(self)
+    }
+
+    /// The `User-Agent` header (default `auth-core/<version>`).
+    pub fn user_agent(mut self, user_agent: impl Into<String>) -> Self {
+        self.user_agent = user_agent.into();
+        self
+    }
+
+    /// Builds the client.
+    pub fn build(self) -> Result<LoginClient, AuthError> {
+        let mut builder = reqwest::Client::builder()
+            .connect_timeout(self.connect_timeout)
+            .timeout(self.timeout)
+            .redirect(reqwest::redirect::Policy::none())
+            .user_agent(self.user_agent);
+        if !self.use_env_proxy {
+            builder = builder.no_proxy();
+        }
+        for certificate in self.root_certificates {
+            builder = builder.add_root_certificate(certificate);
+        }
+        let http = builder.build().map_err(|e| {
+            AuthError::new(ErrorKind::Tls, "LoginClient")
+                .with_detail("the HTTP client could not be initialised")
+                .with_source(e)
+        })?;
+        Ok(LoginClient {
+            http,
+            config: Arc::new(ClientConfig {
+                max_response_bytes: self.max_response_bytes,
+                allow_plain_http: self.allow_plain_http,
+                timeout: self.timeout,
+            }),
+        })
+    }
+}
+
+impl fmt::Debug for LoginClientBuilder {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("LoginClientBuilder")
+            .field("connect_timeout", &self.connect_timeout)
+            .field("timeout", &self.timeout)
+            .field("max_response_bytes", &self.max_response_bytes)
+            .field("allow_plain_http", &self.allow_plain_http)
+            .field("use_env_proxy", &self.use_env_proxy)
+            .field("root_certificates", &self.root_certificates.len())
+            .finish()
+    }
+}
+
+/// A response as read off the wire, before its status is interpreted.
+pub(crate) struct RawResponse {
+    pub(crate) status: u16,
+    pub(crate) retry_after: Option<Duration>,
+    pub(crate) body: Vec<u8>,
+}
+
+fn too_large(vendor: &'static str, status: u16, cap: usize) -> AuthError {
+    AuthError::new(ErrorKind::BodyTooLarge, vendor)
+        .with_status(status)
+        .with_detail(format!(
+            "the response body is larger than the client's cap of {cap} bytes"
+        ))
+}
+
+fn transport_error(vendor: &'static str, error: reqwest::Error, timeout: Duration) -> AuthError {
+    let (kind, detail) = if error.is_timeout() {
+        (
+            ErrorKind::Timeout,
+            format!("no complete response within {timeout:?}"),
+        )
+    } else if is_tls_error(&error) {
+        (ErrorKind::Tls, "the TLS handshake failed".to_owned())
+    } else if error.is_connect() {
+        (ErrorKind::Connect, "could not connect".to_owned())
+    } else if error.is_body() || error.is_decode() {
+        (
+            ErrorKind::Connect,
+            "the connection broke before the whole response arrived".to_owned(),
+        )
+    } else {
+        (
+            ErrorKind::Connect,
+            "the exchange failed before a response arrived".to_owned(),
+        )
+    };
+    AuthError::new(kind, vendor)
+        .with_detail(detail)
+        .with_source(error.without_url())
+}
+
+fn is_tls_error(error: &(dyn StdError + 'static)) -> bool {
+    let mut current = Some(error);
+    while let Some(e) = current {
+        if e.is::<rustls::Error>() {
+            return true;
+        }
+        // `io::Error::source` skips the error it wraps, so look inside it explicitly.
+        if let Some(io) = e.downcast_ref::<std::io::Error>() {
+            if io
+                .get_ref()
+                .is_some_and(|inner| inner.is::<rustls::Error>())
+            {
+                return true;
+            }
+        }
+        current = e.source();
+    }
+    false
+}
+
+fn is_loopback(url: &Url) -> bool {
+    match url.host() {
+        Some(url::Host::Ipv4(ip)) => IpAddr::V4(ip).is_loopback(),
+        Some(url::Host::Ipv6(ip)) => IpAddr::V6(ip).is_loopback(),
+        Some(url::Host::Domain(domain)) => {
+            domain.eq_ignore_ascii_case("localhost")
+                || domain.to_ascii_lowercase().ends_with(".localhost")
+        }
+        None => false,
+    }
+}
+
+/// `scheme://host:port` of a URL: enough to say where something pointed without showing a path
+/// or query that might carry a token.
+fn origin_of(url: &Url) -> String {
+    url.origin().ascii_serialization()
+}
+
+/// Parses `Retry-After` in both its forms: delay-seconds and an HTTP-date.
+pub(crate) fn parse_retry_after(value: &[u8], now: SystemTime) -> Option<Duration> {
+    let text = std::str::from_utf8(value).ok()?.trim();
+    if let Ok(seconds) = text.parse::<u64>() {
+        return Some(Duration::from_secs(seconds));
+    }
+    let date = httpdate::parse_http_date(text).ok()?;
+    Some(date.duration_since(now).unwrap_or(Duration::ZERO))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn retry_after_in_seconds_and_as_a_date() {
+        let now = SystemTime::UNIX_EPOCH + Duration::from_secs(1_000_000);
+        assert_eq!(parse_retry_after(b"2", now), Some(Duration::from_secs(2)));
+        assert_eq!(
+            parse_retry_after(b" 86400 ", now),
+            Some(Duration::from_secs(86_400))
+        );
+        let later = httpdate::fmt_http_date(now + Duration::from_secs(90));
+        assert_eq!(
+            parse_retry_after(later.as_bytes(), now),
+            Some(Duration::from_secs(90))
+        );
+        let earlier = httpdate::fmt_http_date(now - Duration::from_secs(90));
+        assert_eq!(
+            parse_retry_after(earlier.as_bytes(), now),
+            Some(Duration::ZERO)
+        );
+        assert_eq!(parse_retry_after(b"soon", now), None);
+    }
+
+    #[test]
+    fn loopback_hosts() {
+        for url in [
+            "http://127.0.0.1:1/",
+            "http://127.8.9.1/",
+            "http://[::1]:8/",
+            "http://localhost/",
+            "http://a.localhost/",
+        ] {
+            assert!(is_loopback(&Url::parse(url).unwrap()), "{url}");
+        }
+        for url in [
+            "http://10.0.0.1/",
+            "http://example.com/",
+            "http://localhost.example.com/",
+        ] {
+            assert!(!is_loopback(&Url::parse(url).unwrap()), "{url}");
+        }
+    }
+}

@@ -1,0 +1,173 @@
+//! The [`LoginEndpoint`] trait that `#[login_endpoint]` implements, and its static description.
+
+use std::time::Duration;
+
+use serde::de::DeserializeOwned;
+
+use crate::error::{ErrorKind, VendorError};
+use crate::session::Credentials;
+
+/// The HTTP method of a login request.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Method {
+    /// `POST`, the default.
+    Post,
+    /// `PUT`.
+    Put,
+    /// `PATCH`.
+    Patch,
+}
+
+impl Method {
+    /// The method's name as sent on the wire.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::Post => "POST",
+            Method::Put => "PUT",
+            Method::Patch => "PATCH",
+        }
+    }
+}
+
+/// How long a session lasts, as the vendor's document states it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct LifetimePolicy {
+    /// A fixed validity from the moment of login (TalkStack: 2 hours).
+    pub fixed: Option<Duration>,
+    /// Validity renewed by each use (Up2 Money: 5 minutes from last activity).
+    pub idle: Option<Duration>,
+}
+
+/// Everything about a login endpoint that is known at compile time: written by
+/// `#[login_endpoint]` as a constant, read by [`LoginClient`](crate::LoginClient).
+#[derive(Debug)]
+pub struct EndpointSpec {
+    vendor: &'static str,
+    method: Method,
+    base_url: &'static str,
+    path: &'static str,
+    content_type: &'static str,
+    headers: &'static [(&'static str, &'static str)],
+    statuses: &'static [(u16, ErrorKind)],
+    lifetime: LifetimePolicy,
+    lockout: Option<Duration>,
+}
+
+impl EndpointSpec {
+    #[doc(hidden)]
+    #[allow(clippy::too_many_arguments)]
+    pub const fn __new(
+        vendor: &'static str,
+        method: Method,
+        base_url: &'static str,
+        path: &'static str,
+        content_type: &'static str,
+        headers: &'static [(&'static str, &'static str)],
+        statuses: &'static [(u16, ErrorKind)],
+        lifetime: LifetimePolicy,
+        lockout: Option<Duration>,
+    ) -> Self {
+        EndpointSpec {
+            vendor,
+            method,
+            base_url,
+            path,
+            content_type,
+            headers,
+            statuses,
+            lifetime,
+            lockout,
+        }
+    }
+
+    /// The vendor's name, as it appears in errors.
+    pub fn vendor(&self) -> &'static str {
+        self.vendor
+    }
+
+    /// The HTTP method.
+    pub fn method(&self) -> Method {
+        self.method
+    }
+
+    /// The documented base URL, used by `send`; `send_to` replaces it.
+    pub fn base_url(&self) -> &'static str {
+        self.base_url
+    }
+
+    /// The path appended to the base URL.
+    pub fn path(&self) -> &'static str {
+        self.path
+    }
+
+    /// The `Content-Type` of the JSON body.
+    pub fn content_type(&self) -> &'static str {
+        self.content_type
+    }
+
+    /// Headers sent with every request, lowercase names.
+    pub fn headers(&self) -> &'static [(&'static str, &'static str)] {
+        self.headers
+    }
+
+    /// The declared status code → kind mapping.
+    pub fn statuses(&self) -> &'static [(u16, ErrorKind)] {
+        self.statuses
+    }
+
+    /// The documented session lifetime.
+    pub fn lifetime(&self) -> LifetimePolicy {
+        self.lifetime
+    }
+
+    /// How long the vendor documents an account stays locked, carried by
+    /// [`ErrorKind::Locked`] errors as their [`retry_after`](crate::AuthError::retry_after) when
+    /// the response itself says nothing (Up2 Money: 30 minutes).
+    pub fn lockout(&self) -> Option<Duration> {
+        self.lockout
+    }
+
+    /// The kind a non-2xx status means for this endpoint: the declared one, else
+    /// [`ErrorKind::from_status`].
+    pub fn kind_for_status(&self, status: u16) -> ErrorKind {
+        self.statuses
+            .iter()
+            .find(|(code, _)| *code == status)
+            .map_or_else(|| ErrorKind::from_status(status), |(_, kind)| *kind)
+    }
+}
+
+/// A vendor's login endpoint: implemented by `#[login_endpoint]`, never by hand.
+///
+/// The generated inherent methods `send` and `send_to` are the way to use it; this trait is what
+/// generic code (such as a session cache) takes.
+pub trait LoginEndpoint: Send + Sync {
+    /// The typed body of a successful response.
+    type Response: DeserializeOwned + Send + Sync + 'static;
+    /// The typed body of an error response.
+    type ErrorBody: VendorError;
+
+    /// What is known about the endpoint at compile time.
+    const SPEC: &'static EndpointSpec;
+
+    /// Writes the JSON request body.
+    #[doc(hidden)]
+    fn __write_body(&self, out: &mut Vec<u8>) -> Result<(), serde_json::Error>;
+
+    /// Calls `header(name, value, sensitive)` for every header taken from a field.
+    #[doc(hidden)]
+    fn __field_headers(&self, header: &mut dyn FnMut(&'static str, &str, bool));
+
+    /// Calls `secret(value)` for every secret field, so error text can be scrubbed of them.
+    #[doc(hidden)]
+    fn __secrets(&self, secret: &mut dyn FnMut(&str));
+
+    /// Whether a 2xx body states a failure.
+    #[doc(hidden)]
+    fn __body_failed(response: &Self::Response) -> bool;
+
+    /// Takes the token, refresh token and expiry out of a successful response.
+    #[doc(hidden)]
+    fn __credentials(response: &Self::Response) -> Result<Credentials, &'static str>;
+}

@@ -1,0 +1,59 @@
+//! Runtime of `#[login_endpoint]`: a login client with safe defaults, sessions, secrets, and
+//! one error vocabulary for every vendor.
+//!
+//! A vendor's login endpoint is declared once with [`login_endpoint`]; the macro writes a
+//! builder, the request, and the mapping of the vendor's answers to a [`Session`] or an
+//! [`AuthError`]. Everything that runs (HTTP, JSON, status mapping, redaction) lives here and
+//! is compiled once.
+//!
+//! ```
+//! use auth_core::{login_endpoint, Secret};
+//!
+//! #[derive(Debug, serde::Deserialize)]
+//! pub struct LoginResponse {
+//!     pub token: Secret,
+//! }
+//!
+//! /// Email/password login of an example vendor.
+//! #[login_endpoint(
+//!     vendor = "Example",
+//!     base_url = "https://api.example.com",
+//!     path = "/auth/login",
+//!     response = LoginResponse,
+//!     token = token,
+//!     status(401 => InvalidCredentials),
+//! )]
+//! pub struct Login {
+//!     email: String,
+//!     #[login(secret)]
+//!     password: Secret,
+//! }
+//!
+//! let login = Login::builder().email("me@example.com").password("hunter2").build();
+//! // The password is redacted wherever the request is printed.
+//! assert!(!format!("{login:?}").contains("hunter2"));
+//! ```
+//!
+//! Sending it: `login.send(&client).await` (to the declared base URL) or
+//! `login.send_to(&client, base_url).await`, with a [`LoginClient`].
+
+#![warn(missing_docs)]
+
+mod client;
+mod endpoint;
+mod error;
+mod excerpt;
+mod response;
+mod secret;
+mod session;
+
+#[doc(hidden)]
+#[path = "private.rs"]
+pub mod __private;
+
+pub use auth_macros::login_endpoint;
+pub use client::{LoginClient, LoginClientBuilder};
+pub use endpoint::{EndpointSpec, LifetimePolicy, LoginEndpoint, Method};
+pub use error::{AuthError, ErrorKind, FieldError, NoErrorBody, VendorCode, VendorError};
+pub use secret::Secret;
+pub use session::Session;

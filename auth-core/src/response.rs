@@ -1,0 +1,139 @@
+//! Turning a response into a [`Session`] or an [`AuthError`].
+
+use std::time::SystemTime;
+
+use serde::de::DeserializeOwned;
+
+use crate::client::RawResponse;
+use crate::endpoint::{EndpointSpec, LoginEndpoint};
+use crate::error::{AuthError, ErrorKind, VendorError};
+use crate::excerpt::{body_excerpt, describe_json_error};
+use crate::session::Session;
+
+/// Interprets a response: a session for a 2xx that states no failure and carries a token, an
+/// error for everything else.
+pub(crate) fn interpret<E: LoginEndpoint>(
+    raw: RawResponse,
+) -> Result<Session<E::Response>, AuthError> {
+    let spec = E::SPEC;
+    if !(200..300).contains(&raw.status) {
+        let kind = spec.kind_for_status(raw.status);
+        return Err(vendor_failure::<E::ErrorBody>(spec, &raw, kind));
+    }
+    let response: E::Response = decode(
+        spec,
+        raw.status,
+        &raw.body,
+        short_type_name::<E::Response>(),
+    )?;
+    if E::__body_failed(&response) {
+        return Err(vendor_failure::<E::ErrorBody>(
+            spec,
+            &raw,
+            ErrorKind::Rejected,
+        ));
+    }
+    let credentials = E::__credentials(&response).map_err(|expected| {
+        AuthError::new(ErrorKind::Decode, spec.vendor())
+            .with_status(raw.status)
+            .with_detail(format!("expected {expected} in the success body"))
+    })?;
+    Ok(Session::new(
+        spec.vendor(),
+        credentials,
+        spec.lifetime(),
+        SystemTime::now(),
+        response,
+    ))
+}
+
+/// Decodes a JSON body, or says what was expected and shows a safe excerpt of what arrived.
+pub(crate) fn decode<T: DeserializeOwned>(
+    spec: &EndpointSpec,
+    status: u16,
+    body: &[u8],
+    expected: &str,
+) -> Result<T, AuthError> {
+    let mut deserializer = serde_json::Deserializer::from_slice(body);
+    let result = serde_path_to_error::deserialize(&mut deserializer)
+        .map_err(|error| (error.path().to_string(), error.into_inner()))
+        .and_then(|value| {
+            deserializer
+                .end()
+                .map(|()| value)
+                .map_err(|error| (".".to_owned(), error))
+        });
+    result.map_err(|(path, error)| {
+        let at = if path == "." {
+            String::new()
+        } else {
+            format!(" at `{path}`")
+        };
+        AuthError::new(ErrorKind::Decode, spec.vendor())
+            .with_status(status)
+            .with_detail(format!(
+                "expected a JSON `{expected}`: {}{at}; the body was {}",
+                describe_json_error(&error),
+                body_excerpt(body)
+            ))
+    })
+}
+
+/// The error for a response the vendor marked as failed: the kind from the status (or the
+/// body-failure default), refined by what the vendor's error body says.
+fn vendor_failure<B: VendorError>(
+    spec: &EndpointSpec,
+    raw: &RawResponse,
+    kind: ErrorKind,
+) -> AuthError {
+    let mut error = AuthError::new(kind, spec.vendor()).with_status(raw.status);
+    let retry_after = raw.retry_after.or_else(|| {
+        (kind == ErrorKind::Locked)
+            .then(|| spec.lockout())
+            .flatten()
+    });
+    error = error.with_retry_after(retry_after);
+    if raw.body.iter().all(u8::is_ascii_whitespace) {
+        return error;
+    }
+    match decode::<B>(spec, raw.status, &raw.body, short_type_name::<B>()) {
+        Ok(body) => {
+            let refined = body.kind().unwrap_or(kind);
+            let mut error = AuthError::new(refined, spec.vendor())
+                .with_status(raw.status)
+                .with_retry_after(retry_after)
+                .with_vendor_code(body.code())
+                .with_message(body.message().map(str::to_owned))
+                .with_field_errors(body.field_errors());
+            if refined == ErrorKind::Locked && retry_after.is_none() {
+                error = error.with_retry_after(spec.lockout());
+            }
+            error
+        }
+        // The status still says what happened; the body is kept as a safe excerpt.
+        Err(_) => error.with_detail(format!(
+            "the error body was not the documented shape: {}",
+            body_excerpt(&raw.body)
+        )),
+    }
+}
+
+fn short_type_name<T>() -> &'static str {
+    let full = std::any::type_name::<T>();
+    let without_generics = full.split('<').next().unwrap_or(full);
+    without_generics.rsplit("::").next().unwrap_or(full)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_names() {
+        assert_eq!(
+            short_type_name::<crate::error::NoErrorBody>(),
+            "NoErrorBody"
+        );
+        assert_eq!(short_type_name::<Vec<u8>>(), "Vec");
+    }
+}
