@@ -18,9 +18,27 @@ pub use crate::session::Credentials;
 use crate::session::Session;
 
 /// Builder state: the required field has been given.
-pub struct Set;
+pub struct Set<T>(pub T);
+
 /// Builder state: the required field has not been given yet.
 pub struct Unset;
+
+impl<T: std::fmt::Debug> std::fmt::Debug for Set<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl std::fmt::Debug for Unset {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("<unset>")
+    }
+}
+
+/// `skip_serializing_if` for optional body fields, which the body view holds by reference.
+pub fn is_absent<T>(value: &&Option<T>) -> bool {
+    value.is_none()
+}
 
 /// Sends `endpoint` to `base_url` (its declared base URL when `None`).
 pub async fn send<E: LoginEndpoint>(

@@ -39,7 +39,8 @@
 //!
 //! # Project Thanos — `POST {base}/api/organizations/user-login/`
 //!
-//! * `Content-Type` other than `application/json` (with or without parameters): `415`.
+//! * `Content-Type` missing or not `application/json` (parameters such as `charset=utf-8` are
+//!   fine): `415`.
 //! * Malformed body, missing `username` or `password`: `400`. Wrong credentials: `401`.
 //!   [`demo::RESTRICTED_USERNAME`] with the demo password: `403`.
 //! * The document shows no error body; the sandbox sends its own `{"detail":"<short message>"}`.
@@ -200,7 +201,7 @@ impl Sandbox {
     /// # Errors
     ///
     /// Returns the error from binding the loopback socket or reading its address.
-    pub async fn start() -> std::io::Result<Sandbox> {
+    pub async fn start() -> std::io::Result<Self> {
         let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, 0)).await?;
         let addr = listener.local_addr()?;
         let shared = Arc::new(Shared::default());
@@ -216,7 +217,7 @@ impl Sandbox {
                 })
                 .await;
         });
-        Ok(Sandbox {
+        Ok(Self {
             addr,
             shared,
             shutdown: Some(shutdown),
@@ -446,7 +447,10 @@ async fn project_thanos(State(shared): State<Arc<Shared>>, request: Request) -> 
         );
     }
     let Some(body) = json_object(&body) else {
-        return thanos_error(StatusCode::BAD_REQUEST, "request body must be a JSON object");
+        return thanos_error(
+            StatusCode::BAD_REQUEST,
+            "request body must be a JSON object",
+        );
     };
     let Some(username) = text(&body, "username") else {
         return thanos_error(StatusCode::BAD_REQUEST, "username is required");

@@ -1,0 +1,582 @@
+//! Stage 4: the validated model as tokens. Infallible: every user error was reported by the
+//! earlier stages. Generated code is glue; the work happens in `::auth_core::__private`.
+
+use proc_macro2::{Span, TokenStream};
+use quote::{format_ident, quote, quote_spanned};
+use syn::{Ident, Lit, LitStr, Type};
+
+use crate::ast::{BodyFailure, Endpoint, Field, Placement, last_segment_is};
+use crate::attr::FieldPath;
+
+pub fn expand(endpoint: &Endpoint) -> TokenStream {
+    let item = &endpoint.item;
+    let builder = expand_builder(endpoint);
+    let debug = expand_debug(endpoint);
+    let endpoint_impl = expand_endpoint_impl(endpoint);
+    let inherent = expand_inherent(endpoint);
+    quote! {
+        #item
+        #debug
+        #inherent
+        #builder
+        #endpoint_impl
+    }
+}
+
+/// The builder: one type parameter per required field, `Unset` until its setter is called, so
+/// `build()` exists only once every required field is set.
+fn expand_builder(endpoint: &Endpoint) -> TokenStream {
+    let name = &endpoint.item.ident;
+    let vis = &endpoint.item.vis;
+    let builder = builder_ident(name);
+    let state_mod = format_ident!("__{}_builder_state", snake_case(&name.to_string()));
+    let required: Vec<&Field> = endpoint.fields.iter().filter(|f| f.is_required()).collect();
+    let optional: Vec<&Field> = endpoint
+        .fields
+        .iter()
+        .filter(|f| !f.is_required())
+        .collect();
+    let params: Vec<Ident> = (0..required.len())
+        .map(|i| format_ident!("__S{}", i))
+        .collect();
+    let req_idents: Vec<&Ident> = required.iter().map(|f| &f.ident).collect();
+    let opt_idents: Vec<&Ident> = optional.iter().map(|f| &f.ident).collect();
+    let opt_types: Vec<&Type> = optional.iter().map(|f| &f.ty).collect();
+    let unset = quote!(::auth_core::__private::Unset);
+
+    let builder_doc = format!(
+        "Builds a [`{name}`]: call the setter of every required field ({}), then [`build`]({builder}::build).",
+        required
+            .iter()
+            .map(|f| format!("`{}`", f.ident))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+
+    let setters_required = required.iter().enumerate().map(|(i, field)| {
+        let ident = &field.ident;
+        let ty = &field.ty;
+        let others: Vec<&Ident> = params
+            .iter()
+            .enumerate()
+            .filter(|(j, _)| *j != i)
+            .map(|(_, p)| p)
+            .collect();
+        let before = params
+            .iter()
+            .enumerate()
+            .map(|(j, p)| if j == i { unset.clone() } else { quote!(#p) });
+        let after = params.iter().enumerate().map(|(j, p)| {
+            if j == i {
+                quote!(::auth_core::__private::Set<#ty>)
+            } else {
+                quote!(#p)
+            }
+        });
+        let (arg_ty, convert) = setter_argument(ty);
+        let moved = req_idents.iter().enumerate().map(|(j, other)| {
+            if j == i {
+                quote!(#other: ::auth_core::__private::Set(#convert))
+            } else {
+                quote!(#other: self.#other)
+            }
+        });
+        let doc = format!("Sets `{ident}` (required).");
+        quote! {
+            #[allow(non_camel_case_types)]
+            impl<#(#others),*> #builder<#(#before),*> {
+                #[doc = #doc]
+                #vis fn #ident(self, value: #arg_ty) -> #builder<#(#after),*> {
+                    #builder {
+                        #(#moved,)*
+                        #(#opt_idents: self.#opt_idents,)*
+                    }
+                }
+            }
+        }
+    });
+
+    let setters_optional = optional.iter().map(|field| {
+        let ident = &field.ident;
+        let inner = field.optional.as_ref().unwrap_or(&field.ty);
+        let (arg_ty, convert) = setter_argument(inner);
+        let doc = format!("Sets `{ident}` (optional; left out of the request when not set).");
+        quote! {
+            #[doc = #doc]
+            #vis fn #ident(mut self, value: #arg_ty) -> Self {
+                self.#ident = ::core::option::Option::Some(#convert);
+                self
+            }
+        }
+    });
+
+    let state_traits = required.iter().map(|field| {
+        let ident = &field.ident;
+        let ty = &field.ty;
+        let message =
+            format!("`{name}` cannot be built yet: the required field `{ident}` is not set");
+        let label = format!("`{ident}` is not set");
+        let note = format!("call `.{ident}(...)` on the builder before `.build()`");
+        quote! {
+            #[diagnostic::on_unimplemented(message = #message, label = #label, note = #note)]
+            pub trait #ident {
+                #[doc(hidden)]
+                fn __value(self) -> #ty;
+            }
+            impl #ident for ::auth_core::__private::Set<#ty> {
+                fn __value(self) -> #ty {
+                    self.0
+                }
+            }
+        }
+    });
+    let build_bounds = params
+        .iter()
+        .zip(&req_idents)
+        .map(|(p, ident)| quote!(#p: #state_mod::#ident));
+    let build_values = params
+        .iter()
+        .zip(&req_idents)
+        .map(|(p, ident)| quote!(#ident: <#p as #state_mod::#ident>::__value(self.#ident)));
+    let state_mod_doc = format!("Builder states of [`{builder}`].");
+
+    quote! {
+        #[doc = #builder_doc]
+        #[must_use = "a builder does nothing until `build()` is called"]
+        #vis struct #builder<#(#params = #unset),*> {
+            #(#req_idents: #params,)*
+            #(#opt_idents: #opt_types,)*
+        }
+
+        #[doc = #state_mod_doc]
+        #[doc(hidden)]
+        #[allow(non_camel_case_types)]
+        #vis mod #state_mod {
+            #[allow(unused_imports)]
+            use super::*;
+            #(#state_traits)*
+        }
+
+        #(#setters_required)*
+
+        #[allow(non_camel_case_types)]
+        impl<#(#params),*> #builder<#(#params),*> {
+            #(#setters_optional)*
+        }
+
+        #[allow(non_camel_case_types)]
+        impl<#(#build_bounds),*> #builder<#(#params),*> {
+            /// Builds the request. Available once every required field is set.
+            #vis fn build(self) -> #name {
+                #name {
+                    #(#build_values,)*
+                    #(#opt_idents: self.#opt_idents,)*
+                }
+            }
+        }
+
+        #[allow(non_camel_case_types)]
+        impl<#(#params: ::core::fmt::Debug),*> ::core::fmt::Debug for #builder<#(#params),*> {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.debug_struct(::core::stringify!(#builder))
+                    #(.field(::core::stringify!(#req_idents), &self.#req_idents))*
+                    #(.field(::core::stringify!(#opt_idents), &self.#opt_idents))*
+                    .finish()
+            }
+        }
+    }
+}
+
+/// `String` and `Secret` setters take anything that converts (`&str`); other types are taken
+/// as they are, so integer literals infer the field's type.
+fn setter_argument(ty: &Type) -> (TokenStream, TokenStream) {
+    if last_segment_is(ty, "String") || last_segment_is(ty, "Secret") {
+        (
+            quote!(impl ::core::convert::Into<#ty>),
+            quote!(::core::convert::Into::into(value)),
+        )
+    } else {
+        (quote!(#ty), quote!(value))
+    }
+}
+
+fn expand_debug(endpoint: &Endpoint) -> TokenStream {
+    let name = &endpoint.item.ident;
+    let fields = endpoint.fields.iter().map(|field| {
+        let ident = &field.ident;
+        if field.secret.is_some() {
+            quote!(.field(::core::stringify!(#ident), &::core::format_args!("[REDACTED]")))
+        } else {
+            quote!(.field(::core::stringify!(#ident), &self.#ident))
+        }
+    });
+    quote! {
+        #[automatically_derived]
+        impl ::core::fmt::Debug for #name {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.debug_struct(::core::stringify!(#name))
+                    #(#fields)*
+                    .finish()
+            }
+        }
+    }
+}
+
+fn expand_inherent(endpoint: &Endpoint) -> TokenStream {
+    let name = &endpoint.item.ident;
+    let vis = &endpoint.item.vis;
+    let builder = builder_ident(name);
+    let response = &endpoint.response;
+    let required: Vec<&Ident> = endpoint
+        .fields
+        .iter()
+        .filter(|f| f.is_required())
+        .map(|f| &f.ident)
+        .collect();
+    let optional: Vec<&Ident> = endpoint
+        .fields
+        .iter()
+        .filter(|f| !f.is_required())
+        .map(|f| &f.ident)
+        .collect();
+    let send_doc = format!(
+        "Logs in at {}'s documented base URL, `{}`.",
+        endpoint.vendor, endpoint.base_url
+    );
+    quote! {
+        impl #name {
+            /// Starts building this login request.
+            #vis fn builder() -> #builder {
+                #builder {
+                    #(#required: ::auth_core::__private::Unset,)*
+                    #(#optional: ::core::option::Option::None,)*
+                }
+            }
+
+            #[doc = #send_doc]
+            ///
+            /// Returns the [`Session`](::auth_core::Session), or an
+            /// [`AuthError`](::auth_core::AuthError) whose kind is the same across vendors.
+            #vis async fn send(
+                &self,
+                client: &::auth_core::LoginClient,
+            ) -> ::core::result::Result<::auth_core::Session<#response>, ::auth_core::AuthError> {
+                ::auth_core::__private::send(client, self, ::core::option::Option::None).await
+            }
+
+            /// Logs in at another base URL: an on-premises host, staging, or a test server.
+            /// The endpoint's path is appended to it.
+            #vis async fn send_to(
+                &self,
+                client: &::auth_core::LoginClient,
+                base_url: &str,
+            ) -> ::core::result::Result<::auth_core::Session<#response>, ::auth_core::AuthError> {
+                ::auth_core::__private::send(client, self, ::core::option::Option::Some(base_url)).await
+            }
+        }
+    }
+}
+
+fn expand_endpoint_impl(endpoint: &Endpoint) -> TokenStream {
+    let name = &endpoint.item.ident;
+    let response = &endpoint.response;
+    let response_ty = quote_spanned!(span_of(response)=> #response);
+    let error_body = match &endpoint.error_body {
+        Some(path) => quote_spanned!(span_of(path)=> #path),
+        None => quote!(::auth_core::NoErrorBody),
+    };
+    let vendor = &endpoint.vendor;
+    let method = &endpoint.method;
+    let base_url = &endpoint.base_url;
+    let path = &endpoint.path;
+    let content_type = &endpoint.content_type;
+    let header_names = endpoint.headers.iter().map(|(name, _)| name.as_str());
+    let header_values = endpoint.headers.iter().map(|(_, value)| value);
+    let codes = endpoint.statuses.iter().map(|s| s.code);
+    let kinds = endpoint.statuses.iter().map(|s| &s.kind);
+    let fixed = optional_duration(endpoint.lifetime.as_deref().copied());
+    let idle = optional_duration(endpoint.idle_timeout.as_deref().copied());
+    let lockout = optional_duration(endpoint.lockout);
+
+    let write_body = expand_write_body(endpoint);
+    let field_headers = endpoint.fields.iter().filter_map(|field| {
+        let Placement::Header(header) = &field.placement else { return None };
+        let ident = &field.ident;
+        let header = header.as_str();
+        let sensitive = field.secret.is_some();
+        Some(quote_spanned! {field.ident.span()=>
+            if let ::core::option::Option::Some(__value) = ::auth_core::__private::HeaderField::header_value(&self.#ident) {
+                __header(#header, __value, #sensitive);
+            }
+        })
+    });
+    let secrets = endpoint
+        .fields
+        .iter()
+        .filter(|f| f.secret.is_some())
+        .map(|field| {
+            let ident = &field.ident;
+            quote!(__secret(::auth_core::Secret::expose_secret(&self.#ident));)
+        });
+    let body_failed = expand_body_failed(endpoint.body_failure.as_ref());
+    let response_name = endpoint
+        .response
+        .segments
+        .last()
+        .map(|s| s.ident.to_string())
+        .unwrap_or_default();
+    let token = response_field(&endpoint.token);
+    let token_missing = format!(
+        "a non-empty token at `{}` of `{response_name}`",
+        endpoint.token.dotted()
+    );
+    let refresh_token = match &endpoint.refresh_token {
+        Some(path) => {
+            let access = response_field(path);
+            quote!(::core::option::Option::map(::auth_core::__private::TokenField::token(#access), ::core::clone::Clone::clone))
+        }
+        None => quote!(::core::option::Option::None),
+    };
+    let expires_at = match &endpoint.expires_at {
+        Some(path) => {
+            let access = response_field(path);
+            let expected = format!(
+                "an RFC 3339 timestamp at `{}` of `{response_name}`",
+                path.dotted()
+            );
+            quote!(::auth_core::__private::ExpiryField::expiry(#access).map_err(|()| #expected)?)
+        }
+        None => quote!(::core::option::Option::None),
+    };
+
+    quote! {
+        #[automatically_derived]
+        impl ::auth_core::LoginEndpoint for #name {
+            type Response = #response_ty;
+            type ErrorBody = #error_body;
+
+            const SPEC: &'static ::auth_core::EndpointSpec = &::auth_core::EndpointSpec::__new(
+                #vendor,
+                ::auth_core::Method::#method,
+                #base_url,
+                #path,
+                #content_type,
+                &[#((#header_names, #header_values)),*],
+                &[#((#codes, ::auth_core::ErrorKind::#kinds)),*],
+                ::auth_core::LifetimePolicy { fixed: #fixed, idle: #idle },
+                #lockout,
+            );
+
+            #write_body
+
+            fn __field_headers(&self, __header: &mut dyn ::core::ops::FnMut(&'static str, &str, bool)) {
+                #(#field_headers)*
+            }
+
+            fn __secrets(&self, __secret: &mut dyn ::core::ops::FnMut(&str)) {
+                #(#secrets)*
+            }
+
+            fn __body_failed(__response: &Self::Response) -> bool {
+                #body_failed
+            }
+
+            fn __credentials(
+                __response: &Self::Response,
+            ) -> ::core::result::Result<::auth_core::__private::Credentials, &'static str> {
+                let token = ::core::clone::Clone::clone(
+                    ::auth_core::__private::TokenField::token(#token).ok_or(#token_missing)?,
+                );
+                ::core::result::Result::Ok(::auth_core::__private::Credentials {
+                    token,
+                    refresh_token: #refresh_token,
+                    expires_at: #expires_at,
+                })
+            }
+        }
+    }
+}
+
+/// `__write_body`: a borrowed, serde-derived view of the body fields, nested where `rename`
+/// uses dotted keys.
+fn expand_write_body(endpoint: &Endpoint) -> TokenStream {
+    let mut root = BodyObject::default();
+    for field in &endpoint.fields {
+        if let Placement::Body(keys) = &field.placement {
+            root.insert(keys, field);
+        }
+    }
+    let mut definitions = Vec::new();
+    let mut counter = 0;
+    let (_, root_init) = root.expand(&mut definitions, &mut counter);
+    quote! {
+        fn __write_body(
+            &self,
+            __out: &mut ::std::vec::Vec<u8>,
+        ) -> ::core::result::Result<(), ::auth_core::__private::serde_json::Error> {
+            #(#definitions)*
+            ::auth_core::__private::serde_json::to_writer(__out, &#root_init)
+        }
+    }
+}
+
+#[derive(Default)]
+struct BodyObject<'a> {
+    entries: Vec<(String, BodyValue<'a>)>,
+}
+
+enum BodyValue<'a> {
+    Field(&'a Field),
+    Object(BodyObject<'a>),
+}
+
+impl<'a> BodyObject<'a> {
+    /// Inserts a field under its keys; `valid.rs` has rejected duplicates and overlaps.
+    fn insert(&mut self, keys: &[String], field: &'a Field) {
+        let Some((first, rest)) = keys.split_first() else {
+            return;
+        };
+        if rest.is_empty() {
+            self.entries.push((first.clone(), BodyValue::Field(field)));
+            return;
+        }
+        let position = self
+            .entries
+            .iter()
+            .position(|(key, value)| key == first && matches!(value, BodyValue::Object(_)));
+        let index = position.unwrap_or_else(|| {
+            self.entries
+                .push((first.clone(), BodyValue::Object(BodyObject::default())));
+            self.entries.len() - 1
+        });
+        if let BodyValue::Object(object) = &mut self.entries[index].1 {
+            object.insert(rest, field);
+        }
+    }
+
+    /// Emits a struct for this object into `definitions`; returns its name and the expression
+    /// that builds it from `self`.
+    fn expand(
+        &self,
+        definitions: &mut Vec<TokenStream>,
+        counter: &mut usize,
+    ) -> (Ident, TokenStream) {
+        let ident = format_ident!("__Body{}", *counter);
+        *counter += 1;
+        let mut members = Vec::new();
+        let mut inits = Vec::new();
+        for (index, (key, value)) in self.entries.iter().enumerate() {
+            let member = format_ident!("__f{}", index);
+            let key = LitStr::new(key, Span::call_site());
+            match value {
+                BodyValue::Field(field) => {
+                    let ident = &field.ident;
+                    let ty = &field.ty;
+                    if field.secret.is_some() {
+                        members.push(quote!(#[serde(rename = #key)] #member: ::auth_core::__private::SecretBody<'__a>));
+                        inits.push(quote_spanned!(field.ty_span()=> #member: ::auth_core::__private::secret_body(&self.#ident)));
+                    } else if field.optional.is_some() {
+                        members.push(quote! {
+                            #[serde(rename = #key, skip_serializing_if = "::auth_core::__private::is_absent")]
+                            #member: &'__a #ty
+                        });
+                        inits.push(quote!(#member: &self.#ident));
+                    } else {
+                        members.push(quote!(#[serde(rename = #key)] #member: &'__a #ty));
+                        inits.push(quote!(#member: &self.#ident));
+                    }
+                }
+                BodyValue::Object(object) => {
+                    let (nested, init) = object.expand(definitions, counter);
+                    members.push(quote!(#[serde(rename = #key)] #member: #nested<'__a>));
+                    inits.push(quote!(#member: #init));
+                }
+            }
+        }
+        definitions.push(quote! {
+            #[derive(::auth_core::__private::serde::Serialize)]
+            #[serde(crate = "::auth_core::__private::serde")]
+            struct #ident<'__a> {
+                #(#members,)*
+                #[serde(skip)]
+                __lifetime: ::core::marker::PhantomData<&'__a ()>,
+            }
+        });
+        let init = quote!(#ident { #(#inits,)* __lifetime: ::core::marker::PhantomData });
+        (ident, init)
+    }
+}
+
+fn expand_body_failed(body_failure: Option<&BodyFailure>) -> TokenStream {
+    let Some(failure) = body_failure else {
+        return quote!(false);
+    };
+    let access = response_field(&failure.field);
+    match &failure.success {
+        None => quote!(::auth_core::__private::PresenceField::is_present(#access)),
+        Some(Lit::Int(int)) => {
+            let digits = int.base10_digits();
+            let (negative, digits) = match digits.strip_prefix('-') {
+                Some(rest) => (true, rest),
+                None => (false, digits),
+            };
+            let value = syn::LitInt::new(&format!("{digits}i128"), int.span());
+            let value = if negative {
+                quote!(-#value)
+            } else {
+                quote!(#value)
+            };
+            quote!(!::auth_core::__private::SuccessValue::is_success(#access, #value))
+        }
+        Some(literal) => {
+            quote!(!::auth_core::__private::SuccessValue::is_success(#access, #literal))
+        }
+    }
+}
+
+/// `&__response.data.token`, with each segment keeping the user's span so a misspelt field is
+/// reported at the attribute.
+fn response_field(path: &FieldPath) -> TokenStream {
+    let segments = &path.segments;
+    quote_spanned!(path.span=> &__response #(.#segments)*)
+}
+
+fn optional_duration(seconds: Option<u64>) -> TokenStream {
+    match seconds {
+        Some(seconds) => {
+            quote!(::core::option::Option::Some(::core::time::Duration::from_secs(#seconds)))
+        }
+        None => quote!(::core::option::Option::None),
+    }
+}
+
+fn span_of(path: &syn::Path) -> Span {
+    path.segments
+        .last()
+        .map_or_else(Span::call_site, |s| s.ident.span())
+}
+
+fn builder_ident(name: &Ident) -> Ident {
+    format_ident!("{}Builder", name)
+}
+
+fn snake_case(name: &str) -> String {
+    let mut out = String::with_capacity(name.len() + 4);
+    for (i, c) in name.chars().enumerate() {
+        if c.is_uppercase() {
+            if i > 0 {
+                out.push('_');
+            }
+            out.extend(c.to_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+impl Field {
+    fn ty_span(&self) -> Span {
+        syn::spanned::Spanned::span(&self.ty)
+    }
+}
