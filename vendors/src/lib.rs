@@ -4,6 +4,17 @@
 //! | module | vendor | endpoint |
 //! |---|---|---|
 //! | [`hypernative`] | Hypernative | `POST https://api.hypernative.xyz/auth/login` |
+//! | [`project_thanos`] | Project Thanos | `POST https://stable.projectthanos.com/api/organizations/user-login/` |
+//! | [`up2_money`] | Up2 Money | `POST https://api.up2.money/auth/login` |
+//! | [`hyper3d`] | Hyper3D (Deemos), also on premises | `POST https://hyperhuman.deemos.com/api/user/login` |
+//! | [`talkstack`] | TalkStack AI | `POST https://api.talkstackai.com/auth/login` |
+//!
+//! Each module reads like the vendor's document: a `Login` request struct, its
+//! `LoginResponse`, and its `ErrorBody` where the document shows one. What a document does not
+//! say (a lifetime, an error body) is left out and said so in the module's docs.
+//!
+//! With the `sandbox` feature, [`sandbox::Sandbox`] serves all five protocols on loopback for
+//! examples and tests.
 //!
 //! ```no_run
 //! # async fn run() -> Result<(), auth_core::AuthError> {
@@ -21,7 +32,11 @@
 
 #![warn(missing_docs)]
 
+pub mod hyper3d;
 pub mod hypernative;
+pub mod project_thanos;
+pub mod talkstack;
+pub mod up2_money;
 
 #[cfg(feature = "sandbox")]
 pub mod sandbox;
