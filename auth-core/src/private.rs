@@ -76,20 +76,21 @@ fn field_headers<E: LoginEndpoint>(
 ) -> Result<HeaderMap, AuthError> {
     let mut headers = HeaderMap::new();
     let mut invalid = None;
-    endpoint.__field_headers(
-        &mut |name, value, sensitive| match HeaderValue::from_str(value) {
-            Ok(mut value) => {
-                value.set_sensitive(sensitive);
-                headers.insert(HeaderName::from_static(name), value);
-            }
-            Err(_) => invalid = Some(name),
-        },
-    );
+    endpoint.__field_headers(&mut |name, value, sensitive| match (
+        HeaderName::from_bytes(name.as_bytes()),
+        HeaderValue::from_str(value),
+    ) {
+        (Ok(name), Ok(mut value)) => {
+            value.set_sensitive(sensitive);
+            headers.insert(name, value);
+        }
+        _ => invalid = Some(name),
+    });
     match invalid {
         None => Ok(headers),
         Some(name) => Err(
             AuthError::new(ErrorKind::InvalidRequest, spec.vendor()).with_detail(format!(
-                "the value for header `{name}` contains characters a header cannot carry"
+                "header `{name}` has a name or value a header cannot carry"
             )),
         ),
     }
@@ -242,4 +243,17 @@ impl<L, T: SuccessValue<L>> SuccessValue<L> for Option<T> {
     fn is_success(&self, success: L) -> bool {
         self.as_ref().is_some_and(|value| value.is_success(success))
     }
+}
+
+/// Interprets a status and body as [`send`] would after the exchange, without HTTP: the entry
+/// point of the decoding property tests and fuzz targets.
+pub fn interpret_response<E: LoginEndpoint>(
+    status: u16,
+    body: &[u8],
+) -> Result<Session<E::Response>, AuthError> {
+    crate::response::interpret::<E>(crate::client::RawResponse {
+        status,
+        retry_after: None,
+        body: body.to_vec(),
+    })
 }

@@ -110,9 +110,10 @@ fn expand_builder(endpoint: &Endpoint) -> TokenStream {
         }
     });
 
+    // The traits name no user type (the field type is pinned by `Value = T` in `build`'s
+    // bounds), so the module works even when the endpoint is declared inside a function.
     let state_traits = required.iter().map(|field| {
         let ident = &field.ident;
-        let ty = &field.ty;
         let message =
             format!("`{name}` cannot be built yet: the required field `{ident}` is not set");
         let label = format!("`{ident}` is not set");
@@ -121,19 +122,23 @@ fn expand_builder(endpoint: &Endpoint) -> TokenStream {
             #[diagnostic::on_unimplemented(message = #message, label = #label, note = #note)]
             pub trait #ident {
                 #[doc(hidden)]
-                fn __value(self) -> #ty;
+                type Value;
+                #[doc(hidden)]
+                fn __value(self) -> Self::Value;
             }
-            impl #ident for ::auth_core::__private::Set<#ty> {
-                fn __value(self) -> #ty {
+            impl<__T> #ident for ::auth_core::__private::Set<__T> {
+                type Value = __T;
+                fn __value(self) -> __T {
                     self.0
                 }
             }
         }
     });
-    let build_bounds = params
-        .iter()
-        .zip(&req_idents)
-        .map(|(p, ident)| quote!(#p: #state_mod::#ident));
+    let build_bounds = params.iter().zip(&required).map(|(p, field)| {
+        let ident = &field.ident;
+        let ty = &field.ty;
+        quote!(#p: #state_mod::#ident<Value = #ty>)
+    });
     let build_values = params
         .iter()
         .zip(&req_idents)
@@ -152,8 +157,6 @@ fn expand_builder(endpoint: &Endpoint) -> TokenStream {
         #[doc(hidden)]
         #[allow(non_camel_case_types)]
         #vis mod #state_mod {
-            #[allow(unused_imports)]
-            use super::*;
             #(#state_traits)*
         }
 
