@@ -36,7 +36,10 @@ pub(crate) fn interpret<E: LoginEndpoint>(
     let credentials = E::__credentials(&response).map_err(|expected| {
         AuthError::new(ErrorKind::Decode, spec.vendor())
             .with_status(raw.status)
-            .with_detail(format!("expected {expected} in the success body"))
+            .with_detail(format!(
+                "expected {expected} in the success body; the body was {}",
+                body_excerpt(&raw.body)
+            ))
     })?;
     Ok(Session::new(
         spec.vendor(),
