@@ -6,11 +6,13 @@ use std::net::IpAddr;
 use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime};
 
+use bytes::Bytes;
 use reqwest::header::{CONTENT_TYPE, HeaderMap, HeaderName, HeaderValue, LOCATION, RETRY_AFTER};
 use url::Url;
 
 use crate::endpoint::{EndpointSpec, Method};
 use crate::error::{AuthError, ErrorKind};
+use crate::retry::{RetryPolicy, TransportFailure, Verdict};
 
 const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
@@ -48,6 +50,7 @@ struct ClientConfig {
     max_response_bytes: usize,
     allow_plain_http: bool,
     timeout: Duration,
+    retry: RetryPolicy,
 }
 
 impl LoginClient {
@@ -68,7 +71,9 @@ impl LoginClient {
         self.config.max_response_bytes
     }
 
-    /// Sends one request and reads its response, without interpreting the status.
+    /// Sends a login and reads its response, without interpreting the status, sending it again
+    /// as the client's [`RetryPolicy`] says. The answer returned is the first one the policy
+    /// does not retry, or the last one when the attempts are spent.
     pub(crate) async fn exchange(
         &self,
         spec: &'static EndpointSpec,
@@ -78,11 +83,6 @@ impl LoginClient {
     ) -> Result<RawResponse, AuthError> {
         let vendor = spec.vendor();
         let url = self.login_url(spec, base_url)?;
-        let method = match spec.method() {
-            Method::Post => reqwest::Method::POST,
-            Method::Put => reqwest::Method::PUT,
-            Method::Patch => reqwest::Method::PATCH,
-        };
         let mut headers = HeaderMap::with_capacity(spec.headers().len() + field_headers.len() + 1);
         headers.insert(CONTENT_TYPE, HeaderValue::from_static(spec.content_type()));
         for (name, value) in spec.headers() {
@@ -92,17 +92,75 @@ impl LoginClient {
             );
         }
         headers.extend(field_headers);
+        // One buffer shared by every attempt: a retry does not copy the credentials it holds.
+        let body = Bytes::from(body);
 
+        let policy = &self.config.retry;
+        let mut attempt = 1;
+        loop {
+            let outcome = self
+                .exchange_once(spec, &url, headers.clone(), body.clone())
+                .await;
+            let verdict = match &outcome {
+                Ok(raw) => policy.on_status(raw.status, raw.retry_after, attempt),
+                Err((failure, _)) => policy.on_transport(*failure, attempt),
+            };
+            let wait = match verdict {
+                Verdict::Done => return outcome.map_err(|(_, error)| error),
+                Verdict::RetryAfter(wait) => wait,
+            };
+            match &outcome {
+                Ok(raw) => tracing::debug!(
+                    vendor,
+                    attempt,
+                    status = raw.status,
+                    wait_ms = wait.as_millis() as u64,
+                    "login will be sent again"
+                ),
+                Err((_, error)) => tracing::debug!(
+                    vendor,
+                    attempt,
+                    error = %error.kind(),
+                    wait_ms = wait.as_millis() as u64,
+                    "login will be sent again"
+                ),
+            }
+            // Drop the failed answer before waiting, not after.
+            drop(outcome);
+            tokio::time::sleep(wait).await;
+            attempt += 1;
+        }
+    }
+
+    /// Sends one request and reads its response. A failure says whether it is worth retrying.
+    async fn exchange_once(
+        &self,
+        spec: &'static EndpointSpec,
+        url: &Url,
+        headers: HeaderMap,
+        body: Bytes,
+    ) -> Result<RawResponse, (TransportFailure, AuthError)> {
+        let vendor = spec.vendor();
+        let method = match spec.method() {
+            Method::Post => reqwest::Method::POST,
+            Method::Put => reqwest::Method::PUT,
+            Method::Patch => reqwest::Method::PATCH,
+        };
         tracing::debug!(vendor, method = spec.method().as_str(), url = %url, "sending login request");
         let started = Instant::now();
         let mut response = self
             .http
-            .request(method, url)
+            .request(method, url.clone())
             .headers(headers)
             .body(body)
             .send()
             .await
-            .map_err(|e| transport_error(vendor, e, self.config.timeout))?;
+            .map_err(|e| {
+                (
+                    transport_failure(&e),
+                    transport_error(vendor, e, self.config.timeout),
+                )
+            })?;
 
         let status = response.status().as_u16();
         let retry_after = response
@@ -121,27 +179,31 @@ impl LoginClient {
                 status,
                 "login answered with a redirect; not followed"
             );
-            return Err(AuthError::new(ErrorKind::Redirect, vendor)
-                .with_status(status)
-                .with_detail(format!(
-                    "the server redirected the login to {target}; a login is never resent to another location"
-                )));
+            return Err((
+                TransportFailure::Other,
+                AuthError::new(ErrorKind::Redirect, vendor)
+                    .with_status(status)
+                    .with_detail(format!(
+                        "the server redirected the login to {target}; a login is never resent to another location"
+                    )),
+            ));
         }
 
         let cap = self.config.max_response_bytes;
-        if let Some(length) = response.content_length() {
-            if length > cap as u64 {
-                return Err(too_large(vendor, status, cap));
-            }
+        if let Some(length) = response.content_length()
+            && length > cap as u64
+        {
+            return Err((TransportFailure::Other, too_large(vendor, status, cap)));
         }
         let mut bytes = Vec::with_capacity(response.content_length().map_or(1024, |n| n as usize));
-        while let Some(chunk) = response
-            .chunk()
-            .await
-            .map_err(|e| transport_error(vendor, e, self.config.timeout).with_status(status))?
-        {
+        while let Some(chunk) = response.chunk().await.map_err(|e| {
+            (
+                transport_failure(&e),
+                transport_error(vendor, e, self.config.timeout).with_status(status),
+            )
+        })? {
             if bytes.len() + chunk.len() > cap {
-                return Err(too_large(vendor, status, cap));
+                return Err((TransportFailure::Other, too_large(vendor, status, cap)));
             }
             bytes.extend_from_slice(&chunk);
         }
@@ -198,6 +260,7 @@ impl fmt::Debug for LoginClient {
             .field("max_response_bytes", &self.config.max_response_bytes)
             .field("allow_plain_http", &self.config.allow_plain_http)
             .field("timeout", &self.config.timeout)
+            .field("retry", &self.config.retry)
             .finish_non_exhaustive()
     }
 }
@@ -212,6 +275,7 @@ pub struct LoginClientBuilder {
     use_env_proxy: bool,
     root_certificates: Vec<reqwest::Certificate>,
     user_agent: String,
+    retry: RetryPolicy,
 }
 
 impl Default for LoginClientBuilder {
@@ -224,6 +288,7 @@ impl Default for LoginClientBuilder {
             use_env_proxy: false,
             root_certificates: Vec::new(),
             user_agent: concat!("auth-core/", env!("CARGO_PKG_VERSION")).to_owned(),
+            retry: RetryPolicy::default(),
         }
     }
 }
@@ -282,6 +347,20 @@ impl LoginClientBuilder {
         self
     }
 
+    /// Which failed logins are sent again, and after what wait (default
+    /// [`RetryPolicy::default`]: up to 3 attempts; [`RetryPolicy::disabled`] sends each login
+    /// once).
+    pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
+        self.retry = policy;
+        self
+    }
+
+    /// Builds a client for synchronous code, with these settings.
+    #[cfg(feature = "blocking")]
+    pub fn build_blocking(self) -> Result<crate::blocking::LoginClient, AuthError> {
+        crate::blocking::LoginClient::from_async(self.build()?)
+    }
+
     /// Builds the client.
     pub fn build(self) -> Result<LoginClient, AuthError> {
         let mut builder = reqwest::Client::builder()
@@ -306,6 +385,7 @@ impl LoginClientBuilder {
                 max_response_bytes: self.max_response_bytes,
                 allow_plain_http: self.allow_plain_http,
                 timeout: self.timeout,
+                retry: self.retry,
             }),
         })
     }
@@ -320,6 +400,7 @@ impl fmt::Debug for LoginClientBuilder {
             .field("allow_plain_http", &self.allow_plain_http)
             .field("use_env_proxy", &self.use_env_proxy)
             .field("root_certificates", &self.root_certificates.len())
+            .field("retry", &self.retry)
             .finish()
     }
 }
@@ -365,6 +446,19 @@ fn transport_error(vendor: &'static str, error: reqwest::Error, timeout: Duratio
         .with_source(error.without_url())
 }
 
+/// Whether a failed exchange may be retried: a connection that was never made carried no
+/// request; a timeout may have, and is retried as the server's failure; anything else (TLS, a
+/// body cut short) is not a passing condition worth a second credential send.
+fn transport_failure(error: &reqwest::Error) -> TransportFailure {
+    if error.is_connect() && !is_tls_error(error) {
+        TransportFailure::NotSent
+    } else if error.is_timeout() {
+        TransportFailure::TimedOut
+    } else {
+        TransportFailure::Other
+    }
+}
+
 fn is_tls_error(error: &(dyn StdError + 'static)) -> bool {
     let mut current = Some(error);
     while let Some(e) = current {
@@ -372,13 +466,12 @@ fn is_tls_error(error: &(dyn StdError + 'static)) -> bool {
             return true;
         }
         // `io::Error::source` skips the error it wraps, so look inside it explicitly.
-        if let Some(io) = e.downcast_ref::<std::io::Error>() {
-            if io
+        if let Some(io) = e.downcast_ref::<std::io::Error>()
+            && io
                 .get_ref()
                 .is_some_and(|inner| inner.is::<rustls::Error>())
-            {
-                return true;
-            }
+        {
+            return true;
         }
         current = e.source();
     }

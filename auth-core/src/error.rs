@@ -2,6 +2,7 @@
 
 use std::error::Error as StdError;
 use std::fmt;
+use std::sync::Arc;
 use std::time::Duration;
 
 use serde::de::DeserializeOwned;
@@ -261,10 +262,14 @@ impl VendorError for NoErrorBody {}
 ///     }
 /// }
 /// ```
+#[derive(Clone)]
 pub struct AuthError {
     inner: Box<Inner>,
 }
 
+// Clone, so that one failed login can be handed to every caller that waited on it: the source
+// is shared behind an `Arc` rather than boxed.
+#[derive(Clone)]
 struct Inner {
     kind: ErrorKind,
     vendor: &'static str,
@@ -274,7 +279,7 @@ struct Inner {
     field_errors: Vec<FieldError>,
     retry_after: Option<Duration>,
     detail: Option<String>,
-    source: Option<Box<dyn StdError + Send + Sync + 'static>>,
+    source: Option<Arc<dyn StdError + Send + Sync + 'static>>,
 }
 
 impl AuthError {
@@ -373,7 +378,7 @@ impl AuthError {
     }
 
     pub(crate) fn with_source(mut self, source: impl StdError + Send + Sync + 'static) -> Self {
-        self.inner.source = Some(Box::new(source));
+        self.inner.source = Some(Arc::new(source));
         self
     }
 
@@ -468,7 +473,7 @@ impl StdError for AuthError {
 mod tests {
     use super::*;
 
-    fn assert_traits<T: Send + Sync + 'static + StdError>() {}
+    fn assert_traits<T: Send + Sync + 'static + StdError + Clone>() {}
 
     #[test]
     fn auth_error_is_send_sync_static_error() {

@@ -3,22 +3,31 @@
 /// How many bytes of a body an error shows at most.
 const EXCERPT_BYTES: usize = 120;
 
+/// How many characters of a body are looked at before the excerpt is cut: enough to fill the
+/// excerpt after redaction, without walking a whole 1 MiB body.
+const SCANNED_CHARS: usize = 4 * EXCERPT_BYTES;
+
+/// Runs of token characters at least this long are hidden when they look random.
+const TOKEN_LIKE_CHARS: usize = 16;
+
 /// A short excerpt of a body, safe to show: in JSON (or what looks like it), every string value
 /// becomes `"…"` while keys, numbers and punctuation stay, so the shape is visible but a token
 /// is not. Other text (an HTML error page) is shown as is, cut short, with control characters
-/// escaped.
+/// escaped. In both, a long run of token characters that looks random (a bare token in a
+/// `text/plain` body, an unquoted value in broken JSON) becomes `…` too.
 pub(crate) fn body_excerpt(body: &[u8]) -> String {
     let text = String::from_utf8_lossy(body);
     let trimmed = text.trim_start();
     if trimmed.is_empty() {
         return "an empty body".to_owned();
     }
-    let shown = if trimmed.starts_with('{') || trimmed.starts_with('[') || trimmed.starts_with('"')
-    {
+    let (shown, cut) = if trimmed.starts_with(['{', '[', '"']) {
         redact_json_strings(trimmed)
     } else {
-        trimmed.to_owned()
+        let prefix = prefix_ending_between_runs(trimmed, SCANNED_CHARS);
+        (prefix.to_owned(), prefix.len() < trimmed.len())
     };
+    let shown = redact_token_like_runs(&shown);
     let mut excerpt: String = shown
         .chars()
         .flat_map(|c| {
@@ -30,17 +39,22 @@ pub(crate) fn body_excerpt(body: &[u8]) -> String {
         })
         .take(EXCERPT_BYTES)
         .collect();
-    if shown.chars().count() > EXCERPT_BYTES {
+    if cut || shown.chars().count() > EXCERPT_BYTES {
         excerpt.push('…');
     }
     format!("`{excerpt}`")
 }
 
-/// Replaces the contents of every JSON string that is not an object key with `…`.
-fn redact_json_strings(text: &str) -> String {
-    let mut out = String::with_capacity(text.len().min(4 * EXCERPT_BYTES));
+/// Replaces the contents of every JSON string that is not an object key with `…`; says whether
+/// it stopped before the end of `text`.
+fn redact_json_strings(text: &str) -> (String, bool) {
+    let mut out = String::with_capacity(text.len().min(SCANNED_CHARS + 64));
     let mut chars = text.char_indices().peekable();
     while let Some((start, c)) = chars.next() {
+        // Stop only between runs of token characters, so no run is cut short of its length.
+        if out.len() > SCANNED_CHARS && !is_token_char(c) {
+            return (out, true);
+        }
         if c != '"' {
             out.push(c);
             continue;
@@ -67,8 +81,56 @@ fn redact_json_strings(text: &str) -> String {
         } else {
             out.push_str("\"…\"");
         }
-        if out.len() > 4 * EXCERPT_BYTES {
-            break;
+    }
+    (out, false)
+}
+
+/// The first `limit` characters of `text`, extended to the end of the run of token characters
+/// in progress there.
+fn prefix_ending_between_runs(text: &str, limit: usize) -> &str {
+    let end = text
+        .char_indices()
+        .skip(limit)
+        .find(|(_, c)| !is_token_char(*c))
+        .map_or(text.len(), |(i, _)| i);
+    &text[..end]
+}
+
+/// Characters that tokens are made of: base64, base64url, hex, JWT dots.
+fn is_token_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '~' | '+' | '/' | '=')
+}
+
+/// A run long enough to be a credential, with a digit or mixed case, the way random strings
+/// have them and words do not.
+fn looks_like_a_token(run: &str) -> bool {
+    let upper = run.bytes().filter(u8::is_ascii_uppercase).count();
+    let lower = run.bytes().filter(u8::is_ascii_lowercase).count();
+    run.len() >= TOKEN_LIKE_CHARS
+        && (run.bytes().any(|b| b.is_ascii_digit()) || (upper >= 2 && lower >= 2))
+}
+
+/// Replaces every run of token characters that looks like a token with `…`.
+pub(crate) fn redact_token_like_runs(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut run_start = None;
+    for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
+        match (run_start, is_token_char(c) && i < text.len()) {
+            (None, true) => run_start = Some(i),
+            (Some(start), false) => {
+                let run = &text[start..i];
+                out.push_str(if looks_like_a_token(run) { "…" } else { run });
+                run_start = None;
+                if i < text.len() {
+                    out.push(c);
+                }
+            }
+            (None, false) => {
+                if i < text.len() {
+                    out.push(c);
+                }
+            }
+            (Some(_), true) => {}
         }
     }
     out
@@ -92,7 +154,8 @@ pub(crate) fn describe_json_error(error: &serde_json::Error) -> String {
             let message = message
                 .rsplit_once(" at line ")
                 .map_or(message.as_str(), |(m, _)| m);
-            redact_quoted_values(message)
+            // Field names are kept, but `unknown field` names come from the body.
+            redact_token_like_runs(&redact_quoted_values(message))
         }
     }
 }
@@ -151,6 +214,57 @@ mod tests {
         assert!(excerpt.starts_with("`<html><body>xxx"));
         assert!(excerpt.chars().count() < 130, "{excerpt}");
         assert_eq!(body_excerpt(b"  "), "an empty body");
+    }
+
+    #[test]
+    fn bare_and_unquoted_tokens_are_hidden() {
+        let jwt = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJl";
+        for body in [
+            jwt.to_owned(),
+            format!("token={jwt}&x=1"),
+            format!("{{\"token\":{jwt}}}"),
+            format!("{{\"{jwt}\":1}}"),
+            format!("<p>{jwt}</p>"),
+            "tokenWithoutDigitsButMixedCase".to_owned(),
+            "0123456789abcdef0123456789abcdef01234567".to_owned(),
+        ] {
+            let excerpt = body_excerpt(body.as_bytes());
+            assert!(!excerpt.contains("eyJ"), "{excerpt}");
+            assert!(
+                !excerpt.contains("MixedCase") && !excerpt.contains("0123456789"),
+                "{excerpt}"
+            );
+        }
+        assert_eq!(body_excerpt(jwt.as_bytes()), "`…`");
+        // Words, status lines, short numbers and dates stay readable.
+        let page = "<title>502 Bad Gateway</title> upstream-unavailable 2024-01-01T00:00:00Z";
+        assert_eq!(body_excerpt(page.as_bytes()), format!("`{page}`"));
+        assert!(body_excerpt(br#"{"n":1700000000000}"#).contains("1700000000000"));
+    }
+
+    #[test]
+    fn the_scanned_part_ends_between_runs_not_inside_one() {
+        assert_eq!(prefix_ending_between_runs("ab cdef gh", 4), "ab cdef");
+        assert_eq!(prefix_ending_between_runs("ab cdef gh", 2), "ab");
+        assert_eq!(prefix_ending_between_runs("abc", 10), "abc");
+        let token = "Tok3nTok3nTok3nTok3n";
+        for cut in 0..token.len() {
+            let text = format!("{}{token} tail", "<".repeat(cut));
+            let prefix = prefix_ending_between_runs(&text, cut + 3);
+            assert!(
+                !redact_token_like_runs(prefix).contains("Tok3n"),
+                "{cut}: {prefix}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_huge_body_is_scanned_only_at_its_start() {
+        let body = format!("<html>{}</html>", "word ".repeat(200_000));
+        let excerpt = body_excerpt(body.as_bytes());
+        assert!(excerpt.ends_with("…`"), "{excerpt}");
+        let nested = "[".repeat(500_000);
+        assert!(body_excerpt(nested.as_bytes()).chars().count() < 130);
     }
 
     #[test]

@@ -39,11 +39,15 @@
 
 #![warn(missing_docs)]
 
+mod authenticator;
+#[cfg(feature = "blocking")]
+pub mod blocking;
 mod client;
 mod endpoint;
 mod error;
 mod excerpt;
 mod response;
+mod retry;
 mod secret;
 mod session;
 
@@ -52,8 +56,10 @@ mod session;
 pub mod __private;
 
 pub use auth_macros::login_endpoint;
+pub use authenticator::{AccessToken, Authenticator, RefreshAhead};
 pub use client::{LoginClient, LoginClientBuilder};
 pub use endpoint::{EndpointSpec, LifetimePolicy, LoginEndpoint, Method};
 pub use error::{AuthError, ErrorKind, FieldError, NoErrorBody, VendorCode, VendorError};
+pub use retry::RetryPolicy;
 pub use secret::Secret;
 pub use session::Session;

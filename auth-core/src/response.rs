@@ -7,7 +7,7 @@ use serde::de::DeserializeOwned;
 use crate::client::RawResponse;
 use crate::endpoint::{EndpointSpec, LoginEndpoint};
 use crate::error::{AuthError, ErrorKind, VendorError};
-use crate::excerpt::{body_excerpt, describe_json_error};
+use crate::excerpt::{body_excerpt, describe_json_error, redact_token_like_runs};
 use crate::session::Session;
 
 /// Interprets a response: a session for a 2xx that states no failure and carries a token, an
@@ -67,10 +67,11 @@ pub(crate) fn decode<T: DeserializeOwned>(
                 .map_err(|error| (".".to_owned(), error))
         });
     result.map_err(|(path, error)| {
+        // A path names map keys as well as fields, and map keys come from the body.
         let at = if path == "." {
             String::new()
         } else {
-            format!(" at `{path}`")
+            format!(" at `{}`", redact_token_like_runs(&path))
         };
         AuthError::new(ErrorKind::Decode, spec.vendor())
             .with_status(status)

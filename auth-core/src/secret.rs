@@ -91,6 +91,9 @@ impl PartialEq for Secret {
 
 impl Eq for Secret {}
 
+// The wrapped `SecretString` zeroizes its buffer when dropped, so `Secret` does too.
+impl zeroize::ZeroizeOnDrop for Secret {}
+
 impl<'de> Deserialize<'de> for Secret {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         // Deserialize into a String that is moved, not copied, into the zeroizing box.
@@ -113,6 +116,13 @@ mod tests {
         let secret: Secret = serde_json::from_str("\"abc\"").unwrap();
         assert_eq!(secret.expose_secret(), "abc");
         assert!(serde_json::from_str::<Secret>("12").is_err());
+    }
+
+    #[test]
+    fn zeroizes_on_drop() {
+        fn assert_zeroize_on_drop<T: zeroize::ZeroizeOnDrop>() {}
+        assert_zeroize_on_drop::<Secret>();
+        assert_zeroize_on_drop::<SecretString>();
     }
 
     #[test]

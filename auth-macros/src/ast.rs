@@ -494,12 +494,37 @@ fn check_item(item: &ItemStruct) -> darling::Result<()> {
     }
 }
 
+/// `#[derive(Debug)]` would print secrets and clash with the `Debug` the macro writes.
+fn check_derives(item: &ItemStruct, errors: &mut darling::error::Accumulator) {
+    for attr in item.attrs.iter().filter(|attr| attr.path().is_ident("derive")) {
+        // An unparsable derive is left for rustc to report.
+        let Ok(paths) = attr.parse_args_with(
+            syn::punctuated::Punctuated::<syn::Path, syn::Token![,]>::parse_terminated,
+        ) else {
+            continue;
+        };
+        for path in paths.iter().filter(|path| {
+            path.segments
+                .last()
+                .is_some_and(|segment| segment.ident == "Debug")
+        }) {
+            errors.push(
+                Error::custom(
+                    "`#[login_endpoint]` writes a `Debug` that redacts secret fields; remove `Debug` from this derive",
+                )
+                .with_span(path),
+            );
+        }
+    }
+}
+
 /// Checks the item's shape, reads each field's `#[login(...)]`, removes those attributes from
 /// the item, and builds the field model.
 pub fn fields_of(
     item: &mut ItemStruct,
     errors: &mut darling::error::Accumulator,
 ) -> Option<Vec<Field>> {
+    check_derives(item, errors);
     if let Err(error) = check_item(item) {
         errors.push(error);
         for field in item.fields.iter_mut() {
@@ -521,11 +546,11 @@ fn collect_fields(
         let Some(args) = parsed else { continue };
         let Some(ident) = args.ident else { continue };
         let optional = option_inner(&args.ty).cloned();
-        let is_secret_type = last_segment_is(&args.ty, "Secret");
+        let is_secret_type = last_segment_is(optional.as_ref().unwrap_or(&args.ty), "Secret");
         let secret = args.secret.is_present().then(|| args.secret.span());
         match (secret, is_secret_type) {
             (Some(span), false) => errors.push(Error::custom(format!(
-                "`#[login(secret)]` needs the field to be `auth_core::Secret`, so it is redacted and zeroized; change the type of `{ident}` to `Secret`"
+                "`#[login(secret)]` needs the field to be `auth_core::Secret` (or `Option<Secret>`), so it is redacted and zeroized; change the type of `{ident}` to `Secret`"
             )).with_span(&span).with_span(&args.ty)),
             (None, true) => errors.push(Error::custom(format!(
                 "`{ident}` is a `Secret` but not marked as one; add `#[login(secret)]` so its redaction is visible in the declaration"

@@ -29,7 +29,6 @@ fn expand_builder(endpoint: &Endpoint) -> TokenStream {
     let name = &endpoint.item.ident;
     let vis = &endpoint.item.vis;
     let builder = builder_ident(name);
-    let state_mod = format_ident!("__{}_builder_state", snake_case(&name.to_string()));
     let required: Vec<&Field> = endpoint.fields.iter().filter(|f| f.is_required()).collect();
     let optional: Vec<&Field> = endpoint
         .fields
@@ -44,14 +43,18 @@ fn expand_builder(endpoint: &Endpoint) -> TokenStream {
     let opt_types: Vec<&Type> = optional.iter().map(|f| &f.ty).collect();
     let unset = quote!(::auth_core::__private::Unset);
 
-    let builder_doc = format!(
-        "Builds a [`{name}`]: call the setter of every required field ({}), then [`build`]({builder}::build).",
-        required
-            .iter()
-            .map(|f| format!("`{}`", f.ident))
-            .collect::<Vec<_>>()
-            .join(", ")
-    );
+    let builder_doc = if required.is_empty() {
+        format!(" Builds a [`{name}`]: every field is optional; call the setters you need, then [`build`]({builder}::build).")
+    } else {
+        format!(
+            " Builds a [`{name}`]: call the setter of every required field ({}), then [`build`]({builder}::build).",
+            required
+                .iter()
+                .map(|f| format!("`{}`", f.ident))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
+    };
 
     let setters_required = required.iter().enumerate().map(|(i, field)| {
         let ident = &field.ident;
@@ -81,9 +84,8 @@ fn expand_builder(endpoint: &Endpoint) -> TokenStream {
                 quote!(#other: self.#other)
             }
         });
-        let doc = format!("Sets `{ident}` (required).");
+        let doc = format!(" Sets `{ident}` (required).");
         quote! {
-            #[allow(non_camel_case_types)]
             impl<#(#others),*> #builder<#(#before),*> {
                 #[doc = #doc]
                 #vis fn #ident(self, value: #arg_ty) -> #builder<#(#after),*> {
@@ -100,7 +102,7 @@ fn expand_builder(endpoint: &Endpoint) -> TokenStream {
         let ident = &field.ident;
         let inner = field.optional.as_ref().unwrap_or(&field.ty);
         let (arg_ty, convert) = setter_argument(inner);
-        let doc = format!("Sets `{ident}` (optional; left out of the request when not set).");
+        let doc = format!(" Sets `{ident}` (optional; left out of the request when not set).");
         quote! {
             #[doc = #doc]
             #vis fn #ident(mut self, value: #arg_ty) -> Self {
@@ -114,37 +116,38 @@ fn expand_builder(endpoint: &Endpoint) -> TokenStream {
     // bounds), so the module works even when the endpoint is declared inside a function.
     let state_traits = required.iter().map(|field| {
         let ident = &field.ident;
+        let ty = &field.ty;
         let message =
             format!("`{name}` cannot be built yet: the required field `{ident}` is not set");
         let label = format!("`{ident}` is not set");
         let note = format!("call `.{ident}(...)` on the builder before `.build()`");
+        // The trait is named after the field, so rustc's own line reads "the trait `email` is
+        // not implemented for `Unset`".
         quote! {
             #[diagnostic::on_unimplemented(message = #message, label = #label, note = #note)]
+            #[allow(non_camel_case_types)]
             pub trait #ident {
                 #[doc(hidden)]
-                type Value;
-                #[doc(hidden)]
-                fn __value(self) -> Self::Value;
+                fn __value(self) -> #ty;
             }
-            impl<__T> #ident for ::auth_core::__private::Set<__T> {
-                type Value = __T;
-                fn __value(self) -> __T {
+            impl #ident for ::auth_core::__private::Set<#ty> {
+                fn __value(self) -> #ty {
                     self.0
                 }
             }
         }
     });
-    let build_bounds = params.iter().zip(&required).map(|(p, field)| {
-        let ident = &field.ident;
-        let ty = &field.ty;
-        quote!(#p: #state_mod::#ident<Value = #ty>)
-    });
+    let build_bounds = params
+        .iter()
+        .zip(&req_idents)
+        .map(|(p, ident)| quote!(#p: #ident));
     let build_values = params
         .iter()
         .zip(&req_idents)
-        .map(|(p, ident)| quote!(#ident: <#p as #state_mod::#ident>::__value(self.#ident)));
-    let state_mod_doc = format!("Builder states of [`{builder}`].");
+        .map(|(p, ident)| quote!(#ident: <#p as #ident>::__value(self.#ident)));
 
+    // Everything but the builder type itself goes in an unnamed const, so the state traits take
+    // no names in the user's module.
     quote! {
         #[doc = #builder_doc]
         #[must_use = "a builder does nothing until `build()` is called"]
@@ -153,40 +156,35 @@ fn expand_builder(endpoint: &Endpoint) -> TokenStream {
             #(#opt_idents: #opt_types,)*
         }
 
-        #[doc = #state_mod_doc]
-        #[doc(hidden)]
-        #[allow(non_camel_case_types)]
-        #vis mod #state_mod {
+        const _: () = {
             #(#state_traits)*
-        }
 
-        #(#setters_required)*
+            #(#setters_required)*
 
-        #[allow(non_camel_case_types)]
-        impl<#(#params),*> #builder<#(#params),*> {
-            #(#setters_optional)*
-        }
+            impl<#(#params),*> #builder<#(#params),*> {
+                #(#setters_optional)*
+            }
 
-        #[allow(non_camel_case_types)]
-        impl<#(#build_bounds),*> #builder<#(#params),*> {
-            /// Builds the request. Available once every required field is set.
-            #vis fn build(self) -> #name {
-                #name {
-                    #(#build_values,)*
-                    #(#opt_idents: self.#opt_idents,)*
+            impl<#(#build_bounds),*> #builder<#(#params),*> {
+                /// Builds the request. Available once every required field is set.
+                #vis fn build(self) -> #name {
+                    #name {
+                        #(#build_values,)*
+                        #(#opt_idents: self.#opt_idents,)*
+                    }
                 }
             }
-        }
 
-        #[allow(non_camel_case_types)]
-        impl<#(#params: ::core::fmt::Debug),*> ::core::fmt::Debug for #builder<#(#params),*> {
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                f.debug_struct(::core::stringify!(#builder))
-                    #(.field(::core::stringify!(#req_idents), &self.#req_idents))*
-                    #(.field(::core::stringify!(#opt_idents), &self.#opt_idents))*
-                    .finish()
+            #[automatically_derived]
+            impl<#(#params: ::core::fmt::Debug),*> ::core::fmt::Debug for #builder<#(#params),*> {
+                fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    __f.debug_struct(::core::stringify!(#builder))
+                        #(.field(::core::stringify!(#req_idents), &self.#req_idents))*
+                        #(.field(::core::stringify!(#opt_idents), &self.#opt_idents))*
+                        .finish()
+                }
             }
-        }
+        };
     }
 }
 
@@ -216,8 +214,8 @@ fn expand_debug(endpoint: &Endpoint) -> TokenStream {
     quote! {
         #[automatically_derived]
         impl ::core::fmt::Debug for #name {
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                f.debug_struct(::core::stringify!(#name))
+            fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                __f.debug_struct(::core::stringify!(#name))
                     #(#fields)*
                     .finish()
             }
@@ -243,7 +241,7 @@ fn expand_inherent(endpoint: &Endpoint) -> TokenStream {
         .map(|f| &f.ident)
         .collect();
     let send_doc = format!(
-        "Logs in at {}'s documented base URL, `{}`.",
+        " Logs in at {}'s documented base URL, `{}`.",
         endpoint.vendor, endpoint.base_url
     );
     quote! {
@@ -283,9 +281,8 @@ fn expand_inherent(endpoint: &Endpoint) -> TokenStream {
 fn expand_endpoint_impl(endpoint: &Endpoint) -> TokenStream {
     let name = &endpoint.item.ident;
     let response = &endpoint.response;
-    let response_ty = quote_spanned!(span_of(response)=> #response);
     let error_body = match &endpoint.error_body {
-        Some(path) => quote_spanned!(span_of(path)=> #path),
+        Some(path) => quote!(#path),
         None => quote!(::auth_core::NoErrorBody),
     };
     let vendor = &endpoint.vendor;
@@ -319,7 +316,15 @@ fn expand_endpoint_impl(endpoint: &Endpoint) -> TokenStream {
         .filter(|f| f.secret.is_some())
         .map(|field| {
             let ident = &field.ident;
-            quote!(__secret(::auth_core::Secret::expose_secret(&self.#ident));)
+            if field.optional.is_some() {
+                quote! {
+                    if let ::core::option::Option::Some(__value) = &self.#ident {
+                        __secret(::auth_core::Secret::expose_secret(__value));
+                    }
+                }
+            } else {
+                quote!(__secret(::auth_core::Secret::expose_secret(&self.#ident));)
+            }
         });
     let body_failed = expand_body_failed(endpoint.body_failure.as_ref());
     let response_name = endpoint
@@ -355,7 +360,7 @@ fn expand_endpoint_impl(endpoint: &Endpoint) -> TokenStream {
     quote! {
         #[automatically_derived]
         impl ::auth_core::LoginEndpoint for #name {
-            type Response = #response_ty;
+            type Response = #response;
             type ErrorBody = #error_body;
 
             const SPEC: &'static ::auth_core::EndpointSpec = &::auth_core::EndpointSpec::__new(
@@ -387,11 +392,11 @@ fn expand_endpoint_impl(endpoint: &Endpoint) -> TokenStream {
             fn __credentials(
                 __response: &Self::Response,
             ) -> ::core::result::Result<::auth_core::__private::Credentials, &'static str> {
-                let token = ::core::clone::Clone::clone(
+                let __token = ::core::clone::Clone::clone(
                     ::auth_core::__private::TokenField::token(#token).ok_or(#token_missing)?,
                 );
                 ::core::result::Result::Ok(::auth_core::__private::Credentials {
-                    token,
+                    token: __token,
                     refresh_token: #refresh_token,
                     expires_at: #expires_at,
                 })
@@ -475,7 +480,18 @@ impl<'a> BodyObject<'a> {
                 BodyValue::Field(field) => {
                     let ident = &field.ident;
                     let ty = &field.ty;
-                    if field.secret.is_some() {
+                    if field.secret.is_some() && field.optional.is_some() {
+                        members.push(quote! {
+                            #[serde(rename = #key, skip_serializing_if = "::core::option::Option::is_none")]
+                            #member: ::core::option::Option<::auth_core::__private::SecretBody<'__a>>
+                        });
+                        inits.push(quote_spanned! {field.ty_span()=>
+                            #member: ::core::option::Option::map(
+                                ::core::option::Option::as_ref(&self.#ident),
+                                ::auth_core::__private::secret_body,
+                            )
+                        });
+                    } else if field.secret.is_some() {
                         members.push(quote!(#[serde(rename = #key)] #member: ::auth_core::__private::SecretBody<'__a>));
                         inits.push(quote_spanned!(field.ty_span()=> #member: ::auth_core::__private::secret_body(&self.#ident)));
                     } else if field.optional.is_some() {
@@ -496,16 +512,23 @@ impl<'a> BodyObject<'a> {
                 }
             }
         }
+        // Every member borrows for `'__a`; only an object without members (every field is a
+        // header) needs a marker to use the lifetime.
+        if self.entries.is_empty() {
+            members.push(quote! {
+                #[serde(skip)]
+                __lifetime: ::core::marker::PhantomData<&'__a ()>
+            });
+            inits.push(quote!(__lifetime: ::core::marker::PhantomData));
+        }
         definitions.push(quote! {
             #[derive(::auth_core::__private::serde::Serialize)]
             #[serde(crate = "::auth_core::__private::serde")]
             struct #ident<'__a> {
                 #(#members,)*
-                #[serde(skip)]
-                __lifetime: ::core::marker::PhantomData<&'__a ()>,
             }
         });
-        let init = quote!(#ident { #(#inits,)* __lifetime: ::core::marker::PhantomData });
+        let init = quote!(#ident { #(#inits,)* });
         (ident, init)
     }
 }
@@ -553,29 +576,8 @@ fn optional_duration(seconds: Option<u64>) -> TokenStream {
     }
 }
 
-fn span_of(path: &syn::Path) -> Span {
-    path.segments
-        .last()
-        .map_or_else(Span::call_site, |s| s.ident.span())
-}
-
 fn builder_ident(name: &Ident) -> Ident {
     format_ident!("{}Builder", name)
-}
-
-fn snake_case(name: &str) -> String {
-    let mut out = String::with_capacity(name.len() + 4);
-    for (i, c) in name.chars().enumerate() {
-        if c.is_uppercase() {
-            if i > 0 {
-                out.push('_');
-            }
-            out.extend(c.to_lowercase());
-        } else {
-            out.push(c);
-        }
-    }
-    out
 }
 
 impl Field {

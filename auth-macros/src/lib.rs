@@ -77,4 +77,6 @@ fn fallback(errors: darling::Error, item: &ItemStruct) -> TokenStream {
 }
 
 #[cfg(test)]
+mod robustness_tests;
+#[cfg(test)]
 mod tests;

@@ -1,1 +1,262 @@
+//! What the macro writes, as snapshots a reviewer can read, and what it does with malformed
+//! declarations: errors as `compile_error!` tokens next to the struct, never a panic.
+//!
+//! `UPDATE_EXPECT=1 cargo test -p auth-macros` rewrites the snapshots in `expansions/`.
 
+use expect_test::expect_file;
+use proc_macro2::{TokenStream, TokenTree};
+use quote::quote;
+
+use crate::login_endpoint_impl;
+
+/// The expansion, pretty-printed. Panics (failing the test) if it is not a valid Rust file.
+fn expand(args: TokenStream, item: TokenStream) -> String {
+    let output = login_endpoint_impl(args, item);
+    let file = syn::parse2::<syn::File>(output).unwrap_or_else(|e| panic!("not Rust: {e}"));
+    prettyplease::unparse(&file)
+}
+
+/// The messages of the `compile_error!` invocations in `tokens`, in order.
+fn compile_errors(tokens: TokenStream) -> Vec<String> {
+    let mut messages = Vec::new();
+    let mut previous: Vec<TokenTree> = Vec::new();
+    for tree in tokens {
+        if let TokenTree::Group(group) = &tree {
+            let is_invocation = matches!(
+                previous.as_slice(),
+                [.., TokenTree::Ident(name), TokenTree::Punct(bang)]
+                    if name == "compile_error" && bang.as_char() == '!'
+            );
+            if is_invocation {
+                let message: syn::LitStr = syn::parse2(group.stream())
+                    .unwrap_or_else(|e| panic!("compile_error! without a message: {e}"));
+                messages.push(message.value());
+            } else {
+                messages.extend(compile_errors(group.stream()));
+            }
+        }
+        previous.push(tree);
+    }
+    messages
+}
+
+/// A declaration that expands without errors: Up2 Money's shape (a secret header, a nested
+/// secret, an optional field, a status map, an idle timeout and a lockout).
+fn up2_like() -> (TokenStream, TokenStream) {
+    let args = quote! {
+        vendor = "Up2 Money",
+        base_url = "https://api.up2.money",
+        path = "/auth/login",
+        header(name = "Accept", value = "application/json"),
+        response = LoginResponse,
+        token = token,
+        idle_timeout = "5m",
+        lockout = "30m",
+        error_body = ErrorBody,
+        status(401 | 404 => InvalidCredentials, 423 => Locked),
+    };
+    let item = quote! {
+        /// Email and tokenized-password login.
+        pub struct Login {
+            #[login(secret, header = "x-secret")]
+            api_secret: Secret,
+            email: String,
+            #[login(secret, rename = "password.value")]
+            password: Secret,
+            #[login(rename = "password.kind")]
+            password_kind: Option<String>,
+        }
+    };
+    (args, item)
+}
+
+#[test]
+fn expansion_of_an_up2_like_endpoint() {
+    let (args, item) = up2_like();
+    expect_file!["expansions/up2_like.rs"].assert_eq(&expand(args, item));
+}
+
+/// The keys that read the response: refresh token, expiry, a failure stated in a 2xx body.
+#[test]
+fn expansion_of_a_talkstack_like_endpoint() {
+    let args = quote! {
+        vendor = "TalkStack AI",
+        base_url = "https://api.talkstackai.com",
+        path = "/auth/login",
+        method = "PUT",
+        content_type = "application/json; charset=utf-8",
+        response = LoginResponse,
+        token = data.token,
+        refresh_token = data.refresh_token,
+        expires_at = expiration_time,
+        lifetime = "2h",
+        body_failure(field = login_status, success = -1),
+    };
+    let item = quote! {
+        pub(crate) struct Login {
+            email: String,
+            #[login(secret)]
+            password: Secret,
+            #[login(secret)]
+            otp: Option<Secret>,
+        }
+    };
+    expect_file!["expansions/talkstack_like.rs"].assert_eq(&expand(args, item));
+}
+
+#[test]
+fn a_valid_declaration_has_no_errors() {
+    let (args, item) = up2_like();
+    assert_eq!(
+        compile_errors(login_endpoint_impl(args, item)),
+        Vec::<String>::new()
+    );
+}
+
+/// Malformed declarations: `(what is wrong, attribute arguments, item, a part of each expected
+/// message)`. Each must give exactly these errors, and no panic.
+fn malformed() -> Vec<(&'static str, TokenStream, TokenStream, Vec<&'static str>)> {
+    let struct_ok = quote! {
+        pub struct Login {
+            email: String,
+            #[login(secret)]
+            password: Secret,
+        }
+    };
+    let args_ok = quote! {
+        vendor = "Example",
+        base_url = "https://api.example.com",
+        path = "/auth/login",
+        response = LoginResponse,
+        token = token,
+    };
+    vec![
+        (
+            "no arguments",
+            quote!(),
+            struct_ok.clone(),
+            vec![
+                "Missing field `vendor`",
+                "Missing field `base_url`",
+                "Missing field `path`",
+                "Missing field `response`",
+                "Missing field `token`",
+            ],
+        ),
+        (
+            "arguments that are not a list",
+            quote!(= "Example"),
+            struct_ok.clone(),
+            vec!["expected"],
+        ),
+        (
+            "a key without a value",
+            quote!(vendor =, base_url = "https://x", path = "/", response = R, token = t),
+            struct_ok.clone(),
+            vec!["expected"],
+        ),
+        (
+            "a status arm without a kind",
+            quote!(vendor = "V", base_url = "https://x", path = "/", response = R, token = t, status(401 =>)),
+            struct_ok.clone(),
+            vec!["write `status(<code> => <ErrorKind>, ...)`"],
+        ),
+        (
+            "a token that is not a field path",
+            quote!(vendor = "V", base_url = "https://x", path = "/", response = R, token = "token"),
+            struct_ok.clone(),
+            vec!["expected a path of field names"],
+        ),
+        (
+            "three independent mistakes",
+            quote!(vendor = "", base_url = "https://x", path = "login", response = R, token = t, lockout = "soon"),
+            struct_ok.clone(),
+            vec![
+                "`vendor` is empty",
+                "`path` must start with `/`",
+                "`soon` is not a duration",
+            ],
+        ),
+        (
+            "an enum",
+            args_ok.clone(),
+            quote!(pub enum Login { A }),
+            vec!["goes on a struct with named fields"],
+        ),
+        (
+            "a function",
+            args_ok.clone(),
+            quote!(fn login() {}),
+            vec!["goes on a struct with named fields"],
+        ),
+        (
+            "a union",
+            args_ok.clone(),
+            quote!(pub union Login { a: u32 }),
+            vec!["goes on a struct with named fields"],
+        ),
+        (
+            "a tuple struct",
+            args_ok.clone(),
+            quote!(pub struct Login(String);),
+            vec!["needs named fields"],
+        ),
+        (
+            "a field attribute that is not a list",
+            args_ok.clone(),
+            quote!(pub struct Login { #[login = "secret"] password: Secret }),
+            vec!["Use #[login(...)]"],
+        ),
+        (
+            "an empty JSON key",
+            args_ok,
+            quote!(pub struct Login { #[login(rename = "")] email: String }),
+            vec!["has an empty key"],
+        ),
+    ]
+}
+
+#[test]
+fn malformed_declarations_give_their_errors_and_keep_the_struct() {
+    for (what, args, item, expected) in malformed() {
+        let output = login_endpoint_impl(args, item);
+        let errors = compile_errors(output.clone());
+        assert_eq!(errors.len(), expected.len(), "{what}: {errors:#?}");
+        for (error, part) in errors.iter().zip(&expected) {
+            assert!(error.contains(part), "{what}: `{error}` lacks `{part}`");
+        }
+        // The item is still emitted (so code naming it compiles) and nothing else is.
+        let file = syn::parse2::<syn::File>(output)
+            .unwrap_or_else(|e| panic!("{what}: the output is not Rust: {e}"));
+        let items: Vec<&syn::Item> = file
+            .items
+            .iter()
+            .filter(|item| !matches!(item, syn::Item::Macro(_)))
+            .collect();
+        assert!(items.len() <= 1, "{what}: {items:#?}");
+    }
+}
+
+#[test]
+fn the_fallback_struct_loses_its_login_attributes() {
+    let output = login_endpoint_impl(
+        quote!(vendor = "Example"),
+        quote! {
+            pub struct Login {
+                #[login(rename = "user")]
+                email: String,
+                #[login(secret)]
+                password: Secret,
+            }
+        },
+    );
+    assert!(!compile_errors(output.clone()).is_empty());
+    let file: syn::File = syn::parse2(output).unwrap_or_else(|e| panic!("{e}"));
+    let Some(syn::Item::Struct(item)) = file.items.iter().find(|i| matches!(i, syn::Item::Struct(_)))
+    else {
+        panic!("no struct in the output");
+    };
+    let attributes: Vec<_> = item.fields.iter().flat_map(|f| &f.attrs).collect();
+    assert!(attributes.is_empty(), "{attributes:#?}");
+    assert_eq!(item.ident, "Login");
+}

@@ -1,0 +1,498 @@
+//! [`Authenticator`]: one session per endpoint and credentials, shared by every task that needs
+//! a token, logged in again before it lapses.
+
+use std::fmt;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::{Duration, SystemTime};
+
+use arc_swap::ArcSwapOption;
+use tokio::sync::watch;
+use tokio::time::Instant;
+
+use crate::client::LoginClient;
+use crate::endpoint::LoginEndpoint;
+use crate::error::AuthError;
+use crate::secret::Secret;
+use crate::session::Session;
+
+const DEFAULT_REFRESH_FRACTION: f64 = 0.1;
+const DEFAULT_REFRESH_CAP: Duration = Duration::from_secs(60);
+
+/// Hands out a valid token for one endpoint and its credentials, logging in only when needed.
+///
+/// Build it from a [`LoginClient`] and a built login request (which holds the credentials), then
+/// call [`token`](Authenticator::token) wherever a token is needed; share it between tasks in an
+/// [`Arc`].
+///
+/// - **Logs in lazily**: on the first call, when the vendor's documented lifetime is about to
+///   end, or after [`invalidate`](Authenticator::invalidate). "About to end" is
+///   [`RefreshAhead`] before the end: by default a tenth of the lifetime, at most a minute.
+/// - **Lifetimes as the vendor documents them**: an absolute expiry
+///   ([`Session::expires_at`], e.g. TalkStack's `expirationTime` or its 2 hours); an idle timeout
+///   ([`Session::idle_timeout`], e.g. Up2 Money's 5 minutes from last activity), renewed by each
+///   token handed out; or none, in which case the session is used until the app reports the
+///   token rejected with [`invalidate`](Authenticator::invalidate).
+/// - **Single flight**: however many tasks ask while there is no valid session, one login is
+///   sent and all of them get its result, a failure included. A failure is not kept: the next
+///   call logs in again. A credential failure ([`InvalidCredentials`](crate::ErrorKind::InvalidCredentials),
+///   [`Locked`](crate::ErrorKind::Locked), the latter with the vendor's documented wait as
+///   [`retry_after`](AuthError::retry_after)) is never retried by the authenticator itself, so a
+///   wrong password does not lock an account.
+/// - **Cheap when cached**: a valid session is read without any lock and
+///   [`token`](Authenticator::token) returns an [`AccessToken`], a reference-counted handle to
+///   the session's token; no allocation, no copy of the secret.
+/// - Refresh tokens the vendor returns stay on the session ([`Authenticator::session`]); none of
+///   the documented vendors has a refresh endpoint, so expiry means a new login.
+///
+/// Expiry is tracked on tokio's clock ([`tokio::time::Instant`]): the session's wall-clock
+/// expiry is turned into a remaining duration once, at login.
+///
+/// ```no_run
+/// # #[auth_core::login_endpoint(vendor = "Example", base_url = "https://api.example.com",
+/// #     path = "/login", response = Resp, token = token)]
+/// # pub struct Login { email: String, #[login(secret)] password: auth_core::Secret }
+/// # #[derive(serde::Deserialize)] pub struct Resp { token: auth_core::Secret }
+/// # async fn run() -> Result<(), auth_core::AuthError> {
+/// use std::sync::Arc;
+/// use auth_core::{Authenticator, LoginClient};
+///
+/// let client = LoginClient::new()?;
+/// let login = Login::builder().email("me@example.com").password("hunter2").build();
+/// let auth = Arc::new(Authenticator::new(client, login));
+///
+/// let token = auth.token().await?; // logs in
+/// let again = auth.token().await?; // cached: no request
+/// // The API said 401 for this token: the next call logs in again.
+/// auth.invalidate(&again);
+/// # Ok(()) }
+/// ```
+pub struct Authenticator<E: LoginEndpoint> {
+    client: LoginClient,
+    endpoint: E,
+    base_url: Option<String>,
+    refresh_ahead: RefreshAhead,
+    /// The session in use; read without a lock on every call.
+    current: ArcSwapOption<Cached<E::Response>>,
+    /// The login in flight, if any: the channel its result will be published on.
+    in_flight: Mutex<Option<FlightReceiver>>,
+}
+
+type FlightResult = Option<Result<AccessToken, AuthError>>;
+type FlightReceiver = watch::Receiver<FlightResult>;
+
+impl<E: LoginEndpoint> Authenticator<E> {
+    /// An authenticator that logs in with `endpoint` (a built login request, credentials
+    /// included) at the endpoint's declared base URL, refreshing with the default
+    /// [`RefreshAhead`].
+    pub fn new(client: LoginClient, endpoint: E) -> Self {
+        Authenticator {
+            client,
+            endpoint,
+            base_url: None,
+            refresh_ahead: RefreshAhead::default(),
+            current: ArcSwapOption::empty(),
+            in_flight: Mutex::new(None),
+        }
+    }
+
+    /// Logs in at `base_url` instead of the declared one (an on-premises host, staging, a test
+    /// server), as `send_to` does.
+    #[must_use]
+    pub fn with_base_url(mut self, base_url: impl Into<String>) -> Self {
+        self.base_url = Some(base_url.into());
+        self
+    }
+
+    /// How long before a session's end to log in again (default [`RefreshAhead::default`]).
+    #[must_use]
+    pub fn with_refresh_ahead(mut self, refresh_ahead: RefreshAhead) -> Self {
+        self.refresh_ahead = refresh_ahead;
+        self
+    }
+
+    /// A valid token: the cached one while it is valid, else the result of a new login (shared
+    /// with every other caller waiting for it).
+    ///
+    /// Each token handed out counts as activity for vendors whose sessions lapse when idle.
+    pub async fn token(&self) -> Result<AccessToken, AuthError> {
+        if let Some(token) = self.cached_token(Instant::now()) {
+            return Ok(token);
+        }
+        self.login_once().await
+    }
+
+    /// The session behind the current token, logging in first if there is no valid one. Like
+    /// [`token`](Authenticator::token), this counts as activity.
+    pub async fn session(&self) -> Result<Arc<Session<E::Response>>, AuthError> {
+        let token = self.token().await?;
+        // Every token this authenticator hands out points into a `Cached<E::Response>`.
+        token
+            .source
+            .as_any()
+            .downcast_ref::<Cached<E::Response>>()
+            .map(|cached| Arc::clone(&cached.session))
+            .ok_or_else(|| {
+                AuthError::new(crate::ErrorKind::Rejected, E::SPEC.vendor())
+                    .with_detail("the token did not come from this authenticator's sessions")
+            })
+    }
+
+    /// Reports that the API rejected `token` (an HTTP 401 on a later call): the next
+    /// [`token`](Authenticator::token) logs in again.
+    ///
+    /// Only the session `token` came from is dropped, so when many tasks report the same
+    /// rejected token, one new login follows, and a report that arrives after a newer session
+    /// was obtained leaves that session alone.
+    pub fn invalidate(&self, token: &AccessToken) {
+        let current = self.current.load();
+        if let Some(cached) = current.as_ref()
+            && token.is_from(cached)
+        {
+            self.current.compare_and_swap(&*current, None);
+            tracing::debug!(
+                vendor = E::SPEC.vendor(),
+                "session invalidated; the next call logs in"
+            );
+        }
+    }
+
+    /// Drops the current session whatever token it has: the next call logs in.
+    pub fn clear(&self) {
+        self.current.store(None);
+    }
+
+    /// The cached token if the session is valid at `now`, marking it used.
+    fn cached_token(&self, now: Instant) -> Option<AccessToken> {
+        let guard = self.current.load();
+        let cached = guard.as_ref()?;
+        if !cached.is_fresh(now) {
+            return None;
+        }
+        cached.touch(now);
+        let cached: Arc<dyn TokenSource> = Arc::<Cached<E::Response>>::clone(cached);
+        Some(AccessToken { source: cached })
+    }
+
+    /// Joins the login in flight, or starts one.
+    async fn login_once(&self) -> Result<AccessToken, AuthError> {
+        loop {
+            let role = {
+                let mut slot = self
+                    .in_flight
+                    .lock()
+                    .unwrap_or_else(PoisonError::into_inner);
+                match slot.as_ref() {
+                    Some(receiver) => Role::Follower(receiver.clone()),
+                    None => {
+                        // A login may have finished between the lock-free check and this lock;
+                        // the leader stores its session before it clears the slot.
+                        if let Some(token) = self.cached_token(Instant::now()) {
+                            return Ok(token);
+                        }
+                        let (sender, receiver) = watch::channel(None);
+                        *slot = Some(receiver);
+                        Role::Leader(sender)
+                    }
+                }
+            };
+            match role {
+                Role::Leader(sender) => {
+                    let flight = FlightGuard {
+                        slot: &self.in_flight,
+                        sender,
+                    };
+                    let result = self.log_in().await;
+                    flight.finish(result.clone());
+                    return result;
+                }
+                Role::Follower(mut receiver) => {
+                    match receiver.wait_for(Option::is_some).await {
+                        Ok(result) => {
+                            if let Some(result) = result.as_ref() {
+                                return result.clone();
+                            }
+                        }
+                        // The leader was cancelled before its login finished: try again, one
+                        // of the waiters becoming the new leader.
+                        Err(_) => continue,
+                    }
+                }
+            }
+        }
+    }
+
+    /// Sends the login and, on success, makes its session the current one.
+    async fn log_in(&self) -> Result<AccessToken, AuthError> {
+        let vendor = E::SPEC.vendor();
+        tracing::debug!(vendor, "logging in");
+        let session =
+            crate::__private::send(&self.client, &self.endpoint, self.base_url.as_deref()).await;
+        let session = match session {
+            Ok(session) => session,
+            Err(error) => {
+                tracing::debug!(vendor, error = %error.kind(), "login failed; not cached");
+                return Err(error);
+            }
+        };
+        let cached = Arc::new(Cached::new(session, self.refresh_ahead, Instant::now()));
+        let source: Arc<dyn TokenSource> = Arc::clone(&cached) as Arc<dyn TokenSource>;
+        self.current.store(Some(cached));
+        Ok(AccessToken { source })
+    }
+}
+
+impl<E: LoginEndpoint> fmt::Debug for Authenticator<E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let current = self.current.load();
+        f.debug_struct("Authenticator")
+            .field("vendor", &E::SPEC.vendor())
+            .field("base_url", &self.base_url)
+            .field("refresh_ahead", &self.refresh_ahead)
+            .field("logged_in", &current.is_some())
+            .finish_non_exhaustive()
+    }
+}
+
+enum Role {
+    Leader(watch::Sender<FlightResult>),
+    Follower(FlightReceiver),
+}
+
+/// The leader's hold on the in-flight slot: publishes the result, and clears the slot even
+/// when the leader is cancelled, so its followers do not wait forever.
+struct FlightGuard<'a> {
+    slot: &'a Mutex<Option<FlightReceiver>>,
+    sender: watch::Sender<FlightResult>,
+}
+
+impl FlightGuard<'_> {
+    fn finish(self, result: Result<AccessToken, AuthError>) {
+        // The slot is cleared before the result is published: a caller arriving from now on
+        // finds the stored session, or after a failure starts a new login rather than being
+        // handed this one's error.
+        self.clear_slot();
+        self.sender.send_replace(Some(result));
+    }
+
+    fn clear_slot(&self) {
+        let mut slot = self.slot.lock().unwrap_or_else(PoisonError::into_inner);
+        // Another flight may already hold the slot once this one has cleared it.
+        if slot
+            .as_ref()
+            .is_some_and(|receiver| receiver.same_channel(&self.sender.subscribe()))
+        {
+            *slot = None;
+        }
+    }
+}
+
+impl Drop for FlightGuard<'_> {
+    fn drop(&mut self) {
+        self.clear_slot();
+    }
+}
+
+/// A session with its expiry on tokio's clock.
+struct Cached<R> {
+    session: Arc<Session<R>>,
+    logged_in_at: Instant,
+    /// When to log in again regardless of use (expiry minus the refresh buffer).
+    refresh_at: Option<Instant>,
+    /// The idle timeout minus its refresh buffer.
+    idle_limit: Option<Duration>,
+    /// Nanoseconds from `logged_in_at` to the last token handed out.
+    last_used: AtomicU64,
+}
+
+impl<R> Cached<R> {
+    fn new(session: Session<R>, refresh_ahead: RefreshAhead, now: Instant) -> Self {
+        let refresh_at = session.expires_at().and_then(|expires_at| {
+            let lifetime = expires_at
+                .duration_since(SystemTime::now())
+                .unwrap_or(Duration::ZERO);
+            // An expiry too far away to represent is no expiry at all.
+            now.checked_add(lifetime - refresh_ahead.buffer_for(lifetime))
+        });
+        let idle_limit = session
+            .idle_timeout()
+            .map(|idle| idle - refresh_ahead.buffer_for(idle));
+        Cached {
+            session: Arc::new(session),
+            logged_in_at: now,
+            refresh_at,
+            idle_limit,
+            last_used: AtomicU64::new(0),
+        }
+    }
+
+    fn is_fresh(&self, now: Instant) -> bool {
+        if self.refresh_at.is_some_and(|at| now >= at) {
+            return false;
+        }
+        match self.idle_limit {
+            Some(limit) => {
+                let last_used = self.logged_in_at
+                    + Duration::from_nanos(self.last_used.load(Ordering::Relaxed));
+                now.saturating_duration_since(last_used) < limit
+            }
+            None => true,
+        }
+    }
+
+    fn touch(&self, now: Instant) {
+        if self.idle_limit.is_some() {
+            let since_login = now.saturating_duration_since(self.logged_in_at).as_nanos();
+            self.last_used.fetch_max(
+                u64::try_from(since_login).unwrap_or(u64::MAX),
+                Ordering::Relaxed,
+            );
+        }
+    }
+}
+
+/// What an [`AccessToken`] points into, with the session's response type erased.
+trait TokenSource: Send + Sync + 'static {
+    fn secret(&self) -> &Secret;
+    fn as_any(&self) -> &dyn std::any::Any;
+}
+
+impl<R: Send + Sync + 'static> TokenSource for Cached<R> {
+    fn secret(&self) -> &Secret {
+        self.session.token()
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+/// A token handed out by an [`Authenticator`]: a reference-counted handle to the session's
+/// token, so handing one out copies no secret and allocates nothing. Cloning it is cheap too.
+///
+/// `Debug` and `Display` are redacted; [`expose_secret`](AccessToken::expose_secret) gives the
+/// value to put in an `Authorization` header.
+#[derive(Clone)]
+pub struct AccessToken {
+    source: Arc<dyn TokenSource>,
+}
+
+impl AccessToken {
+    /// The token's value.
+    pub fn expose_secret(&self) -> &str {
+        self.source.secret().expose_secret()
+    }
+
+    /// The token as a [`Secret`].
+    pub fn secret(&self) -> &Secret {
+        self.source.secret()
+    }
+
+    /// Whether both handles point to the token of the same login.
+    pub fn same_session(&self, other: &AccessToken) -> bool {
+        std::ptr::addr_eq(Arc::as_ptr(&self.source), Arc::as_ptr(&other.source))
+    }
+
+    fn is_from<R>(&self, cached: &Arc<Cached<R>>) -> bool {
+        std::ptr::addr_eq(Arc::as_ptr(&self.source), Arc::as_ptr(cached))
+    }
+}
+
+impl fmt::Debug for AccessToken {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("AccessToken([REDACTED])")
+    }
+}
+
+impl fmt::Display for AccessToken {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("[REDACTED]")
+    }
+}
+
+/// How long before a session's end an [`Authenticator`] logs in again: a fraction of the
+/// lifetime, at most a cap. The default is a tenth, at most 60 s: a TalkStack session (2 hours)
+/// is renewed a minute before it ends, an Up2 Money session (5 minutes idle) 30 s before.
+///
+/// The lifetime is the one left at login (expiry minus the time of login), or the idle timeout.
+/// The buffer is never more than half the lifetime, so a short-lived session is still used.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct RefreshAhead {
+    fraction: f64,
+    cap: Duration,
+}
+
+impl Default for RefreshAhead {
+    fn default() -> Self {
+        RefreshAhead {
+            fraction: DEFAULT_REFRESH_FRACTION,
+            cap: DEFAULT_REFRESH_CAP,
+        }
+    }
+}
+
+impl RefreshAhead {
+    /// `fraction` of the lifetime (taken within `0.0..=0.5`), at most `cap`.
+    pub fn fraction(fraction: f64, cap: Duration) -> Self {
+        let fraction = if fraction.is_nan() {
+            0.0
+        } else {
+            fraction.clamp(0.0, 0.5)
+        };
+        RefreshAhead { fraction, cap }
+    }
+
+    /// A fixed buffer, whatever the lifetime (still at most half of it).
+    pub fn fixed(buffer: Duration) -> Self {
+        RefreshAhead {
+            fraction: 0.5,
+            cap: buffer,
+        }
+    }
+
+    /// No buffer: a session is used until the very end of its documented lifetime.
+    pub fn none() -> Self {
+        RefreshAhead::fixed(Duration::ZERO)
+    }
+
+    /// The buffer for a session that lasts `lifetime`.
+    pub fn buffer_for(&self, lifetime: Duration) -> Duration {
+        lifetime.mul_f64(self.fraction).min(self.cap)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refresh_buffer_is_a_capped_fraction() {
+        let default = RefreshAhead::default();
+        assert_eq!(
+            default.buffer_for(Duration::from_secs(7200)),
+            Duration::from_secs(60)
+        );
+        assert_eq!(
+            default.buffer_for(Duration::from_secs(300)),
+            Duration::from_secs(30)
+        );
+        assert_eq!(default.buffer_for(Duration::ZERO), Duration::ZERO);
+        let fixed = RefreshAhead::fixed(Duration::from_secs(120));
+        assert_eq!(
+            fixed.buffer_for(Duration::from_secs(7200)),
+            Duration::from_secs(120)
+        );
+        assert_eq!(
+            fixed.buffer_for(Duration::from_secs(100)),
+            Duration::from_secs(50)
+        );
+        assert_eq!(
+            RefreshAhead::fraction(3.0, Duration::MAX).buffer_for(Duration::from_secs(10)),
+            Duration::from_secs(5)
+        );
+        assert_eq!(
+            RefreshAhead::none().buffer_for(Duration::from_secs(10)),
+            Duration::ZERO
+        );
+    }
+}

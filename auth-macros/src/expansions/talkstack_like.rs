@@ -1,0 +1,242 @@
+pub(crate) struct Login {
+    email: String,
+    password: Secret,
+    otp: Option<Secret>,
+}
+#[automatically_derived]
+impl ::core::fmt::Debug for Login {
+    fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        __f.debug_struct(::core::stringify!(Login))
+            .field(::core::stringify!(email), &self.email)
+            .field(::core::stringify!(password), &::core::format_args!("[REDACTED]"))
+            .field(::core::stringify!(otp), &::core::format_args!("[REDACTED]"))
+            .finish()
+    }
+}
+impl Login {
+    /// Starts building this login request.
+    pub(crate) fn builder() -> LoginBuilder {
+        LoginBuilder {
+            email: ::auth_core::__private::Unset,
+            password: ::auth_core::__private::Unset,
+            otp: ::core::option::Option::None,
+        }
+    }
+    ///Logs in at TalkStack AI's documented base URL, `https://api.talkstackai.com`.
+    ///
+    /// Returns the [`Session`](::auth_core::Session), or an
+    /// [`AuthError`](::auth_core::AuthError) whose kind is the same across vendors.
+    pub(crate) async fn send(
+        &self,
+        client: &::auth_core::LoginClient,
+    ) -> ::core::result::Result<
+        ::auth_core::Session<LoginResponse>,
+        ::auth_core::AuthError,
+    > {
+        ::auth_core::__private::send(client, self, ::core::option::Option::None).await
+    }
+    /// Logs in at another base URL: an on-premises host, staging, or a test server.
+    /// The endpoint's path is appended to it.
+    pub(crate) async fn send_to(
+        &self,
+        client: &::auth_core::LoginClient,
+        base_url: &str,
+    ) -> ::core::result::Result<
+        ::auth_core::Session<LoginResponse>,
+        ::auth_core::AuthError,
+    > {
+        ::auth_core::__private::send(
+                client,
+                self,
+                ::core::option::Option::Some(base_url),
+            )
+            .await
+    }
+}
+///Builds a [`Login`]: call the setter of every required field (`email`, `password`), then [`build`](LoginBuilder::build).
+#[must_use = "a builder does nothing until `build()` is called"]
+pub(crate) struct LoginBuilder<
+    __S0 = ::auth_core::__private::Unset,
+    __S1 = ::auth_core::__private::Unset,
+> {
+    email: __S0,
+    password: __S1,
+    otp: Option<Secret>,
+}
+const _: () = {
+    #[diagnostic::on_unimplemented(
+        message = "`Login` cannot be built yet: the required field `email` is not set",
+        label = "`email` is not set",
+        note = "call `.email(...)` on the builder before `.build()`"
+    )]
+    #[allow(non_camel_case_types)]
+    pub trait email {
+        #[doc(hidden)]
+        fn __value(self) -> String;
+    }
+    impl email for ::auth_core::__private::Set<String> {
+        fn __value(self) -> String {
+            self.0
+        }
+    }
+    #[diagnostic::on_unimplemented(
+        message = "`Login` cannot be built yet: the required field `password` is not set",
+        label = "`password` is not set",
+        note = "call `.password(...)` on the builder before `.build()`"
+    )]
+    #[allow(non_camel_case_types)]
+    pub trait password {
+        #[doc(hidden)]
+        fn __value(self) -> Secret;
+    }
+    impl password for ::auth_core::__private::Set<Secret> {
+        fn __value(self) -> Secret {
+            self.0
+        }
+    }
+    impl<__S1> LoginBuilder<::auth_core::__private::Unset, __S1> {
+        ///Sets `email` (required).
+        pub(crate) fn email(
+            self,
+            value: impl ::core::convert::Into<String>,
+        ) -> LoginBuilder<::auth_core::__private::Set<String>, __S1> {
+            LoginBuilder {
+                email: ::auth_core::__private::Set(::core::convert::Into::into(value)),
+                password: self.password,
+                otp: self.otp,
+            }
+        }
+    }
+    impl<__S0> LoginBuilder<__S0, ::auth_core::__private::Unset> {
+        ///Sets `password` (required).
+        pub(crate) fn password(
+            self,
+            value: impl ::core::convert::Into<Secret>,
+        ) -> LoginBuilder<__S0, ::auth_core::__private::Set<Secret>> {
+            LoginBuilder {
+                email: self.email,
+                password: ::auth_core::__private::Set(
+                    ::core::convert::Into::into(value),
+                ),
+                otp: self.otp,
+            }
+        }
+    }
+    impl<__S0, __S1> LoginBuilder<__S0, __S1> {
+        ///Sets `otp` (optional; left out of the request when not set).
+        pub(crate) fn otp(mut self, value: impl ::core::convert::Into<Secret>) -> Self {
+            self.otp = ::core::option::Option::Some(::core::convert::Into::into(value));
+            self
+        }
+    }
+    impl<__S0: email, __S1: password> LoginBuilder<__S0, __S1> {
+        /// Builds the request. Available once every required field is set.
+        pub(crate) fn build(self) -> Login {
+            Login {
+                email: <__S0 as email>::__value(self.email),
+                password: <__S1 as password>::__value(self.password),
+                otp: self.otp,
+            }
+        }
+    }
+    #[automatically_derived]
+    impl<__S0: ::core::fmt::Debug, __S1: ::core::fmt::Debug> ::core::fmt::Debug
+    for LoginBuilder<__S0, __S1> {
+        fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            __f.debug_struct(::core::stringify!(LoginBuilder))
+                .field(::core::stringify!(email), &self.email)
+                .field(::core::stringify!(password), &self.password)
+                .field(::core::stringify!(otp), &self.otp)
+                .finish()
+        }
+    }
+};
+#[automatically_derived]
+impl ::auth_core::LoginEndpoint for Login {
+    type Response = LoginResponse;
+    type ErrorBody = ::auth_core::NoErrorBody;
+    const SPEC: &'static ::auth_core::EndpointSpec = &::auth_core::EndpointSpec::__new(
+        "TalkStack AI",
+        ::auth_core::Method::Put,
+        "https://api.talkstackai.com",
+        "/auth/login",
+        "application/json; charset=utf-8",
+        &[],
+        &[],
+        ::auth_core::LifetimePolicy {
+            fixed: ::core::option::Option::Some(
+                ::core::time::Duration::from_secs(7200u64),
+            ),
+            idle: ::core::option::Option::None,
+        },
+        ::core::option::Option::None,
+    );
+    fn __write_body(
+        &self,
+        __out: &mut ::std::vec::Vec<u8>,
+    ) -> ::core::result::Result<(), ::auth_core::__private::serde_json::Error> {
+        #[derive(::auth_core::__private::serde::Serialize)]
+        #[serde(crate = "::auth_core::__private::serde")]
+        struct __Body0<'__a> {
+            #[serde(rename = "email")]
+            __f0: &'__a String,
+            #[serde(rename = "password")]
+            __f1: ::auth_core::__private::SecretBody<'__a>,
+            #[serde(
+                rename = "otp",
+                skip_serializing_if = "::core::option::Option::is_none"
+            )]
+            __f2: ::core::option::Option<::auth_core::__private::SecretBody<'__a>>,
+        }
+        ::auth_core::__private::serde_json::to_writer(
+            __out,
+            &__Body0 {
+                __f0: &self.email,
+                __f1: ::auth_core::__private::secret_body(&self.password),
+                __f2: ::core::option::Option::map(
+                    ::core::option::Option::as_ref(&self.otp),
+                    ::auth_core::__private::secret_body,
+                ),
+            },
+        )
+    }
+    fn __field_headers(
+        &self,
+        __header: &mut dyn ::core::ops::FnMut(&'static str, &str, bool),
+    ) {}
+    fn __secrets(&self, __secret: &mut dyn ::core::ops::FnMut(&str)) {
+        __secret(::auth_core::Secret::expose_secret(&self.password));
+        if let ::core::option::Option::Some(__value) = &self.otp {
+            __secret(::auth_core::Secret::expose_secret(__value));
+        }
+    }
+    fn __body_failed(__response: &Self::Response) -> bool {
+        !::auth_core::__private::SuccessValue::is_success(
+            &__response.login_status,
+            -1i128,
+        )
+    }
+    fn __credentials(
+        __response: &Self::Response,
+    ) -> ::core::result::Result<::auth_core::__private::Credentials, &'static str> {
+        let __token = ::core::clone::Clone::clone(
+            ::auth_core::__private::TokenField::token(&__response.data.token)
+                .ok_or("a non-empty token at `data.token` of `LoginResponse`")?,
+        );
+        ::core::result::Result::Ok(::auth_core::__private::Credentials {
+            token: __token,
+            refresh_token: ::core::option::Option::map(
+                ::auth_core::__private::TokenField::token(
+                    &__response.data.refresh_token,
+                ),
+                ::core::clone::Clone::clone,
+            ),
+            expires_at: ::auth_core::__private::ExpiryField::expiry(
+                    &__response.expiration_time,
+                )
+                .map_err(|()| {
+                    "an RFC 3339 timestamp at `expiration_time` of `LoginResponse`"
+                })?,
+        })
+    }
+}

@@ -1,0 +1,289 @@
+/// Email and tokenized-password login.
+pub struct Login {
+    api_secret: Secret,
+    email: String,
+    password: Secret,
+    password_kind: Option<String>,
+}
+#[automatically_derived]
+impl ::core::fmt::Debug for Login {
+    fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        __f.debug_struct(::core::stringify!(Login))
+            .field(::core::stringify!(api_secret), &::core::format_args!("[REDACTED]"))
+            .field(::core::stringify!(email), &self.email)
+            .field(::core::stringify!(password), &::core::format_args!("[REDACTED]"))
+            .field(::core::stringify!(password_kind), &self.password_kind)
+            .finish()
+    }
+}
+impl Login {
+    /// Starts building this login request.
+    pub fn builder() -> LoginBuilder {
+        LoginBuilder {
+            api_secret: ::auth_core::__private::Unset,
+            email: ::auth_core::__private::Unset,
+            password: ::auth_core::__private::Unset,
+            password_kind: ::core::option::Option::None,
+        }
+    }
+    ///Logs in at Up2 Money's documented base URL, `https://api.up2.money`.
+    ///
+    /// Returns the [`Session`](::auth_core::Session), or an
+    /// [`AuthError`](::auth_core::AuthError) whose kind is the same across vendors.
+    pub async fn send(
+        &self,
+        client: &::auth_core::LoginClient,
+    ) -> ::core::result::Result<
+        ::auth_core::Session<LoginResponse>,
+        ::auth_core::AuthError,
+    > {
+        ::auth_core::__private::send(client, self, ::core::option::Option::None).await
+    }
+    /// Logs in at another base URL: an on-premises host, staging, or a test server.
+    /// The endpoint's path is appended to it.
+    pub async fn send_to(
+        &self,
+        client: &::auth_core::LoginClient,
+        base_url: &str,
+    ) -> ::core::result::Result<
+        ::auth_core::Session<LoginResponse>,
+        ::auth_core::AuthError,
+    > {
+        ::auth_core::__private::send(
+                client,
+                self,
+                ::core::option::Option::Some(base_url),
+            )
+            .await
+    }
+}
+///Builds a [`Login`]: call the setter of every required field (`api_secret`, `email`, `password`), then [`build`](LoginBuilder::build).
+#[must_use = "a builder does nothing until `build()` is called"]
+pub struct LoginBuilder<
+    __S0 = ::auth_core::__private::Unset,
+    __S1 = ::auth_core::__private::Unset,
+    __S2 = ::auth_core::__private::Unset,
+> {
+    api_secret: __S0,
+    email: __S1,
+    password: __S2,
+    password_kind: Option<String>,
+}
+const _: () = {
+    #[diagnostic::on_unimplemented(
+        message = "`Login` cannot be built yet: the required field `api_secret` is not set",
+        label = "`api_secret` is not set",
+        note = "call `.api_secret(...)` on the builder before `.build()`"
+    )]
+    #[allow(non_camel_case_types)]
+    pub trait api_secret {
+        #[doc(hidden)]
+        fn __value(self) -> Secret;
+    }
+    impl api_secret for ::auth_core::__private::Set<Secret> {
+        fn __value(self) -> Secret {
+            self.0
+        }
+    }
+    #[diagnostic::on_unimplemented(
+        message = "`Login` cannot be built yet: the required field `email` is not set",
+        label = "`email` is not set",
+        note = "call `.email(...)` on the builder before `.build()`"
+    )]
+    #[allow(non_camel_case_types)]
+    pub trait email {
+        #[doc(hidden)]
+        fn __value(self) -> String;
+    }
+    impl email for ::auth_core::__private::Set<String> {
+        fn __value(self) -> String {
+            self.0
+        }
+    }
+    #[diagnostic::on_unimplemented(
+        message = "`Login` cannot be built yet: the required field `password` is not set",
+        label = "`password` is not set",
+        note = "call `.password(...)` on the builder before `.build()`"
+    )]
+    #[allow(non_camel_case_types)]
+    pub trait password {
+        #[doc(hidden)]
+        fn __value(self) -> Secret;
+    }
+    impl password for ::auth_core::__private::Set<Secret> {
+        fn __value(self) -> Secret {
+            self.0
+        }
+    }
+    impl<__S1, __S2> LoginBuilder<::auth_core::__private::Unset, __S1, __S2> {
+        ///Sets `api_secret` (required).
+        pub fn api_secret(
+            self,
+            value: impl ::core::convert::Into<Secret>,
+        ) -> LoginBuilder<::auth_core::__private::Set<Secret>, __S1, __S2> {
+            LoginBuilder {
+                api_secret: ::auth_core::__private::Set(
+                    ::core::convert::Into::into(value),
+                ),
+                email: self.email,
+                password: self.password,
+                password_kind: self.password_kind,
+            }
+        }
+    }
+    impl<__S0, __S2> LoginBuilder<__S0, ::auth_core::__private::Unset, __S2> {
+        ///Sets `email` (required).
+        pub fn email(
+            self,
+            value: impl ::core::convert::Into<String>,
+        ) -> LoginBuilder<__S0, ::auth_core::__private::Set<String>, __S2> {
+            LoginBuilder {
+                api_secret: self.api_secret,
+                email: ::auth_core::__private::Set(::core::convert::Into::into(value)),
+                password: self.password,
+                password_kind: self.password_kind,
+            }
+        }
+    }
+    impl<__S0, __S1> LoginBuilder<__S0, __S1, ::auth_core::__private::Unset> {
+        ///Sets `password` (required).
+        pub fn password(
+            self,
+            value: impl ::core::convert::Into<Secret>,
+        ) -> LoginBuilder<__S0, __S1, ::auth_core::__private::Set<Secret>> {
+            LoginBuilder {
+                api_secret: self.api_secret,
+                email: self.email,
+                password: ::auth_core::__private::Set(
+                    ::core::convert::Into::into(value),
+                ),
+                password_kind: self.password_kind,
+            }
+        }
+    }
+    impl<__S0, __S1, __S2> LoginBuilder<__S0, __S1, __S2> {
+        ///Sets `password_kind` (optional; left out of the request when not set).
+        pub fn password_kind(
+            mut self,
+            value: impl ::core::convert::Into<String>,
+        ) -> Self {
+            self.password_kind = ::core::option::Option::Some(
+                ::core::convert::Into::into(value),
+            );
+            self
+        }
+    }
+    impl<__S0: api_secret, __S1: email, __S2: password> LoginBuilder<__S0, __S1, __S2> {
+        /// Builds the request. Available once every required field is set.
+        pub fn build(self) -> Login {
+            Login {
+                api_secret: <__S0 as api_secret>::__value(self.api_secret),
+                email: <__S1 as email>::__value(self.email),
+                password: <__S2 as password>::__value(self.password),
+                password_kind: self.password_kind,
+            }
+        }
+    }
+    #[automatically_derived]
+    impl<
+        __S0: ::core::fmt::Debug,
+        __S1: ::core::fmt::Debug,
+        __S2: ::core::fmt::Debug,
+    > ::core::fmt::Debug for LoginBuilder<__S0, __S1, __S2> {
+        fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            __f.debug_struct(::core::stringify!(LoginBuilder))
+                .field(::core::stringify!(api_secret), &self.api_secret)
+                .field(::core::stringify!(email), &self.email)
+                .field(::core::stringify!(password), &self.password)
+                .field(::core::stringify!(password_kind), &self.password_kind)
+                .finish()
+        }
+    }
+};
+#[automatically_derived]
+impl ::auth_core::LoginEndpoint for Login {
+    type Response = LoginResponse;
+    type ErrorBody = ErrorBody;
+    const SPEC: &'static ::auth_core::EndpointSpec = &::auth_core::EndpointSpec::__new(
+        "Up2 Money",
+        ::auth_core::Method::Post,
+        "https://api.up2.money",
+        "/auth/login",
+        "application/json",
+        &[("accept", "application/json")],
+        &[
+            (401u16, ::auth_core::ErrorKind::InvalidCredentials),
+            (404u16, ::auth_core::ErrorKind::InvalidCredentials),
+            (423u16, ::auth_core::ErrorKind::Locked),
+        ],
+        ::auth_core::LifetimePolicy {
+            fixed: ::core::option::Option::None,
+            idle: ::core::option::Option::Some(::core::time::Duration::from_secs(300u64)),
+        },
+        ::core::option::Option::Some(::core::time::Duration::from_secs(1800u64)),
+    );
+    fn __write_body(
+        &self,
+        __out: &mut ::std::vec::Vec<u8>,
+    ) -> ::core::result::Result<(), ::auth_core::__private::serde_json::Error> {
+        #[derive(::auth_core::__private::serde::Serialize)]
+        #[serde(crate = "::auth_core::__private::serde")]
+        struct __Body1<'__a> {
+            #[serde(rename = "value")]
+            __f0: ::auth_core::__private::SecretBody<'__a>,
+            #[serde(
+                rename = "kind",
+                skip_serializing_if = "::auth_core::__private::is_absent"
+            )]
+            __f1: &'__a Option<String>,
+        }
+        #[derive(::auth_core::__private::serde::Serialize)]
+        #[serde(crate = "::auth_core::__private::serde")]
+        struct __Body0<'__a> {
+            #[serde(rename = "email")]
+            __f0: &'__a String,
+            #[serde(rename = "password")]
+            __f1: __Body1<'__a>,
+        }
+        ::auth_core::__private::serde_json::to_writer(
+            __out,
+            &__Body0 {
+                __f0: &self.email,
+                __f1: __Body1 {
+                    __f0: ::auth_core::__private::secret_body(&self.password),
+                    __f1: &self.password_kind,
+                },
+            },
+        )
+    }
+    fn __field_headers(
+        &self,
+        __header: &mut dyn ::core::ops::FnMut(&'static str, &str, bool),
+    ) {
+        if let ::core::option::Option::Some(__value) = ::auth_core::__private::HeaderField::header_value(
+            &self.api_secret,
+        ) {
+            __header("x-secret", __value, true);
+        }
+    }
+    fn __secrets(&self, __secret: &mut dyn ::core::ops::FnMut(&str)) {
+        __secret(::auth_core::Secret::expose_secret(&self.api_secret));
+        __secret(::auth_core::Secret::expose_secret(&self.password));
+    }
+    fn __body_failed(__response: &Self::Response) -> bool {
+        false
+    }
+    fn __credentials(
+        __response: &Self::Response,
+    ) -> ::core::result::Result<::auth_core::__private::Credentials, &'static str> {
+        let __token = ::core::clone::Clone::clone(
+            ::auth_core::__private::TokenField::token(&__response.token)
+                .ok_or("a non-empty token at `token` of `LoginResponse`")?,
+        );
+        ::core::result::Result::Ok(::auth_core::__private::Credentials {
+            token: __token,
+            refresh_token: ::core::option::Option::None,
+            expires_at: ::core::option::Option::None,
+        })
+    }
+}

@@ -1,0 +1,1 @@
+//! Property tests: the macro returns tokens or a compile error for any input, never panics.

@@ -1,0 +1,441 @@
+//! Credentials never show: for every vendor, with distinctive passwords, API secrets and
+//! tokens, through a success and each failure path, none appears in the `Debug` of the builder
+//! or the request, the `Debug` of the session, the `Display` or `Debug` of the error (and its
+//! sources), or anything logged through `tracing` or `log` at TRACE level, dependencies
+//! included.
+//!
+//! Servers are wiremock instances on 127.0.0.1, so the values can be anything; each test
+//! checks that they did go over the wire, so a test that never sent them cannot pass.
+
+use std::error::Error as StdError;
+use std::io::Write;
+use std::sync::{Arc, Mutex, Once, PoisonError};
+
+use auth_core::{AuthError, LoginClient, RetryPolicy, Secret};
+use wiremock::matchers::{method, path};
+use wiremock::{Mock, MockServer, ResponseTemplate};
+
+/// Everything written by the test thread's `tracing` subscriber.
+#[derive(Clone, Default)]
+struct CapturedLogs(Arc<Mutex<Vec<u8>>>);
+
+impl CapturedLogs {
+    fn text(&self) -> String {
+        let bytes = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        String::from_utf8_lossy(&bytes).into_owned()
+    }
+}
+
+impl Write for CapturedLogs {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Captures every TRACE-level event of this thread, `log` records of dependencies included,
+/// until the guard is dropped. The tests run on tokio's current-thread runtime, so the client
+/// and its connection tasks log on this thread; wiremock serves from its own thread, so what
+/// the server side logs about the request it received is not mistaken for the client's.
+fn capture_logs() -> (CapturedLogs, tracing::subscriber::DefaultGuard) {
+    static LOG_BRIDGE: Once = Once::new();
+    // reqwest and rustls log through `log`; forward it into `tracing`, once per process.
+    LOG_BRIDGE.call_once(|| tracing_log::LogTracer::init().unwrap());
+    let logs = CapturedLogs::default();
+    let writer = logs.clone();
+    let subscriber = tracing_subscriber::fmt()
+        .with_max_level(tracing::Level::TRACE)
+        .with_ansi(false)
+        .with_writer(move || writer.clone())
+        .finish();
+    (logs, tracing::subscriber::set_default(subscriber))
+}
+
+/// Distinctive values for one vendor: long and random-looking, as real credentials are.
+struct Credentials {
+    password: &'static str,
+    /// Up2 Money's `x-secret`; the other vendors have none.
+    api_secret: Option<&'static str>,
+    token: &'static str,
+    refresh_token: &'static str,
+}
+
+impl Credentials {
+    fn all(&self) -> Vec<&'static str> {
+        let mut all = vec![self.password, self.token, self.refresh_token];
+        all.extend(self.api_secret);
+        all
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Vendor {
+    Hypernative,
+    ProjectThanos,
+    Up2Money,
+    Hyper3d,
+    TalkStack,
+}
+
+impl Vendor {
+    fn login_path(self) -> &'static str {
+        match self {
+            Vendor::ProjectThanos => "/api/organizations/user-login/",
+            Vendor::Hyper3d => "/user/login",
+            _ => "/auth/login",
+        }
+    }
+
+    fn credentials(self) -> Credentials {
+        match self {
+            Vendor::Hypernative => Credentials {
+                password: "pw-Hn-8f3kQz71Lm",
+                api_secret: None,
+                token: "tok-Hn-Zr5Wb0Pj6y",
+                refresh_token: "rt-Hn-Qe3Ls8Dd1k",
+            },
+            Vendor::ProjectThanos => Credentials {
+                password: "pw-Pt-2bN7cX4vRs",
+                api_secret: None,
+                token: "tok-Pt-Hy6Uo3Gg8e",
+                refresh_token: "rt-Pt-Vc0Jn4Wq7s",
+            },
+            Vendor::Up2Money => Credentials {
+                password: "pw-U2-6tY1hB9eWa",
+                api_secret: Some("sk-U2-Ns4Fd7Lp2x"),
+                token: "tok-U2-Cm8Rk5Tz0q",
+                refresh_token: "rt-U2-Ab2Ek9Ow6r",
+            },
+            Vendor::Hyper3d => Credentials {
+                password: "pw-H3-3gP8mS5dKo",
+                api_secret: None,
+                token: "tok-H3-Ex1Yi4Nu9c",
+                refresh_token: "rt-H3-Lf6Pt3Mh8a",
+            },
+            Vendor::TalkStack => Credentials {
+                password: "pw-Ts-5dW2jR8nUq",
+                api_secret: None,
+                token: "tok-Ts-Kw7Gv2Ib5m",
+                refresh_token: "rt-Ts-Oy4Cs1Fe9t",
+            },
+        }
+    }
+
+    /// A success body carrying the token (and refresh token, where the vendor has one).
+    fn success(self, c: &Credentials) -> String {
+        let (token, refresh) = (c.token, c.refresh_token);
+        match self {
+            Vendor::Hypernative => {
+                format!(r#"{{"data":{{"token":"{token}","refreshToken":"{refresh}"}}}}"#)
+            }
+            Vendor::ProjectThanos => format!(
+                r#"{{"auth_token":"{token}","org_uuid":"o","user_uuid":"u","retailer_uuid":"r","supplier_uuid":"","org_type":"RETAILER"}}"#
+            ),
+            Vendor::Up2Money => format!(
+                r#"{{"credentials":{{"id":"c","type":"ROOT"}},"identity":{{"id":"i","type":"CONSUMER"}},"token":"{token}","tokenType":"ACCESS"}}"#
+            ),
+            Vendor::Hyper3d => format!(
+                r#"{{"token":"{token}","user_uuid":"u","username":"n","avatar_url":"a","email":"e"}}"#
+            ),
+            Vendor::TalkStack => format!(
+                r#"{{"message":"ok","status":"success","token":"{token}","refreshToken":"{refresh}","expirationTime":"2030-01-01T00:00:00.000Z","user":{{"email":"e"}},"loginStatus":7}}"#
+            ),
+        }
+    }
+
+    /// The success body with one other field of the wrong type: a decode error whose detail
+    /// quotes the body that holds the token.
+    fn success_with_a_wrong_type(self, c: &Credentials) -> String {
+        let success = self.success(c);
+        let (from, to) = match self {
+            Vendor::Hypernative => (format!(r#""{}""#, c.refresh_token), "5".to_owned()),
+            Vendor::ProjectThanos => (r#""RETAILER""#.to_owned(), "[1]".to_owned()),
+            Vendor::Up2Money => (r#""ACCESS""#.to_owned(), "5".to_owned()),
+            Vendor::Hyper3d => (r#""e""#.to_owned(), "5".to_owned()),
+            Vendor::TalkStack => (r#""loginStatus":7"#.to_owned(), r#""loginStatus":"7""#.to_owned()),
+        };
+        let body = success.replacen(&from, &to, 1);
+        assert_ne!(body, success);
+        body
+    }
+
+    /// An error body that echoes the password and API secret back, in the field the vendor
+    /// puts its message in.
+    fn echoing_error(self, c: &Credentials) -> String {
+        let secret = c.api_secret.unwrap_or("none");
+        let echo = format!("no user with password {} and secret {secret}", c.password);
+        match self {
+            Vendor::Hypernative => format!(
+                r#"{{"success":false,"data":null,"error":"{echo}","errorCode":1004}}"#
+            ),
+            Vendor::ProjectThanos => format!(r#"{{"detail":"{echo}"}}"#),
+            Vendor::Up2Money => format!(
+                r#"{{"message":"{echo}","response":{{"errorCode":"{}"}},"syntaxErrors":{{"invalidFields":[{{"fieldName":"password.value","error":"{}","params":["{}","{}"]}}]}}}}"#,
+                secret, c.password, c.password, secret
+            ),
+            Vendor::Hyper3d => format!(r#"{{"error":"{echo}"}}"#),
+            Vendor::TalkStack => {
+                format!(r#"{{"message":"{echo}","status":"error","loginStatus":4}}"#)
+            }
+        }
+    }
+
+    /// A 2xx that states a failure and still carries a token, where the vendor has such a
+    /// marker.
+    fn failure_marked_success(self, c: &Credentials) -> Option<String> {
+        let token = c.token;
+        match self {
+            Vendor::Hyper3d => Some(format!(
+                r#"{{"error":"invalid email or password","token":"{token}"}}"#
+            )),
+            Vendor::TalkStack => Some(format!(
+                r#"{{"message":"not verified","status":"error","token":"{token}","loginStatus":2}}"#
+            )),
+            _ => None,
+        }
+    }
+
+    /// Every answer to try: each failure path, then a success.
+    fn answers(self) -> Vec<(u16, String)> {
+        let c = self.credentials();
+        let (password, token) = (c.password, c.token);
+        let secret = c.api_secret.unwrap_or("none");
+        let success = self.success(&c);
+        let mut answers = vec![
+            (401, self.echoing_error(&c)),
+            (400, self.echoing_error(&c)),
+            (423, self.echoing_error(&c)),
+            (503, self.echoing_error(&c)),
+            // Error bodies that are not the documented shape: shown as excerpts.
+            (
+                500,
+                format!("<html><pre>password={password}\nx-secret: {secret}</pre></html>"),
+            ),
+            (401, format!(r#"{{"message":"bad {password}"#)),
+            (403, format!(r#"{{"message":{password}}}"#)),
+            // Success bodies that do not decode, holding the token.
+            (200, self.success_with_a_wrong_type(&c)),
+            (200, success[..success.len() - 3].to_owned()),
+            (200, token.to_owned()),
+            (200, format!("access_token={token}&token_type=bearer")),
+            (200, success.replacen(&format!("\"{token}\""), token, 1)),
+            (200, format!("{success} {token}")),
+            (200, format!(r#"{{"{token}":{{"nested":1}}}}"#)),
+            // A token that is answered with a redirect.
+            (302, success.clone()),
+        ];
+        if let Some(body) = self.failure_marked_success(&c) {
+            answers.push((200, body));
+        }
+        answers.push((200, success));
+        answers
+    }
+}
+
+/// One login: its builder's and request's `Debug`, and the outcome's renderings.
+async fn login_and_render(vendor: Vendor, client: &LoginClient, base: &str) -> (String, bool) {
+    let c = vendor.credentials();
+    let email = "secrets@example.com";
+    let mut shown = String::new();
+    // Builders are shown half-filled and full; the request is shown before it is sent.
+    macro_rules! render {
+        ($builder:expr, $($setter:ident($value:expr)),*) => {{
+            let builder = $builder;
+            shown.push_str(&format!("{builder:?}\n{builder:#?}\n"));
+            let builder = builder$(.$setter($value))*;
+            shown.push_str(&format!("{builder:?}\n"));
+            let login = builder.build();
+            shown.push_str(&format!("{login:?}\n{login:#?}\n"));
+            login.send_to(client, base).await.map(|session| {
+                shown.push_str(&format!("{session:?}\n{session:#?}\n"));
+                session.token().expose_secret().to_owned()
+            })
+        }};
+    }
+    let outcome: Result<String, AuthError> = match vendor {
+        Vendor::Hypernative => render!(
+            vendors::hypernative::Login::builder().password(c.password),
+            email(email),
+            organization_id(7)
+        ),
+        Vendor::ProjectThanos => render!(
+            vendors::project_thanos::Login::builder().password(c.password),
+            username(email)
+        ),
+        Vendor::Up2Money => render!(
+            vendors::up2_money::Login::builder()
+                .password(c.password)
+                .api_secret(c.api_secret.unwrap()),
+            email(email)
+        ),
+        Vendor::Hyper3d => render!(
+            vendors::hyper3d::Login::builder().password(c.password),
+            email(email)
+        ),
+        Vendor::TalkStack => render!(
+            vendors::talkstack::Login::builder().password(c.password),
+            email(email)
+        ),
+    };
+    let succeeded = match outcome {
+        Ok(token) => {
+            assert_eq!(token, c.token, "{vendor:?}: the session holds another token");
+            true
+        }
+        Err(error) => {
+            shown.push_str(&format!("{error}\n{error:?}\n{error:#?}\n"));
+            let mut source: Option<&dyn StdError> = error.source();
+            while let Some(cause) = source {
+                shown.push_str(&format!("{cause}\n{cause:?}\n"));
+                source = cause.source();
+            }
+            false
+        }
+    };
+    (shown, succeeded)
+}
+
+async fn assert_no_secret_shows(vendor: Vendor) {
+    let c = vendor.credentials();
+    let server = MockServer::start().await;
+    let answers = vendor.answers();
+    for (i, (status, body)) in answers.iter().enumerate() {
+        Mock::given(method("POST"))
+            .and(path(format!("/{i}{}", vendor.login_path())))
+            .respond_with(
+                ResponseTemplate::new(*status)
+                    .set_body_raw(body.clone(), "application/json")
+                    .insert_header("location", format!("http://127.0.0.1:9/?t={}", c.token)),
+            )
+            .expect(1)
+            .mount(&server)
+            .await;
+    }
+    let client = LoginClient::builder()
+        .retry_policy(RetryPolicy::disabled())
+        .build()
+        .unwrap();
+
+    let (logs, guard) = capture_logs();
+    let mut successes = 0;
+    for (i, (status, body)) in answers.iter().enumerate() {
+        let (shown, succeeded) =
+            login_and_render(vendor, &client, &format!("{}/{i}", server.uri())).await;
+        successes += usize::from(succeeded);
+        for secret in c.all() {
+            assert!(
+                !shown.contains(secret),
+                "{vendor:?} answer {i} ({status} {body}) shows `{secret}`:\n{shown}"
+            );
+        }
+    }
+    drop(client);
+    drop(guard);
+    assert_eq!(successes, 1, "{vendor:?}: only the last answer is a success");
+
+    let logs = logs.text();
+    for secret in c.all() {
+        assert!(!logs.contains(secret), "{vendor:?}: the logs show `{secret}`:\n{logs}");
+    }
+    // The capture worked: this crate's events and a dependency's `log` records are in it.
+    assert!(logs.contains("sending login request"), "{logs}");
+    assert!(logs.contains("TRACE"), "no TRACE-level record was captured:\n{logs}");
+    assert!(
+        logs.contains("reqwest") || logs.contains("hyper"),
+        "nothing from the HTTP stack was captured:\n{logs}"
+    );
+
+    // The values did reach the server, so not showing them was not for want of sending them.
+    let requests = server.received_requests().await.unwrap();
+    assert_eq!(requests.len(), answers.len());
+    for request in &requests {
+        let body = String::from_utf8_lossy(&request.body);
+        assert!(body.contains(c.password), "{vendor:?}: {body}");
+        if let Some(secret) = c.api_secret {
+            assert_eq!(request.headers.get("x-secret").unwrap(), secret);
+        }
+    }
+}
+
+#[tokio::test]
+async fn hypernative_never_shows_a_credential() {
+    assert_no_secret_shows(Vendor::Hypernative).await;
+}
+
+#[tokio::test]
+async fn project_thanos_never_shows_a_credential() {
+    assert_no_secret_shows(Vendor::ProjectThanos).await;
+}
+
+#[tokio::test]
+async fn up2_money_never_shows_a_credential() {
+    assert_no_secret_shows(Vendor::Up2Money).await;
+}
+
+#[tokio::test]
+async fn hyper3d_never_shows_a_credential() {
+    assert_no_secret_shows(Vendor::Hyper3d).await;
+}
+
+#[tokio::test]
+async fn talkstack_never_shows_a_credential() {
+    assert_no_secret_shows(Vendor::TalkStack).await;
+}
+
+#[tokio::test]
+async fn transport_failures_never_show_a_credential() {
+    // A port nothing listens on, a plain-http host that is refused, and a URL with user info.
+    let closed = {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        listener.local_addr().unwrap()
+    };
+    let password = "pw-Transport-5sK9eQ2w";
+    let api_secret = "sk-Transport-7hV3nM8r";
+    let client = LoginClient::builder()
+        .retry_policy(RetryPolicy::disabled())
+        .build()
+        .unwrap();
+    let (logs, guard) = capture_logs();
+    for base in [
+        format!("http://{closed}"),
+        "http://192.0.2.1".to_owned(),
+        format!("http://user:{password}@127.0.0.1:1"),
+    ] {
+        let error = vendors::up2_money::Login::builder()
+            .api_secret(api_secret)
+            .email("secrets@example.com")
+            .password(password)
+            .build()
+            .send_to(&client, &base)
+            .await
+            .unwrap_err();
+        let mut shown = format!("{error}\n{error:?}\n");
+        let mut source: Option<&dyn StdError> = error.source();
+        while let Some(cause) = source {
+            shown.push_str(&format!("{cause}\n{cause:?}\n"));
+            source = cause.source();
+        }
+        assert!(!shown.contains(password) && !shown.contains(api_secret), "{base}: {shown}");
+    }
+    drop(guard);
+    let logs = logs.text();
+    assert!(!logs.contains(password) && !logs.contains(api_secret), "{logs}");
+}
+
+#[test]
+fn secrets_are_redacted_and_zeroized_on_drop() {
+    fn assert_zeroize_on_drop<T: zeroize::ZeroizeOnDrop>() {}
+    assert_zeroize_on_drop::<Secret>();
+
+    let secret = Secret::from("pw-Zeroize-3vB8xN1q");
+    let shown = format!("{secret} {secret:?} {secret:#?} {:?}", Some(&secret));
+    assert!(!shown.contains("pw-Zeroize"), "{shown}");
+    assert_eq!(secret.expose_secret(), "pw-Zeroize-3vB8xN1q");
+}

@@ -1,0 +1,348 @@
+//! End to end over loopback: logins per second and latency percentiles, generated vs
+//! hand-written, against one local server answering each vendor's sample body.
+//!
+//! Each side uses one client (one connection pool) for all its logins. Rounds alternate between
+//! the two sides so that drift in the machine's load hits both alike; the table gives the
+//! throughput over all rounds and the spread of the per-round ratios.
+//!
+//! `cargo bench -p vendors --bench loopback [-- [--secs S] [--rounds R] [vendor...]]`
+
+#[path = "support/handwritten.rs"]
+mod handwritten;
+#[path = "support/samples.rs"]
+mod samples;
+#[path = "support/server.rs"]
+mod server;
+
+use std::future::Future;
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use auth_core::{LoginClient, Secret};
+use samples::{API_SECRET, EMAIL, ORGANIZATION_ID, PASSWORD, Vendor};
+
+/// One way of logging in, called over and over.
+trait Side: Send + Sync + 'static {
+    /// Logs in once; `true` when a session with a token came back.
+    fn login(&self, base_url: &str) -> impl Future<Output = bool> + Send;
+}
+
+struct Generated<L> {
+    client: LoginClient,
+    login: L,
+}
+
+struct Handwritten<L> {
+    client: reqwest::Client,
+    login: L,
+}
+
+macro_rules! sides {
+    ($($generated:ty, $handwritten:ty;)*) => {$(
+        impl Side for Generated<$generated> {
+            async fn login(&self, base_url: &str) -> bool {
+                match self.login.send_to(&self.client, base_url).await {
+                    Ok(session) => !session.token().is_empty(),
+                    Err(_) => false,
+                }
+            }
+        }
+
+        impl Side for Handwritten<$handwritten> {
+            async fn login(&self, base_url: &str) -> bool {
+                match self.login.login(&self.client, base_url).await {
+                    Ok(session) => !session.token.is_empty(),
+                    Err(_) => false,
+                }
+            }
+        }
+    )*};
+}
+
+sides! {
+    vendors::hypernative::Login, handwritten::hypernative::Login;
+    vendors::project_thanos::Login, handwritten::project_thanos::Login;
+    vendors::up2_money::Login, handwritten::up2_money::Login;
+    vendors::hyper3d::Login, handwritten::hyper3d::Login;
+    vendors::talkstack::Login, handwritten::talkstack::Login;
+}
+
+/// What one side did in one round.
+#[derive(Default)]
+struct Run {
+    logins: usize,
+    failures: usize,
+    elapsed: Duration,
+    latencies_ns: Vec<u64>,
+}
+
+impl Run {
+    fn absorb(&mut self, other: Run) {
+        self.logins += other.logins;
+        self.failures += other.failures;
+        self.latencies_ns.extend(other.latencies_ns);
+    }
+
+    fn per_second(&self) -> f64 {
+        self.logins as f64 / self.elapsed.as_secs_f64()
+    }
+
+    fn percentile_us(&mut self, p: f64) -> f64 {
+        self.latencies_ns.sort_unstable();
+        let index = ((self.latencies_ns.len() as f64 - 1.0) * p).round() as usize;
+        self.latencies_ns.get(index).copied().unwrap_or(0) as f64 / 1000.0
+    }
+}
+
+/// Logs in from `tasks` concurrent tasks until `duration` has passed.
+async fn run<S: Side>(side: &Arc<S>, base_url: &Arc<str>, tasks: usize, duration: Duration) -> Run {
+    let started = Instant::now();
+    let deadline = started + duration;
+    let handles: Vec<_> = (0..tasks)
+        .map(|_| {
+            let side = Arc::clone(side);
+            let base_url = Arc::clone(base_url);
+            tokio::spawn(async move {
+                let mut run = Run::default();
+                while Instant::now() < deadline {
+                    let at = Instant::now();
+                    let ok = side.login(&base_url).await;
+                    run.latencies_ns.push(at.elapsed().as_nanos() as u64);
+                    run.logins += 1;
+                    run.failures += usize::from(!ok);
+                }
+                run
+            })
+        })
+        .collect();
+    let mut total = Run::default();
+    for handle in handles {
+        total.absorb(handle.await.expect("a login task does not panic"));
+    }
+    total.elapsed = started.elapsed();
+    total
+}
+
+struct Options {
+    secs: f64,
+    rounds: usize,
+    vendors: Vec<Vendor>,
+}
+
+fn options() -> Options {
+    let mut options = Options {
+        secs: 1.0,
+        rounds: 4,
+        vendors: Vec::new(),
+    };
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            // Passed by `cargo bench` to every bench binary.
+            "--bench" => {}
+            "--secs" => {
+                options.secs = args
+                    .next()
+                    .and_then(|s| s.parse().ok())
+                    .expect("--secs takes a number")
+            }
+            "--rounds" => {
+                options.rounds = args
+                    .next()
+                    .and_then(|s| s.parse().ok())
+                    .expect("--rounds takes a number")
+            }
+            name => options.vendors.extend(
+                Vendor::ALL
+                    .into_iter()
+                    .filter(|vendor| vendor.name().contains(name)),
+            ),
+        }
+    }
+    if options.vendors.is_empty() {
+        options.vendors = Vendor::ALL.to_vec();
+    }
+    options
+}
+
+async fn compare<G: Side, H: Side>(
+    vendor: Vendor,
+    addr: SocketAddr,
+    generated: G,
+    handwritten: H,
+    options: &Options,
+) {
+    let base_url: Arc<str> = server::base_url(addr, vendor).into();
+    let (generated, handwritten) = (Arc::new(generated), Arc::new(handwritten));
+    assert!(
+        generated.login(&base_url).await,
+        "{}: the generated login fails",
+        vendor.name()
+    );
+    assert!(
+        handwritten.login(&base_url).await,
+        "{}: the hand-written login fails",
+        vendor.name()
+    );
+    let round = Duration::from_secs_f64(options.secs);
+    for tasks in [1, 64] {
+        // Warm both pools up to `tasks` connections before measuring.
+        run(&generated, &base_url, tasks, round / 4).await;
+        run(&handwritten, &base_url, tasks, round / 4).await;
+        let (mut g, mut h) = (Run::default(), Run::default());
+        let mut ratios = Vec::with_capacity(options.rounds);
+        for i in 0..options.rounds {
+            // Alternate which side goes first, so neither always follows the other.
+            let (gr, hr) = if i % 2 == 0 {
+                let gr = run(&generated, &base_url, tasks, round).await;
+                (gr, run(&handwritten, &base_url, tasks, round).await)
+            } else {
+                let hr = run(&handwritten, &base_url, tasks, round).await;
+                (run(&generated, &base_url, tasks, round).await, hr)
+            };
+            ratios.push(gr.per_second() / hr.per_second());
+            g.elapsed += gr.elapsed;
+            h.elapsed += hr.elapsed;
+            g.absorb(gr);
+            h.absorb(hr);
+        }
+        assert_eq!(g.failures + h.failures, 0, "{}: logins failed", vendor.name());
+        ratios.sort_by(f64::total_cmp);
+        println!(
+            "| {} | {} | {:.0} | {:.0} | **{:.3}** ({:.3}–{:.3}) | {:.0} / {:.0} | {:.0} / {:.0} |",
+            vendor.name(),
+            if tasks == 1 { "sequential" } else { "64 concurrent" },
+            g.per_second(),
+            h.per_second(),
+            g.per_second() / h.per_second(),
+            ratios[0],
+            ratios[ratios.len() - 1],
+            g.percentile_us(0.5),
+            h.percentile_us(0.5),
+            g.percentile_us(0.99),
+            h.percentile_us(0.99),
+        );
+    }
+}
+
+fn main() {
+    let options = options();
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .expect("a tokio runtime");
+    runtime.block_on(async {
+        let listener = server::bind(1024).expect("bind 127.0.0.1");
+        let addr = server::serve(listener, server::samples_router());
+        let generated_client = LoginClient::new().expect("a login client");
+        let handwritten_client = handwritten::client();
+        println!(
+            "{} rounds of {} s per side and mode; ratio = generated / hand-written throughput (min–max of per-round ratios); latencies in µs\n",
+            options.rounds, options.secs
+        );
+        println!(
+            "| vendor | mode | generated logins/s | hand-written logins/s | ratio | p50 gen / hand | p99 gen / hand |"
+        );
+        println!("|---|---|---:|---:|---:|---:|---:|");
+        for &vendor in &options.vendors {
+            let (g, h) = (generated_client.clone(), handwritten_client.clone());
+            match vendor {
+                Vendor::Hypernative => {
+                    let generated = vendors::hypernative::Login::builder()
+                        .email(EMAIL)
+                        .password(PASSWORD)
+                        .organization_id(ORGANIZATION_ID)
+                        .build();
+                    let handwritten = handwritten::hypernative::Login {
+                        email: EMAIL.into(),
+                        password: Secret::from(PASSWORD),
+                        organization_id: Some(ORGANIZATION_ID),
+                    };
+                    compare(
+                        vendor,
+                        addr,
+                        Generated { client: g, login: generated },
+                        Handwritten { client: h, login: handwritten },
+                        &options,
+                    )
+                    .await;
+                }
+                Vendor::ProjectThanos => {
+                    let generated = vendors::project_thanos::Login::builder()
+                        .username(EMAIL)
+                        .password(PASSWORD)
+                        .build();
+                    let handwritten = handwritten::project_thanos::Login {
+                        username: EMAIL.into(),
+                        password: Secret::from(PASSWORD),
+                    };
+                    compare(
+                        vendor,
+                        addr,
+                        Generated { client: g, login: generated },
+                        Handwritten { client: h, login: handwritten },
+                        &options,
+                    )
+                    .await;
+                }
+                Vendor::Up2Money => {
+                    let generated = vendors::up2_money::Login::builder()
+                        .api_secret(API_SECRET)
+                        .email(EMAIL)
+                        .password(PASSWORD)
+                        .build();
+                    let handwritten = handwritten::up2_money::Login {
+                        api_secret: Secret::from(API_SECRET),
+                        email: EMAIL.into(),
+                        password: Secret::from(PASSWORD),
+                    };
+                    compare(
+                        vendor,
+                        addr,
+                        Generated { client: g, login: generated },
+                        Handwritten { client: h, login: handwritten },
+                        &options,
+                    )
+                    .await;
+                }
+                Vendor::Hyper3d => {
+                    let generated = vendors::hyper3d::Login::builder()
+                        .email(EMAIL)
+                        .password(PASSWORD)
+                        .build();
+                    let handwritten = handwritten::hyper3d::Login {
+                        email: EMAIL.into(),
+                        password: Secret::from(PASSWORD),
+                    };
+                    compare(
+                        vendor,
+                        addr,
+                        Generated { client: g, login: generated },
+                        Handwritten { client: h, login: handwritten },
+                        &options,
+                    )
+                    .await;
+                }
+                Vendor::TalkStack => {
+                    let generated = vendors::talkstack::Login::builder()
+                        .email(EMAIL)
+                        .password(PASSWORD)
+                        .build();
+                    let handwritten = handwritten::talkstack::Login {
+                        email: EMAIL.into(),
+                        password: Secret::from(PASSWORD),
+                    };
+                    compare(
+                        vendor,
+                        addr,
+                        Generated { client: g, login: generated },
+                        Handwritten { client: h, login: handwritten },
+                        &options,
+                    )
+                    .await;
+                }
+            }
+        }
+    });
+}
