@@ -18,6 +18,13 @@ use std::process::ExitCode;
 use auth_core::{AuthError, LoginClient, LoginEndpoint, Secret, Session};
 use vendors::{hyper3d, hypernative, project_thanos, talkstack, up2_money};
 
+/// `println!` that ignores a closed stdout (`... | head`) instead of panicking.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        let _ = writeln!(std::io::stdout(), $($arg)*);
+    }};
+}
+
 const USAGE: &str = "\
 Logs in to a vendor and prints the session, with the token redacted.
 
@@ -237,10 +244,8 @@ async fn main() -> ExitCode {
 
 fn stopped(stop: Stop) -> ExitCode {
     match stop {
-        // `writeln!` rather than `println!`: help piped into `head` must not panic when the
-        // pipe closes early.
         Stop::Help => {
-            let _ = writeln!(std::io::stdout(), "{USAGE}");
+            say!("{USAGE}");
             ExitCode::SUCCESS
         }
         Stop::Usage(reason) => {
@@ -329,24 +334,24 @@ fn announce(spec: &auth_core::EndpointSpec, base_url: &str) {
 
 fn print_session<R: Debug>(session: &Session<R>, show_token: bool) {
     let token = session.token();
-    println!("vendor:        {}", session.vendor());
+    say!("vendor:        {}", session.vendor());
     if show_token {
-        println!("token:         {}", token.expose_secret());
+        say!("token:         {}", token.expose_secret());
     } else {
         let length = token.expose_secret().len();
-        println!("token:         {token} ({length} chars; --show-token prints it)");
+        say!("token:         {token} ({length} chars; --show-token prints it)");
     }
     if let Some(refresh) = session.refresh_token() {
-        println!(
+        say!(
             "refresh token: {refresh} ({} chars)",
             refresh.expose_secret().len()
         );
     }
-    println!("issued at:     {}", utc(session.issued_at()));
+    say!("issued at:     {}", utc(session.issued_at()));
     match session.expires_at() {
-        Some(at) => println!("expires at:    {}", utc(at)),
+        Some(at) => say!("expires at:    {}", utc(at)),
         None if session.idle_timeout().is_none() => {
-            println!("expires at:    not documented by the vendor");
+            say!("expires at:    not documented by the vendor");
         }
         None => {}
     }
@@ -357,10 +362,10 @@ fn print_session<R: Debug>(session: &Session<R>, show_token: bool) {
         } else {
             format!("{seconds}s")
         };
-        println!("idle timeout:  {shown} after last use");
+        say!("idle timeout:  {shown} after last use");
     }
     // Response types hold their tokens as `Secret`, so this prints them redacted.
-    println!("response:      {:#?}", session.response());
+    say!("response:      {:#?}", session.response());
 }
 
 /// RFC 3339 in UTC to the second, or the raw value if the clock is out of jiff's range.

@@ -1,4 +1,5 @@
-//! Logs in to all five vendors on a loopback sandbox, then shows how each kind of failure looks.
+//! Logs in to all five vendors on a loopback sandbox, shows how each kind of failure looks, and
+//! shares one session between concurrent tasks with an `Authenticator`.
 //!
 //! ```sh
 //! cargo run --example quickstart
@@ -13,12 +14,22 @@
 
 use std::error::Error;
 use std::fmt;
+use std::io::Write;
 use std::process::ExitCode;
 use std::time::{Duration, SystemTime};
 
-use auth_core::{AuthError, ErrorKind, LoginClient, Secret, Session, VendorCode};
+use std::sync::Arc;
+
+use auth_core::{AuthError, Authenticator, ErrorKind, LoginClient, Secret, Session, VendorCode};
 use vendors::sandbox::{Sandbox, demo};
 use vendors::{hyper3d, hypernative, project_thanos, talkstack, up2_money};
+
+/// `println!` that ignores a closed stdout (`... | head`) instead of panicking.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        let _ = writeln!(std::io::stdout(), $($arg)*);
+    }};
+}
 
 #[tokio::main]
 async fn main() -> ExitCode {
@@ -45,7 +56,7 @@ async fn run() -> Result<Verdict, Box<dyn Error>> {
     let client = LoginClient::builder()
         .timeout(Duration::from_secs(5))
         .build()?;
-    println!("Sandbox listening on http://{}\n", sandbox.addr());
+    say!("Sandbox listening on http://{}\n", sandbox.addr());
 
     let mut logins = Logins::default();
 
@@ -106,7 +117,7 @@ async fn run() -> Result<Verdict, Box<dyn Error>> {
         format!("user.name = {:?}", name.unwrap_or("-"))
     });
 
-    println!("Logins (ok: as the vendor documents; !!: not)");
+    say!("Logins (ok: as the vendor documents; !!: not)");
     logins.table.print();
 
     let mut failures = Failures::default();
@@ -271,14 +282,21 @@ async fn run() -> Result<Verdict, Box<dyn Error>> {
         &outcome,
     );
 
-    println!("\nFailures");
+    say!("\nFailures");
     failures.table.print();
 
-    let problems: Vec<&String> = logins.problems.iter().chain(&failures.problems).collect();
-    let total = logins.table.rows.len() + failures.table.rows.len();
-    println!();
+    let shared = shared_session(&sandbox, &client).await?;
+
+    let problems: Vec<&String> = logins
+        .problems
+        .iter()
+        .chain(&failures.problems)
+        .chain(&shared)
+        .collect();
+    let total = logins.table.rows.len() + failures.table.rows.len() + 1;
+    say!();
     if problems.is_empty() {
-        println!("All {total} outcomes as documented.");
+        say!("All {total} outcomes as documented.");
         Ok(Verdict::AsExpected)
     } else {
         eprintln!("{} of {total} outcomes were unexpected:", problems.len());
@@ -287,6 +305,48 @@ async fn run() -> Result<Verdict, Box<dyn Error>> {
         }
         Ok(Verdict::Unexpected)
     }
+}
+
+/// Tasks that share one session through an `Authenticator`: however many ask at once, the
+/// vendor sees one login, and every task gets the same token. Returns what went unexpectedly.
+async fn shared_session(
+    sandbox: &Sandbox,
+    client: &LoginClient,
+) -> Result<Vec<String>, Box<dyn Error>> {
+    const TASKS: usize = 8;
+    let login = talkstack::Login::builder()
+        .email(demo::EMAIL)
+        .password(demo::PASSWORD)
+        .build();
+    let auth =
+        Arc::new(Authenticator::new(client.clone(), login).with_base_url(sandbox.talkstack()));
+    let before = sandbox.login_requests();
+    let mut tasks = tokio::task::JoinSet::new();
+    for _ in 0..TASKS {
+        let auth = Arc::clone(&auth);
+        // Each task would send `token.expose_secret()` as its bearer token.
+        tasks.spawn(async move { auth.token().await });
+    }
+    let mut tokens = Vec::with_capacity(TASKS);
+    for result in tasks.join_all().await {
+        tokens.push(result?);
+    }
+    let logins = sandbox.login_requests() - before;
+    let same = tokens
+        .windows(2)
+        .all(|pair| pair[0].expose_secret() == pair[1].expose_secret());
+    let mark = if logins == 1 && same { MATCH } else { MISMATCH };
+    say!("\nOne session shared by {TASKS} tasks (Authenticator)");
+    say!(
+        "  {mark}  TalkStack AI: {TASKS} concurrent token() calls, {logins} login, same token in every task: {same}"
+    );
+    let mut problems = Vec::new();
+    if logins != 1 || !same {
+        problems.push(format!(
+            "shared session: expected 1 login and one token for {TASKS} tasks, saw {logins} logins (same token: {same})"
+        ));
+    }
+    Ok(problems)
 }
 
 fn minutes(count: u64) -> Duration {
@@ -640,7 +700,7 @@ impl<const N: usize> Table<N> {
                     line.push_str(&format!("{cell:<width$}  "));
                 }
             }
-            println!("  {}", line.trim_end());
+            say!("  {}", line.trim_end());
         }
     }
 }

@@ -163,6 +163,10 @@ impl TokenField for Option<Secret> {
     }
 }
 
+/// An expiry field that holds something other than an RFC 3339 timestamp.
+#[derive(Debug)]
+pub struct InvalidTimestamp;
+
 /// A response field named by `expires_at = ...`: an RFC 3339 timestamp.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be read as an expiry time",
@@ -170,19 +174,19 @@ impl TokenField for Option<Secret> {
     note = "declare the field as a `String` or `Option<String>` holding an RFC 3339 timestamp"
 )]
 pub trait ExpiryField {
-    /// `Ok(None)` when absent, `Err(())` when present but not a timestamp.
-    fn expiry(&self) -> Result<Option<SystemTime>, ()>;
+    /// `Ok(None)` when absent, an error when present but not a timestamp.
+    fn expiry(&self) -> Result<Option<SystemTime>, InvalidTimestamp>;
 }
 
 impl ExpiryField for String {
-    fn expiry(&self) -> Result<Option<SystemTime>, ()> {
-        let timestamp: jiff::Timestamp = self.parse().map_err(|_| ())?;
+    fn expiry(&self) -> Result<Option<SystemTime>, InvalidTimestamp> {
+        let timestamp: jiff::Timestamp = self.parse().map_err(|_| InvalidTimestamp)?;
         Ok(Some(SystemTime::from(timestamp)))
     }
 }
 
 impl<T: ExpiryField> ExpiryField for Option<T> {
-    fn expiry(&self) -> Result<Option<SystemTime>, ()> {
+    fn expiry(&self) -> Result<Option<SystemTime>, InvalidTimestamp> {
         self.as_ref().map_or(Ok(None), ExpiryField::expiry)
     }
 }

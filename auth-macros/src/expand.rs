@@ -10,28 +10,66 @@ use crate::attr::FieldPath;
 
 pub fn expand(endpoint: &Endpoint) -> TokenStream {
     let item = &endpoint.item;
-    let builder = expand_builder(endpoint);
-    let debug = expand_debug(endpoint);
+    let builder = expand_builder(item, &endpoint.fields);
+    let debug = expand_debug(item, &endpoint.fields);
     let endpoint_impl = expand_endpoint_impl(endpoint);
-    let inherent = expand_inherent(endpoint);
+    let start = expand_builder_fn(item, &endpoint.fields);
+    let send_doc = format!(
+        " Logs in at {}'s documented base URL, `{}`.",
+        endpoint.vendor, endpoint.base_url
+    );
+    let send = expand_send(item, &endpoint.response, &send_doc, SendBody::Real);
+    let name = &item.ident;
     quote! {
         #item
         #debug
-        #inherent
+        impl #name {
+            #start
+            #send
+        }
         #builder
         #endpoint_impl
     }
 }
 
+/// What goes next to the errors of a declaration with mistakes: the struct's `Debug`, builder
+/// and `send`/`send_to` (with bodies that never run, since the crate does not compile), so code
+/// that uses the struct is not reported as well. `fields` are the struct's fields, all read.
+pub fn expand_fallback(
+    item: &syn::ItemStruct,
+    fields: &[Field],
+    response: Option<&syn::Path>,
+) -> TokenStream {
+    let builder = expand_builder(item, fields);
+    let debug = expand_debug(item, fields);
+    let start = expand_builder_fn(item, fields);
+    let send = response.map(|response| {
+        expand_send(
+            item,
+            response,
+            " Logs in (this declaration has mistakes, see the errors).",
+            SendBody::Unreachable,
+        )
+    });
+    let name = &item.ident;
+    quote! {
+        #debug
+        impl #name {
+            #start
+            #send
+        }
+        #builder
+    }
+}
+
 /// The builder: one type parameter per required field, `Unset` until its setter is called, so
 /// `build()` exists only once every required field is set.
-fn expand_builder(endpoint: &Endpoint) -> TokenStream {
-    let name = &endpoint.item.ident;
-    let vis = &endpoint.item.vis;
+fn expand_builder(item: &syn::ItemStruct, fields: &[Field]) -> TokenStream {
+    let name = &item.ident;
+    let vis = &item.vis;
     let builder = builder_ident(name);
-    let required: Vec<&Field> = endpoint.fields.iter().filter(|f| f.is_required()).collect();
-    let optional: Vec<&Field> = endpoint
-        .fields
+    let required: Vec<&Field> = fields.iter().filter(|f| f.is_required()).collect();
+    let optional: Vec<&Field> = fields
         .iter()
         .filter(|f| !f.is_required())
         .collect();
@@ -163,11 +201,14 @@ fn expand_builder(endpoint: &Endpoint) -> TokenStream {
 
             impl<#(#params),*> #builder<#(#params),*> {
                 #(#setters_optional)*
-            }
 
-            impl<#(#build_bounds),*> #builder<#(#params),*> {
                 /// Builds the request. Available once every required field is set.
-                #vis fn build(self) -> #name {
+                // The bounds are on the method, not the impl: an unmet bound on a method that
+                // exists is reported with the state trait's `on_unimplemented` message.
+                #vis fn build(self) -> #name
+                where
+                    #(#build_bounds,)*
+                {
                     #name {
                         #(#build_values,)*
                         #(#opt_idents: self.#opt_idents,)*
@@ -201,11 +242,22 @@ fn setter_argument(ty: &Type) -> (TokenStream, TokenStream) {
     }
 }
 
-fn expand_debug(endpoint: &Endpoint) -> TokenStream {
-    let name = &endpoint.item.ident;
-    let fields = endpoint.fields.iter().map(|field| {
+fn expand_debug(item: &syn::ItemStruct, fields: &[Field]) -> TokenStream {
+    let name = &item.ident;
+    let fields = fields.iter().map(|field| {
         let ident = &field.ident;
-        if field.secret.is_some() {
+        // Secrets are redacted here rather than trusting the field type's `Debug`.
+        if field.secret.is_some() && field.optional.is_some() {
+            quote! {
+                .field(
+                    ::core::stringify!(#ident),
+                    &::core::option::Option::map(
+                        ::core::option::Option::as_ref(&self.#ident),
+                        |_| ::core::format_args!("[REDACTED]"),
+                    ),
+                )
+            }
+        } else if field.secret.is_some() {
             quote!(.field(::core::stringify!(#ident), &::core::format_args!("[REDACTED]")))
         } else {
             quote!(.field(::core::stringify!(#ident), &self.#ident))
@@ -223,57 +275,68 @@ fn expand_debug(endpoint: &Endpoint) -> TokenStream {
     }
 }
 
-fn expand_inherent(endpoint: &Endpoint) -> TokenStream {
-    let name = &endpoint.item.ident;
-    let vis = &endpoint.item.vis;
-    let builder = builder_ident(name);
-    let response = &endpoint.response;
-    let required: Vec<&Ident> = endpoint
-        .fields
-        .iter()
-        .filter(|f| f.is_required())
-        .map(|f| &f.ident)
-        .collect();
-    let optional: Vec<&Ident> = endpoint
-        .fields
-        .iter()
-        .filter(|f| !f.is_required())
-        .map(|f| &f.ident)
-        .collect();
-    let send_doc = format!(
-        " Logs in at {}'s documented base URL, `{}`.",
-        endpoint.vendor, endpoint.base_url
-    );
+/// `fn builder()`, for the struct's inherent impl.
+fn expand_builder_fn(item: &syn::ItemStruct, fields: &[Field]) -> TokenStream {
+    let vis = &item.vis;
+    let builder = builder_ident(&item.ident);
+    let required = fields.iter().filter(|f| f.is_required()).map(|f| &f.ident);
+    let optional = fields.iter().filter(|f| !f.is_required()).map(|f| &f.ident);
     quote! {
-        impl #name {
-            /// Starts building this login request.
-            #vis fn builder() -> #builder {
-                #builder {
-                    #(#required: ::auth_core::__private::Unset,)*
-                    #(#optional: ::core::option::Option::None,)*
-                }
+        /// Starts building this login request.
+        #vis fn builder() -> #builder {
+            #builder {
+                #(#required: ::auth_core::__private::Unset,)*
+                #(#optional: ::core::option::Option::None,)*
             }
+        }
+    }
+}
 
-            #[doc = #send_doc]
-            ///
-            /// Returns the [`Session`](::auth_core::Session), or an
-            /// [`AuthError`](::auth_core::AuthError) whose kind is the same across vendors.
-            #vis async fn send(
-                &self,
-                client: &::auth_core::LoginClient,
-            ) -> ::core::result::Result<::auth_core::Session<#response>, ::auth_core::AuthError> {
-                ::auth_core::__private::send(client, self, ::core::option::Option::None).await
-            }
+enum SendBody {
+    /// Calls `auth_core`.
+    Real,
+    /// For the fallback, which is only ever type-checked.
+    Unreachable,
+}
 
-            /// Logs in at another base URL: an on-premises host, staging, or a test server.
-            /// The endpoint's path is appended to it.
-            #vis async fn send_to(
-                &self,
-                client: &::auth_core::LoginClient,
-                base_url: &str,
-            ) -> ::core::result::Result<::auth_core::Session<#response>, ::auth_core::AuthError> {
-                ::auth_core::__private::send(client, self, ::core::option::Option::Some(base_url)).await
-            }
+/// `fn send` and `fn send_to`, for the struct's inherent impl.
+fn expand_send(
+    item: &syn::ItemStruct,
+    response: &syn::Path,
+    send_doc: &str,
+    body: SendBody,
+) -> TokenStream {
+    let vis = &item.vis;
+    let (send, send_to) = match body {
+        SendBody::Real => (
+            quote!(::auth_core::__private::send(client, self, ::core::option::Option::None).await),
+            quote!(::auth_core::__private::send(client, self, ::core::option::Option::Some(base_url)).await),
+        ),
+        SendBody::Unreachable => (
+            quote!({ let _ = client; ::core::unreachable!() }),
+            quote!({ let _ = (client, base_url); ::core::unreachable!() }),
+        ),
+    };
+    quote! {
+        #[doc = #send_doc]
+        ///
+        /// Returns the [`Session`](::auth_core::Session), or an
+        /// [`AuthError`](::auth_core::AuthError) whose kind is the same across vendors.
+        #vis async fn send(
+            &self,
+            client: &::auth_core::LoginClient,
+        ) -> ::core::result::Result<::auth_core::Session<#response>, ::auth_core::AuthError> {
+            #send
+        }
+
+        /// Logs in at another base URL: an on-premises host, staging, or a test server.
+        /// The endpoint's path is appended to it.
+        #vis async fn send_to(
+            &self,
+            client: &::auth_core::LoginClient,
+            base_url: &str,
+        ) -> ::core::result::Result<::auth_core::Session<#response>, ::auth_core::AuthError> {
+            #send_to
         }
     }
 }
@@ -333,7 +396,10 @@ fn expand_endpoint_impl(endpoint: &Endpoint) -> TokenStream {
         .last()
         .map(|s| s.ident.to_string())
         .unwrap_or_default();
-    let token = response_field(&endpoint.token);
+    let token = {
+        let access = response_field(&endpoint.token);
+        quote_spanned!(endpoint.token.span=> ::auth_core::__private::TokenField::token(#access))
+    };
     let token_missing = format!(
         "a non-empty token at `{}` of `{response_name}`",
         endpoint.token.dotted()
@@ -341,7 +407,8 @@ fn expand_endpoint_impl(endpoint: &Endpoint) -> TokenStream {
     let refresh_token = match &endpoint.refresh_token {
         Some(path) => {
             let access = response_field(path);
-            quote!(::core::option::Option::map(::auth_core::__private::TokenField::token(#access), ::core::clone::Clone::clone))
+            let token = quote_spanned!(path.span=> ::auth_core::__private::TokenField::token(#access));
+            quote!(::core::option::Option::map(#token, ::core::clone::Clone::clone))
         }
         None => quote!(::core::option::Option::None),
     };
@@ -352,7 +419,8 @@ fn expand_endpoint_impl(endpoint: &Endpoint) -> TokenStream {
                 "an RFC 3339 timestamp at `{}` of `{response_name}`",
                 path.dotted()
             );
-            quote!(::auth_core::__private::ExpiryField::expiry(#access).map_err(|()| #expected)?)
+            let expiry = quote_spanned!(path.span=> ::auth_core::__private::ExpiryField::expiry(#access));
+            quote!(#expiry.map_err(|_| #expected)?)
         }
         None => quote!(::core::option::Option::None),
     };
@@ -393,7 +461,7 @@ fn expand_endpoint_impl(endpoint: &Endpoint) -> TokenStream {
                 __response: &Self::Response,
             ) -> ::core::result::Result<::auth_core::__private::Credentials, &'static str> {
                 let __token = ::core::clone::Clone::clone(
-                    ::auth_core::__private::TokenField::token(#token).ok_or(#token_missing)?,
+                    #token.ok_or(#token_missing)?,
                 );
                 ::core::result::Result::Ok(::auth_core::__private::Credentials {
                     token: __token,
@@ -538,8 +606,9 @@ fn expand_body_failed(body_failure: Option<&BodyFailure>) -> TokenStream {
         return quote!(false);
     };
     let access = response_field(&failure.field);
+    let span = failure.field.span;
     match &failure.success {
-        None => quote!(::auth_core::__private::PresenceField::is_present(#access)),
+        None => quote_spanned!(span=> ::auth_core::__private::PresenceField::is_present(#access)),
         Some(Lit::Int(int)) => {
             let digits = int.base10_digits();
             let (negative, digits) = match digits.strip_prefix('-') {
@@ -552,16 +621,17 @@ fn expand_body_failed(body_failure: Option<&BodyFailure>) -> TokenStream {
             } else {
                 quote!(#value)
             };
-            quote!(!::auth_core::__private::SuccessValue::is_success(#access, #value))
+            quote_spanned!(span=> !::auth_core::__private::SuccessValue::is_success(#access, #value))
         }
         Some(literal) => {
-            quote!(!::auth_core::__private::SuccessValue::is_success(#access, #literal))
+            quote_spanned!(span=> !::auth_core::__private::SuccessValue::is_success(#access, #literal))
         }
     }
 }
 
 /// `&__response.data.token`, with each segment keeping the user's span so a misspelt field is
-/// reported at the attribute.
+/// reported at the attribute. Calls on it are spanned at the path too, so a field of the wrong
+/// type is reported there rather than at the whole attribute.
 fn response_field(path: &FieldPath) -> TokenStream {
     let segments = &path.segments;
     quote_spanned!(path.span=> &__response #(.#segments)*)
