@@ -21,8 +21,8 @@ use tokio::time::Instant;
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
-/// A guard against a test that would otherwise hang: real time, never reached when the client
-/// behaves.
+/// A guard against a test that would otherwise hang, never reached when the client behaves. With
+/// a paused clock it is virtual time, which passes only once nothing else can run.
 const HANG_GUARD: Duration = Duration::from_secs(20);
 
 fn client_builder() -> LoginClientBuilder {
@@ -209,7 +209,6 @@ async fn a_body_shorter_than_its_content_length_is_a_typed_error() {
     );
 }
 
-/// The server's side of a response cut short, and the kind the client must report.
 #[tokio::test]
 async fn a_response_cut_off_in_its_status_line_is_a_typed_error() {
     // (bytes written, then: reset (true) or orderly close (false))
@@ -242,7 +241,7 @@ async fn a_response_cut_off_in_its_status_line_is_a_typed_error() {
 }
 
 #[tokio::test]
-async fn a_status_line_that_is_not_http_is_a_typed_error() {
+async fn a_response_that_is_not_http_is_a_typed_error() {
     for bytes in [
         &b"HTTP/1.1 abc Nope\r\n\r\n"[..],
         b"SSH-2.0-OpenSSH_9.6\r\n",
@@ -468,7 +467,10 @@ async fn a_redirected_login_is_never_resent_anywhere() {
             assert!(!error.is_retryable());
         }
     }
-    assert_eq!(first.received_requests().await.unwrap().len(), expected_requests);
+    assert_eq!(
+        first.received_requests().await.unwrap().len(),
+        expected_requests
+    );
     assert!(
         second.received_requests().await.unwrap().is_empty(),
         "the redirect target received a request"
@@ -588,10 +590,7 @@ async fn an_untrusted_certificate_is_a_tls_error_and_trusting_it_succeeds() {
     let (pem, config) = self_signed_localhost();
     let (base, server) = serve_tls(config, 2).await;
 
-    let error = hyper3d_login()
-        .send_to(&client(), &base)
-        .await
-        .unwrap_err();
+    let error = hyper3d_login().send_to(&client(), &base).await.unwrap_err();
     assert_eq!(error.kind(), ErrorKind::Tls, "{error:?}");
     assert!(!error.is_retryable());
 
@@ -636,10 +635,7 @@ async fn a_certificate_for_another_name_is_a_tls_error_even_when_trusted() {
         .unwrap()
         .build()
         .unwrap();
-    let error = hyper3d_login()
-        .send_to(&trusting, &base)
-        .await
-        .unwrap_err();
+    let error = hyper3d_login().send_to(&trusting, &base).await.unwrap_err();
     assert_eq!(error.kind(), ErrorKind::Tls, "{error:?}");
     let log = tokio::time::timeout(HANG_GUARD, server)
         .await
@@ -652,16 +648,28 @@ async fn a_certificate_for_another_name_is_a_tls_error_even_when_trusted() {
 fn a_root_certificate_that_is_not_pem_is_refused() {
     // The PEM is parsed when the client is built.
     let error = client_builder()
-        .add_root_certificate_pem(b"-----BEGIN CERTIFICATE-----\nnot base64!\n-----END CERTIFICATE-----\n")
+        .add_root_certificate_pem(
+            b"-----BEGIN CERTIFICATE-----\nnot base64!\n-----END CERTIFICATE-----\n",
+        )
         .and_then(LoginClientBuilder::build)
         .unwrap_err();
     assert_eq!(error.kind(), ErrorKind::Tls, "{error:?}");
 }
 
+#[test]
+fn bytes_that_hold_no_certificate_are_refused_where_they_are_given() {
+    for pem in [&b"hello"[..], b""] {
+        let error = client_builder().add_root_certificate_pem(pem).unwrap_err();
+        assert_eq!(error.kind(), ErrorKind::Tls, "{error:?}");
+    }
+}
+
 /// Polls `future` once: a request refused before any I/O is ready on the first poll.
 fn poll_once<F: Future>(future: F) -> Poll<F::Output> {
     let mut future = pin!(future);
-    future.as_mut().poll(&mut Context::from_waker(Waker::noop()))
+    future
+        .as_mut()
+        .poll(&mut Context::from_waker(Waker::noop()))
 }
 
 #[test]
@@ -697,6 +705,11 @@ fn urls_that_cannot_carry_a_login_are_refused_before_connecting() {
         "",
         "http://user:pw@127.0.0.1:1",
         "http://[::1",
+        // No host: joined naively with the path, these would send the login to a host named
+        // after the path's first segment.
+        "https://",
+        "http://",
+        "http://127.0.0.1:1/api?x=1",
     ] {
         let login = talkstack_login();
         let Poll::Ready(result) = poll_once(login.send_to(&client, base)) else {
@@ -825,7 +838,12 @@ struct Case {
 }
 
 impl Case {
-    fn new(vendor: Vendor, status: u16, body: impl Into<Vec<u8>>, expected: Result<&'static str, ErrorKind>) -> Case {
+    fn new(
+        vendor: Vendor,
+        status: u16,
+        body: impl Into<Vec<u8>>,
+        expected: Result<&'static str, ErrorKind>,
+    ) -> Case {
         Case {
             vendor,
             status,
@@ -913,7 +931,12 @@ fn hostile_cases() -> Vec<Case> {
             cases.push(Case::new(vendor, 200, body.clone(), Err(kind)));
             // The same garbage as an error body: the status still decides the kind.
             for status in [400, 401, 403, 404, 418, 423, 429, 500, 502, 503] {
-                cases.push(Case::new(vendor, status, body.clone(), Err(kind_for(vendor, status))));
+                cases.push(Case::new(
+                    vendor,
+                    status,
+                    body.clone(),
+                    Err(kind_for(vendor, status)),
+                ));
             }
         }
         // The token of the wrong type, empty, or absent.
@@ -926,10 +949,24 @@ fn hostile_cases() -> Vec<Case> {
         assert_ne!(without_token, sample);
         cases.push(Case::new(vendor, 200, without_token, Err(Decode)));
         // A second token, and a body that goes on after the JSON.
-        let duplicated = sample.replacen(&format!("{key}:\"T\""), &format!("{key}:\"T\",{key}:\"U\""), 1);
+        let duplicated = sample.replacen(
+            &format!("{key}:\"T\""),
+            &format!("{key}:\"T\",{key}:\"U\""),
+            1,
+        );
         cases.push(Case::new(vendor, 200, duplicated, Err(Decode)));
-        cases.push(Case::new(vendor, 200, format!("{sample}{sample}"), Err(Decode)));
-        cases.push(Case::new(vendor, 200, format!("{sample} trailing"), Err(Decode)));
+        cases.push(Case::new(
+            vendor,
+            200,
+            format!("{sample}{sample}"),
+            Err(Decode),
+        ));
+        cases.push(Case::new(
+            vendor,
+            200,
+            format!("{sample} trailing"),
+            Err(Decode),
+        ));
         // A success body where an error was announced: the status wins.
         cases.push(Case::new(vendor, 401, sample, Err(InvalidCredentials)));
         cases.push(Case::new(vendor, 500, sample, Err(ServerError)));
@@ -939,20 +976,48 @@ fn hostile_cases() -> Vec<Case> {
 
     // Failures stated inside a 2xx.
     let h3 = Vendor::Hyper3d;
-    cases.push(Case::new(h3, 200, r#"{"error":"invalid email or password","token":"T"}"#, Err(Rejected)).with_message("invalid email or password"));
+    cases.push(
+        Case::new(
+            h3,
+            200,
+            r#"{"error":"invalid email or password","token":"T"}"#,
+            Err(Rejected),
+        )
+        .with_message("invalid email or password"),
+    );
     cases.push(Case::new(h3, 200, r#"{"error":""}"#, Err(Rejected)));
-    cases.push(Case::new(h3, 200, r#"{"error":5,"token":"T"}"#, Err(Decode)));
+    cases.push(Case::new(
+        h3,
+        200,
+        r#"{"error":5,"token":"T"}"#,
+        Err(Decode),
+    ));
     cases.push(Case::new(h3, 200, r#"{"error":null,"token":"T"}"#, Ok("T")));
-    cases.push(Case::new(h3, 401, r#"{"error":"expired"}"#, Err(InvalidCredentials)).with_message("expired"));
+    cases.push(
+        Case::new(h3, 401, r#"{"error":"expired"}"#, Err(InvalidCredentials))
+            .with_message("expired"),
+    );
 
     let ts = Vendor::TalkStack;
     let with_status = |status: &str| {
-        Vendor::TalkStack
-            .success_sample()
-            .replacen("\"loginStatus\":7", &format!("\"loginStatus\":{status}"), 1)
+        Vendor::TalkStack.success_sample().replacen(
+            "\"loginStatus\":7",
+            &format!("\"loginStatus\":{status}"),
+            1,
+        )
     };
-    cases.push(Case::new(ts, 200, with_status("4"), Err(InvalidCredentials)));
-    cases.push(Case::new(ts, 200, with_status("3"), Err(InvalidCredentials)));
+    cases.push(Case::new(
+        ts,
+        200,
+        with_status("4"),
+        Err(InvalidCredentials),
+    ));
+    cases.push(Case::new(
+        ts,
+        200,
+        with_status("3"),
+        Err(InvalidCredentials),
+    ));
     cases.push(Case::new(ts, 200, with_status("2"), Err(Forbidden)));
     cases.push(Case::new(ts, 200, with_status("0"), Err(InvalidRequest)));
     cases.push(Case::new(ts, 200, with_status("8"), Err(Rejected)));
@@ -962,32 +1027,103 @@ fn hostile_cases() -> Vec<Case> {
     cases.push(Case::new(ts, 200, with_status("-1"), Err(Decode)));
     cases.push(Case::new(ts, 200, with_status("256"), Err(Decode)));
     cases.push(Case::new(ts, 200, with_status("7.0"), Err(Decode)));
-    cases.push(Case::new(ts, 200, r#"{"token":"T","loginStatus":7}"#, Ok("T")));
+    cases.push(Case::new(
+        ts,
+        200,
+        r#"{"token":"T","loginStatus":7}"#,
+        Ok("T"),
+    ));
     cases.push(Case::new(ts, 200, r#"{"token":"T"}"#, Err(Rejected)));
-    let bad_expiry = Vendor::TalkStack
-        .success_sample()
-        .replacen("2030-01-01T00:00:00.000Z", "in two hours", 1);
+    let bad_expiry =
+        Vendor::TalkStack
+            .success_sample()
+            .replacen("2030-01-01T00:00:00.000Z", "in two hours", 1);
     cases.push(Case::new(ts, 200, bad_expiry, Err(Decode)));
-    cases.push(Case::new(ts, 500, r#"{"message":"wrong password","loginStatus":4}"#, Err(InvalidCredentials)).with_message("wrong password"));
-    cases.push(Case::new(ts, 401, r#"{"loginStatus":255}"#, Err(InvalidCredentials)));
-    cases.push(Case::new(ts, 401, r#"{"loginStatus":"4"}"#, Err(InvalidCredentials)));
+    cases.push(
+        Case::new(
+            ts,
+            500,
+            r#"{"message":"wrong password","loginStatus":4}"#,
+            Err(InvalidCredentials),
+        )
+        .with_message("wrong password"),
+    );
+    cases.push(Case::new(
+        ts,
+        401,
+        r#"{"loginStatus":255}"#,
+        Err(InvalidCredentials),
+    ));
+    cases.push(Case::new(
+        ts,
+        401,
+        r#"{"loginStatus":"4"}"#,
+        Err(InvalidCredentials),
+    ));
 
     let up2 = Vendor::Up2Money;
-    cases.push(Case::new(up2, 400, r#"{"response":{"errorCode":"TOKEN_EXPIRED"},"message":"Login failed."}"#, Err(Expired)).with_message("Login failed."));
-    cases.push(Case::new(up2, 400, r#"{"response":{"errorCode":12}}"#, Err(InvalidRequest)));
-    cases.push(Case::new(up2, 400, r#"{"syntaxErrors":{"invalidFields":[{"fieldName":"email"}]}}"#, Err(InvalidRequest)));
-    cases.push(Case::new(up2, 400, r#"{"syntaxErrors":{"invalidFields":null}}"#, Err(InvalidRequest)));
+    cases.push(
+        Case::new(
+            up2,
+            400,
+            r#"{"response":{"errorCode":"TOKEN_EXPIRED"},"message":"Login failed."}"#,
+            Err(Expired),
+        )
+        .with_message("Login failed."),
+    );
+    cases.push(Case::new(
+        up2,
+        400,
+        r#"{"response":{"errorCode":12}}"#,
+        Err(InvalidRequest),
+    ));
+    cases.push(Case::new(
+        up2,
+        400,
+        r#"{"syntaxErrors":{"invalidFields":[{"fieldName":"email"}]}}"#,
+        Err(InvalidRequest),
+    ));
+    cases.push(Case::new(
+        up2,
+        400,
+        r#"{"syntaxErrors":{"invalidFields":null}}"#,
+        Err(InvalidRequest),
+    ));
     cases.push(Case::new(up2, 200, r#"{"credentials":{"id":"c","type":"ROOT"},"identity":{"id":"i","type":"ALIEN"},"token":"T","tokenType":"ACCESS"}"#, Ok("T")));
 
     let hn = Vendor::Hypernative;
-    cases.push(Case::new(hn, 400, r#"{"success":false,"error":"organizationId is mandatory","errorCode":"1002"}"#, Err(InvalidRequest)));
-    cases.push(Case::new(hn, 400, r#"{"success":"no","errorCode":1e3}"#, Err(InvalidRequest)));
+    cases.push(Case::new(
+        hn,
+        400,
+        r#"{"success":false,"error":"organizationId is mandatory","errorCode":"1002"}"#,
+        Err(InvalidRequest),
+    ));
+    cases.push(Case::new(
+        hn,
+        400,
+        r#"{"success":"no","errorCode":1e3}"#,
+        Err(InvalidRequest),
+    ));
     cases.push(Case::new(hn, 200, r#"{"data":null}"#, Err(Decode)));
     cases.push(Case::new(hn, 200, r#"{"data":[]}"#, Err(Decode)));
 
     let pt = Vendor::ProjectThanos;
-    cases.push(Case::new(pt, 200, Vendor::ProjectThanos.success_sample().replacen("RETAILER", "retailer", 1), Ok("T")));
-    cases.push(Case::new(pt, 200, Vendor::ProjectThanos.success_sample().replacen("\"RETAILER\"", "7", 1), Err(Decode)));
+    cases.push(Case::new(
+        pt,
+        200,
+        Vendor::ProjectThanos
+            .success_sample()
+            .replacen("RETAILER", "retailer", 1),
+        Ok("T"),
+    ));
+    cases.push(Case::new(
+        pt,
+        200,
+        Vendor::ProjectThanos
+            .success_sample()
+            .replacen("\"RETAILER\"", "7", 1),
+        Err(Decode),
+    ));
     cases
 }
 
@@ -1021,7 +1157,10 @@ async fn hostile_bodies_give_the_right_kind_for_every_vendor() {
                 Some(format!("expected {kind:?}, got {error:?}"))
             }
             (Err(error), Err(_)) if error.message() != case.message && case.message.is_some() => {
-                Some(format!("expected message {:?}, got {error:?}", case.message))
+                Some(format!(
+                    "expected message {:?}, got {error:?}",
+                    case.message
+                ))
             }
             (Err(error), Err(_))
                 if !(200..300).contains(&case.status) && error.status() != Some(case.status) =>
@@ -1055,7 +1194,9 @@ async fn up2_money_lockout_carries_the_documented_wait_whatever_the_body() {
     for (i, body) in bodies.iter().enumerate() {
         Mock::given(method("POST"))
             .and(path(format!("/{i}/auth/login")))
-            .respond_with(ResponseTemplate::new(423).set_body_raw(body.to_vec(), "application/json"))
+            .respond_with(
+                ResponseTemplate::new(423).set_body_raw(body.to_vec(), "application/json"),
+            )
             .mount(&server)
             .await;
         let error = Vendor::Up2Money
@@ -1063,14 +1204,21 @@ async fn up2_money_lockout_carries_the_documented_wait_whatever_the_body() {
             .await
             .unwrap_err();
         assert_eq!(error.kind(), ErrorKind::Locked);
-        assert_eq!(error.retry_after(), Some(Duration::from_secs(30 * 60)), "{body:?}");
+        assert_eq!(
+            error.retry_after(),
+            Some(Duration::from_secs(30 * 60)),
+            "{body:?}"
+        );
     }
 }
 
 #[tokio::test]
 async fn an_unparsable_retry_after_is_ignored() {
     let server = MockServer::start().await;
-    for (i, value) in ["soon", "-5", "99999999999999999999999", "Mon, 99 Foo 2024"].iter().enumerate() {
+    for (i, value) in ["soon", "-5", "99999999999999999999999", "Mon, 99 Foo 2024"]
+        .iter()
+        .enumerate()
+    {
         Mock::given(method("POST"))
             .and(path(format!("/{i}/auth/login")))
             .respond_with(ResponseTemplate::new(429).insert_header("retry-after", *value))

@@ -159,7 +159,10 @@ impl Vendor {
             Vendor::ProjectThanos => (r#""RETAILER""#.to_owned(), "[1]".to_owned()),
             Vendor::Up2Money => (r#""ACCESS""#.to_owned(), "5".to_owned()),
             Vendor::Hyper3d => (r#""e""#.to_owned(), "5".to_owned()),
-            Vendor::TalkStack => (r#""loginStatus":7"#.to_owned(), r#""loginStatus":"7""#.to_owned()),
+            Vendor::TalkStack => (
+                r#""loginStatus":7"#.to_owned(),
+                r#""loginStatus":"7""#.to_owned(),
+            ),
         };
         let body = success.replacen(&from, &to, 1);
         assert_ne!(body, success);
@@ -172,9 +175,9 @@ impl Vendor {
         let secret = c.api_secret.unwrap_or("none");
         let echo = format!("no user with password {} and secret {secret}", c.password);
         match self {
-            Vendor::Hypernative => format!(
-                r#"{{"success":false,"data":null,"error":"{echo}","errorCode":1004}}"#
-            ),
+            Vendor::Hypernative => {
+                format!(r#"{{"success":false,"data":null,"error":"{echo}","errorCode":1004}}"#)
+            }
             Vendor::ProjectThanos => format!(r#"{{"detail":"{echo}"}}"#),
             Vendor::Up2Money => format!(
                 r#"{{"message":"{echo}","response":{{"errorCode":"{}"}},"syntaxErrors":{{"invalidFields":[{{"fieldName":"password.value","error":"{}","params":["{}","{}"]}}]}}}}"#,
@@ -286,7 +289,10 @@ async fn login_and_render(vendor: Vendor, client: &LoginClient, base: &str) -> (
     };
     let succeeded = match outcome {
         Ok(token) => {
-            assert_eq!(token, c.token, "{vendor:?}: the session holds another token");
+            assert_eq!(
+                token, c.token,
+                "{vendor:?}: the session holds another token"
+            );
             true
         }
         Err(error) => {
@@ -338,15 +344,24 @@ async fn assert_no_secret_shows(vendor: Vendor) {
     }
     drop(client);
     drop(guard);
-    assert_eq!(successes, 1, "{vendor:?}: only the last answer is a success");
+    assert_eq!(
+        successes, 1,
+        "{vendor:?}: only the last answer is a success"
+    );
 
     let logs = logs.text();
     for secret in c.all() {
-        assert!(!logs.contains(secret), "{vendor:?}: the logs show `{secret}`:\n{logs}");
+        assert!(
+            !logs.contains(secret),
+            "{vendor:?}: the logs show `{secret}`:\n{logs}"
+        );
     }
     // The capture worked: this crate's events and a dependency's `log` records are in it.
     assert!(logs.contains("sending login request"), "{logs}");
-    assert!(logs.contains("TRACE"), "no TRACE-level record was captured:\n{logs}");
+    assert!(
+        logs.contains("TRACE"),
+        "no TRACE-level record was captured:\n{logs}"
+    );
     assert!(
         logs.contains("reqwest") || logs.contains("hyper"),
         "nothing from the HTTP stack was captured:\n{logs}"
@@ -422,11 +437,17 @@ async fn transport_failures_never_show_a_credential() {
             shown.push_str(&format!("{cause}\n{cause:?}\n"));
             source = cause.source();
         }
-        assert!(!shown.contains(password) && !shown.contains(api_secret), "{base}: {shown}");
+        assert!(
+            !shown.contains(password) && !shown.contains(api_secret),
+            "{base}: {shown}"
+        );
     }
     drop(guard);
     let logs = logs.text();
-    assert!(!logs.contains(password) && !logs.contains(api_secret), "{logs}");
+    assert!(
+        !logs.contains(password) && !logs.contains(api_secret),
+        "{logs}"
+    );
 }
 
 #[test]

@@ -4,6 +4,8 @@
 
 mod scripted_server;
 
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::Cell;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -15,6 +17,43 @@ use scripted_server::{Reply, ScriptedServer};
 use tokio::task::JoinSet;
 use vendors::sandbox::{Sandbox, demo};
 use vendors::{project_thanos, talkstack, up2_money};
+
+/// Counts the allocations made on the current thread, so a test can check that a code path
+/// makes none.
+struct CountingAllocator;
+
+thread_local! {
+    static ALLOCATIONS: Cell<usize> = const { Cell::new(0) };
+}
+
+// SAFETY: every call is forwarded to the system allocator unchanged; the counter is a
+// thread-local `Cell` with a const initializer, which neither allocates nor registers a
+// destructor.
+unsafe impl GlobalAlloc for CountingAllocator {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        ALLOCATIONS.with(|count| count.set(count.get() + 1));
+        // SAFETY: the caller's contract is passed on as is.
+        unsafe { System.alloc(layout) }
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        // SAFETY: the caller's contract is passed on as is.
+        unsafe { System.dealloc(ptr, layout) }
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        ALLOCATIONS.with(|count| count.set(count.get() + 1));
+        // SAFETY: the caller's contract is passed on as is.
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: CountingAllocator = CountingAllocator;
+
+fn allocations() -> usize {
+    ALLOCATIONS.with(Cell::get)
+}
 
 fn client() -> LoginClient {
     LoginClient::new().unwrap()
@@ -307,4 +346,20 @@ async fn tokens_are_redacted() {
     assert!(!shown.contains("very-secret-token"), "{shown}");
     assert!(!shown.contains("cache-test-password"), "{shown}");
     assert_eq!(token.expose_secret(), "very-secret-token");
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_cached_token_is_handed_out_without_allocating() {
+    let sandbox = Sandbox::start().await.unwrap();
+    // Up2 Money: the idle-timeout bookkeeping is on this path too.
+    let auth =
+        Authenticator::new(client(), up2_login(demo::PASSWORD)).with_base_url(sandbox.up2_money());
+    let first = auth.token().await.unwrap();
+    let before = allocations();
+    for _ in 0..1000 {
+        let token = auth.token().await.unwrap();
+        assert!(token.same_session(&first));
+    }
+    assert_eq!(allocations() - before, 0);
+    assert_eq!(sandbox.login_requests(), 1);
 }

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime};
 
 use bytes::Bytes;
-use reqwest::header::{CONTENT_TYPE, HeaderMap, HeaderName, HeaderValue, LOCATION, RETRY_AFTER};
+use reqwest::header::{HeaderMap, HeaderName, HeaderValue, LOCATION, RETRY_AFTER};
 use url::Url;
 
 use crate::endpoint::{EndpointSpec, Method};
@@ -30,6 +30,7 @@ const DEFAULT_MAX_RESPONSE_BYTES: usize = 1024 * 1024;
 /// | 10 s to connect, 30 s for the whole exchange, body included | a stalled or dripping server cannot hold a caller forever |
 /// | response bodies capped at 1 MiB | a huge or endless body is an error, not unbounded memory |
 /// | proxy variables from the environment are ignored | credentials go where the endpoint says, not where `HTTP_PROXY` says |
+/// | a login that failed for a passing reason is sent again, at most 3 times in all: connect failures, 429/503 after their `Retry-After` (up to 30 s), 500/502/504 and timeouts after a jittered backoff; see [`RetryPolicy`] | a blip or a short rate limit does not fail a login, and a wrong password (401) or a lock (423) is never repeated |
 ///
 /// ```
 /// use std::time::Duration;
@@ -84,12 +85,26 @@ impl LoginClient {
         let vendor = spec.vendor();
         let url = self.login_url(spec, base_url)?;
         let mut headers = HeaderMap::with_capacity(spec.headers().len() + field_headers.len() + 1);
-        headers.insert(CONTENT_TYPE, HeaderValue::from_static(spec.content_type()));
-        for (name, value) in spec.headers() {
-            headers.insert(
-                HeaderName::from_static(name),
-                HeaderValue::from_static(value),
-            );
+        // The macro validates declared headers; checking again here keeps a hand-built spec from
+        // panicking inside `from_static`.
+        let declared = std::iter::once(("content-type", spec.content_type()))
+            .chain(spec.headers().iter().copied());
+        for (name, value) in declared {
+            match (
+                HeaderName::from_bytes(name.as_bytes()),
+                HeaderValue::from_str(value),
+            ) {
+                (Ok(name), Ok(value)) => {
+                    headers.insert(name, value);
+                }
+                _ => {
+                    return Err(
+                        AuthError::new(ErrorKind::InvalidRequest, vendor).with_detail(format!(
+                            "the declared header `{name}` is not a valid header"
+                        )),
+                    );
+                }
+            }
         }
         headers.extend(field_headers);
         // One buffer shared by every attempt: a retry does not copy the credentials it holds.
@@ -223,10 +238,25 @@ impl LoginClient {
 
     fn login_url(&self, spec: &EndpointSpec, base_url: &str) -> Result<Url, AuthError> {
         let vendor = spec.vendor();
-        let joined = format!("{}{}", base_url.trim_end_matches('/'), spec.path());
+        let invalid = |why: String| AuthError::new(ErrorKind::InvalidUrl, vendor).with_detail(why);
+        // The base is checked on its own first: joined naively, `https://` + `/user/login`
+        // would parse as a request to a host named `user`.
+        let base = Url::parse(base_url)
+            .map_err(|e| invalid(format!("`{base_url}` is not an absolute URL: {e}")))?;
+        if base.host_str().is_none_or(str::is_empty) {
+            return Err(invalid(format!("`{base_url}` has no host")));
+        }
+        if base.query().is_some() || base.fragment().is_some() {
+            return Err(invalid(format!(
+                "`{}` has a query or fragment; a base URL is scheme, host, port and path",
+                origin_of(&base)
+            )));
+        }
+        let joined = format!("{}{}", base.as_str().trim_end_matches('/'), spec.path());
         let url = Url::parse(&joined).map_err(|e| {
-            AuthError::new(ErrorKind::InvalidUrl, vendor)
-                .with_detail(format!("`{base_url}` is not an absolute URL: {e}"))
+            invalid(format!(
+                "`{base_url}` cannot be joined with the endpoint's path: {e}"
+            ))
         })?;
         match url.scheme() {
             "https" => {}
@@ -332,12 +362,18 @@ impl LoginClientBuilder {
     /// Trusts one more root certificate, given in PEM, in addition to the Mozilla roots (an
     /// on-premises host with a private CA, a test server).
     pub fn add_root_certificate_pem(mut self, pem: &[u8]) -> Result<Self, AuthError> {
-        let certificate = reqwest::Certificate::from_pem(pem).map_err(|e| {
+        // `from_pem` defers parsing to `build()` under rustls; parsing the bundle here reports a
+        // bad certificate where it was given.
+        let certificates = reqwest::Certificate::from_pem_bundle(pem).map_err(|e| {
             AuthError::new(ErrorKind::Tls, "LoginClient")
                 .with_detail("the root certificate is not valid PEM")
                 .with_source(e)
         })?;
-        self.root_certificates.push(certificate);
+        if certificates.is_empty() {
+            return Err(AuthError::new(ErrorKind::Tls, "LoginClient")
+                .with_detail("the root certificate PEM holds no certificate"));
+        }
+        self.root_certificates.extend(certificates);
         Ok(self)
     }
 
@@ -465,15 +501,12 @@ fn is_tls_error(error: &(dyn StdError + 'static)) -> bool {
         if e.is::<rustls::Error>() {
             return true;
         }
-        // `io::Error::source` skips the error it wraps, so look inside it explicitly.
-        if let Some(io) = e.downcast_ref::<std::io::Error>()
-            && io
-                .get_ref()
-                .is_some_and(|inner| inner.is::<rustls::Error>())
-        {
-            return true;
-        }
-        current = e.source();
+        // `io::Error::source` skips the error it wraps (and the connector nests one io::Error
+        // in another), so step into it explicitly.
+        current = match e.downcast_ref::<std::io::Error>() {
+            Some(io) => io.get_ref().map(|inner| inner as &(dyn StdError + 'static)),
+            None => e.source(),
+        };
     }
     false
 }
@@ -529,6 +562,21 @@ mod tests {
             Some(Duration::ZERO)
         );
         assert_eq!(parse_retry_after(b"soon", now), None);
+    }
+
+    #[test]
+    fn tls_errors_are_found_inside_nested_io_errors() {
+        use std::io;
+        let tls = || rustls::Error::General("handshake".into());
+        let nested = io::Error::other(io::Error::new(io::ErrorKind::InvalidData, tls()));
+        assert!(is_tls_error(&nested));
+        assert!(is_tls_error(&io::Error::new(
+            io::ErrorKind::InvalidData,
+            tls()
+        )));
+        assert!(!is_tls_error(&io::Error::other(io::Error::from(
+            io::ErrorKind::ConnectionRefused
+        ))));
     }
 
     #[test]

@@ -1,5 +1,11 @@
 //! Short, token-free descriptions of response bodies for error messages.
 
+/// Removes the request's secrets from a text (see `__private::send`).
+pub(crate) type Scrub<'a> = &'a dyn Fn(&mut String);
+
+/// A [`Scrub`] for callers that hold no secrets.
+pub(crate) fn scrub_nothing(_: &mut String) {}
+
 /// How many bytes of a body an error shows at most.
 const EXCERPT_BYTES: usize = 120;
 
@@ -15,8 +21,12 @@ const TOKEN_LIKE_CHARS: usize = 16;
 /// is not. Other text (an HTML error page) is shown as is, cut short, with control characters
 /// escaped. In both, a long run of token characters that looks random (a bare token in a
 /// `text/plain` body, an unquoted value in broken JSON) becomes `…` too.
-pub(crate) fn body_excerpt(body: &[u8]) -> String {
-    let text = String::from_utf8_lossy(body);
+///
+/// `scrub` removes the request's own secrets from the whole body before it is cut, so a server
+/// that echoes a password cannot leave a prefix of it at the end of the excerpt.
+pub(crate) fn body_excerpt(body: &[u8], scrub: Scrub<'_>) -> String {
+    let mut text = String::from_utf8_lossy(body).into_owned();
+    scrub(&mut text);
     let trimmed = text.trim_start();
     if trimmed.is_empty() {
         return "an empty body".to_owned();
@@ -195,7 +205,7 @@ mod tests {
     #[test]
     fn json_values_are_hidden_keys_are_kept() {
         let body = br#"{"data":{"token":"sekret-token","n":12},"list":["a\"b"]}"#;
-        let excerpt = body_excerpt(body);
+        let excerpt = body_excerpt(body, &scrub_nothing);
         assert!(!excerpt.contains("sekret"), "{excerpt}");
         assert!(excerpt.contains(r#""token":"…""#), "{excerpt}");
         assert!(excerpt.contains(r#""n":12"#), "{excerpt}");
@@ -203,17 +213,17 @@ mod tests {
 
     #[test]
     fn truncated_json_hides_an_unterminated_value() {
-        let excerpt = body_excerpt(br#"{"token":"sekret-tok"#);
+        let excerpt = body_excerpt(br#"{"token":"sekret-tok"#, &scrub_nothing);
         assert!(!excerpt.contains("sekret"), "{excerpt}");
     }
 
     #[test]
     fn html_is_shown_short() {
         let page = format!("<html><body>{}</body></html>", "x".repeat(500));
-        let excerpt = body_excerpt(page.as_bytes());
+        let excerpt = body_excerpt(page.as_bytes(), &scrub_nothing);
         assert!(excerpt.starts_with("`<html><body>xxx"));
         assert!(excerpt.chars().count() < 130, "{excerpt}");
-        assert_eq!(body_excerpt(b"  "), "an empty body");
+        assert_eq!(body_excerpt(b"  ", &scrub_nothing), "an empty body");
     }
 
     #[test]
@@ -228,18 +238,21 @@ mod tests {
             "tokenWithoutDigitsButMixedCase".to_owned(),
             "0123456789abcdef0123456789abcdef01234567".to_owned(),
         ] {
-            let excerpt = body_excerpt(body.as_bytes());
+            let excerpt = body_excerpt(body.as_bytes(), &scrub_nothing);
             assert!(!excerpt.contains("eyJ"), "{excerpt}");
             assert!(
                 !excerpt.contains("MixedCase") && !excerpt.contains("0123456789"),
                 "{excerpt}"
             );
         }
-        assert_eq!(body_excerpt(jwt.as_bytes()), "`…`");
+        assert_eq!(body_excerpt(jwt.as_bytes(), &scrub_nothing), "`…`");
         // Words, status lines, short numbers and dates stay readable.
         let page = "<title>502 Bad Gateway</title> upstream-unavailable 2024-01-01T00:00:00Z";
-        assert_eq!(body_excerpt(page.as_bytes()), format!("`{page}`"));
-        assert!(body_excerpt(br#"{"n":1700000000000}"#).contains("1700000000000"));
+        assert_eq!(
+            body_excerpt(page.as_bytes(), &scrub_nothing),
+            format!("`{page}`")
+        );
+        assert!(body_excerpt(br#"{"n":1700000000000}"#, &scrub_nothing).contains("1700000000000"));
     }
 
     #[test]
@@ -261,10 +274,15 @@ mod tests {
     #[test]
     fn a_huge_body_is_scanned_only_at_its_start() {
         let body = format!("<html>{}</html>", "word ".repeat(200_000));
-        let excerpt = body_excerpt(body.as_bytes());
+        let excerpt = body_excerpt(body.as_bytes(), &scrub_nothing);
         assert!(excerpt.ends_with("…`"), "{excerpt}");
         let nested = "[".repeat(500_000);
-        assert!(body_excerpt(nested.as_bytes()).chars().count() < 130);
+        assert!(
+            body_excerpt(nested.as_bytes(), &scrub_nothing)
+                .chars()
+                .count()
+                < 130
+        );
     }
 
     #[test]
@@ -283,5 +301,18 @@ mod tests {
         assert_eq!(describe_json_error(&err), "missing field `token`");
         let err = serde_json::from_str::<Wants>(r#"{"token": 123456789}"#).unwrap_err();
         assert!(!describe_json_error(&err).contains("123456789"));
+    }
+
+    #[test]
+    fn an_echoed_secret_is_scrubbed_before_the_cut() {
+        // The password starts 107 characters in, so the 120-character excerpt would end inside
+        // it; lowercase letters only, so the token-like-run rule does not hide it by itself.
+        let page = format!("<p>{}pw: correcthorsebatterystaple</p>", "x ".repeat(50));
+        let scrub = |text: &mut String| {
+            *text = text.replace("correcthorsebatterystaple", "[REDACTED]");
+        };
+        let excerpt = body_excerpt(page.as_bytes(), &scrub);
+        assert!(!excerpt.contains("correcthor"), "{excerpt}");
+        assert!(body_excerpt(page.as_bytes(), &scrub_nothing).contains("correcthor"));
     }
 }

@@ -58,7 +58,16 @@ pub async fn send<E: LoginEndpoint>(
         let raw = client
             .exchange(spec, base_url.unwrap_or(spec.base_url()), body, headers)
             .await?;
-        crate::response::interpret::<E>(raw)
+        // Error text built from the body is scrubbed of this request's secrets before it is
+        // cut short; see `excerpt::body_excerpt`.
+        let scrub = |text: &mut String| {
+            endpoint.__secrets(&mut |secret| {
+                if secret.len() >= 3 && text.contains(secret) {
+                    *text = text.replace(secret, "[REDACTED]");
+                }
+            });
+        };
+        crate::response::interpret::<E>(raw, &scrub)
     }
     .await;
     result.map_err(|mut error| {
@@ -255,9 +264,10 @@ pub fn interpret_response<E: LoginEndpoint>(
     status: u16,
     body: &[u8],
 ) -> Result<Session<E::Response>, AuthError> {
-    crate::response::interpret::<E>(crate::client::RawResponse {
+    let raw = crate::client::RawResponse {
         status,
         retry_after: None,
         body: body.to_vec(),
-    })
+    };
+    crate::response::interpret::<E>(raw, &crate::excerpt::scrub_nothing)
 }

@@ -7,30 +7,33 @@ use serde::de::DeserializeOwned;
 use crate::client::RawResponse;
 use crate::endpoint::{EndpointSpec, LoginEndpoint};
 use crate::error::{AuthError, ErrorKind, VendorError};
-use crate::excerpt::{body_excerpt, describe_json_error, redact_token_like_runs};
+use crate::excerpt::{Scrub, body_excerpt, describe_json_error, redact_token_like_runs};
 use crate::session::Session;
 
 /// Interprets a response: a session for a 2xx that states no failure and carries a token, an
 /// error for everything else.
 pub(crate) fn interpret<E: LoginEndpoint>(
     raw: RawResponse,
+    scrub: Scrub<'_>,
 ) -> Result<Session<E::Response>, AuthError> {
     let spec = E::SPEC;
     if !(200..300).contains(&raw.status) {
         let kind = spec.kind_for_status(raw.status);
-        return Err(vendor_failure::<E::ErrorBody>(spec, &raw, kind));
+        return Err(vendor_failure::<E::ErrorBody>(spec, &raw, kind, scrub));
     }
     let response: E::Response = decode(
         spec,
         raw.status,
         &raw.body,
         short_type_name::<E::Response>(),
+        scrub,
     )?;
     if E::__body_failed(&response) {
         return Err(vendor_failure::<E::ErrorBody>(
             spec,
             &raw,
             ErrorKind::Rejected,
+            scrub,
         ));
     }
     let credentials = E::__credentials(&response).map_err(|expected| {
@@ -38,7 +41,7 @@ pub(crate) fn interpret<E: LoginEndpoint>(
             .with_status(raw.status)
             .with_detail(format!(
                 "expected {expected} in the success body; the body was {}",
-                body_excerpt(&raw.body)
+                body_excerpt(&raw.body, scrub)
             ))
     })?;
     Ok(Session::new(
@@ -56,6 +59,7 @@ pub(crate) fn decode<T: DeserializeOwned>(
     status: u16,
     body: &[u8],
     expected: &str,
+    scrub: Scrub<'_>,
 ) -> Result<T, AuthError> {
     let mut deserializer = serde_json::Deserializer::from_slice(body);
     let result = serde_path_to_error::deserialize(&mut deserializer)
@@ -78,7 +82,7 @@ pub(crate) fn decode<T: DeserializeOwned>(
             .with_detail(format!(
                 "expected a JSON `{expected}`: {}{at}; the body was {}",
                 describe_json_error(&error),
-                body_excerpt(body)
+                body_excerpt(body, scrub)
             ))
     })
 }
@@ -89,6 +93,7 @@ fn vendor_failure<B: VendorError>(
     spec: &EndpointSpec,
     raw: &RawResponse,
     kind: ErrorKind,
+    scrub: Scrub<'_>,
 ) -> AuthError {
     let mut error = AuthError::new(kind, spec.vendor()).with_status(raw.status);
     let retry_after = raw.retry_after.or_else(|| {
@@ -100,7 +105,7 @@ fn vendor_failure<B: VendorError>(
     if raw.body.iter().all(u8::is_ascii_whitespace) {
         return error;
     }
-    match decode::<B>(spec, raw.status, &raw.body, short_type_name::<B>()) {
+    match decode::<B>(spec, raw.status, &raw.body, short_type_name::<B>(), scrub) {
         Ok(body) => {
             let refined = body.kind().unwrap_or(kind);
             let mut error = AuthError::new(refined, spec.vendor())
@@ -117,7 +122,7 @@ fn vendor_failure<B: VendorError>(
         // The status still says what happened; the body is kept as a safe excerpt.
         Err(_) => error.with_detail(format!(
             "the error body was not the documented shape: {}",
-            body_excerpt(&raw.body)
+            body_excerpt(&raw.body, scrub)
         )),
     }
 }

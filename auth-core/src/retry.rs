@@ -23,7 +23,8 @@ const DEFAULT_MAX_RETRY_AFTER: Duration = Duration::from_secs(30);
 ///
 /// Every outcome counts against one budget of [`max_attempts`](RetryPolicy::max_attempts)
 /// (default 3, the first one included); when it is spent, the last answer is returned as its
-/// error. The backoff before retry *n* is drawn uniformly from the upper half of
+/// error. The client's [`timeout`](crate::LoginClientBuilder::timeout) applies to each attempt,
+/// not to all of them together. The backoff before retry *n* is drawn uniformly from the upper half of
 /// `initial_backoff × 2ⁿ⁻¹`, capped at `max_backoff` (defaults 250 ms and 4 s), so clients that
 /// failed together do not come back together.
 ///

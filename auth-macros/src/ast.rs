@@ -7,7 +7,7 @@ use proc_macro2::Span;
 use syn::spanned::Spanned;
 use syn::{Expr, Fields, Ident, ItemStruct, Lit, Type};
 
-use crate::attr::{EndpointArgs, FieldPath, StatusArms};
+use crate::attr::{EndpointArgs, FieldPath, KEYS, MAX_KEY_DISTANCE, StatusArms, closest};
 
 /// The error kinds a status code may be mapped to: the kinds that describe an answer from the
 /// vendor (`auth_core::ErrorKind` also has transport kinds such as `Timeout`).
@@ -67,6 +67,7 @@ pub struct BodyFailure {
     pub success: Option<Lit>,
 }
 
+#[derive(Clone)]
 pub struct Field {
     pub ident: Ident,
     pub ty: Type,
@@ -76,6 +77,7 @@ pub struct Field {
     pub placement: Placement,
 }
 
+#[derive(Clone)]
 pub enum Placement {
     /// In the JSON body under this path of keys (`["password", "value"]`).
     Body(SpannedValue<Vec<String>>),
@@ -98,12 +100,45 @@ impl Endpoint {
         fields: Vec<Field>,
         errors: &mut darling::error::Accumulator,
     ) -> Option<Self> {
-        let vendor = args.vendor.trim().to_owned();
-        if vendor.is_empty() {
-            errors.push(Error::custom("`vendor` is empty; name the vendor as its users know it, e.g. `vendor = \"Hypernative\"`").with_span(&args.vendor.span()));
+        // A key reported as misspelt (`vendr`, "did you mean `vendor`?") is not also missing.
+        let misspelt: Vec<&str> = args
+            .unknown_keys
+            .iter()
+            .filter_map(|key| closest(key, KEYS, MAX_KEY_DISTANCE))
+            .collect();
+        let mut missing = |key: &str, example: &str| {
+            if !misspelt.contains(&key) {
+                errors.push(Error::custom(format!(
+                    "`{key}` is missing; add it, e.g. `{example}`"
+                )));
+            }
+        };
+        if args.vendor.is_none() {
+            missing("vendor", "vendor = \"Hypernative\"");
         }
-        errors.handle(check_base_url(&args.base_url));
-        errors.handle(check_path(&args.path));
+        if args.base_url.is_none() {
+            missing("base_url", "base_url = \"https://api.example.com\"");
+        }
+        if args.path.is_none() {
+            missing("path", "path = \"/auth/login\"");
+        }
+        if args.response.is_none() {
+            missing("response", "response = LoginResponse");
+        }
+        if args.token.is_none() {
+            missing("token", "token = token");
+        }
+        if let Some(vendor) = &args.vendor
+            && vendor.trim().is_empty()
+        {
+            errors.push(Error::custom("`vendor` is empty; name the vendor as its users know it, e.g. `vendor = \"Hypernative\"`").with_span(&vendor.span()));
+        }
+        if let Some(base_url) = &args.base_url {
+            errors.handle(check_base_url(base_url));
+        }
+        if let Some(path) = &args.path {
+            errors.handle(check_path(path));
+        }
         let method = errors
             .handle(check_method(args.method.as_ref()))
             .unwrap_or_else(|| Ident::new("Post", Span::call_site()));
@@ -158,17 +193,26 @@ impl Endpoint {
             })
         });
 
+        let (Some(vendor), Some(base_url), Some(path), Some(response), Some(token)) = (
+            args.vendor,
+            args.base_url,
+            args.path,
+            args.response,
+            args.token,
+        ) else {
+            return None;
+        };
         Some(Endpoint {
             item,
-            vendor,
-            base_url: args.base_url.to_string(),
-            path: args.path.to_string(),
+            vendor: vendor.trim().to_owned(),
+            base_url: base_url.to_string(),
+            path: path.to_string(),
             method,
             content_type,
             headers,
-            response: args.response,
+            response,
             error_body: args.error_body,
-            token: args.token,
+            token,
             refresh_token: args.refresh_token,
             expires_at: args.expires_at,
             lifetime,
@@ -210,10 +254,10 @@ fn check_base_url(url: &SpannedValue<String>) -> darling::Result<()> {
     if let Some((_, port)) = authority
         .rsplit_once(':')
         .filter(|(host, _)| !host.ends_with(']') || host.starts_with('['))
+        && !authority.ends_with(']')
+        && port.parse::<u16>().is_err()
     {
-        if !authority.ends_with(']') && port.parse::<u16>().is_err() {
-            return fail("has an invalid port");
-        }
+        return fail("has an invalid port");
     }
     Ok(())
 }
@@ -359,7 +403,7 @@ pub fn parse_duration(text: &SpannedValue<String>) -> darling::Result<u64> {
     }
     if total == 0 {
         return Err(
-            Error::custom("a duration of zero makes every session expired on arrival")
+            Error::custom("a duration cannot be zero; write the documented one, such as `\"5m\"`, or leave the key out")
                 .with_span(&text.span()),
         );
     }
@@ -373,7 +417,7 @@ fn check_statuses(arms: StatusArms, errors: &mut darling::error::Accumulator) ->
         for lit in arm.codes {
             let Some(code) = errors.handle(lit.base10_parse::<u16>().map_err(|_| {
                 Error::custom(format!(
-                    "`{lit}` is not an HTTP status code; use a number from 100 to 599"
+                    "`{lit}` is not an HTTP status code; map error statuses, 400 to 599"
                 ))
                 .with_span(&lit)
             })) else {
@@ -381,7 +425,10 @@ fn check_statuses(arms: StatusArms, errors: &mut darling::error::Accumulator) ->
             };
             let problem = match code {
                 0..=99 | 600.. => Some(format!(
-                    "`{code}` is not an HTTP status code; use a number from 100 to 599"
+                    "`{code}` is not an HTTP status code; map error statuses, 400 to 599"
+                )),
+                100..=199 => Some(format!(
+                    "`{code}` is an informational status, never the final answer to a request; map error statuses, 400 to 599"
                 )),
                 200..=299 => Some(format!(
                     "`{code}` is a success status; a failure reported inside a 2xx body is declared with `body_failure(field = ...)`"
@@ -427,34 +474,14 @@ fn check_kind(kind: &Ident) -> darling::Result<()> {
         ))
         .with_span(kind));
     }
-    let suggestion = STATUS_KINDS
-        .iter()
-        .map(|candidate| (strsim_distance(&name, candidate), candidate))
-        .min()
-        .filter(|(distance, _)| *distance <= 3)
-        .map(|(_, candidate)| format!("did you mean `{candidate}`? "))
+    let suggestion = closest(&name, STATUS_KINDS, 3)
+        .map(|candidate| format!("did you mean `{candidate}`? "))
         .unwrap_or_default();
     Err(Error::custom(format!(
         "unknown error kind `{name}`; {suggestion}the kinds are: {}",
         STATUS_KINDS.join(", ")
     ))
     .with_span(kind))
-}
-
-/// Levenshtein distance, case-insensitive, for "did you mean" hints.
-fn strsim_distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.to_lowercase().chars().collect();
-    let b: Vec<char> = b.to_lowercase().chars().collect();
-    let mut previous: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.iter().enumerate() {
-        let mut current = vec![i + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let substitution = previous[j] + usize::from(ca != cb);
-            current.push(substitution.min(previous[j + 1] + 1).min(current[j] + 1));
-        }
-        previous = current;
-    }
-    previous[b.len()]
 }
 
 fn check_success_literal(expr: &Expr) -> darling::Result<Lit> {
@@ -494,20 +521,32 @@ fn check_item(item: &ItemStruct) -> darling::Result<()> {
     }
 }
 
-/// `#[derive(Debug)]` would print secrets and clash with the `Debug` the macro writes.
-fn check_derives(item: &ItemStruct, errors: &mut darling::error::Accumulator) {
-    for attr in item.attrs.iter().filter(|attr| attr.path().is_ident("derive")) {
+/// `#[derive(Debug)]` would print secrets and clash with the `Debug` the macro writes. It is
+/// reported and taken out of the derive, so it does not clash with the fallback's `Debug` too.
+fn check_derives(item: &mut ItemStruct, errors: &mut darling::error::Accumulator) {
+    let mut kept = Vec::with_capacity(item.attrs.len());
+    for attr in item.attrs.drain(..) {
+        if !attr.path().is_ident("derive") {
+            kept.push(attr);
+            continue;
+        }
         // An unparsable derive is left for rustc to report.
         let Ok(paths) = attr.parse_args_with(
             syn::punctuated::Punctuated::<syn::Path, syn::Token![,]>::parse_terminated,
         ) else {
+            kept.push(attr);
             continue;
         };
-        for path in paths.iter().filter(|path| {
+        let (debug, others): (Vec<_>, Vec<_>) = paths.into_iter().partition(|path| {
             path.segments
                 .last()
                 .is_some_and(|segment| segment.ident == "Debug")
-        }) {
+        });
+        if debug.is_empty() {
+            kept.push(attr);
+            continue;
+        }
+        for path in &debug {
             errors.push(
                 Error::custom(
                     "`#[login_endpoint]` writes a `Debug` that redacts secret fields; remove `Debug` from this derive",
@@ -515,7 +554,11 @@ fn check_derives(item: &ItemStruct, errors: &mut darling::error::Accumulator) {
                 .with_span(path),
             );
         }
+        if !others.is_empty() {
+            kept.push(syn::parse_quote_spanned!(attr.span()=> #[derive(#(#others),*)]));
+        }
     }
+    item.attrs = kept;
 }
 
 /// Checks the item's shape, reads each field's `#[login(...)]`, removes those attributes from
@@ -543,7 +586,23 @@ fn collect_fields(
     for field in item.fields.iter_mut() {
         let parsed = errors.handle(FieldArgs::from_field(field));
         field.attrs.retain(|attr| !attr.path().is_ident("login"));
-        let Some(args) = parsed else { continue };
+        let Some(args) = parsed else {
+            // Its attribute's error is reported; the field is kept, redacted, so the fallback
+            // still writes a complete builder.
+            if let Some(ident) = &field.ident {
+                fields.push(Field {
+                    ident: ident.clone(),
+                    ty: field.ty.clone(),
+                    optional: option_inner(&field.ty).cloned(),
+                    secret: Some(ident.span()),
+                    placement: Placement::Body(SpannedValue::new(
+                        vec![ident.to_string()],
+                        ident.span(),
+                    )),
+                });
+            }
+            continue;
+        };
         let Some(ident) = args.ident else { continue };
         let optional = option_inner(&args.ty).cloned();
         let is_secret_type = last_segment_is(optional.as_ref().unwrap_or(&args.ty), "Secret");
@@ -562,10 +621,11 @@ fn collect_fields(
                 if let Some(rename) = rename {
                     errors.push(Error::custom("`rename` names a JSON key, but this field is sent as a header; remove `rename`").with_span(&rename.span()));
                 }
-                match errors.handle(check_header_name(&header)) {
-                    Some(name) => Placement::Header(SpannedValue::new(name, header.span())),
-                    None => continue,
-                }
+                // An invalid name is reported; the field is kept for the fallback's builder.
+                let name = errors
+                    .handle(check_header_name(&header))
+                    .unwrap_or_else(|| header.to_ascii_lowercase());
+                Placement::Header(SpannedValue::new(name, header.span()))
             }
             (None, Some(rename)) => {
                 let keys: Vec<String> = rename.split('.').map(str::to_owned).collect();

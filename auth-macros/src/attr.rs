@@ -12,26 +12,33 @@ use syn::{Expr, Ident, LitInt, Token};
 /// `#[login_endpoint(...)]`.
 #[derive(Debug, FromMeta)]
 pub struct EndpointArgs {
-    pub vendor: SpannedValue<String>,
-    pub base_url: SpannedValue<String>,
-    pub path: SpannedValue<String>,
-    #[darling(default)]
+    // The required keys are optional here so that `ast.rs` reports a missing one with an
+    // example, and so a misspelt key (`vendr`) is not also reported as missing.
+    #[darling(default, with = |meta| quoted(meta, "vendor = \"Hypernative\""), map = Some)]
+    pub vendor: Option<SpannedValue<String>>,
+    #[darling(default, with = |meta| quoted(meta, "base_url = \"https://api.example.com\""), map = Some)]
+    pub base_url: Option<SpannedValue<String>>,
+    #[darling(default, with = |meta| quoted(meta, "path = \"/auth/login\""), map = Some)]
+    pub path: Option<SpannedValue<String>>,
+    #[darling(default, with = |meta| quoted(meta, "method = \"PUT\""), map = Some)]
     pub method: Option<SpannedValue<String>>,
-    #[darling(default)]
+    #[darling(default, with = |meta| quoted(meta, "content_type = \"application/json; charset=utf-8\""), map = Some)]
     pub content_type: Option<SpannedValue<String>>,
     #[darling(multiple)]
     pub header: Vec<HeaderArg>,
-    pub response: syn::Path,
-    pub token: FieldPath,
+    #[darling(default)]
+    pub response: Option<syn::Path>,
+    #[darling(default)]
+    pub token: Option<FieldPath>,
     #[darling(default)]
     pub refresh_token: Option<FieldPath>,
     #[darling(default)]
     pub expires_at: Option<FieldPath>,
-    #[darling(default)]
+    #[darling(default, with = |meta| quoted(meta, "lifetime = \"2h\""), map = Some)]
     pub lifetime: Option<SpannedValue<String>>,
-    #[darling(default)]
+    #[darling(default, with = |meta| quoted(meta, "idle_timeout = \"5m\""), map = Some)]
     pub idle_timeout: Option<SpannedValue<String>>,
-    #[darling(default)]
+    #[darling(default, with = |meta| quoted(meta, "lockout = \"30m\""), map = Some)]
     pub lockout: Option<SpannedValue<String>>,
     #[darling(default)]
     pub error_body: Option<syn::Path>,
@@ -39,19 +46,139 @@ pub struct EndpointArgs {
     pub status: Option<StatusArms>,
     #[darling(default)]
     pub body_failure: Option<BodyFailureArg>,
+    /// Keys given that the macro does not know, already reported.
+    #[darling(skip)]
+    pub unknown_keys: Vec<String>,
 }
 
-impl EndpointArgs {
-    pub fn parse(args: TokenStream) -> darling::Result<Self> {
-        let items = NestedMeta::parse_meta_list(args)?;
-        EndpointArgs::from_list(&items)
+/// A string value, with the span of its literal. darling's own error for a value without
+/// quotes ("Unexpected type `int`") does not say what to write; this one does.
+fn quoted(meta: &syn::Meta, example: &str) -> darling::Result<SpannedValue<String>> {
+    match meta {
+        syn::Meta::NameValue(pair) => match &pair.value {
+            Expr::Lit(syn::ExprLit {
+                lit: syn::Lit::Str(text),
+                ..
+            }) => Ok(SpannedValue::new(text.value(), text.span())),
+            other => Err(darling::Error::custom(format!(
+                "write the value in quotes, e.g. `{example}`"
+            ))
+            .with_span(other)),
+        },
+        _ => Err(darling::Error::custom(format!("write `{example}`")).with_span(meta)),
     }
+}
+
+/// Every key of `#[login_endpoint(...)]`.
+pub const KEYS: &[&str] = &[
+    "vendor",
+    "base_url",
+    "path",
+    "method",
+    "content_type",
+    "header",
+    "response",
+    "token",
+    "refresh_token",
+    "expires_at",
+    "lifetime",
+    "idle_timeout",
+    "lockout",
+    "error_body",
+    "status",
+    "body_failure",
+];
+
+/// How far (in edits) a misspelt key may be from a key to be suggested for it.
+pub const MAX_KEY_DISTANCE: usize = 2;
+
+impl EndpointArgs {
+    /// Reads the arguments. A key the macro does not know is reported into `errors` and set
+    /// aside, so a misspelt key does not keep the other keys from being read and checked.
+    pub fn parse(args: TokenStream, errors: &mut darling::error::Accumulator) -> Option<Self> {
+        let items =
+            errors.handle(NestedMeta::parse_meta_list(args).map_err(darling::Error::from))?;
+        let mut unknown_keys = Vec::new();
+        let known: Vec<NestedMeta> = items
+            .into_iter()
+            .filter(|item| {
+                let NestedMeta::Meta(meta) = item else {
+                    return true; // a bare literal: darling reports it
+                };
+                let path = meta.path();
+                if KEYS.iter().any(|key| path.is_ident(key)) {
+                    return true;
+                }
+                let name = path
+                    .segments
+                    .iter()
+                    .map(|segment| segment.ident.to_string())
+                    .collect::<Vec<_>>()
+                    .join("::");
+                let suggestion = closest(&name, KEYS, MAX_KEY_DISTANCE)
+                    .map(|key| format!("did you mean `{key}`? "))
+                    .unwrap_or_default();
+                errors.push(
+                    darling::Error::custom(format!(
+                        "unknown key `{name}`; {suggestion}the keys are: {}",
+                        KEYS.join(", ")
+                    ))
+                    .with_span(path),
+                );
+                unknown_keys.push(name);
+                false
+            })
+            .collect();
+        let mut args = errors.handle(EndpointArgs::from_list(&known))?;
+        args.unknown_keys = unknown_keys;
+        Some(args)
+    }
+}
+
+/// The candidate nearest to `name` (case-insensitive Levenshtein distance), if it is at most
+/// `max_distance` edits away: the "did you mean" of error messages.
+pub fn closest<'a>(name: &str, candidates: &[&'a str], max_distance: usize) -> Option<&'a str> {
+    candidates
+        .iter()
+        .map(|candidate| (edit_distance(name, candidate), *candidate))
+        .min()
+        .filter(|(distance, _)| *distance <= max_distance)
+        .map(|(_, candidate)| candidate)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.to_lowercase().chars().collect();
+    let b: Vec<char> = b.to_lowercase().chars().collect();
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut current = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let substitution = previous[j] + usize::from(ca != cb);
+            current.push(substitution.min(previous[j + 1] + 1).min(current[j] + 1));
+        }
+        previous = current;
+    }
+    previous[b.len()]
+}
+
+/// The `response = ...` key alone, read even when other keys have mistakes, so the fallback can
+/// still write `send` with its real return type.
+pub fn response_of(args: &TokenStream) -> Option<syn::Path> {
+    let items = NestedMeta::parse_meta_list(args.clone()).ok()?;
+    items.iter().find_map(|item| match item {
+        NestedMeta::Meta(syn::Meta::NameValue(pair)) if pair.path.is_ident("response") => {
+            <syn::Path as FromMeta>::from_expr(&pair.value).ok()
+        }
+        _ => None,
+    })
 }
 
 /// `header(name = "...", value = "...")`.
 #[derive(Debug, FromMeta)]
 pub struct HeaderArg {
+    #[darling(with = |meta| quoted(meta, "name = \"accept\""))]
     pub name: SpannedValue<String>,
+    #[darling(with = |meta| quoted(meta, "value = \"application/json\""))]
     pub value: SpannedValue<String>,
 }
 
@@ -59,7 +186,9 @@ pub struct HeaderArg {
 #[derive(Debug, FromMeta)]
 pub struct BodyFailureArg {
     pub field: FieldPath,
-    #[darling(default)]
+    /// darling would read a string given for an `Expr` as the source of an expression (`"ok"`
+    /// as the path `ok`); here a string stays a string.
+    #[darling(default, with = darling::util::parse_expr::preserve_str_literal, map = Some)]
     pub success: Option<Expr>,
 }
 
@@ -176,8 +305,8 @@ pub struct FieldArgs {
     pub ty: syn::Type,
     #[darling(default)]
     pub secret: Flag,
-    #[darling(default)]
+    #[darling(default, with = |meta| quoted(meta, "rename = \"organizationId\""), map = Some)]
     pub rename: Option<SpannedValue<String>>,
-    #[darling(default)]
+    #[darling(default, with = |meta| quoted(meta, "header = \"x-api-key\""), map = Some)]
     pub header: Option<SpannedValue<String>>,
 }

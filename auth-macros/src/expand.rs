@@ -69,10 +69,7 @@ fn expand_builder(item: &syn::ItemStruct, fields: &[Field]) -> TokenStream {
     let vis = &item.vis;
     let builder = builder_ident(name);
     let required: Vec<&Field> = fields.iter().filter(|f| f.is_required()).collect();
-    let optional: Vec<&Field> = fields
-        .iter()
-        .filter(|f| !f.is_required())
-        .collect();
+    let optional: Vec<&Field> = fields.iter().filter(|f| !f.is_required()).collect();
     let params: Vec<Ident> = (0..required.len())
         .map(|i| format_ident!("__S{}", i))
         .collect();
@@ -82,7 +79,9 @@ fn expand_builder(item: &syn::ItemStruct, fields: &[Field]) -> TokenStream {
     let unset = quote!(::auth_core::__private::Unset);
 
     let builder_doc = if required.is_empty() {
-        format!(" Builds a [`{name}`]: every field is optional; call the setters you need, then [`build`]({builder}::build).")
+        format!(
+            " Builds a [`{name}`]: every field is optional; call the setters you need, then [`build`]({builder}::build)."
+        )
     } else {
         format!(
             " Builds a [`{name}`]: call the setter of every required field ({}), then [`build`]({builder}::build).",
@@ -150,42 +149,45 @@ fn expand_builder(item: &syn::ItemStruct, fields: &[Field]) -> TokenStream {
         }
     });
 
-    // The traits name no user type (the field type is pinned by `Value = T` in `build`'s
-    // bounds), so the module works even when the endpoint is declared inside a function.
     let state_traits = required.iter().map(|field| {
         let ident = &field.ident;
-        let ty = &field.ty;
         let message =
             format!("`{name}` cannot be built yet: the required field `{ident}` is not set");
         let label = format!("`{ident}` is not set");
         let note = format!("call `.{ident}(...)` on the builder before `.build()`");
         // The trait is named after the field, so rustc's own line reads "the trait `email` is
-        // not implemented for `Unset`".
+        // not implemented for `Unset`". It names no user type (`build` pins `Value`), so it can
+        // sit in a module of its own, where it shadows no name a field type uses.
         quote! {
             #[diagnostic::on_unimplemented(message = #message, label = #label, note = #note)]
             #[allow(non_camel_case_types)]
             pub trait #ident {
                 #[doc(hidden)]
-                fn __value(self) -> #ty;
+                type Value;
+                #[doc(hidden)]
+                fn __value(self) -> Self::Value;
             }
-            impl #ident for ::auth_core::__private::Set<#ty> {
-                fn __value(self) -> #ty {
+            impl<__T> #ident for ::auth_core::__private::Set<__T> {
+                type Value = __T;
+                fn __value(self) -> __T {
                     self.0
                 }
             }
         }
     });
-    let build_bounds = params
-        .iter()
-        .zip(&req_idents)
-        .map(|(p, ident)| quote!(#p: #ident));
+    let build_bounds = params.iter().zip(&required).map(|(p, field)| {
+        let ident = &field.ident;
+        let ty = &field.ty;
+        quote!(#p: __state::#ident<Value = #ty>)
+    });
     let build_values = params
         .iter()
         .zip(&req_idents)
-        .map(|(p, ident)| quote!(#ident: <#p as #ident>::__value(self.#ident)));
+        .map(|(p, ident)| quote!(#ident: <#p as __state::#ident>::__value(self.#ident)));
 
     // Everything but the builder type itself goes in an unnamed const, so the state traits take
-    // no names in the user's module.
+    // no names in the user's module; the const sees the same names as the struct, so field types
+    // resolve even when the endpoint is declared inside a function.
     quote! {
         #[doc = #builder_doc]
         #[must_use = "a builder does nothing until `build()` is called"]
@@ -195,7 +197,9 @@ fn expand_builder(item: &syn::ItemStruct, fields: &[Field]) -> TokenStream {
         }
 
         const _: () = {
-            #(#state_traits)*
+            pub mod __state {
+                #(#state_traits)*
+            }
 
             #(#setters_required)*
 
@@ -310,11 +314,20 @@ fn expand_send(
     let (send, send_to) = match body {
         SendBody::Real => (
             quote!(::auth_core::__private::send(client, self, ::core::option::Option::None).await),
-            quote!(::auth_core::__private::send(client, self, ::core::option::Option::Some(base_url)).await),
+            quote!(
+                ::auth_core::__private::send(client, self, ::core::option::Option::Some(base_url))
+                    .await
+            ),
         ),
         SendBody::Unreachable => (
-            quote!({ let _ = client; ::core::unreachable!() }),
-            quote!({ let _ = (client, base_url); ::core::unreachable!() }),
+            quote!({
+                let _ = client;
+                ::core::unreachable!()
+            }),
+            quote!({
+                let _ = (client, base_url);
+                ::core::unreachable!()
+            }),
         ),
     };
     quote! {
@@ -407,7 +420,8 @@ fn expand_endpoint_impl(endpoint: &Endpoint) -> TokenStream {
     let refresh_token = match &endpoint.refresh_token {
         Some(path) => {
             let access = response_field(path);
-            let token = quote_spanned!(path.span=> ::auth_core::__private::TokenField::token(#access));
+            let token =
+                quote_spanned!(path.span=> ::auth_core::__private::TokenField::token(#access));
             quote!(::core::option::Option::map(#token, ::core::clone::Clone::clone))
         }
         None => quote!(::core::option::Option::None),
@@ -419,7 +433,8 @@ fn expand_endpoint_impl(endpoint: &Endpoint) -> TokenStream {
                 "an RFC 3339 timestamp at `{}` of `{response_name}`",
                 path.dotted()
             );
-            let expiry = quote_spanned!(path.span=> ::auth_core::__private::ExpiryField::expiry(#access));
+            let expiry =
+                quote_spanned!(path.span=> ::auth_core::__private::ExpiryField::expiry(#access));
             quote!(#expiry.map_err(|_| #expected)?)
         }
         None => quote!(::core::option::Option::None),

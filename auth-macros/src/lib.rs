@@ -19,8 +19,127 @@ use proc_macro2::TokenStream;
 use quote::quote;
 use syn::ItemStruct;
 
-/// Declares a vendor's login endpoint. See the `auth_core` crate for the reference and an
-/// example.
+/// Declares a vendor's login endpoint on a struct whose fields are the request's fields.
+///
+/// ```text
+/// use auth_core::{login_endpoint, Secret};
+///
+/// #[login_endpoint(
+///     vendor = "Up2 Money",
+///     base_url = "https://api.up2.money",
+///     path = "/auth/login",
+///     header(name = "accept", value = "application/json"),
+///     response = LoginResponse,
+///     token = data.token,
+///     refresh_token = data.refresh_token,
+///     idle_timeout = "5m",
+///     lockout = "30m",
+///     error_body = ErrorBody,
+///     status(401 | 404 => InvalidCredentials, 423 => Locked),
+/// )]
+/// pub struct Login {
+///     #[login(secret, header = "x-secret")]
+///     api_secret: Secret,
+///     email: String,
+///     #[login(secret, rename = "password.value")]
+///     password: Secret,
+///     #[login(rename = "organizationId")]
+///     organization_id: Option<u64>,
+/// }
+///
+/// let login = Login::builder()
+///     .api_secret(app_secret)
+///     .email("me@example.com")
+///     .password(tokenized_password)
+///     .build();
+/// let session = login.send(&client).await?;
+/// ```
+///
+/// A runnable example is in the `auth_core` crate documentation.
+///
+/// # What it writes
+///
+/// - `Login::builder()`, returning a `LoginBuilder` with one setter per field. `build()` exists
+///   once every required field is set: calling it earlier is a compile error that names the
+///   missing field. Setters of `String` and `Secret` fields take anything that converts into
+///   them, such as `&str`.
+/// - `Debug` for the struct, printing `[REDACTED]` for secret fields. Do not derive `Debug`.
+/// - `async fn send(&self, client: &LoginClient)`, to the declared `base_url`, and
+///   `async fn send_to(&self, client: &LoginClient, base_url: &str)`, to another host (the
+///   `path` is appended to it). Both return `Result<Session<Response>, AuthError>`.
+/// - `impl auth_core::LoginEndpoint`, whose `SPEC` holds everything declared here.
+///
+/// The builder and the methods have the struct's visibility.
+///
+/// # Keys
+///
+/// | Key | Required | Value |
+/// | --- | --- | --- |
+/// | `vendor` | yes | The vendor's name, as it appears in errors: `vendor = "Hypernative"`. |
+/// | `base_url` | yes | The documented base URL: `https` (or `http`), a host, an optional port and path; no user info, query or fragment. |
+/// | `path` | yes | The login path appended to the base URL; starts with `/`, no whitespace, query or fragment. |
+/// | `method` | no | `"POST"` (the default), `"PUT"` or `"PATCH"`. Methods without a body (`GET`, `DELETE`...) are rejected. |
+/// | `content_type` | no | `application/json` (the default) or a `+json` type, with parameters if the vendor wants them: `"application/json; charset=utf-8"`. |
+/// | `header(name = "...", value = "...")` | no, repeatable | A header sent with every request. Names are case-insensitive and sent in lowercase; each once. The content type and the headers the HTTP client sets (`content-length`, `host`, `transfer-encoding`, `connection`) cannot be set here. Values are visible ASCII. |
+/// | `response` | yes | The type of a successful (2xx) body: `serde::Deserialize`, `Send + Sync + 'static`. |
+/// | `token` | yes | The path of fields in `response` that holds the access token: `token`, `data.token`. The field is `Secret` or `Option<Secret>`; an absent or empty token is a `Decode` error. |
+/// | `refresh_token` | no | The same, for a refresh token; not the same field as `token`. |
+/// | `expires_at` | no | The path of a `String` or `Option<String>` field holding the token's expiry as an RFC 3339 timestamp. |
+/// | `lifetime` | no | How long a session lasts from login, as the vendor documents it: `"2h"`. |
+/// | `idle_timeout` | no | How long a session lasts from its last use: `"5m"`. Not longer than `lifetime`. |
+/// | `lockout` | no | How long a locked account stays locked: `"30m"`. `Locked` errors carry it as their `retry_after` when the response says nothing. |
+/// | `error_body` | no | The type of an error body, implementing `auth_core::VendorError`: its code, message and field errors are kept in the `AuthError`. Without it, error bodies are not read. |
+/// | `status(...)` | no | Status codes mapped to error kinds (below). |
+/// | `body_failure(...)` | no | A failure stated inside a 2xx body (below). |
+///
+/// Durations are a number with a unit, `s`, `m`, `h` or `d`, or a sum such as `"1h30m"`; never
+/// zero.
+///
+/// ## `status(...)`
+///
+/// `status(400 => InvalidRequest, 401 | 404 => InvalidCredentials, 423 => Locked)`: each arm
+/// maps one or more codes, joined by `|`, to an `auth_core::ErrorKind`. Codes are error
+/// statuses, 400 to 599, each mapped once (2xx are successes, see `body_failure`; redirects are
+/// never followed and always fail as `Redirect`). The kinds are those an answer can mean:
+/// `InvalidRequest`, `InvalidCredentials`, `Forbidden`, `NotFound`, `Expired`, `Locked`,
+/// `RateLimited`, `ServerError`, `Unavailable` and `Rejected`. A code not listed gets the kind
+/// of `ErrorKind::from_status`.
+///
+/// ## `body_failure(...)`
+///
+/// For vendors that answer 2xx and say in the body that the login failed; such a response
+/// fails as `Rejected` (or the kind the `error_body` gives).
+///
+/// - `body_failure(field = error)`: the login failed when the field is present. The field is an
+///   `Option`.
+/// - `body_failure(field = login_status, success = 7)`: the login failed unless the field holds
+///   this value. `success` is an integer (negative too), a string or a `bool` literal, compared
+///   with an integer, `String` or `bool` field, or an `Option` of one (`None` is a failure).
+///
+/// `field` is a path of fields in `response`, like `token`.
+///
+/// # Fields
+///
+/// The struct has named fields and no generic parameters. Each field is a field of the request:
+/// by default a key of the JSON body named like the field. A field of type `Option<T>` is
+/// optional: its setter takes a `T`, and the key is left out of the body when it is not set.
+/// Fields cannot be named `build`, `builder`, `send` or `send_to`, which the macro generates.
+///
+/// | Attribute | Meaning |
+/// | --- | --- |
+/// | `#[login(rename = "organizationId")]` | The JSON key to write instead of the field's name. Dotted keys nest: `rename = "password.value"` writes `{"password": {"value": ...}}`. Two fields cannot write the same key, and a key cannot hold both a value and an object (`password` and `password.value`). |
+/// | `#[login(secret)]` | The field is a credential. It must be `auth_core::Secret` (or `Option<Secret>`), and a `Secret` field must say `secret`: it is redacted in `Debug` and scrubbed from error messages. |
+/// | `#[login(header = "x-secret")]` | The field is sent as this header instead of in the body. The field is a `String` or a `Secret` (or an `Option` of either, left out when `None`). Not together with `rename`; a header name is used once, by a field or a `header(...)`. |
+///
+/// Keys combine: `#[login(secret, header = "x-secret")]`, `#[login(secret, rename = "password.value")]`.
+///
+/// # Errors
+///
+/// Every mistake is reported at the token that makes it, with what to write instead, and all
+/// of them in one build: a misspelt key (with the key it is closest to), a malformed URL, path,
+/// header or duration, an unknown error kind, a status mapped twice, two fields writing one
+/// key... Mistakes only the compiler can see, such as a `token` path naming a field that does
+/// not exist or has the wrong type, are reported at the path in the attribute.
 #[proc_macro_attribute]
 pub fn login_endpoint(
     args: proc_macro::TokenStream,
@@ -34,20 +153,17 @@ fn login_endpoint_impl(args: TokenStream, input: TokenStream) -> TokenStream {
     let item: ItemStruct = match syn::parse2(input.clone()) {
         Ok(item) => item,
         Err(_) => {
-            let error = syn::Error::new_spanned(
-                &input,
-                "#[login_endpoint] goes on a struct with named fields, one per request field: `struct Login { email: String, ... }`",
-            );
-            let error = error.to_compile_error();
+            let error = not_a_struct(&input).to_compile_error();
             return quote!(#error #input);
         }
     };
 
     let mut errors = darling::Error::accumulator();
-    let args = errors.handle(attr::EndpointArgs::parse(args));
+    let response = attr::response_of(&args);
+    let args = attr::EndpointArgs::parse(args, &mut errors);
     let mut stripped = item.clone();
     let fields = ast::fields_of(&mut stripped, &mut errors);
-    let endpoint = match (args, fields) {
+    let endpoint = match (args, fields.clone()) {
         (Some(args), Some(fields)) => {
             ast::Endpoint::from_args(args, stripped.clone(), fields, &mut errors)
         }
@@ -56,23 +172,56 @@ fn login_endpoint_impl(args: TokenStream, input: TokenStream) -> TokenStream {
     if let Some(endpoint) = &endpoint {
         valid::check(endpoint, &mut errors);
     }
-    match (errors.finish(), endpoint) {
-        (Ok(()), Some(endpoint)) => expand::expand(&endpoint),
-        (Err(errors), _) => fallback(errors, &stripped),
-        (Ok(()), None) => fallback(
-            darling::Error::custom("#[login_endpoint] could not read this declaration"),
-            &stripped,
-        ),
+    let errors = match (errors.finish(), endpoint) {
+        (Ok(()), Some(endpoint)) => return expand::expand(&endpoint),
+        (Err(errors), _) => errors,
+        (Ok(()), None) => {
+            darling::Error::custom("#[login_endpoint] could not read this declaration")
+        }
+    };
+    fallback(errors, &stripped, fields.as_deref(), response.as_ref())
+}
+
+/// The error for an item that is not a struct, at its keyword and name when it has them.
+fn not_a_struct(input: &TokenStream) -> syn::Error {
+    const MESSAGE: &str = "#[login_endpoint] goes on a struct with named fields, one per request field: `struct Login { email: String, ... }`";
+    match syn::parse2::<syn::Item>(input.clone()) {
+        Ok(syn::Item::Enum(item)) => {
+            let (keyword, name) = (item.enum_token, item.ident);
+            syn::Error::new_spanned(quote!(#keyword #name), format!("{MESSAGE}, not an enum"))
+        }
+        Ok(syn::Item::Union(item)) => {
+            let (keyword, name) = (item.union_token, item.ident);
+            syn::Error::new_spanned(quote!(#keyword #name), format!("{MESSAGE}, not a union"))
+        }
+        _ => syn::Error::new_spanned(input, MESSAGE),
     }
 }
 
-/// The errors, and the struct without its `#[login]` attributes: code that names the struct
-/// still compiles, so the user sees the declaration's mistakes and not a cascade.
-fn fallback(errors: darling::Error, item: &ItemStruct) -> TokenStream {
+/// The errors, and the struct without its `#[login]` attributes, so code that names the struct
+/// still compiles and the user sees the declaration's mistakes, not a cascade. When every field
+/// was read, the builder, `Debug` and `send` come too, so code that uses them is not reported
+/// either.
+fn fallback(
+    errors: darling::Error,
+    item: &ItemStruct,
+    fields: Option<&[ast::Field]>,
+    response: Option<&syn::Path>,
+) -> TokenStream {
     let errors = errors.write_errors();
+    // A field that could not be read would be missing from the builder; a field named like a
+    // generated method would clash with it. Either would add errors of its own.
+    let complete = fields.filter(|fields| {
+        fields.len() == item.fields.len()
+            && fields.iter().all(|field| {
+                !valid::RESERVED_FIELD_NAMES.contains(&field.ident.to_string().as_str())
+            })
+    });
+    let generated = complete.map(|fields| expand::expand_fallback(item, fields, response));
     quote! {
         #errors
         #item
+        #generated
     }
 }
 

@@ -136,11 +136,11 @@ fn malformed() -> Vec<(&'static str, TokenStream, TokenStream, Vec<&'static str>
             quote!(),
             struct_ok.clone(),
             vec![
-                "Missing field `vendor`",
-                "Missing field `base_url`",
-                "Missing field `path`",
-                "Missing field `response`",
-                "Missing field `token`",
+                "`vendor` is missing",
+                "`base_url` is missing",
+                "`path` is missing",
+                "`response` is missing",
+                "`token` is missing",
             ],
         ),
         (
@@ -162,14 +162,33 @@ fn malformed() -> Vec<(&'static str, TokenStream, TokenStream, Vec<&'static str>
             vec!["write `status(<code> => <ErrorKind>, ...)`"],
         ),
         (
+            "an informational status and a redirect",
+            quote!(vendor = "V", base_url = "https://x", path = "/", response = R, token = t, status(101 | 302 => Rejected)),
+            struct_ok.clone(),
+            vec!["`101` is an informational status", "`302` is a redirect"],
+        ),
+        (
             "a token that is not a field path",
-            quote!(vendor = "V", base_url = "https://x", path = "/", response = R, token = "token"),
+            quote!(
+                vendor = "V",
+                base_url = "https://x",
+                path = "/",
+                response = R,
+                token = "token"
+            ),
             struct_ok.clone(),
             vec!["expected a path of field names"],
         ),
         (
             "three independent mistakes",
-            quote!(vendor = "", base_url = "https://x", path = "login", response = R, token = t, lockout = "soon"),
+            quote!(
+                vendor = "",
+                base_url = "https://x",
+                path = "login",
+                response = R,
+                token = t,
+                lockout = "soon"
+            ),
             struct_ok.clone(),
             vec![
                 "`vendor` is empty",
@@ -178,39 +197,103 @@ fn malformed() -> Vec<(&'static str, TokenStream, TokenStream, Vec<&'static str>
             ],
         ),
         (
+            "a misspelt key, and a mistake in another key",
+            quote!(
+                vendr = "V",
+                base_url = "https://x",
+                path = "login",
+                response = R,
+                token = t
+            ),
+            struct_ok.clone(),
+            vec![
+                "unknown key `vendr`; did you mean `vendor`?",
+                "`path` must start with `/`",
+            ],
+        ),
+        (
+            "a key in camel case, with a required key missing",
+            quote!(
+                vendor = "V",
+                baseUrl = "https://x",
+                path = "/",
+                response = R
+            ),
+            struct_ok.clone(),
+            vec![
+                "unknown key `baseUrl`; did you mean `base_url`?",
+                "`token` is missing",
+            ],
+        ),
+        (
+            "a key far from every key",
+            quote!(
+                vendor = "V",
+                base_url = "https://x",
+                path = "/",
+                response = R,
+                token = t,
+                retries = 3
+            ),
+            struct_ok.clone(),
+            vec!["unknown key `retries`; the keys are: vendor, base_url,"],
+        ),
+        (
             "an enum",
             args_ok.clone(),
-            quote!(pub enum Login { A }),
+            quote!(
+                pub enum Login {
+                    A,
+                }
+            ),
             vec!["goes on a struct with named fields"],
         ),
         (
             "a function",
             args_ok.clone(),
-            quote!(fn login() {}),
+            quote!(
+                fn login() {}
+            ),
             vec!["goes on a struct with named fields"],
         ),
         (
             "a union",
             args_ok.clone(),
-            quote!(pub union Login { a: u32 }),
+            quote!(
+                pub union Login {
+                    a: u32,
+                }
+            ),
             vec!["goes on a struct with named fields"],
         ),
         (
             "a tuple struct",
             args_ok.clone(),
-            quote!(pub struct Login(String);),
+            quote!(
+                pub struct Login(String);
+            ),
             vec!["needs named fields"],
         ),
         (
             "a field attribute that is not a list",
             args_ok.clone(),
-            quote!(pub struct Login { #[login = "secret"] password: Secret }),
+            quote!(
+                pub struct Login {
+                    #[login = "secret"]
+                    password: Secret,
+                }
+            ),
             vec!["Use #[login(...)]"],
         ),
         (
             "an empty JSON key",
             args_ok,
-            quote!(pub struct Login { #[login(rename = "")] email: String }),
+            quote!(
+                pub struct Login {
+                    #[login(rename = "")]
+                    email: String,
+                }
+            ),
             vec!["has an empty key"],
         ),
     ]
@@ -225,7 +308,7 @@ fn malformed_declarations_give_their_errors_and_keep_the_struct() {
         for (error, part) in errors.iter().zip(&expected) {
             assert!(error.contains(part), "{what}: `{error}` lacks `{part}`");
         }
-        // The item is still emitted (so code naming it compiles) and nothing else is.
+        // The item is still emitted, so code naming it compiles.
         let file = syn::parse2::<syn::File>(output)
             .unwrap_or_else(|e| panic!("{what}: the output is not Rust: {e}"));
         let items: Vec<&syn::Item> = file
@@ -233,8 +316,116 @@ fn malformed_declarations_give_their_errors_and_keep_the_struct() {
             .iter()
             .filter(|item| !matches!(item, syn::Item::Macro(_)))
             .collect();
-        assert!(items.len() <= 1, "{what}: {items:#?}");
+        assert!(!items.is_empty(), "{what}: no item");
     }
+}
+
+/// The structs, impls (by trait and type), inherent methods and unnamed consts of an expansion.
+fn outline(tokens: TokenStream) -> Vec<String> {
+    let file: syn::File = syn::parse2(tokens).unwrap_or_else(|e| panic!("{e}"));
+    let mut names = Vec::new();
+    for item in &file.items {
+        match item {
+            syn::Item::Struct(item) => names.push(format!("struct {}", item.ident)),
+            syn::Item::Impl(item) => {
+                let ty = &item.self_ty;
+                match &item.trait_ {
+                    Some((_, path, _)) => {
+                        let name = path.segments.last().map(|s| s.ident.to_string());
+                        names.push(format!(
+                            "impl {} for {}",
+                            name.unwrap_or_default(),
+                            quote!(#ty)
+                        ));
+                    }
+                    None => {
+                        names.push(format!("impl {}", quote!(#ty)));
+                        for inner in &item.items {
+                            if let syn::ImplItem::Fn(function) = inner {
+                                names.push(format!("fn {}", function.sig.ident));
+                            }
+                        }
+                    }
+                }
+            }
+            syn::Item::Const(_) => names.push("const _".to_owned()),
+            _ => {}
+        }
+    }
+    names
+}
+
+/// A mistake in the attribute's keys: the builder, `Debug` and `send` are still written, so
+/// code that uses the struct compiles up to the declaration's own error.
+#[test]
+fn the_fallback_keeps_the_generated_api_when_the_fields_are_read() {
+    let item = quote! {
+        pub struct Login {
+            email: String,
+            #[login(secert)]
+            password: Secret,
+        }
+    };
+    let output = login_endpoint_impl(
+        quote!(
+            vendor = "V",
+            base_url = "https://x",
+            path = "login",
+            response = R,
+            token = t
+        ),
+        item,
+    );
+    assert_eq!(compile_errors(output.clone()).len(), 2);
+    assert_eq!(
+        outline(output),
+        [
+            "struct Login",
+            "impl Debug for Login",
+            "impl Login",
+            "fn builder",
+            "fn send",
+            "fn send_to",
+            "struct LoginBuilder",
+            "const _",
+        ]
+    );
+}
+
+/// Without a readable `response`, `send` cannot be written; the builder still is.
+#[test]
+fn the_fallback_without_a_response_has_no_send() {
+    let output = login_endpoint_impl(
+        quote!(vendor = "V", base_url = "https://x", path = "/", token = t),
+        quote!(
+            pub struct Login {
+                email: String,
+            }
+        ),
+    );
+    let outline = outline(output);
+    assert!(outline.contains(&"fn builder".to_owned()), "{outline:?}");
+    assert!(!outline.contains(&"fn send".to_owned()), "{outline:?}");
+}
+
+/// A field named `build` would clash in the builder, so the fallback is the struct alone.
+#[test]
+fn the_fallback_is_the_struct_alone_when_a_field_clashes() {
+    let output = login_endpoint_impl(
+        quote!(
+            vendor = "V",
+            base_url = "https://x",
+            path = "/",
+            response = R,
+            token = t
+        ),
+        quote!(
+            pub struct Login {
+                build: String,
+            }
+        ),
+    );
+    assert_eq!(outline(output), ["struct Login"]);
 }
 
 #[test]
@@ -252,11 +443,53 @@ fn the_fallback_struct_loses_its_login_attributes() {
     );
     assert!(!compile_errors(output.clone()).is_empty());
     let file: syn::File = syn::parse2(output).unwrap_or_else(|e| panic!("{e}"));
-    let Some(syn::Item::Struct(item)) = file.items.iter().find(|i| matches!(i, syn::Item::Struct(_)))
+    let Some(syn::Item::Struct(item)) = file
+        .items
+        .iter()
+        .find(|i| matches!(i, syn::Item::Struct(_)))
     else {
         panic!("no struct in the output");
     };
     let attributes: Vec<_> = item.fields.iter().flat_map(|f| &f.attrs).collect();
     assert!(attributes.is_empty(), "{attributes:#?}");
     assert_eq!(item.ident, "Login");
+}
+
+/// `#[derive(Debug)]` is reported, and taken out of the derive so the fallback's `Debug` does
+/// not clash with it; the other derives stay.
+#[test]
+fn a_derived_debug_is_reported_and_removed() {
+    let output = login_endpoint_impl(
+        quote!(
+            vendor = "V",
+            base_url = "https://x",
+            path = "/",
+            response = R,
+            token = t
+        ),
+        quote! {
+            #[derive(Clone, Debug)]
+            pub struct Login { email: String }
+        },
+    );
+    let errors = compile_errors(output.clone());
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert!(
+        errors[0].contains("remove `Debug` from this derive"),
+        "{errors:#?}"
+    );
+    let file: syn::File = syn::parse2(output).unwrap_or_else(|e| panic!("{e}"));
+    let Some(syn::Item::Struct(item)) = file
+        .items
+        .iter()
+        .find(|i| matches!(i, syn::Item::Struct(_)))
+    else {
+        panic!("no struct in the output");
+    };
+    let derives: Vec<String> = item
+        .attrs
+        .iter()
+        .map(|attr| quote!(#attr).to_string().replace(' ', ""))
+        .collect();
+    assert_eq!(derives, ["#[derive(Clone)]"]);
 }

@@ -5,7 +5,7 @@ use darling::Error;
 use crate::ast::{Endpoint, Placement};
 
 /// Names the macro generates on the struct or its builder, which a field must not take.
-const RESERVED_FIELD_NAMES: &[&str] = &["build", "builder", "send", "send_to"];
+pub const RESERVED_FIELD_NAMES: &[&str] = &["build", "builder", "send", "send_to"];
 
 pub fn check(endpoint: &Endpoint, errors: &mut darling::error::Accumulator) {
     check_field_names(endpoint, errors);
@@ -94,20 +94,20 @@ fn check_headers(endpoint: &Endpoint, errors: &mut darling::error::Accumulator) 
 }
 
 fn check_credential_paths(endpoint: &Endpoint, errors: &mut darling::error::Accumulator) {
-    if let Some(refresh) = &endpoint.refresh_token {
-        if refresh.dotted() == endpoint.token.dotted() {
-            errors.push(
-                Error::custom("`refresh_token` names the same field as `token`; point it at the refresh token, or leave it out")
-                    .with_span(&refresh.span),
-            );
-        }
+    if let Some(refresh) = &endpoint.refresh_token
+        && refresh.dotted() == endpoint.token.dotted()
+    {
+        errors.push(
+            Error::custom("`refresh_token` names the same field as `token`; point it at the refresh token, or leave it out")
+                .with_span(&refresh.span),
+        );
     }
-    if let (Some(fixed), Some(idle)) = (&endpoint.lifetime, &endpoint.idle_timeout) {
-        if **idle > **fixed {
-            errors.push(
-                Error::custom("`idle_timeout` is longer than `lifetime`, so it can never apply; check the vendor's document")
-                    .with_span(&idle.span()),
-            );
-        }
+    if let (Some(fixed), Some(idle)) = (&endpoint.lifetime, &endpoint.idle_timeout)
+        && **idle > **fixed
+    {
+        errors.push(
+            Error::custom("`idle_timeout` is longer than `lifetime`, so it can never apply; check the vendor's document")
+                .with_span(&idle.span()),
+        );
     }
 }

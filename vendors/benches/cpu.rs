@@ -12,8 +12,13 @@
 //! into the owned buffer `send` would have. The hand-written side is given the same copy, so
 //! both start from the same borrowed bytes.
 //!
-//! `cargo bench -p vendors --bench cpu [-- <filter>]`; `python3 vendors/benches/criterion_table.py`
-//! prints the table with ratios from criterion's saved estimates.
+//! Two more lines per decode split the generated side's time: the body decoded into the same
+//! type with `serde_json::from_slice` alone (`serde_json`), and with the path-tracking decoder
+//! auth-core uses, `serde_path_to_error` over a `serde_json::Deserializer` (`path_to_error`).
+//!
+//! `cargo bench -p vendors --bench cpu [-- <filter>]`; `python3 vendors/benches/cpu_table.py`
+//! prints the table with ratios from criterion's saved estimates, and with `--instructions`
+//! counts each case's instructions under valgrind, which the machine's load does not disturb.
 
 #[path = "support/handwritten.rs"]
 mod handwritten;
@@ -25,9 +30,10 @@ use std::time::Duration;
 
 use auth_core::__private::interpret_response;
 use auth_core::{LoginEndpoint, Secret};
-use criterion::{Criterion, criterion_group, criterion_main};
+use criterion::Criterion;
 use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
 use samples::{API_SECRET, EMAIL, ORGANIZATION_ID, PASSWORD, Vendor};
+use serde::de::DeserializeOwned;
 
 type Interpret<R> = fn(u16, &[u8]) -> Result<handwritten::Session<R>, handwritten::Error>;
 
@@ -56,7 +62,12 @@ fn generated_request<E: LoginEndpoint>(build: impl Fn() -> E) -> (E, Vec<u8>, He
 
 /// Checks that both sides agree on every sample before timing them, so the benchmark compares
 /// equivalent work.
-fn check_equivalent<E: LoginEndpoint>(vendor: Vendor, generated: &[u8], hand: &[u8], interpret: Interpret<E::Response>) {
+fn check_equivalent<E: LoginEndpoint>(
+    vendor: Vendor,
+    generated: &[u8],
+    hand: &[u8],
+    interpret: Interpret<E::Response>,
+) {
     let body = vendor.success_body().as_bytes();
     let session = interpret_response::<E>(200, body).expect("generated: sample is a session");
     let hand_session = interpret(200, body).expect("hand-written: sample is a session");
@@ -81,56 +92,108 @@ fn check_equivalent<E: LoginEndpoint>(vendor: Vendor, generated: &[u8], hand: &[
         .expect("hand-written: sample is an error");
     assert_eq!(error.kind(), hand_error.kind, "{vendor:?} kind");
     assert_eq!(error.status(), hand_error.status, "{vendor:?} status");
-    assert_eq!(error.vendor_code(), hand_error.code.as_ref(), "{vendor:?} code");
-    assert_eq!(error.message(), hand_error.message.as_deref(), "{vendor:?} message");
+    assert_eq!(
+        error.vendor_code(),
+        hand_error.code.as_ref(),
+        "{vendor:?} code"
+    );
+    assert_eq!(
+        error.message(),
+        hand_error.message.as_deref(),
+        "{vendor:?} message"
+    );
 
     let parse = |bytes: &[u8]| serde_json::from_slice::<serde_json::Value>(bytes).expect("JSON");
     assert_eq!(parse(generated), parse(hand), "{vendor:?} request body");
 }
 
-fn compare<E: LoginEndpoint, H>(
-    c: &mut Criterion,
+/// One measured operation: `group` is `<vendor>/<operation>`, `side` who does it.
+struct Case {
+    group: String,
+    side: &'static str,
+    run: Box<dyn FnMut()>,
+}
+
+impl Case {
+    fn new<T>(group: &str, side: &'static str, mut run: impl FnMut() -> T + 'static) -> Case {
+        Case {
+            group: group.to_owned(),
+            side,
+            run: Box::new(move || {
+                black_box(run());
+            }),
+        }
+    }
+
+    fn name(&self) -> String {
+        format!("{}/{}", self.group, self.side)
+    }
+}
+
+/// The decoding alone, plain and path-tracking, to split the generated side's time.
+fn attribute<T: DeserializeOwned>(cases: &mut Vec<Case>, group: &str, body: &'static [u8]) {
+    cases.push(Case::new(group, "serde_json", move || {
+        serde_json::from_slice::<T>(black_box(body)).ok()
+    }));
+    cases.push(Case::new(group, "path_to_error", move || {
+        let mut deserializer = serde_json::Deserializer::from_slice(black_box(body));
+        let value: Option<T> = serde_path_to_error::deserialize(&mut deserializer).ok();
+        deserializer.end().ok().and(value)
+    }));
+}
+
+// The hand-written side copies the body on purpose: the generated entry point takes an owned
+// copy too, and both should start from the same borrowed bytes.
+#[allow(clippy::unnecessary_to_owned)]
+fn vendor_cases<E: LoginEndpoint + 'static, H: 'static>(
+    cases: &mut Vec<Case>,
     vendor: Vendor,
-    build_generated: impl Fn() -> E,
-    build_handwritten: impl Fn() -> (H, Vec<u8>, HeaderMap),
+    build_generated: fn() -> E,
+    build_handwritten: fn() -> (H, Vec<u8>, HeaderMap),
     interpret: Interpret<E::Response>,
 ) {
-    let (_, generated_body, _) = generated_request(&build_generated);
+    let (_, generated_body, _) = generated_request(build_generated);
     let (_, hand_body, _) = build_handwritten();
     check_equivalent::<E>(vendor, &generated_body, &hand_body, interpret);
 
     let name = vendor.name();
-    let mut group = c.benchmark_group(format!("{name}/build+serialize"));
-    group.bench_function("generated", |b| {
-        b.iter(|| generated_request(&build_generated))
-    });
-    group.bench_function("handwritten", |b| b.iter(&build_handwritten));
-    group.finish();
+    let group = format!("{name}/build+serialize");
+    cases.push(Case::new(&group, "generated", move || {
+        generated_request(build_generated)
+    }));
+    cases.push(Case::new(&group, "handwritten", build_handwritten));
 
     let success = vendor.success_body().as_bytes();
-    let mut group = c.benchmark_group(format!("{name}/decode success"));
-    group.bench_function("generated", |b| {
-        b.iter(|| interpret_response::<E>(200, black_box(success)))
-    });
-    group.bench_function("handwritten", |b| {
-        b.iter(|| interpret(200, &black_box(success).to_vec()))
-    });
-    group.finish();
+    let group = format!("{name}/decode success");
+    cases.push(Case::new(&group, "generated", move || {
+        interpret_response::<E>(200, black_box(success))
+    }));
+    cases.push(Case::new(&group, "handwritten", move || {
+        interpret(200, &black_box(success).to_vec())
+    }));
+    attribute::<E::Response>(cases, &group, success);
 
     let (status, failure) = vendor.error_response();
     let failure = failure.as_bytes();
-    let mut group = c.benchmark_group(format!("{name}/decode error"));
-    group.bench_function("generated", |b| {
-        b.iter(|| interpret_response::<E>(black_box(status), black_box(failure)))
-    });
-    group.bench_function("handwritten", |b| {
-        b.iter(|| interpret(black_box(status), &black_box(failure).to_vec()))
-    });
-    group.finish();
+    let group = format!("{name}/decode error");
+    cases.push(Case::new(&group, "generated", move || {
+        interpret_response::<E>(black_box(status), black_box(failure))
+    }));
+    cases.push(Case::new(&group, "handwritten", move || {
+        interpret(black_box(status), &black_box(failure).to_vec())
+    }));
+    if vendor == Vendor::Hyper3d {
+        // Its failures arrive in a 2xx body, decoded as the response and then as the error body.
+        attribute::<E::Response>(cases, &group, failure);
+    } else {
+        attribute::<E::ErrorBody>(cases, &group, failure);
+    }
 }
 
-fn cpu(c: &mut Criterion) {
-    compare(
+fn cases() -> Vec<Case> {
+    let mut cases = Vec::new();
+    let c = &mut cases;
+    vendor_cases(
         c,
         Vendor::Hypernative,
         || {
@@ -151,7 +214,7 @@ fn cpu(c: &mut Criterion) {
         },
         handwritten::hypernative::interpret,
     );
-    compare(
+    vendor_cases(
         c,
         Vendor::ProjectThanos,
         || {
@@ -170,7 +233,7 @@ fn cpu(c: &mut Criterion) {
         },
         handwritten::project_thanos::interpret,
     );
-    compare(
+    vendor_cases(
         c,
         Vendor::Up2Money,
         || {
@@ -192,7 +255,7 @@ fn cpu(c: &mut Criterion) {
         },
         handwritten::up2_money::interpret,
     );
-    compare(
+    vendor_cases(
         c,
         Vendor::Hyper3d,
         || {
@@ -211,7 +274,7 @@ fn cpu(c: &mut Criterion) {
         },
         handwritten::hyper3d::interpret,
     );
-    compare(
+    vendor_cases(
         c,
         Vendor::TalkStack,
         || {
@@ -230,14 +293,54 @@ fn cpu(c: &mut Criterion) {
         },
         handwritten::talkstack::interpret,
     );
+    cases
 }
 
-criterion_group! {
-    name = benches;
-    config = Criterion::default()
+/// Criterion over every case, grouped so each table row compares the sides of one operation.
+fn measure(cases: Vec<Case>) {
+    let mut criterion = Criterion::default()
         .warm_up_time(Duration::from_secs(1))
         .measurement_time(Duration::from_secs(3))
-        .sample_size(40);
-    targets = cpu
+        .sample_size(40)
+        .configure_from_args();
+    let mut cases = cases.into_iter().peekable();
+    while let Some(first) = cases.next() {
+        let mut group = criterion.benchmark_group(first.group.clone());
+        let mut bench = |mut case: Case| {
+            group.bench_function(case.side, |b| b.iter(&mut case.run));
+        };
+        let name = first.group.clone();
+        bench(first);
+        while let Some(case) = cases.next_if(|case| case.group == name) {
+            bench(case);
+        }
+        group.finish();
+    }
+    criterion.final_summary();
 }
-criterion_main!(benches);
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let cases = cases();
+    match args.iter().position(|arg| arg == "--repeat") {
+        // `--repeat <case> <n>`: runs one case n times and nothing else, for counting its
+        // instructions under valgrind (see instructions.py).
+        Some(at) => {
+            let name = &args[at + 1];
+            let times: u64 = args[at + 2].parse().expect("--repeat <case> <n>");
+            let mut case = cases
+                .into_iter()
+                .find(|case| &case.name() == name)
+                .unwrap_or_else(|| panic!("no case {name:?}"));
+            for _ in 0..times {
+                (case.run)();
+            }
+        }
+        None if args.iter().any(|arg| arg == "--cases") => {
+            for case in cases {
+                println!("{}", case.name());
+            }
+        }
+        None => measure(cases),
+    }
+}

@@ -9,7 +9,13 @@ impl ::core::fmt::Debug for Login {
         __f.debug_struct(::core::stringify!(Login))
             .field(::core::stringify!(email), &self.email)
             .field(::core::stringify!(password), &::core::format_args!("[REDACTED]"))
-            .field(::core::stringify!(otp), &::core::format_args!("[REDACTED]"))
+            .field(
+                ::core::stringify!(otp),
+                &::core::option::Option::map(
+                    ::core::option::Option::as_ref(&self.otp),
+                    |_| ::core::format_args!("[REDACTED]"),
+                ),
+            )
             .finish()
     }
 }
@@ -22,7 +28,7 @@ impl Login {
             otp: ::core::option::Option::None,
         }
     }
-    ///Logs in at TalkStack AI's documented base URL, `https://api.talkstackai.com`.
+    /// Logs in at TalkStack AI's documented base URL, `https://api.talkstackai.com`.
     ///
     /// Returns the [`Session`](::auth_core::Session), or an
     /// [`AuthError`](::auth_core::AuthError) whose kind is the same across vendors.
@@ -53,7 +59,7 @@ impl Login {
             .await
     }
 }
-///Builds a [`Login`]: call the setter of every required field (`email`, `password`), then [`build`](LoginBuilder::build).
+/// Builds a [`Login`]: call the setter of every required field (`email`, `password`), then [`build`](LoginBuilder::build).
 #[must_use = "a builder does nothing until `build()` is called"]
 pub(crate) struct LoginBuilder<
     __S0 = ::auth_core::__private::Unset,
@@ -64,38 +70,46 @@ pub(crate) struct LoginBuilder<
     otp: Option<Secret>,
 }
 const _: () = {
-    #[diagnostic::on_unimplemented(
-        message = "`Login` cannot be built yet: the required field `email` is not set",
-        label = "`email` is not set",
-        note = "call `.email(...)` on the builder before `.build()`"
-    )]
-    #[allow(non_camel_case_types)]
-    pub trait email {
-        #[doc(hidden)]
-        fn __value(self) -> String;
-    }
-    impl email for ::auth_core::__private::Set<String> {
-        fn __value(self) -> String {
-            self.0
+    pub mod __state {
+        #[diagnostic::on_unimplemented(
+            message = "`Login` cannot be built yet: the required field `email` is not set",
+            label = "`email` is not set",
+            note = "call `.email(...)` on the builder before `.build()`"
+        )]
+        #[allow(non_camel_case_types)]
+        pub trait email {
+            #[doc(hidden)]
+            type Value;
+            #[doc(hidden)]
+            fn __value(self) -> Self::Value;
         }
-    }
-    #[diagnostic::on_unimplemented(
-        message = "`Login` cannot be built yet: the required field `password` is not set",
-        label = "`password` is not set",
-        note = "call `.password(...)` on the builder before `.build()`"
-    )]
-    #[allow(non_camel_case_types)]
-    pub trait password {
-        #[doc(hidden)]
-        fn __value(self) -> Secret;
-    }
-    impl password for ::auth_core::__private::Set<Secret> {
-        fn __value(self) -> Secret {
-            self.0
+        impl<__T> email for ::auth_core::__private::Set<__T> {
+            type Value = __T;
+            fn __value(self) -> __T {
+                self.0
+            }
+        }
+        #[diagnostic::on_unimplemented(
+            message = "`Login` cannot be built yet: the required field `password` is not set",
+            label = "`password` is not set",
+            note = "call `.password(...)` on the builder before `.build()`"
+        )]
+        #[allow(non_camel_case_types)]
+        pub trait password {
+            #[doc(hidden)]
+            type Value;
+            #[doc(hidden)]
+            fn __value(self) -> Self::Value;
+        }
+        impl<__T> password for ::auth_core::__private::Set<__T> {
+            type Value = __T;
+            fn __value(self) -> __T {
+                self.0
+            }
         }
     }
     impl<__S1> LoginBuilder<::auth_core::__private::Unset, __S1> {
-        ///Sets `email` (required).
+        /// Sets `email` (required).
         pub(crate) fn email(
             self,
             value: impl ::core::convert::Into<String>,
@@ -108,7 +122,7 @@ const _: () = {
         }
     }
     impl<__S0> LoginBuilder<__S0, ::auth_core::__private::Unset> {
-        ///Sets `password` (required).
+        /// Sets `password` (required).
         pub(crate) fn password(
             self,
             value: impl ::core::convert::Into<Secret>,
@@ -123,18 +137,20 @@ const _: () = {
         }
     }
     impl<__S0, __S1> LoginBuilder<__S0, __S1> {
-        ///Sets `otp` (optional; left out of the request when not set).
+        /// Sets `otp` (optional; left out of the request when not set).
         pub(crate) fn otp(mut self, value: impl ::core::convert::Into<Secret>) -> Self {
             self.otp = ::core::option::Option::Some(::core::convert::Into::into(value));
             self
         }
-    }
-    impl<__S0: email, __S1: password> LoginBuilder<__S0, __S1> {
         /// Builds the request. Available once every required field is set.
-        pub(crate) fn build(self) -> Login {
+        pub(crate) fn build(self) -> Login
+        where
+            __S0: __state::email<Value = String>,
+            __S1: __state::password<Value = Secret>,
+        {
             Login {
-                email: <__S0 as email>::__value(self.email),
-                password: <__S1 as password>::__value(self.password),
+                email: <__S0 as __state::email>::__value(self.email),
+                password: <__S1 as __state::password>::__value(self.password),
                 otp: self.otp,
             }
         }
@@ -234,7 +250,7 @@ impl ::auth_core::LoginEndpoint for Login {
             expires_at: ::auth_core::__private::ExpiryField::expiry(
                     &__response.expiration_time,
                 )
-                .map_err(|()| {
+                .map_err(|_| {
                     "an RFC 3339 timestamp at `expiration_time` of `LoginResponse`"
                 })?,
         })

@@ -26,7 +26,7 @@ impl Login {
             password_kind: ::core::option::Option::None,
         }
     }
-    ///Logs in at Up2 Money's documented base URL, `https://api.up2.money`.
+    /// Logs in at Up2 Money's documented base URL, `https://api.up2.money`.
     ///
     /// Returns the [`Session`](::auth_core::Session), or an
     /// [`AuthError`](::auth_core::AuthError) whose kind is the same across vendors.
@@ -57,7 +57,7 @@ impl Login {
             .await
     }
 }
-///Builds a [`Login`]: call the setter of every required field (`api_secret`, `email`, `password`), then [`build`](LoginBuilder::build).
+/// Builds a [`Login`]: call the setter of every required field (`api_secret`, `email`, `password`), then [`build`](LoginBuilder::build).
 #[must_use = "a builder does nothing until `build()` is called"]
 pub struct LoginBuilder<
     __S0 = ::auth_core::__private::Unset,
@@ -70,53 +70,64 @@ pub struct LoginBuilder<
     password_kind: Option<String>,
 }
 const _: () = {
-    #[diagnostic::on_unimplemented(
-        message = "`Login` cannot be built yet: the required field `api_secret` is not set",
-        label = "`api_secret` is not set",
-        note = "call `.api_secret(...)` on the builder before `.build()`"
-    )]
-    #[allow(non_camel_case_types)]
-    pub trait api_secret {
-        #[doc(hidden)]
-        fn __value(self) -> Secret;
-    }
-    impl api_secret for ::auth_core::__private::Set<Secret> {
-        fn __value(self) -> Secret {
-            self.0
+    pub mod __state {
+        #[diagnostic::on_unimplemented(
+            message = "`Login` cannot be built yet: the required field `api_secret` is not set",
+            label = "`api_secret` is not set",
+            note = "call `.api_secret(...)` on the builder before `.build()`"
+        )]
+        #[allow(non_camel_case_types)]
+        pub trait api_secret {
+            #[doc(hidden)]
+            type Value;
+            #[doc(hidden)]
+            fn __value(self) -> Self::Value;
         }
-    }
-    #[diagnostic::on_unimplemented(
-        message = "`Login` cannot be built yet: the required field `email` is not set",
-        label = "`email` is not set",
-        note = "call `.email(...)` on the builder before `.build()`"
-    )]
-    #[allow(non_camel_case_types)]
-    pub trait email {
-        #[doc(hidden)]
-        fn __value(self) -> String;
-    }
-    impl email for ::auth_core::__private::Set<String> {
-        fn __value(self) -> String {
-            self.0
+        impl<__T> api_secret for ::auth_core::__private::Set<__T> {
+            type Value = __T;
+            fn __value(self) -> __T {
+                self.0
+            }
         }
-    }
-    #[diagnostic::on_unimplemented(
-        message = "`Login` cannot be built yet: the required field `password` is not set",
-        label = "`password` is not set",
-        note = "call `.password(...)` on the builder before `.build()`"
-    )]
-    #[allow(non_camel_case_types)]
-    pub trait password {
-        #[doc(hidden)]
-        fn __value(self) -> Secret;
-    }
-    impl password for ::auth_core::__private::Set<Secret> {
-        fn __value(self) -> Secret {
-            self.0
+        #[diagnostic::on_unimplemented(
+            message = "`Login` cannot be built yet: the required field `email` is not set",
+            label = "`email` is not set",
+            note = "call `.email(...)` on the builder before `.build()`"
+        )]
+        #[allow(non_camel_case_types)]
+        pub trait email {
+            #[doc(hidden)]
+            type Value;
+            #[doc(hidden)]
+            fn __value(self) -> Self::Value;
+        }
+        impl<__T> email for ::auth_core::__private::Set<__T> {
+            type Value = __T;
+            fn __value(self) -> __T {
+                self.0
+            }
+        }
+        #[diagnostic::on_unimplemented(
+            message = "`Login` cannot be built yet: the required field `password` is not set",
+            label = "`password` is not set",
+            note = "call `.password(...)` on the builder before `.build()`"
+        )]
+        #[allow(non_camel_case_types)]
+        pub trait password {
+            #[doc(hidden)]
+            type Value;
+            #[doc(hidden)]
+            fn __value(self) -> Self::Value;
+        }
+        impl<__T> password for ::auth_core::__private::Set<__T> {
+            type Value = __T;
+            fn __value(self) -> __T {
+                self.0
+            }
         }
     }
     impl<__S1, __S2> LoginBuilder<::auth_core::__private::Unset, __S1, __S2> {
-        ///Sets `api_secret` (required).
+        /// Sets `api_secret` (required).
         pub fn api_secret(
             self,
             value: impl ::core::convert::Into<Secret>,
@@ -132,7 +143,7 @@ const _: () = {
         }
     }
     impl<__S0, __S2> LoginBuilder<__S0, ::auth_core::__private::Unset, __S2> {
-        ///Sets `email` (required).
+        /// Sets `email` (required).
         pub fn email(
             self,
             value: impl ::core::convert::Into<String>,
@@ -146,7 +157,7 @@ const _: () = {
         }
     }
     impl<__S0, __S1> LoginBuilder<__S0, __S1, ::auth_core::__private::Unset> {
-        ///Sets `password` (required).
+        /// Sets `password` (required).
         pub fn password(
             self,
             value: impl ::core::convert::Into<Secret>,
@@ -162,7 +173,7 @@ const _: () = {
         }
     }
     impl<__S0, __S1, __S2> LoginBuilder<__S0, __S1, __S2> {
-        ///Sets `password_kind` (optional; left out of the request when not set).
+        /// Sets `password_kind` (optional; left out of the request when not set).
         pub fn password_kind(
             mut self,
             value: impl ::core::convert::Into<String>,
@@ -172,14 +183,17 @@ const _: () = {
             );
             self
         }
-    }
-    impl<__S0: api_secret, __S1: email, __S2: password> LoginBuilder<__S0, __S1, __S2> {
         /// Builds the request. Available once every required field is set.
-        pub fn build(self) -> Login {
+        pub fn build(self) -> Login
+        where
+            __S0: __state::api_secret<Value = Secret>,
+            __S1: __state::email<Value = String>,
+            __S2: __state::password<Value = Secret>,
+        {
             Login {
-                api_secret: <__S0 as api_secret>::__value(self.api_secret),
-                email: <__S1 as email>::__value(self.email),
-                password: <__S2 as password>::__value(self.password),
+                api_secret: <__S0 as __state::api_secret>::__value(self.api_secret),
+                email: <__S1 as __state::email>::__value(self.email),
+                password: <__S2 as __state::password>::__value(self.password),
                 password_kind: self.password_kind,
             }
         }

@@ -12,7 +12,7 @@ pub struct LoginResponse {
     response = LoginResponse,
     token = token,
 )]
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Login {
     email: String,
     #[login(secret)]

@@ -33,5 +33,6 @@ fn main() {
         .build();
     let debug = format!("{full:?}");
     assert!(debug.contains("remember_me: Some(true)"), "{debug}");
+    assert!(debug.contains("password: Some([REDACTED])"), "{debug}");
     assert!(!debug.contains("hunter2"), "{debug}");
 }

@@ -2,6 +2,9 @@
 //! sample, with tokens of a realistic length (a JWT is a few hundred bytes; the documents show
 //! placeholders).
 
+// Each bench target uses a different part of this module.
+#![allow(dead_code)]
+
 /// The five vendors, in the order the tables list them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Vendor {
@@ -77,7 +80,8 @@ const PROJECT_THANOS_SUCCESS: &str = r#"{"auth_token":"a0f17278bed479ee719ea890b
 const PROJECT_THANOS_ERROR: &str = r#"{"detail":"Invalid username or password."}"#;
 
 const UP2_MONEY_SUCCESS: &str = r#"{"credentials":{"id":"110753014462038038","type":"ROOT"},"identity":{"id":"110753014461513750","type":"CONSUMER"},"token":"eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpZGVudGl0eSI6IjExMDc1MzAxNDQ2MTUxMzc1MCIsImlhdCI6MTcxMDAwMDAwMCwiZXhwIjoxNzEwMDAwMzAwfQ.dXAyLW1vbmV5LXNpZ25hdHVyZS1vZi10aGUtdG9rZW4","tokenType":"ACCESS"}"#;
-const UP2_MONEY_ERROR: &str = r#"{"response":{"errorCode":"TOKEN_EXPIRED"},"message":"Login failed."}"#;
+const UP2_MONEY_ERROR: &str =
+    r#"{"response":{"errorCode":"TOKEN_EXPIRED"},"message":"Login failed."}"#;
 
 const HYPER3D_SUCCESS: &str = r#"{"token":"eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJ1c2VyX3V1aWQiOiI1YjJjNGUzYS0xZDJlLTRmNWEtOGI5Yy0wZDFlMmYzYTRiNWMiLCJpYXQiOjE3MTAwMDAwMDB9.aHlwZXIzZC1zaWduYXR1cmUtb2YtdGhlLXRva2Vu","user_uuid":"5b2c4e3a-1d2e-4f5a-8b9c-0d1e2f3a4b5c","username":"someuser","avatar_url":"https://hyperhuman.deemos.com/avatars/5b2c4e3a.png","email":"some.user@example.com"}"#;
 const HYPER3D_ERROR: &str = r#"{"error":"invalid email or password"}"#;

@@ -53,7 +53,9 @@ pub fn samples_router() -> Router {
 
 /// Serves `router` on `listener` in a background task of the current runtime.
 pub fn serve(listener: TcpListener, router: Router) -> SocketAddr {
-    let addr = listener.local_addr().expect("a bound listener has an address");
+    let addr = listener
+        .local_addr()
+        .expect("a bound listener has an address");
     tokio::spawn(async move {
         axum::serve(listener, router)
             .await

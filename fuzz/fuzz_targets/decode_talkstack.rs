@@ -1,0 +1,6 @@
+//! talkstack's response interpretation on arbitrary input; see `auth_fuzz::interpret`.
+#![no_main]
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| {
+    auth_fuzz::interpret::<vendors::talkstack::Login>(data);
+});
