@@ -178,7 +178,8 @@ fn expand_builder(item: &syn::ItemStruct, fields: &[Field]) -> TokenStream {
     let build_bounds = params.iter().zip(&required).map(|(p, field)| {
         let ident = &field.ident;
         let ty = &field.ty;
-        quote!(#p: __state::#ident<Value = #ty>)
+        // Spanned at the field, so "required by this bound" points at it.
+        quote_spanned!(ident.span()=> #p: __state::#ident<Value = #ty>)
     });
     let build_values = params
         .iter()

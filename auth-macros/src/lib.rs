@@ -8,7 +8,8 @@
 //! The macro works in four stages, one a file: `attr` reads the arguments (darling), `ast`
 //! checks each key and builds the model, `valid` checks keys against each other, and `expand`
 //! writes the tokens. Every problem found by the first three is reported, each at its own
-//! token, in one build; the struct is still emitted so one mistake does not cascade.
+//! token, in one build; the struct is still emitted, with its builder and methods when its
+//! fields could be read, so one mistake does not cascade into errors where the struct is used.
 
 mod ast;
 mod attr;
