@@ -9,7 +9,7 @@
 //! even with a 200 status, and its documented meaning sets the error's kind (see
 //! [`LoginStatus`]). Errors, as documented: 400 (email or password missing), 401 (invalid
 //! password), 404 (user not found; mapped to
-//! [`ErrorKind::InvalidCredentials`](auth_core::ErrorKind::InvalidCredentials), as a login
+//! [`ErrorKind::InvalidCredentials`], as a login
 //! that names an unknown user is a credentials problem), 500.
 
 use auth_core::{ErrorKind, Secret, VendorCode, VendorError, login_endpoint};
