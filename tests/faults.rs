@@ -138,6 +138,43 @@ async fn a_server_that_never_answers_hits_the_total_timeout() {
 }
 
 #[tokio::test(start_paused = true)]
+async fn a_connection_that_is_never_accepted_hits_the_connect_timeout() {
+    // A listener that never accepts, with its accept queue filled: the kernel drops further
+    // SYNs, so the client's connection attempt hangs in the handshake.
+    let socket = tokio::net::TcpSocket::new_v4().unwrap();
+    socket.bind("127.0.0.1:0".parse().unwrap()).unwrap();
+    let listener = socket.listen(1).unwrap();
+    let address = listener.local_addr().unwrap();
+    let mut queued = Vec::new();
+    while let Ok(Ok(stream)) =
+        tokio::time::timeout(Duration::from_secs(1), TcpStream::connect(address)).await
+    {
+        queued.push(stream);
+        assert!(queued.len() < 64, "the accept queue never filled");
+    }
+
+    let connect_timeout = Duration::from_secs(3);
+    let client = client_builder()
+        .connect_timeout(connect_timeout)
+        .timeout(Duration::from_secs(60))
+        .build()
+        .unwrap();
+    let started = Instant::now();
+    let error = talkstack_login()
+        .send_to(&client, &format!("http://{address}"))
+        .await
+        .unwrap_err();
+    let elapsed = started.elapsed();
+
+    assert_eq!(error.kind(), ErrorKind::Timeout, "{error:?}");
+    assert!(
+        elapsed >= connect_timeout && elapsed < connect_timeout + Duration::from_millis(50),
+        "gave up after {elapsed:?}; connect budget {connect_timeout:?}, total 60s"
+    );
+    drop(listener);
+}
+
+#[tokio::test(start_paused = true)]
 async fn a_body_dripping_one_byte_a_second_still_meets_the_deadline() {
     let (base, server) = serve_one(|mut stream| async move {
         read_request(&mut stream).await.unwrap();
