@@ -22,7 +22,8 @@ mod talkstack;
 mod up2_money;
 
 use auth_core::{AuthError, LoginClient, RetryPolicy};
-use wiremock::ResponseTemplate;
+use wiremock::matchers::{method, path};
+use wiremock::{Mock, MockServer, ResponseTemplate};
 
 /// A client that sends each login once, so every answer a test serves is the one it checks
 /// (retries are the client's behaviour, not the vendor's). One per test, because a client's
@@ -32,6 +33,19 @@ fn client() -> LoginClient {
         .retry_policy(RetryPolicy::disabled())
         .build()
         .expect("the client builds")
+}
+
+/// A server that answers one login POST to `login_path` with `response`, and fails the test
+/// when dropped if it did not receive exactly one.
+async fn server_answering(login_path: &str, response: ResponseTemplate) -> MockServer {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path(login_path))
+        .respond_with(response)
+        .expect(1)
+        .mount(&server)
+        .await;
+    server
 }
 
 /// A response with `body` sent as it is, labelled as JSON.

@@ -57,14 +57,7 @@ async fn login_at(base_url: &str) -> Result<Session<LoginResponse>, AuthError> {
 
 /// Answers `status` with `body` to any POST; the request itself is checked elsewhere.
 async fn server_answering(status: u16, body: &str) -> MockServer {
-    let server = MockServer::start().await;
-    Mock::given(method("POST"))
-        .and(path(LOGIN_PATH))
-        .respond_with(json_response(status, body))
-        .expect(1)
-        .mount(&server)
-        .await;
-    server
+    super::server_answering(LOGIN_PATH, json_response(status, body)).await
 }
 
 #[test]

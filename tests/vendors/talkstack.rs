@@ -51,14 +51,7 @@ async fn login_at(base_url: &str) -> Result<Session<LoginResponse>, AuthError> {
 }
 
 async fn server_answering(response: ResponseTemplate) -> MockServer {
-    let server = MockServer::start().await;
-    Mock::given(method("POST"))
-        .and(path(LOGIN_PATH))
-        .respond_with(response)
-        .expect(1)
-        .mount(&server)
-        .await;
-    server
+    super::server_answering(LOGIN_PATH, response).await
 }
 
 #[test]
