@@ -165,7 +165,12 @@ pub(crate) fn describe_json_error(error: &serde_json::Error) -> String {
                 .rsplit_once(" at line ")
                 .map_or(message.as_str(), |(m, _)| m);
             // Field names are kept, but `unknown field` names come from the body.
-            redact_token_like_runs(&redact_quoted_values(message))
+            format!(
+                "{} (line {}, column {})",
+                redact_token_like_runs(&redact_quoted_values(message)),
+                error.line(),
+                error.column()
+            )
         }
     }
 }
@@ -298,7 +303,10 @@ mod tests {
             token: String,
         }
         let err = serde_json::from_str::<Wants>("{}").unwrap_err();
-        assert_eq!(describe_json_error(&err), "missing field `token`");
+        assert_eq!(
+            describe_json_error(&err),
+            "missing field `token` (line 1, column 2)"
+        );
         let err = serde_json::from_str::<Wants>(r#"{"token": 123456789}"#).unwrap_err();
         assert!(!describe_json_error(&err).contains("123456789"));
     }

@@ -7,7 +7,7 @@ use serde::de::DeserializeOwned;
 use crate::client::RawResponse;
 use crate::endpoint::{EndpointSpec, LoginEndpoint};
 use crate::error::{AuthError, ErrorKind, VendorError};
-use crate::excerpt::{Scrub, body_excerpt, describe_json_error, redact_token_like_runs};
+use crate::excerpt::{Scrub, body_excerpt, describe_json_error};
 use crate::session::Session;
 
 /// Interprets a response: a session for a 2xx that states no failure and carries a token, an
@@ -21,13 +21,7 @@ pub(crate) fn interpret<E: LoginEndpoint>(
         let kind = spec.kind_for_status(raw.status);
         return Err(vendor_failure::<E::ErrorBody>(spec, &raw, kind, scrub));
     }
-    let response: E::Response = decode(
-        spec,
-        raw.status,
-        &raw.body,
-        short_type_name::<E::Response>(),
-        scrub,
-    )?;
+    let response: E::Response = decode(spec, raw.status, &raw.body, scrub)?;
     if E::__body_failed(&response) {
         return Err(vendor_failure::<E::ErrorBody>(
             spec,
@@ -54,33 +48,21 @@ pub(crate) fn interpret<E: LoginEndpoint>(
 }
 
 /// Decodes a JSON body, or says what was expected and shows a safe excerpt of what arrived.
+///
+/// Plain serde_json, so decoding costs what a hand-written client pays; the error names the
+/// field and position serde reports, and the excerpt shows the body's shape.
 pub(crate) fn decode<T: DeserializeOwned>(
     spec: &EndpointSpec,
     status: u16,
     body: &[u8],
-    expected: &str,
     scrub: Scrub<'_>,
 ) -> Result<T, AuthError> {
-    let mut deserializer = serde_json::Deserializer::from_slice(body);
-    let result = serde_path_to_error::deserialize(&mut deserializer)
-        .map_err(|error| (error.path().to_string(), error.into_inner()))
-        .and_then(|value| {
-            deserializer
-                .end()
-                .map(|()| value)
-                .map_err(|error| (".".to_owned(), error))
-        });
-    result.map_err(|(path, error)| {
-        // A path names map keys as well as fields, and map keys come from the body.
-        let at = if path == "." {
-            String::new()
-        } else {
-            format!(" at `{}`", redact_token_like_runs(&path))
-        };
+    serde_json::from_slice(body).map_err(|error| {
         AuthError::new(ErrorKind::Decode, spec.vendor())
             .with_status(status)
             .with_detail(format!(
-                "expected a JSON `{expected}`: {}{at}; the body was {}",
+                "expected a JSON `{}`: {}; the body was {}",
+                short_type_name::<T>(),
                 describe_json_error(&error),
                 body_excerpt(body, scrub)
             ))
@@ -95,35 +77,31 @@ fn vendor_failure<B: VendorError>(
     kind: ErrorKind,
     scrub: Scrub<'_>,
 ) -> AuthError {
-    let mut error = AuthError::new(kind, spec.vendor()).with_status(raw.status);
+    let has_body = !raw.body.iter().all(u8::is_ascii_whitespace);
+    let body = has_body.then(|| serde_json::from_slice::<B>(&raw.body).ok());
+    let kind = match &body {
+        Some(Some(body)) => body.kind().unwrap_or(kind),
+        _ => kind,
+    };
     let retry_after = raw.retry_after.or_else(|| {
         (kind == ErrorKind::Locked)
             .then(|| spec.lockout())
             .flatten()
     });
-    error = error.with_retry_after(retry_after);
-    if raw.body.iter().all(u8::is_ascii_whitespace) {
-        return error;
-    }
-    match decode::<B>(spec, raw.status, &raw.body, short_type_name::<B>(), scrub) {
-        Ok(body) => {
-            let refined = body.kind().unwrap_or(kind);
-            let mut error = AuthError::new(refined, spec.vendor())
-                .with_status(raw.status)
-                .with_retry_after(retry_after)
-                .with_vendor_code(body.code())
-                .with_message(body.message().map(str::to_owned))
-                .with_field_errors(body.field_errors());
-            if refined == ErrorKind::Locked && retry_after.is_none() {
-                error = error.with_retry_after(spec.lockout());
-            }
-            error
-        }
+    let error = AuthError::new(kind, spec.vendor())
+        .with_status(raw.status)
+        .with_retry_after(retry_after);
+    match body {
+        Some(Some(body)) => error
+            .with_vendor_code(body.code())
+            .with_message(body.message().map(str::to_owned))
+            .with_field_errors(body.field_errors()),
         // The status still says what happened; the body is kept as a safe excerpt.
-        Err(_) => error.with_detail(format!(
+        Some(None) => error.with_detail(format!(
             "the error body was not the documented shape: {}",
             body_excerpt(&raw.body, scrub)
         )),
+        None => error,
     }
 }
 

@@ -226,7 +226,7 @@ async fn bad_success_bodies_are_decode_errors() {
             "token as a number",
             &format!(r#"{{"data":{{"token":20250311,"refreshToken":"{REFRESH}"}}}}"#),
             Some(REFRESH),
-            &["LoginResponse", "data.token", r#"{"data":{"token":"#],
+            &["LoginResponse", "expected a string", r#"{"data":{"token":"#],
         ),
         BadResponse::json(
             "no token",

@@ -13,8 +13,9 @@
 //! both start from the same borrowed bytes.
 //!
 //! Two more lines per decode split the generated side's time: the body decoded into the same
-//! type with `serde_json::from_slice` alone (`serde_json`), and with the path-tracking decoder
-//! auth-core uses, `serde_path_to_error` over a `serde_json::Deserializer` (`path_to_error`).
+//! type with `serde_json::from_slice` alone (`serde_json`, what auth-core now does), and with the
+//! path-tracking decoder auth-core used before, `serde_path_to_error` over a
+//! `serde_json::Deserializer` (`path_to_error`), kept to show what that costs.
 //!
 //! `cargo bench -p vendors --bench cpu [-- <filter>]`; `python3 vendors/benches/cpu_table.py`
 //! prints the table with ratios from criterion's saved estimates, and with `--instructions`

@@ -95,10 +95,8 @@ def instruction_counts() -> dict:
 
 
 def table(values: dict, unit: str) -> None:
-    vendors = []
-    for vendor, _, _ in values:
-        if vendor not in vendors:
-            vendors.append(vendor)
+    order = ["hypernative", "project_thanos", "up2_money", "hyper3d", "talkstack"]
+    vendors = sorted({vendor for vendor, _, _ in values}, key=lambda v: (v not in order, order.index(v) if v in order else 0, v))
     with_interval = unit == "ns"
     print(
         f"| vendor | operation | generated ({unit}) | hand-written ({unit}) | ratio "

@@ -243,7 +243,148 @@ async fn compare<G: Side, H: Side>(
     }
 }
 
+/// Evaluates `$body` with `$generated` and `$handwritten` bound to the two sides of `$vendor`'s
+/// login, each with its own client.
+macro_rules! with_sides {
+    ($vendor:expr, $gclient:expr, $hclient:expr, |$generated:ident, $handwritten:ident| $body:expr) => {
+        match $vendor {
+            Vendor::Hypernative => {
+                let $generated = Generated {
+                    client: $gclient,
+                    login: vendors::hypernative::Login::builder()
+                        .email(EMAIL)
+                        .password(PASSWORD)
+                        .organization_id(ORGANIZATION_ID)
+                        .build(),
+                };
+                let $handwritten = Handwritten {
+                    client: $hclient,
+                    login: handwritten::hypernative::Login {
+                        email: EMAIL.into(),
+                        password: Secret::from(PASSWORD),
+                        organization_id: Some(ORGANIZATION_ID),
+                    },
+                };
+                $body
+            }
+            Vendor::ProjectThanos => {
+                let $generated = Generated {
+                    client: $gclient,
+                    login: vendors::project_thanos::Login::builder()
+                        .username(EMAIL)
+                        .password(PASSWORD)
+                        .build(),
+                };
+                let $handwritten = Handwritten {
+                    client: $hclient,
+                    login: handwritten::project_thanos::Login {
+                        username: EMAIL.into(),
+                        password: Secret::from(PASSWORD),
+                    },
+                };
+                $body
+            }
+            Vendor::Up2Money => {
+                let $generated = Generated {
+                    client: $gclient,
+                    login: vendors::up2_money::Login::builder()
+                        .api_secret(API_SECRET)
+                        .email(EMAIL)
+                        .password(PASSWORD)
+                        .build(),
+                };
+                let $handwritten = Handwritten {
+                    client: $hclient,
+                    login: handwritten::up2_money::Login {
+                        api_secret: Secret::from(API_SECRET),
+                        email: EMAIL.into(),
+                        password: Secret::from(PASSWORD),
+                    },
+                };
+                $body
+            }
+            Vendor::Hyper3d => {
+                let $generated = Generated {
+                    client: $gclient,
+                    login: vendors::hyper3d::Login::builder()
+                        .email(EMAIL)
+                        .password(PASSWORD)
+                        .build(),
+                };
+                let $handwritten = Handwritten {
+                    client: $hclient,
+                    login: handwritten::hyper3d::Login {
+                        email: EMAIL.into(),
+                        password: Secret::from(PASSWORD),
+                    },
+                };
+                $body
+            }
+            Vendor::TalkStack => {
+                let $generated = Generated {
+                    client: $gclient,
+                    login: vendors::talkstack::Login::builder()
+                        .email(EMAIL)
+                        .password(PASSWORD)
+                        .build(),
+                };
+                let $handwritten = Handwritten {
+                    client: $hclient,
+                    login: handwritten::talkstack::Login {
+                        email: EMAIL.into(),
+                        password: Secret::from(PASSWORD),
+                    },
+                };
+                $body
+            }
+        }
+    };
+}
+
+/// `--repeat <generated|handwritten> <vendor> <n>`: n sequential logins on one thread and
+/// nothing else, for counting instructions per login under valgrind (see BENCHMARKS.md).
+fn repeat(side: &str, vendor: &str, times: usize) {
+    let vendor = Vendor::ALL
+        .into_iter()
+        .find(|v| v.name() == vendor)
+        .unwrap_or_else(|| panic!("no vendor {vendor:?}"));
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("a tokio runtime");
+    runtime.block_on(async {
+        let addr = server::serve(
+            server::bind(16).expect("bind 127.0.0.1"),
+            server::samples_router(),
+        );
+        let base_url = server::base_url(addr, vendor);
+        let client = LoginClient::new().expect("a login client");
+        with_sides!(
+            vendor,
+            client,
+            handwritten::client(),
+            |generated, handwritten| {
+                let mut ok = 0;
+                for _ in 0..times {
+                    ok += usize::from(match side {
+                        "generated" => generated.login(&base_url).await,
+                        "handwritten" => handwritten.login(&base_url).await,
+                        other => panic!("no side {other:?}"),
+                    });
+                }
+                assert_eq!(ok, times, "every login succeeds");
+            }
+        );
+    });
+}
+
 fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    if let Some(at) = args.iter().position(|arg| arg == "--repeat") {
+        let times = args[at + 3].parse().expect("--repeat <side> <vendor> <n>");
+        repeat(&args[at + 1], &args[at + 2], times);
+        return;
+    }
     let options = options();
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -264,102 +405,9 @@ fn main() {
         println!("|---|---|---:|---:|---:|---:|---:|");
         for &vendor in &options.vendors {
             let (g, h) = (generated_client.clone(), handwritten_client.clone());
-            match vendor {
-                Vendor::Hypernative => {
-                    let generated = vendors::hypernative::Login::builder()
-                        .email(EMAIL)
-                        .password(PASSWORD)
-                        .organization_id(ORGANIZATION_ID)
-                        .build();
-                    let handwritten = handwritten::hypernative::Login {
-                        email: EMAIL.into(),
-                        password: Secret::from(PASSWORD),
-                        organization_id: Some(ORGANIZATION_ID),
-                    };
-                    compare(
-                        vendor,
-                        addr,
-                        Generated { client: g, login: generated },
-                        Handwritten { client: h, login: handwritten },
-                        &options,
-                    )
-                    .await;
-                }
-                Vendor::ProjectThanos => {
-                    let generated = vendors::project_thanos::Login::builder()
-                        .username(EMAIL)
-                        .password(PASSWORD)
-                        .build();
-                    let handwritten = handwritten::project_thanos::Login {
-                        username: EMAIL.into(),
-                        password: Secret::from(PASSWORD),
-                    };
-                    compare(
-                        vendor,
-                        addr,
-                        Generated { client: g, login: generated },
-                        Handwritten { client: h, login: handwritten },
-                        &options,
-                    )
-                    .await;
-                }
-                Vendor::Up2Money => {
-                    let generated = vendors::up2_money::Login::builder()
-                        .api_secret(API_SECRET)
-                        .email(EMAIL)
-                        .password(PASSWORD)
-                        .build();
-                    let handwritten = handwritten::up2_money::Login {
-                        api_secret: Secret::from(API_SECRET),
-                        email: EMAIL.into(),
-                        password: Secret::from(PASSWORD),
-                    };
-                    compare(
-                        vendor,
-                        addr,
-                        Generated { client: g, login: generated },
-                        Handwritten { client: h, login: handwritten },
-                        &options,
-                    )
-                    .await;
-                }
-                Vendor::Hyper3d => {
-                    let generated = vendors::hyper3d::Login::builder()
-                        .email(EMAIL)
-                        .password(PASSWORD)
-                        .build();
-                    let handwritten = handwritten::hyper3d::Login {
-                        email: EMAIL.into(),
-                        password: Secret::from(PASSWORD),
-                    };
-                    compare(
-                        vendor,
-                        addr,
-                        Generated { client: g, login: generated },
-                        Handwritten { client: h, login: handwritten },
-                        &options,
-                    )
-                    .await;
-                }
-                Vendor::TalkStack => {
-                    let generated = vendors::talkstack::Login::builder()
-                        .email(EMAIL)
-                        .password(PASSWORD)
-                        .build();
-                    let handwritten = handwritten::talkstack::Login {
-                        email: EMAIL.into(),
-                        password: Secret::from(PASSWORD),
-                    };
-                    compare(
-                        vendor,
-                        addr,
-                        Generated { client: g, login: generated },
-                        Handwritten { client: h, login: handwritten },
-                        &options,
-                    )
-                    .await;
-                }
-            }
+            with_sides!(vendor, g, h, |generated, handwritten| {
+                compare(vendor, addr, generated, handwritten, &options).await
+            });
         }
     });
 }
