@@ -8,6 +8,8 @@ use std::time::{Duration, Instant, SystemTime};
 
 use bytes::Bytes;
 use reqwest::header::{HeaderMap, HeaderName, HeaderValue, LOCATION, RETRY_AFTER};
+use rustls::pki_types::CertificateDer;
+use rustls::pki_types::pem::PemObject;
 use url::Url;
 
 use crate::endpoint::{EndpointSpec, Method};
@@ -24,7 +26,7 @@ const DEFAULT_MAX_RESPONSE_BYTES: usize = 1024 * 1024;
 ///
 /// | default | why |
 /// |---|---|
-/// | TLS through rustls with the Mozilla root store; no system OpenSSL | same behaviour on every machine |
+/// | TLS through rustls and ring with the Mozilla root store compiled in ([`TrustedRoots`]); no system OpenSSL, no process-wide crypto provider | same behaviour on every machine; building a client never panics |
 /// | plain `http://` only to loopback hosts | a password never crosses a network in clear text |
 /// | redirects are never followed; a 3xx is an [`ErrorKind::Redirect`] error | a login body and its secret headers never reach another origin |
 /// | 10 s to connect, 30 s for the whole exchange, body included | a stalled or dripping server cannot hold a caller forever |
@@ -302,7 +304,8 @@ pub struct LoginClientBuilder {
     max_response_bytes: usize,
     allow_plain_http: bool,
     use_env_proxy: bool,
-    root_certificates: Vec<reqwest::Certificate>,
+    trusted_roots: TrustedRoots,
+    root_certificates: Vec<CertificateDer<'static>>,
     user_agent: String,
     retry: RetryPolicy,
 }
@@ -315,6 +318,7 @@ impl Default for LoginClientBuilder {
             max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
             allow_plain_http: false,
             use_env_proxy: false,
+            trusted_roots: TrustedRoots::default(),
             root_certificates: Vec::new(),
             user_agent: concat!("auth-core/", env!("CARGO_PKG_VERSION")).to_owned(),
             retry: RetryPolicy::default(),
@@ -358,16 +362,26 @@ impl LoginClientBuilder {
         self
     }
 
-    /// Trusts one more root certificate, given in PEM, in addition to the Mozilla roots (an
-    /// on-premises host with a private CA, a test server).
+    /// Which root certificates verify a server (default [`TrustedRoots::Mozilla`]: the Mozilla
+    /// root store compiled into this library, the same on every machine).
+    pub fn trusted_roots(mut self, roots: TrustedRoots) -> Self {
+        self.trusted_roots = roots;
+        self
+    }
+
+    /// Trusts one more root certificate, given in PEM, in addition to the
+    /// [`trusted_roots`](Self::trusted_roots) (an on-premises host with a private CA, a test
+    /// server). A bundle of several certificates adds them all.
     pub fn add_root_certificate_pem(mut self, pem: &[u8]) -> Result<Self, AuthError> {
-        // `from_pem` defers parsing to `build()` under rustls; parsing the bundle here reports a
-        // bad certificate where it was given.
-        let certificates = reqwest::Certificate::from_pem_bundle(pem).map_err(|e| {
-            AuthError::new(ErrorKind::Tls, "LoginClient")
-                .with_detail("the root certificate is not valid PEM")
-                .with_source(e)
-        })?;
+        // Parsed here, so a bad certificate is reported where it was given.
+        let mut certificates = Vec::new();
+        for certificate in CertificateDer::pem_slice_iter(pem) {
+            let certificate = certificate.map_err(|e| {
+                AuthError::new(ErrorKind::Tls, "LoginClient")
+                    .with_detail(format!("the root certificate is not valid PEM: {e}"))
+            })?;
+            certificates.push(certificate);
+        }
         if certificates.is_empty() {
             return Err(AuthError::new(ErrorKind::Tls, "LoginClient")
                 .with_detail("the root certificate PEM holds no certificate"));
@@ -397,17 +411,21 @@ impl LoginClientBuilder {
     }
 
     /// Builds the client.
+    ///
+    /// Fails with [`ErrorKind::Tls`] when the TLS setup cannot be made (an added root that is
+    /// not a usable CA certificate, [`TrustedRoots::Platform`] without a readable store, or
+    /// [`TrustedRoots::OnlyAdded`] without an added root). Never panics: the crypto provider is
+    /// chosen here, not read from a process-wide default.
     pub fn build(self) -> Result<LoginClient, AuthError> {
+        let tls = tls_config(self.trusted_roots, self.root_certificates)?;
         let mut builder = reqwest::Client::builder()
+            .tls_backend_preconfigured(tls)
             .connect_timeout(self.connect_timeout)
             .timeout(self.timeout)
             .redirect(reqwest::redirect::Policy::none())
             .user_agent(self.user_agent);
         if !self.use_env_proxy {
             builder = builder.no_proxy();
-        }
-        for certificate in self.root_certificates {
-            builder = builder.add_root_certificate(certificate);
         }
         let http = builder.build().map_err(|e| {
             AuthError::new(ErrorKind::Tls, "LoginClient")
@@ -426,6 +444,70 @@ impl LoginClientBuilder {
     }
 }
 
+/// The root certificates a [`LoginClient`] trusts, besides those added with
+/// [`LoginClientBuilder::add_root_certificate_pem`].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum TrustedRoots {
+    /// The Mozilla root store as compiled into this library (`webpki-roots`): the same on every
+    /// machine, whatever its configuration. The default.
+    #[default]
+    Mozilla,
+    /// The operating system's store, through `rustls-platform-verifier`: for hosts whose
+    /// private CA the machine's administrators install system-wide.
+    Platform,
+    /// Only the roots added with [`LoginClientBuilder::add_root_certificate_pem`]: an
+    /// on-premises host pinned to its own CA, trusted for nothing else.
+    OnlyAdded,
+}
+
+/// The rustls setup: ring as the crypto provider, given to this client alone (a library must
+/// not install a process-wide default), and the chosen roots.
+fn tls_config(
+    roots: TrustedRoots,
+    added: Vec<CertificateDer<'static>>,
+) -> Result<rustls::ClientConfig, AuthError> {
+    let tls_error =
+        |detail: String| AuthError::new(ErrorKind::Tls, "LoginClient").with_detail(detail);
+    let provider = Arc::new(rustls::crypto::ring::default_provider());
+    let builder = rustls::ClientConfig::builder_with_provider(Arc::clone(&provider))
+        .with_safe_default_protocol_versions()
+        .map_err(|e| tls_error(format!("TLS could not be set up: {e}")))?;
+    let mut config = match roots {
+        TrustedRoots::Platform => {
+            let verifier = rustls_platform_verifier::Verifier::new_with_extra_roots(
+                added, provider,
+            )
+            .map_err(|e| tls_error(format!("the system's root store could not be read: {e}")))?;
+            builder
+                .dangerous()
+                .with_custom_certificate_verifier(Arc::new(verifier))
+                .with_no_client_auth()
+        }
+        TrustedRoots::Mozilla | TrustedRoots::OnlyAdded => {
+            let mut store = rustls::RootCertStore::empty();
+            if roots == TrustedRoots::Mozilla {
+                store.extend(webpki_roots::TLS_SERVER_ROOTS.iter().cloned());
+            } else if added.is_empty() {
+                return Err(tls_error(
+                    "`TrustedRoots::OnlyAdded` needs a root added with `add_root_certificate_pem`"
+                        .to_owned(),
+                ));
+            }
+            for certificate in added {
+                store.add(certificate).map_err(|e| {
+                    tls_error(format!(
+                        "an added root certificate cannot serve as a root: {e}"
+                    ))
+                })?;
+            }
+            builder.with_root_certificates(store).with_no_client_auth()
+        }
+    };
+    config.alpn_protocols = vec![b"h2".to_vec(), b"http/1.1".to_vec()];
+    Ok(config)
+}
+
 impl fmt::Debug for LoginClientBuilder {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("LoginClientBuilder")
@@ -434,6 +516,7 @@ impl fmt::Debug for LoginClientBuilder {
             .field("max_response_bytes", &self.max_response_bytes)
             .field("allow_plain_http", &self.allow_plain_http)
             .field("use_env_proxy", &self.use_env_proxy)
+            .field("trusted_roots", &self.trusted_roots)
             .field("root_certificates", &self.root_certificates.len())
             .field("retry", &self.retry)
             .finish()

@@ -57,7 +57,7 @@ pub mod __private;
 
 pub use auth_macros::login_endpoint;
 pub use authenticator::{AccessToken, Authenticator, RefreshAhead};
-pub use client::{LoginClient, LoginClientBuilder};
+pub use client::{LoginClient, LoginClientBuilder, TrustedRoots};
 pub use endpoint::{EndpointSpec, LifetimePolicy, LoginEndpoint, Method};
 pub use error::{AuthError, ErrorKind, FieldError, NoErrorBody, VendorCode, VendorError};
 pub use retry::RetryPolicy;

@@ -190,7 +190,9 @@ pub trait ExpiryField {
 impl ExpiryField for String {
     fn expiry(&self) -> Result<Option<SystemTime>, InvalidTimestamp> {
         let timestamp: jiff::Timestamp = self.parse().map_err(|_| InvalidTimestamp)?;
-        Ok(Some(SystemTime::from(timestamp)))
+        SystemTime::try_from(timestamp)
+            .map(Some)
+            .map_err(|_| InvalidTimestamp)
     }
 }
 

@@ -330,7 +330,7 @@ fn outline(tokens: TokenStream) -> Vec<String> {
             syn::Item::Impl(item) => {
                 let ty = &item.self_ty;
                 match &item.trait_ {
-                    Some((_, path, _)) => {
+                    Some((path, _)) => {
                         let name = path.segments.last().map(|s| s.ident.to_string());
                         names.push(format!(
                             "impl {} for {}",

@@ -561,7 +561,7 @@ pub mod talkstack {
         let expires_at = match &response.expiration_time {
             Some(text) => {
                 let at: jiff::Timestamp = text.parse().map_err(|_| decode_error(VENDOR, status))?;
-                SystemTime::from(at)
+                SystemTime::try_from(at).map_err(|_| decode_error(VENDOR, status))?
             }
             None => issued_at + LIFETIME,
         };
