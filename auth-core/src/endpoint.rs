@@ -142,7 +142,7 @@ impl EndpointSpec {
 ///
 /// The generated inherent methods `send` and `send_to` are the way to use it; this trait is what
 /// generic code (such as a session cache) takes.
-pub trait LoginEndpoint: Send + Sync {
+pub trait LoginEndpoint: LoginRequest {
     /// The typed body of a successful response.
     type Response: DeserializeOwned + Send + Sync + 'static;
     /// The typed body of an error response.
@@ -151,18 +151,6 @@ pub trait LoginEndpoint: Send + Sync {
     /// What is known about the endpoint at compile time.
     const SPEC: &'static EndpointSpec;
 
-    /// Writes the JSON request body.
-    #[doc(hidden)]
-    fn __write_body(&self, out: &mut Vec<u8>) -> Result<(), serde_json::Error>;
-
-    /// Calls `header(name, value, sensitive)` for every header taken from a field.
-    #[doc(hidden)]
-    fn __field_headers(&self, header: &mut dyn FnMut(&'static str, &str, bool));
-
-    /// Calls `secret(value)` for every secret field, so error text can be scrubbed of them.
-    #[doc(hidden)]
-    fn __secrets(&self, secret: &mut dyn FnMut(&str));
-
     /// Whether a 2xx body states a failure.
     #[doc(hidden)]
     fn __body_failed(response: &Self::Response) -> bool;
@@ -170,4 +158,19 @@ pub trait LoginEndpoint: Send + Sync {
     /// Takes the token, refresh token and expiry out of a successful response.
     #[doc(hidden)]
     fn __credentials(response: &Self::Response) -> Result<Credentials, &'static str>;
+}
+
+/// The request half of a [`LoginEndpoint`], read through a trait object so that the request
+/// path (HTTP, headers, retries, error scrubbing) is compiled once for every endpoint, not once
+/// per endpoint. Implemented by `#[login_endpoint]`.
+#[doc(hidden)]
+pub trait LoginRequest: Send + Sync {
+    /// Writes the request body.
+    fn __write_body(&self, out: &mut Vec<u8>) -> Result<(), serde_json::Error>;
+
+    /// Calls `header(name, value, sensitive)` for every header taken from a field.
+    fn __field_headers(&self, header: &mut dyn FnMut(&'static str, &str, bool));
+
+    /// Calls `secret(value)` for every secret field, so error text can be scrubbed of them.
+    fn __secrets(&self, secret: &mut dyn FnMut(&str));
 }

@@ -9,9 +9,9 @@ use serde::{Serialize, Serializer};
 pub use serde;
 pub use serde_json;
 
-use crate::client::LoginClient;
+use crate::client::{LoginClient, RawResponse};
 use crate::endpoint::LoginEndpoint;
-pub use crate::endpoint::{EndpointSpec, LifetimePolicy, Method};
+pub use crate::endpoint::{EndpointSpec, LifetimePolicy, LoginRequest, Method};
 use crate::error::{AuthError, ErrorKind};
 use crate::secret::Secret;
 pub use crate::session::Credentials;
@@ -41,51 +41,64 @@ pub fn is_absent<T>(value: &&Option<T>) -> bool {
 }
 
 /// Sends `endpoint` to `base_url` (its declared base URL when `None`).
+///
+/// A thin generic shim: the request is sent by `exchange_request` and the response
+/// interpreted by non-generic code, so each endpoint adds only its serde calls.
 pub async fn send<E: LoginEndpoint>(
     client: &LoginClient,
     endpoint: &E,
     base_url: Option<&str>,
 ) -> Result<Session<E::Response>, AuthError> {
-    let spec = E::SPEC;
+    let raw = exchange_request(client, E::SPEC, endpoint, base_url).await?;
+    crate::response::interpret::<E>(raw, Some(endpoint))
+}
+
+/// Writes the request, sends it and reads the response: everything about a login that does
+/// not depend on its response type. Errors come scrubbed of the request's secrets.
+async fn exchange_request(
+    client: &LoginClient,
+    spec: &'static EndpointSpec,
+    request: &dyn LoginRequest,
+    base_url: Option<&str>,
+) -> Result<RawResponse, AuthError> {
     let result = async {
         let mut body = Vec::with_capacity(256);
-        endpoint.__write_body(&mut body).map_err(|e| {
+        request.__write_body(&mut body).map_err(|e| {
             AuthError::new(ErrorKind::InvalidRequest, spec.vendor())
                 .with_detail("the request body could not be written as JSON")
                 .with_source(e)
         })?;
-        let headers = field_headers(endpoint, spec)?;
-        let raw = client
+        let headers = field_headers(request, spec)?;
+        client
             .exchange(spec, base_url.unwrap_or(spec.base_url()), body, headers)
-            .await?;
-        // Error text built from the body is scrubbed of this request's secrets before it is
-        // cut short; see `excerpt::body_excerpt`.
-        let scrub = |text: &mut String| {
-            endpoint.__secrets(&mut |secret| {
-                if secret.len() >= 3 && text.contains(secret) {
-                    *text = text.replace(secret, "[REDACTED]");
-                }
-            });
-        };
-        crate::response::interpret::<E>(raw, &scrub)
+            .await
     }
     .await;
-    result.map_err(|mut error| {
-        let mut secrets: Vec<Secret> = Vec::new();
-        endpoint.__secrets(&mut |value| secrets.push(Secret::from(value)));
-        let exposed: Vec<&str> = secrets.iter().map(Secret::expose_secret).collect();
-        error.scrub(&exposed);
-        error
-    })
+    result.map_err(|error| scrub_error(error, request))
 }
 
-fn field_headers<E: LoginEndpoint>(
-    endpoint: &E,
-    spec: &EndpointSpec,
-) -> Result<HeaderMap, AuthError> {
+/// Removes every secret of the request from an error's text.
+pub(crate) fn scrub_error(mut error: AuthError, request: &dyn LoginRequest) -> AuthError {
+    let mut secrets: Vec<Secret> = Vec::new();
+    request.__secrets(&mut |value| secrets.push(Secret::from(value)));
+    let exposed: Vec<&str> = secrets.iter().map(Secret::expose_secret).collect();
+    error.scrub(&exposed);
+    error
+}
+
+/// Replaces each of the request's secrets (3 characters or more) in `text`.
+pub(crate) fn scrub_text(request: &dyn LoginRequest, text: &mut String) {
+    request.__secrets(&mut |secret| {
+        if secret.len() >= 3 && text.contains(secret) {
+            *text = text.replace(secret, "[REDACTED]");
+        }
+    });
+}
+
+fn field_headers(request: &dyn LoginRequest, spec: &EndpointSpec) -> Result<HeaderMap, AuthError> {
     let mut headers = HeaderMap::new();
     let mut invalid = None;
-    endpoint.__field_headers(&mut |name, value, sensitive| match (
+    request.__field_headers(&mut |name, value, sensitive| match (
         HeaderName::from_bytes(name.as_bytes()),
         HeaderValue::from_str(value),
     ) {
@@ -266,10 +279,10 @@ pub fn interpret_response<E: LoginEndpoint>(
     status: u16,
     body: &[u8],
 ) -> Result<Session<E::Response>, AuthError> {
-    let raw = crate::client::RawResponse {
+    let raw = RawResponse {
         status,
         retry_after: None,
         body: body.to_vec(),
     };
-    crate::response::interpret::<E>(raw, &crate::excerpt::scrub_nothing)
+    crate::response::interpret::<E>(raw, None)
 }

@@ -2,42 +2,51 @@
 
 use std::time::SystemTime;
 
-use serde::de::DeserializeOwned;
-
 use crate::client::RawResponse;
-use crate::endpoint::{EndpointSpec, LoginEndpoint};
-use crate::error::{AuthError, ErrorKind, VendorError};
-use crate::excerpt::{Scrub, body_excerpt, describe_json_error};
+use crate::endpoint::{EndpointSpec, LoginEndpoint, LoginRequest};
+use crate::error::{AuthError, ErrorKind, FieldError, VendorCode, VendorError};
+use crate::excerpt::{Scrub, body_excerpt, describe_json_error, scrub_nothing};
 use crate::session::Session;
 
 /// Interprets a response: a session for a 2xx that states no failure and carries a token, an
-/// error for everything else.
+/// error for everything else. Only the serde calls and the response's own accessors are
+/// generic; errors are built by the non-generic functions below. `request`, when given, is
+/// scrubbed out of every error text.
 pub(crate) fn interpret<E: LoginEndpoint>(
     raw: RawResponse,
-    scrub: Scrub<'_>,
+    request: Option<&dyn LoginRequest>,
 ) -> Result<Session<E::Response>, AuthError> {
     let spec = E::SPEC;
+    let error_body: ErrorBodyDecoder = decode_error_body::<E::ErrorBody>;
     if !(200..300).contains(&raw.status) {
         let kind = spec.kind_for_status(raw.status);
-        return Err(vendor_failure::<E::ErrorBody>(spec, &raw, kind, scrub));
+        return Err(vendor_failure(spec, &raw, kind, request, error_body));
     }
-    let response: E::Response = decode(spec, raw.status, &raw.body, scrub)?;
+    let response: E::Response = match serde_json::from_slice(&raw.body) {
+        Ok(response) => response,
+        Err(error) => {
+            return Err(undecodable(
+                spec,
+                &raw,
+                short_type_name::<E::Response>(),
+                &error,
+                request,
+            ));
+        }
+    };
     if E::__body_failed(&response) {
-        return Err(vendor_failure::<E::ErrorBody>(
+        return Err(vendor_failure(
             spec,
             &raw,
             ErrorKind::Rejected,
-            scrub,
+            request,
+            error_body,
         ));
     }
-    let credentials = E::__credentials(&response).map_err(|expected| {
-        AuthError::new(ErrorKind::Decode, spec.vendor())
-            .with_status(raw.status)
-            .with_detail(format!(
-                "expected {expected} in the success body; the body was {}",
-                body_excerpt(&raw.body, scrub)
-            ))
-    })?;
+    let credentials = match E::__credentials(&response) {
+        Ok(credentials) => credentials,
+        Err(expected) => return Err(missing_credentials(spec, &raw, expected, request)),
+    };
     Ok(Session::new(
         spec.vendor(),
         credentials,
@@ -47,40 +56,83 @@ pub(crate) fn interpret<E: LoginEndpoint>(
     ))
 }
 
-/// Decodes a JSON body, or says what was expected and shows a safe excerpt of what arrived.
-///
-/// Plain serde_json, so decoding costs what a hand-written client pays; the error names the
-/// field and position serde reports, and the excerpt shows the body's shape.
-pub(crate) fn decode<T: DeserializeOwned>(
-    spec: &EndpointSpec,
-    status: u16,
-    body: &[u8],
-    scrub: Scrub<'_>,
-) -> Result<T, AuthError> {
-    serde_json::from_slice(body).map_err(|error| {
-        AuthError::new(ErrorKind::Decode, spec.vendor())
-            .with_status(status)
-            .with_detail(format!(
-                "expected a JSON `{}`: {}; the body was {}",
-                short_type_name::<T>(),
-                describe_json_error(&error),
-                body_excerpt(body, scrub)
-            ))
+/// What an error body says, read out of the vendor's type.
+pub(crate) struct ErrorBodyFields {
+    kind: Option<ErrorKind>,
+    code: Option<VendorCode>,
+    message: Option<String>,
+    field_errors: Vec<FieldError>,
+}
+
+/// Decodes an error body into its fields; `None` when it is not the documented shape.
+type ErrorBodyDecoder = fn(&[u8]) -> Option<ErrorBodyFields>;
+
+/// Generic once per error body type (not per endpoint): serde and the [`VendorError`] accessors.
+fn decode_error_body<B: VendorError>(body: &[u8]) -> Option<ErrorBodyFields> {
+    let body: B = serde_json::from_slice(body).ok()?;
+    Some(ErrorBodyFields {
+        kind: body.kind(),
+        code: body.code(),
+        message: body.message().map(str::to_owned),
+        field_errors: body.field_errors(),
     })
+}
+
+/// Runs `f` with a scrub that removes the request's secrets, if there is a request.
+fn with_scrub<T>(request: Option<&dyn LoginRequest>, f: impl FnOnce(Scrub<'_>) -> T) -> T {
+    match request {
+        Some(request) => f(&|text: &mut String| crate::__private::scrub_text(request, text)),
+        None => f(&scrub_nothing),
+    }
+}
+
+/// A 2xx body that is not the documented success type.
+fn undecodable(
+    spec: &EndpointSpec,
+    raw: &RawResponse,
+    type_name: &str,
+    error: &serde_json::Error,
+    request: Option<&dyn LoginRequest>,
+) -> AuthError {
+    let excerpt = with_scrub(request, |scrub| body_excerpt(&raw.body, scrub));
+    let error = AuthError::new(ErrorKind::Decode, spec.vendor())
+        .with_status(raw.status)
+        .with_detail(format!(
+            "expected a JSON `{type_name}`: {}; the body was {excerpt}",
+            describe_json_error(error),
+        ));
+    scrubbed(error, request)
+}
+
+/// A success body without the token (or with an unreadable expiry).
+fn missing_credentials(
+    spec: &EndpointSpec,
+    raw: &RawResponse,
+    expected: &str,
+    request: Option<&dyn LoginRequest>,
+) -> AuthError {
+    let excerpt = with_scrub(request, |scrub| body_excerpt(&raw.body, scrub));
+    let error = AuthError::new(ErrorKind::Decode, spec.vendor())
+        .with_status(raw.status)
+        .with_detail(format!(
+            "expected {expected} in the success body; the body was {excerpt}"
+        ));
+    scrubbed(error, request)
 }
 
 /// The error for a response the vendor marked as failed: the kind from the status (or the
 /// body-failure default), refined by what the vendor's error body says.
-fn vendor_failure<B: VendorError>(
+fn vendor_failure(
     spec: &EndpointSpec,
     raw: &RawResponse,
     kind: ErrorKind,
-    scrub: Scrub<'_>,
+    request: Option<&dyn LoginRequest>,
+    decode: ErrorBodyDecoder,
 ) -> AuthError {
     let has_body = !raw.body.iter().all(u8::is_ascii_whitespace);
-    let body = has_body.then(|| serde_json::from_slice::<B>(&raw.body).ok());
+    let body = has_body.then(|| decode(&raw.body));
     let kind = match &body {
-        Some(Some(body)) => body.kind().unwrap_or(kind),
+        Some(Some(body)) => body.kind.unwrap_or(kind),
         _ => kind,
     };
     let retry_after = raw.retry_after.or_else(|| {
@@ -91,16 +143,26 @@ fn vendor_failure<B: VendorError>(
     let error = AuthError::new(kind, spec.vendor())
         .with_status(raw.status)
         .with_retry_after(retry_after);
-    match body {
+    let error = match body {
         Some(Some(body)) => error
-            .with_vendor_code(body.code())
-            .with_message(body.message().map(str::to_owned))
-            .with_field_errors(body.field_errors()),
+            .with_vendor_code(body.code)
+            .with_message(body.message)
+            .with_field_errors(body.field_errors),
         // The status still says what happened; the body is kept as a safe excerpt.
-        Some(None) => error.with_detail(format!(
-            "the error body was not the documented shape: {}",
-            body_excerpt(&raw.body, scrub)
-        )),
+        Some(None) => {
+            let excerpt = with_scrub(request, |scrub| body_excerpt(&raw.body, scrub));
+            error.with_detail(format!(
+                "the error body was not the documented shape: {excerpt}"
+            ))
+        }
+        None => error,
+    };
+    scrubbed(error, request)
+}
+
+fn scrubbed(error: AuthError, request: Option<&dyn LoginRequest>) -> AuthError {
+    match request {
+        Some(request) => crate::__private::scrub_error(error, request),
         None => error,
     }
 }

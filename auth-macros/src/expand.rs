@@ -443,6 +443,19 @@ fn expand_endpoint_impl(endpoint: &Endpoint) -> TokenStream {
 
     quote! {
         #[automatically_derived]
+        impl ::auth_core::__private::LoginRequest for #name {
+            #write_body
+
+            fn __field_headers(&self, __header: &mut dyn ::core::ops::FnMut(&'static str, &str, bool)) {
+                #(#field_headers)*
+            }
+
+            fn __secrets(&self, __secret: &mut dyn ::core::ops::FnMut(&str)) {
+                #(#secrets)*
+            }
+        }
+
+        #[automatically_derived]
         impl ::auth_core::LoginEndpoint for #name {
             type Response = #response;
             type ErrorBody = #error_body;
@@ -458,16 +471,6 @@ fn expand_endpoint_impl(endpoint: &Endpoint) -> TokenStream {
                 ::auth_core::LifetimePolicy { fixed: #fixed, idle: #idle },
                 #lockout,
             );
-
-            #write_body
-
-            fn __field_headers(&self, __header: &mut dyn ::core::ops::FnMut(&'static str, &str, bool)) {
-                #(#field_headers)*
-            }
-
-            fn __secrets(&self, __secret: &mut dyn ::core::ops::FnMut(&str)) {
-                #(#secrets)*
-            }
 
             fn __body_failed(__response: &Self::Response) -> bool {
                 #body_failed

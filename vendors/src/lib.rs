@@ -13,7 +13,7 @@
 //! `LoginResponse`, and its `ErrorBody` where the document shows one. What a document does not
 //! say (a lifetime, an error body) is left out and said so in the module's docs.
 //!
-//! With the `sandbox` feature, [`sandbox::Sandbox`] serves all five protocols on loopback for
+//! With the `sandbox` feature, `sandbox::Sandbox` serves all five protocols on loopback for
 //! examples and tests.
 //!
 //! ```no_run

@@ -168,25 +168,7 @@ const _: () = {
     }
 };
 #[automatically_derived]
-impl ::auth_core::LoginEndpoint for Login {
-    type Response = LoginResponse;
-    type ErrorBody = ::auth_core::NoErrorBody;
-    const SPEC: &'static ::auth_core::EndpointSpec = &::auth_core::EndpointSpec::__new(
-        "TalkStack AI",
-        ::auth_core::Method::Put,
-        "https://api.talkstackai.com",
-        "/auth/login",
-        "application/json; charset=utf-8",
-        &[],
-        &[],
-        ::auth_core::LifetimePolicy {
-            fixed: ::core::option::Option::Some(
-                ::core::time::Duration::from_secs(7200u64),
-            ),
-            idle: ::core::option::Option::None,
-        },
-        ::core::option::Option::None,
-    );
+impl ::auth_core::__private::LoginRequest for Login {
     fn __write_body(
         &self,
         __out: &mut ::std::vec::Vec<u8>,
@@ -226,6 +208,27 @@ impl ::auth_core::LoginEndpoint for Login {
             __secret(::auth_core::Secret::expose_secret(__value));
         }
     }
+}
+#[automatically_derived]
+impl ::auth_core::LoginEndpoint for Login {
+    type Response = LoginResponse;
+    type ErrorBody = ::auth_core::NoErrorBody;
+    const SPEC: &'static ::auth_core::EndpointSpec = &::auth_core::EndpointSpec::__new(
+        "TalkStack AI",
+        ::auth_core::Method::Put,
+        "https://api.talkstackai.com",
+        "/auth/login",
+        "application/json; charset=utf-8",
+        &[],
+        &[],
+        ::auth_core::LifetimePolicy {
+            fixed: ::core::option::Option::Some(
+                ::core::time::Duration::from_secs(7200u64),
+            ),
+            idle: ::core::option::Option::None,
+        },
+        ::core::option::Option::None,
+    );
     fn __body_failed(__response: &Self::Response) -> bool {
         !::auth_core::__private::SuccessValue::is_success(
             &__response.login_status,

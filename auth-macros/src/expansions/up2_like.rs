@@ -215,27 +215,7 @@ const _: () = {
     }
 };
 #[automatically_derived]
-impl ::auth_core::LoginEndpoint for Login {
-    type Response = LoginResponse;
-    type ErrorBody = ErrorBody;
-    const SPEC: &'static ::auth_core::EndpointSpec = &::auth_core::EndpointSpec::__new(
-        "Up2 Money",
-        ::auth_core::Method::Post,
-        "https://api.up2.money",
-        "/auth/login",
-        "application/json",
-        &[("accept", "application/json")],
-        &[
-            (401u16, ::auth_core::ErrorKind::InvalidCredentials),
-            (404u16, ::auth_core::ErrorKind::InvalidCredentials),
-            (423u16, ::auth_core::ErrorKind::Locked),
-        ],
-        ::auth_core::LifetimePolicy {
-            fixed: ::core::option::Option::None,
-            idle: ::core::option::Option::Some(::core::time::Duration::from_secs(300u64)),
-        },
-        ::core::option::Option::Some(::core::time::Duration::from_secs(1800u64)),
-    );
+impl ::auth_core::__private::LoginRequest for Login {
     fn __write_body(
         &self,
         __out: &mut ::std::vec::Vec<u8>,
@@ -284,6 +264,29 @@ impl ::auth_core::LoginEndpoint for Login {
         __secret(::auth_core::Secret::expose_secret(&self.api_secret));
         __secret(::auth_core::Secret::expose_secret(&self.password));
     }
+}
+#[automatically_derived]
+impl ::auth_core::LoginEndpoint for Login {
+    type Response = LoginResponse;
+    type ErrorBody = ErrorBody;
+    const SPEC: &'static ::auth_core::EndpointSpec = &::auth_core::EndpointSpec::__new(
+        "Up2 Money",
+        ::auth_core::Method::Post,
+        "https://api.up2.money",
+        "/auth/login",
+        "application/json",
+        &[("accept", "application/json")],
+        &[
+            (401u16, ::auth_core::ErrorKind::InvalidCredentials),
+            (404u16, ::auth_core::ErrorKind::InvalidCredentials),
+            (423u16, ::auth_core::ErrorKind::Locked),
+        ],
+        ::auth_core::LifetimePolicy {
+            fixed: ::core::option::Option::None,
+            idle: ::core::option::Option::Some(::core::time::Duration::from_secs(300u64)),
+        },
+        ::core::option::Option::Some(::core::time::Duration::from_secs(1800u64)),
+    );
     fn __body_failed(__response: &Self::Response) -> bool {
         false
     }
