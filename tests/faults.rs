@@ -13,7 +13,7 @@ use std::sync::Arc;
 use std::task::{Context, Poll, Waker};
 use std::time::Duration;
 
-use auth_core::{AuthError, ErrorKind, LoginClient, LoginClientBuilder, RetryPolicy};
+use auth_core::{AuthError, ErrorKind, LoginClient, LoginClientBuilder, RetryPolicy, TrustedRoots};
 use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
 use tokio::task::JoinHandle;
@@ -697,6 +697,83 @@ fn bytes_that_hold_no_certificate_are_refused_where_they_are_given() {
         let error = client_builder().add_root_certificate_pem(pem).unwrap_err();
         assert_eq!(error.kind(), ErrorKind::Tls, "{error:?}");
     }
+}
+
+#[tokio::test]
+async fn a_client_pinned_to_its_added_root_trusts_that_ca_alone() {
+    let (pem, config) = self_signed_localhost();
+    let (base, server) = serve_tls(config, 1).await;
+    let pinned = client_builder()
+        .trusted_roots(TrustedRoots::OnlyAdded)
+        .add_root_certificate_pem(pem.as_bytes())
+        .unwrap()
+        .build()
+        .unwrap();
+    let session = hyper3d_login().send_to(&pinned, &base).await.unwrap();
+    assert_eq!(session.token().expose_secret(), "over-tls");
+    let log = tokio::time::timeout(HANG_GUARD, server)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(log.requests, 1);
+
+    // Pinned to nothing at all is a mistake reported when the client is built.
+    let error = client_builder()
+        .trusted_roots(TrustedRoots::OnlyAdded)
+        .build()
+        .unwrap_err();
+    assert_eq!(error.kind(), ErrorKind::Tls, "{error:?}");
+    assert!(
+        error.to_string().contains("add_root_certificate_pem"),
+        "{error}"
+    );
+}
+
+#[tokio::test]
+async fn the_platform_store_refuses_an_unknown_ca_and_trusts_an_added_one() {
+    let (pem, config) = self_signed_localhost();
+    let (base, server) = serve_tls(config, 2).await;
+    let platform = client_builder()
+        .trusted_roots(TrustedRoots::Platform)
+        .build()
+        .unwrap();
+    let error = hyper3d_login().send_to(&platform, &base).await.unwrap_err();
+    assert_eq!(error.kind(), ErrorKind::Tls, "{error:?}");
+
+    let platform_and_added = client_builder()
+        .trusted_roots(TrustedRoots::Platform)
+        .add_root_certificate_pem(pem.as_bytes())
+        .unwrap()
+        .build()
+        .unwrap();
+    let session = hyper3d_login()
+        .send_to(&platform_and_added, &base)
+        .await
+        .unwrap();
+    assert_eq!(session.token().expose_secret(), "over-tls");
+    let log = tokio::time::timeout(HANG_GUARD, server)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        log,
+        TlsLog {
+            failed_handshakes: 1,
+            requests: 1
+        }
+    );
+}
+
+#[test]
+fn building_a_client_needs_no_process_wide_crypto_provider() {
+    // A library must not install process-wide defaults, and must not panic for want of one.
+    for roots in [TrustedRoots::Mozilla, TrustedRoots::Platform] {
+        LoginClient::builder().trusted_roots(roots).build().unwrap();
+    }
+    assert!(
+        rustls::crypto::CryptoProvider::get_default().is_none(),
+        "building a client installed a process-wide crypto provider"
+    );
 }
 
 /// Polls `future` once: a request refused before any I/O is ready on the first poll.

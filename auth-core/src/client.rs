@@ -12,7 +12,7 @@ use rustls::pki_types::CertificateDer;
 use rustls::pki_types::pem::PemObject;
 use url::Url;
 
-use crate::endpoint::{EndpointSpec, Method};
+use crate::endpoint::{EndpointSpec, LoginRequest, Method};
 use crate::error::{AuthError, ErrorKind};
 use crate::retry::{RetryPolicy, TransportFailure, Verdict};
 
@@ -82,41 +82,25 @@ impl LoginClient {
         spec: &'static EndpointSpec,
         base_url: &str,
         body: Vec<u8>,
-        field_headers: HeaderMap,
+        request: &dyn LoginRequest,
     ) -> Result<RawResponse, AuthError> {
         let vendor = spec.vendor();
         let url = self.login_url(spec, base_url)?;
-        let mut headers = HeaderMap::with_capacity(spec.headers().len() + field_headers.len() + 1);
-        // The macro validates declared headers; checking again here keeps a hand-built spec from
-        // panicking inside `from_static`.
-        let declared = std::iter::once(("content-type", spec.content_type()))
-            .chain(spec.headers().iter().copied());
-        for (name, value) in declared {
-            match (
-                HeaderName::from_bytes(name.as_bytes()),
-                HeaderValue::from_str(value),
-            ) {
-                (Ok(name), Ok(value)) => {
-                    headers.insert(name, value);
-                }
-                _ => {
-                    return Err(
-                        AuthError::new(ErrorKind::InvalidRequest, vendor).with_detail(format!(
-                            "the declared header `{name}` is not a valid header"
-                        )),
-                    );
-                }
-            }
-        }
-        headers.extend(field_headers);
+        // Built again for each attempt rather than copied: a retry is rare, a copy on every
+        // login is not.
+        let mut headers = Some(request_headers(spec, request)?);
         // One buffer shared by every attempt: a retry does not copy the credentials it holds.
         let body = Bytes::from(body);
 
         let policy = &self.config.retry;
         let mut attempt = 1;
         loop {
+            let attempt_headers = match headers.take() {
+                Some(headers) => headers,
+                None => request_headers(spec, request)?,
+            };
             let outcome = self
-                .exchange_once(spec, &url, headers.clone(), body.clone())
+                .exchange_once(spec, &url, attempt_headers, body.clone())
                 .await;
             let verdict = match &outcome {
                 Ok(raw) => policy.on_status(raw.status, raw.retry_after, attempt),
@@ -212,18 +196,26 @@ impl LoginClient {
         {
             return Err((TransportFailure::Other, too_large(vendor, status, cap)));
         }
-        let mut bytes = Vec::with_capacity(response.content_length().map_or(1024, |n| n as usize));
-        while let Some(chunk) = response.chunk().await.map_err(|e| {
+        let read_error = |e: reqwest::Error| {
             (
                 transport_failure(&e),
                 transport_error(vendor, e, self.config.timeout).with_status(status),
             )
-        })? {
-            if bytes.len() + chunk.len() > cap {
-                return Err((TransportFailure::Other, too_large(vendor, status, cap)));
+        };
+        let bytes = if response.content_length().is_some() {
+            // The stated length is within the cap and the HTTP layer refuses a body longer
+            // than it states, so the body is taken whole, without a copy.
+            response.bytes().await.map_err(read_error)?
+        } else {
+            let mut bytes = Vec::with_capacity(1024);
+            while let Some(chunk) = response.chunk().await.map_err(read_error)? {
+                if bytes.len() + chunk.len() > cap {
+                    return Err((TransportFailure::Other, too_large(vendor, status, cap)));
+                }
+                bytes.extend_from_slice(&chunk);
             }
-            bytes.extend_from_slice(&chunk);
-        }
+            Bytes::from(bytes)
+        };
         tracing::debug!(
             vendor,
             status,
@@ -527,7 +519,57 @@ impl fmt::Debug for LoginClientBuilder {
 pub(crate) struct RawResponse {
     pub(crate) status: u16,
     pub(crate) retry_after: Option<Duration>,
-    pub(crate) body: Vec<u8>,
+    pub(crate) body: Bytes,
+}
+
+/// The headers of one attempt: `Content-Type`, the declared constant headers, then the headers
+/// taken from fields (secret ones marked sensitive, so the HTTP stack never logs them).
+fn request_headers(
+    spec: &EndpointSpec,
+    request: &dyn LoginRequest,
+) -> Result<HeaderMap, AuthError> {
+    let vendor = spec.vendor();
+    let mut headers = HeaderMap::with_capacity(spec.headers().len() + 2);
+    // The macro validates declared headers; checking again here keeps a hand-built spec from
+    // panicking inside `from_static`.
+    let declared = std::iter::once(("content-type", spec.content_type()))
+        .chain(spec.headers().iter().copied());
+    for (name, value) in declared {
+        match (
+            HeaderName::from_bytes(name.as_bytes()),
+            HeaderValue::from_str(value),
+        ) {
+            (Ok(name), Ok(value)) => {
+                headers.insert(name, value);
+            }
+            _ => {
+                return Err(
+                    AuthError::new(ErrorKind::InvalidRequest, vendor).with_detail(format!(
+                        "the declared header `{name}` is not a valid header"
+                    )),
+                );
+            }
+        }
+    }
+    let mut invalid = None;
+    request.__field_headers(&mut |name, value, sensitive| match (
+        HeaderName::from_bytes(name.as_bytes()),
+        HeaderValue::from_str(value),
+    ) {
+        (Ok(name), Ok(mut value)) => {
+            value.set_sensitive(sensitive);
+            headers.insert(name, value);
+        }
+        _ => invalid = Some(name),
+    });
+    match invalid {
+        None => Ok(headers),
+        Some(name) => Err(
+            AuthError::new(ErrorKind::InvalidRequest, vendor).with_detail(format!(
+                "header `{name}` has a name or value a header cannot carry"
+            )),
+        ),
+    }
 }
 
 fn too_large(vendor: &'static str, status: u16, cap: usize) -> AuthError {

@@ -3,7 +3,6 @@
 
 use std::time::SystemTime;
 
-use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
 use serde::{Serialize, Serializer};
 
 pub use serde;
@@ -68,9 +67,8 @@ async fn exchange_request(
                 .with_detail("the request body could not be written as JSON")
                 .with_source(e)
         })?;
-        let headers = field_headers(request, spec)?;
         client
-            .exchange(spec, base_url.unwrap_or(spec.base_url()), body, headers)
+            .exchange(spec, base_url.unwrap_or(spec.base_url()), body, request)
             .await
     }
     .await;
@@ -93,29 +91,6 @@ pub(crate) fn scrub_text(request: &dyn LoginRequest, text: &mut String) {
             *text = text.replace(secret, "[REDACTED]");
         }
     });
-}
-
-fn field_headers(request: &dyn LoginRequest, spec: &EndpointSpec) -> Result<HeaderMap, AuthError> {
-    let mut headers = HeaderMap::new();
-    let mut invalid = None;
-    request.__field_headers(&mut |name, value, sensitive| match (
-        HeaderName::from_bytes(name.as_bytes()),
-        HeaderValue::from_str(value),
-    ) {
-        (Ok(name), Ok(mut value)) => {
-            value.set_sensitive(sensitive);
-            headers.insert(name, value);
-        }
-        _ => invalid = Some(name),
-    });
-    match invalid {
-        None => Ok(headers),
-        Some(name) => Err(
-            AuthError::new(ErrorKind::InvalidRequest, spec.vendor()).with_detail(format!(
-                "header `{name}` has a name or value a header cannot carry"
-            )),
-        ),
-    }
 }
 
 /// A secret field as it is written into the request body.
@@ -282,7 +257,7 @@ pub fn interpret_response<E: LoginEndpoint>(
     let raw = RawResponse {
         status,
         retry_after: None,
-        body: body.to_vec(),
+        body: bytes::Bytes::copy_from_slice(body),
     };
     crate::response::interpret::<E>(raw, None)
 }
