@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """What `#[login_endpoint]` costs at compile time, against the same endpoints written by hand.
 
-    python3 vendors/benches/compile_cost.py [--endpoints 100] [--runs 3] [--release] [--keep]
+    python3 vendors/benches/compile_cost.py [--endpoints 10,100,300] [--runs 3] [--release] [--keep]
+                                            [--svg vendors/benches/compile_cost.svg]
 
 Writes two throwaway crates into a temporary directory, both path-depending on a snapshot of this
 workspace's auth-core (and auth-macros) taken at the start, and pinned to its Cargo.lock:
@@ -20,9 +21,11 @@ the same in both crates, and a use site that boxes its `send_to` future, so the 
 compiler generates for a login (generic runtime code included) is built in the fixture crate,
 as it would be in an application.
 
-Each crate is also built with zero endpoints, so the tables show the cost per endpoint apart
-from what each crate pays once. Measured with the dependencies already built, the crate alone
-rebuilt on each run (its source touched), CARGO_INCREMENTAL=0, the median of --runs:
+Each crate is built with every count of endpoints asked for and with zero, so the tables show
+the cost per endpoint apart from what each crate pays once, and the slope shows how it grows.
+Measured with the dependencies already built, the crate alone rebuilt on each run (its source
+touched), CARGO_INCREMENTAL=0, the median of --runs. The runs interleave the two sides, so load
+from other work on the machine falls on both alike:
 
 - `cargo check` and `cargo build` (and `cargo build --release` with --release) wall seconds;
 - macro expansion: rustc's `expand_crate` pass from `-Z time-passes` (on stable through
@@ -75,9 +78,9 @@ def manifest(name: str, handwritten: bool, workspace: Path) -> str:
     extra = ""
     if handwritten:
         extra = (
-            'reqwest = { version = "0.12", default-features = false, '
-            'features = ["rustls-tls-webpki-roots", "http2"] }\n'
-            'jiff = { version = "0.2", default-features = false, features = ["std"] }\n'
+            'reqwest = { version = "0.13", default-features = false, '
+            'features = ["rustls-no-provider", "http2"] }\n'
+            'jiff = { version = "1", default-features = false, features = ["std"] }\n'
         )
     return f"""[package]
 name = "{name}"
@@ -582,7 +585,7 @@ def handwritten_endpoint(i: int) -> str:
         let expires_at = match &response.expiration_time {{
             Some(text) => {{
                 let at: jiff::Timestamp = text.parse().map_err(|_| decode_error(VENDOR, status))?;
-                SystemTime::from(at)
+                SystemTime::try_from(at).map_err(|_| decode_error(VENDOR, status))?
             }}
             None => SystemTime::now() + Duration::from_secs(2 * 60 * 60),
         }};
@@ -622,36 +625,35 @@ def touch(crate: Path) -> None:
     os.utime(crate / "src" / "lib.rs")
 
 
-def timed_build(crate: Path, target: Path, args: list[str], runs: int) -> float:
-    seconds = []
-    for _ in range(runs):
-        touch(crate)
-        started = time.perf_counter()
-        cargo(crate, target, *args)
-        seconds.append(time.perf_counter() - started)
-    return statistics.median(seconds)
+def timed_build(crate: Path, target: Path, args: list[str]) -> float:
+    touch(crate)
+    started = time.perf_counter()
+    cargo(crate, target, *args)
+    return time.perf_counter() - started
 
 
-def expansion_seconds(crate: Path, target: Path, runs: int) -> float:
-    seconds = []
-    for _ in range(runs + 1):
-        touch(crate)
-        run = cargo(
-            crate,
-            target,
-            "rustc",
-            "--lib",
-            "--",
-            "-Z",
-            "time-passes",
-            env={"RUSTC_BOOTSTRAP": "1"},
-        )
-        match = re.search(r"time:\s+([\d.]+);[^\n]*\sexpand_crate\s*$", run.stderr, re.MULTILINE)
-        if not match:
-            sys.exit(f"no expand_crate time in rustc's output for {crate.name}")
-        seconds.append(float(match.group(1)))
-    # The first run builds the dependencies for this target directory.
-    return statistics.median(seconds[1:])
+def expansion_seconds(crate: Path, target: Path) -> float:
+    touch(crate)
+    run = cargo(
+        crate,
+        target,
+        "rustc",
+        "--lib",
+        "--",
+        "-Z",
+        "time-passes",
+        env={"RUSTC_BOOTSTRAP": "1"},
+    )
+    match = re.search(r"time:\s+([\d.]+);[^\n]*\sexpand_crate\s*$", run.stderr, re.MULTILINE)
+    if not match:
+        sys.exit(f"no expand_crate time in rustc's output for {crate.name}")
+    return float(match.group(1))
+
+
+def slope(xs: list[int], ys: list[float]) -> float:
+    """Least-squares slope: the cost of one more endpoint."""
+    mx, my = statistics.mean(xs), statistics.mean(ys)
+    return sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sum((x - mx) ** 2 for x in xs)
 
 
 def llvm_lines(crate: Path, target: Path) -> tuple[int, int]:
@@ -668,29 +670,32 @@ def llvm_lines(crate: Path, target: Path) -> tuple[int, int]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--endpoints", type=int, default=100)
+    parser.add_argument("--endpoints", default="10,100,300", help="comma-separated endpoint counts")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--release", action="store_true", help="also time release builds")
     parser.add_argument("--keep", action="store_true", help="keep the fixture crates")
+    parser.add_argument("--svg", type=Path, help="write a chart of build time and LLVM lines here")
     options = parser.parse_args()
+    counts = sorted({int(n) for n in options.endpoints.split(",") if int(n) > 0})
+    all_counts = [0, *counts]
 
     root = Path(tempfile.mkdtemp(prefix="login-endpoint-compile-cost-"))
     if os.environ.get("CARGO_TARGET_DIR"):
         targets = Path(os.environ["CARGO_TARGET_DIR"]) / "compile-cost"
     else:
         targets = root / "target"
+    sides = (("generated", False), ("handwritten", True))
     try:
         workspace = snapshot(root)
         crates = {}
-        for side, handwritten in (("generated", False), ("handwritten", True)):
-            for count in (options.endpoints, 0):
-                name = f"fixture_{side}" if count else f"fixture_{side}_empty"
-                crates[(side, count)] = write_crate(root, workspace, name, handwritten, count)
+        for side, handwritten in sides:
+            for count in all_counts:
+                crates[(side, count)] = write_crate(root, workspace, f"fixture_{side}_{count}", handwritten, count)
 
         builds = [("check", ["check", "--lib"]), ("build", ["build", "--lib"])]
         if options.release:
             builds.append(("build --release", ["build", "--lib", "--release"]))
-        # One target directory per side (shared with its empty crate, which has the same
+        # One target directory per side (shared by its crates, which have the same
         # dependencies): crates with different dependency sets in one directory make cargo
         # rebuild shared dependencies back and forth.
         # RUSTC_BOOTSTRAP changes every crate's fingerprint, so `-Z time-passes` gets its own.
@@ -701,38 +706,69 @@ def main() -> None:
             print(f"building dependencies for {crate.name}", file=sys.stderr)
             for _, args in builds:
                 cargo(crate, target_of(side), *args)
+            expansion_seconds(crate, target_of(side, True))
 
-        results = {}
-        for (side, count), crate in crates.items():
-            print(f"measuring {crate.name}", file=sys.stderr)
-            target = target_of(side)
-            row = {}
-            for label, args in builds:
-                row[label] = timed_build(crate, target, args, options.runs)
-            row["expand_crate"] = expansion_seconds(crate, target_of(side, True), options.runs)
-            row["llvm lines"], row["llvm copies"] = llvm_lines(crate, target)
-            results[(side, count)] = row
+        samples = {key: {} for key in crates}
+        for run in range(options.runs):
+            print(f"run {run + 1} of {options.runs}", file=sys.stderr)
+            for count in all_counts:
+                for side, _ in sides:
+                    crate = crates[(side, count)]
+                    row = samples[(side, count)]
+                    for label, args in builds:
+                        row.setdefault(label, []).append(timed_build(crate, target_of(side), args))
+                    row.setdefault("expand_crate", []).append(expansion_seconds(crate, target_of(side, True)))
+        results = {key: {metric: statistics.median(values) for metric, values in row.items()} for key, row in samples.items()}
+        for key, crate in crates.items():
+            results[key]["llvm lines"], results[key]["llvm copies"] = llvm_lines(crate, target_of(key[0]))
 
-        n = options.endpoints
         metrics = [label for label, _ in builds] + ["expand_crate", "llvm lines", "llvm copies"]
-        print(f"\n{n} endpoints vs none; times in seconds (median of {options.runs}), deps prebuilt\n")
-        print("| measure | generated, total | hand-written, total | ratio | generated, per endpoint | hand-written, per endpoint | ratio per endpoint |")
-        print("|---|---:|---:|---:|---:|---:|---:|")
+        print(f"\ntimes in seconds (median of {options.runs}), dependencies prebuilt\n")
+        for n in counts:
+            print(f"\n{n} endpoints vs none\n")
+            print("| measure | generated, total | hand-written, total | ratio | generated, per endpoint | hand-written, per endpoint | ratio per endpoint |")
+            print("|---|---:|---:|---:|---:|---:|---:|")
+            for metric in metrics:
+                g, h = results[("generated", n)][metric], results[("handwritten", n)][metric]
+                g0, h0 = results[("generated", 0)][metric], results[("handwritten", 0)][metric]
+                gp, hp = (g - g0) / n, (h - h0) / n
+                if isinstance(g, int):
+                    show_total, show_each = (lambda v: f"{v}"), (lambda v: f"{v:.0f}")
+                else:
+                    show_total, show_each = (lambda v: f"{v:.2f}"), (lambda v: f"{v * 1000:.1f} ms")
+                print(
+                    f"| {metric} | {show_total(g)} | {show_total(h)} | **{g / h:.2f}** "
+                    f"| {show_each(gp)} | {show_each(hp)} | **{gp / hp:.2f}** |"
+                )
+        print(f"\nslope over {', '.join(map(str, all_counts))} endpoints (least squares: one more endpoint costs)\n")
+        print("| measure | generated | hand-written | ratio |")
+        print("|---|---:|---:|---:|")
         for metric in metrics:
-            g, h = results[("generated", n)][metric], results[("handwritten", n)][metric]
-            g0, h0 = results[("generated", 0)][metric], results[("handwritten", 0)][metric]
-            gp, hp = (g - g0) / n, (h - h0) / n
-            if isinstance(g, int):
-                show_total, show_each = (lambda v: f"{v}"), (lambda v: f"{v:.0f}")
-            else:
-                show_total, show_each = (lambda v: f"{v:.2f}"), (lambda v: f"{v * 1000:.1f} ms")
-            print(
-                f"| {metric} | {show_total(g)} | {show_total(h)} | **{g / h:.2f}** "
-                f"| {show_each(gp)} | {show_each(hp)} | **{gp / hp:.2f}** |"
-            )
+            g = slope(all_counts, [results[("generated", n)][metric] for n in all_counts])
+            h = slope(all_counts, [results[("handwritten", n)][metric] for n in all_counts])
+            show = (lambda v: f"{v:.0f}") if metric.startswith("llvm") else (lambda v: f"{v * 1000:.1f} ms")
+            print(f"| {metric} | {show(g)} | {show(h)} | **{g / h:.2f}** |")
         print("\nwith no endpoints (what each crate pays once):")
         for metric in metrics:
             print(f"  {metric}: generated {results[('generated', 0)][metric]}, hand-written {results[('handwritten', 0)][metric]}")
+        if options.svg:
+            sys.path.insert(0, str(Path(__file__).resolve().parent))
+            from plot import line_chart
+
+            for metric, suffix, unit in (("build", "build", "cargo build, seconds"), ("llvm lines", "llvm-lines", "LLVM IR lines")):
+                path = options.svg.with_name(f"{options.svg.stem}-{suffix}{options.svg.suffix}")
+                line_chart(
+                    all_counts,
+                    {
+                        "#[login_endpoint]": [results[("generated", n)][metric] for n in all_counts],
+                        "hand-written": [results[("handwritten", n)][metric] for n in all_counts],
+                    },
+                    path,
+                    f"Compile cost: {unit} by endpoint count",
+                    "endpoints in the crate",
+                    unit,
+                )
+                print(f"wrote {path}")
         if options.keep:
             print(f"\nfixtures kept in {root}")
     finally:

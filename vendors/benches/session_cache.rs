@@ -1,16 +1,20 @@
-//! `Authenticator::token()` on a valid cached session, from 1 and from 16 concurrent tasks,
-//! against a hand-written cache of the usual kind (an `RwLock` around the current session).
+//! `Authenticator::token()` on a valid cached session, from 1, 16, 256 and 4,096 concurrent
+//! tasks, against a hand-written cache of the usual kind (an `RwLock` around the current
+//! session).
 //!
 //! Each task times batches of calls and the table gives the median and 99th percentile of the
 //! per-call time of those batches (one clock read per batch, not per call, so the clock does
 //! not dominate what is measured). The runtime has the machine's two worker threads; tasks
-//! yield between batches so all 16 take turns.
+//! yield between batches so all of them take turns.
 //!
 //! Up2 Money is the vendor: its sessions lapse when idle, so every token handed out also
 //! records the use (the most work a cache hit does). Hypernative, whose sessions state no
 //! lifetime, is the lightest case.
 //!
-//! `cargo bench -p vendors --bench session_cache [-- --secs S]`
+//! `cargo bench -p vendors --bench session_cache [-- --secs S] [--tsv FILE]`
+//!
+//! With `--tsv`, the medians are also written as a table that `plot.py` draws:
+//! `python3 vendors/benches/plot.py FILE vendors/benches/session_cache.svg --log-x --log-y`.
 
 #[path = "support/samples.rs"]
 mod samples;
@@ -25,6 +29,7 @@ use auth_core::{Authenticator, LoginClient, LoginEndpoint, Secret};
 use samples::{API_SECRET, EMAIL, ORGANIZATION_ID, PASSWORD, Vendor};
 
 const BATCH: u32 = 1_000;
+const TASKS: [usize; 4] = [1, 16, 256, 4_096];
 
 /// A cache lookup, measured per call.
 trait Lookup: Send + Sync + 'static {
@@ -96,24 +101,29 @@ fn percentile(sorted: &[f64], p: f64) -> f64 {
     sorted[((sorted.len() - 1) as f64 * p).round() as usize]
 }
 
-async fn row<L: Lookup>(name: &str, cache: L, secs: f64) {
+/// Prints one table row per task count; returns the medians, in the order of [`TASKS`].
+async fn row<L: Lookup>(name: &str, cache: L, secs: f64) -> Vec<f64> {
     let cache = Arc::new(cache);
     let duration = Duration::from_secs_f64(secs);
     // Warm-up: caches, the allocator, the runtime's threads.
     measure(&cache, 16, duration / 4).await;
-    for tasks in [1, 16] {
+    let mut medians = Vec::new();
+    for tasks in TASKS {
         let batches = measure(&cache, tasks, duration).await;
+        let median = percentile(&batches, 0.5);
         println!(
-            "| {name} | {tasks} | {:.1} | {:.1} | {} |",
-            percentile(&batches, 0.5),
+            "| {name} | {tasks} | {median:.1} | {:.1} | {} |",
             percentile(&batches, 0.99),
             batches.len() as u64 * u64::from(BATCH),
         );
+        medians.push(median);
     }
+    medians
 }
 
 fn main() {
     let mut secs = 2.0;
+    let mut tsv = None;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         if arg == "--secs" {
@@ -121,6 +131,8 @@ fn main() {
                 .next()
                 .and_then(|s| s.parse().ok())
                 .expect("--secs takes a number");
+        } else if arg == "--tsv" {
+            tsv = Some(args.next().expect("--tsv takes a file name"));
         }
     }
     let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -167,13 +179,45 @@ fn main() {
         println!("per-call time of batches of {BATCH} calls, ns; 2 worker threads\n");
         println!("| cache | tasks | median | p99 | calls |");
         println!("|---|---:|---:|---:|---:|");
-        row("Authenticator, Up2 Money (idle timeout)", up2, secs).await;
-        row(
-            "Authenticator, Hypernative (no lifetime)",
-            hypernative,
-            secs,
-        )
-        .await;
-        row("hand-written RwLock<Option<Arc<_>>>", rwlock, secs).await;
+        let columns = [
+            (
+                "Authenticator, Up2 Money",
+                row("Authenticator, Up2 Money (idle timeout)", up2, secs).await,
+            ),
+            (
+                "Authenticator, Hypernative",
+                row(
+                    "Authenticator, Hypernative (no lifetime)",
+                    hypernative,
+                    secs,
+                )
+                .await,
+            ),
+            (
+                "RwLock, hand-written",
+                row("hand-written RwLock<Option<Arc<_>>>", rwlock, secs).await,
+            ),
+        ];
+        if let Some(path) = tsv {
+            write_tsv(&path, &columns).expect("the TSV file is writable");
+        }
     });
+}
+
+/// Median ns per call by task count, one column per cache, for `plot.py`.
+fn write_tsv(path: &str, columns: &[(&str, Vec<f64>)]) -> std::io::Result<()> {
+    let mut text = String::from("tasks");
+    for (name, _) in columns {
+        text.push('\t');
+        text.push_str(name);
+    }
+    text.push('\n');
+    for (index, tasks) in TASKS.iter().enumerate() {
+        text.push_str(&tasks.to_string());
+        for (_, medians) in columns {
+            text.push_str(&format!("\t{:.1}", medians[index]));
+        }
+        text.push('\n');
+    }
+    std::fs::write(path, text)
 }
