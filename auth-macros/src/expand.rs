@@ -312,46 +312,53 @@ fn expand_send(
     body: SendBody,
 ) -> TokenStream {
     let vis = &item.vis;
-    let (send, send_to) = match body {
-        SendBody::Real => (
-            quote!(::auth_core::__private::send(client, self, ::core::option::Option::None).await),
-            quote!(
-                ::auth_core::__private::send(client, self, ::core::option::Option::Some(base_url))
-                    .await
-            ),
-        ),
-        SendBody::Unreachable => (
-            quote!({
-                let _ = client;
-                ::core::unreachable!()
-            }),
-            quote!({
-                let _ = (client, base_url);
-                ::core::unreachable!()
-            }),
-        ),
+    let output = quote! {
+        ::core::result::Result<::auth_core::Session<#response>, ::auth_core::AuthError>
     };
-    quote! {
-        #[doc = #send_doc]
+    let doc_returns = quote! {
         ///
         /// Returns the [`Session`](::auth_core::Session), or an
         /// [`AuthError`](::auth_core::AuthError) whose kind is the same across vendors.
-        #vis async fn send(
-            &self,
-            client: &::auth_core::LoginClient,
-        ) -> ::core::result::Result<::auth_core::Session<#response>, ::auth_core::AuthError> {
-            #send
-        }
-
+    };
+    let doc_send_to = quote! {
         /// Logs in at another base URL: an on-premises host, staging, or a test server.
         /// The endpoint's path is appended to it.
-        #vis async fn send_to(
-            &self,
-            client: &::auth_core::LoginClient,
-            base_url: &str,
-        ) -> ::core::result::Result<::auth_core::Session<#response>, ::auth_core::AuthError> {
-            #send_to
-        }
+    };
+    match body {
+        // Plain functions returning auth-core's future: no async wrapper per endpoint.
+        SendBody::Real => quote! {
+            #[doc = #send_doc]
+            #doc_returns
+            #vis fn send<'__a>(
+                &'__a self,
+                client: &'__a ::auth_core::LoginClient,
+            ) -> impl ::core::future::Future<Output = #output> + ::core::marker::Send + '__a {
+                ::auth_core::__private::send(client, self, ::core::option::Option::None)
+            }
+
+            #doc_send_to
+            #vis fn send_to<'__a>(
+                &'__a self,
+                client: &'__a ::auth_core::LoginClient,
+                base_url: &'__a str,
+            ) -> impl ::core::future::Future<Output = #output> + ::core::marker::Send + '__a {
+                ::auth_core::__private::send(client, self, ::core::option::Option::Some(base_url))
+            }
+        },
+        SendBody::Unreachable => quote! {
+            #[doc = #send_doc]
+            #doc_returns
+            #vis async fn send(&self, client: &::auth_core::LoginClient) -> #output {
+                let _ = client;
+                ::core::unreachable!()
+            }
+
+            #doc_send_to
+            #vis async fn send_to(&self, client: &::auth_core::LoginClient, base_url: &str) -> #output {
+                let _ = (client, base_url);
+                ::core::unreachable!()
+            }
+        },
     }
 }
 

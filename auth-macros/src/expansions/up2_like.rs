@@ -30,31 +30,34 @@ impl Login {
     ///
     /// Returns the [`Session`](::auth_core::Session), or an
     /// [`AuthError`](::auth_core::AuthError) whose kind is the same across vendors.
-    pub async fn send(
-        &self,
-        client: &::auth_core::LoginClient,
-    ) -> ::core::result::Result<
-        ::auth_core::Session<LoginResponse>,
-        ::auth_core::AuthError,
-    > {
-        ::auth_core::__private::send(client, self, ::core::option::Option::None).await
+    pub fn send<'__a>(
+        &'__a self,
+        client: &'__a ::auth_core::LoginClient,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            ::auth_core::Session<LoginResponse>,
+            ::auth_core::AuthError,
+        >,
+    > + ::core::marker::Send + '__a {
+        ::auth_core::__private::send(client, self, ::core::option::Option::None)
     }
     /// Logs in at another base URL: an on-premises host, staging, or a test server.
     /// The endpoint's path is appended to it.
-    pub async fn send_to(
-        &self,
-        client: &::auth_core::LoginClient,
-        base_url: &str,
-    ) -> ::core::result::Result<
-        ::auth_core::Session<LoginResponse>,
-        ::auth_core::AuthError,
-    > {
+    pub fn send_to<'__a>(
+        &'__a self,
+        client: &'__a ::auth_core::LoginClient,
+        base_url: &'__a str,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            ::auth_core::Session<LoginResponse>,
+            ::auth_core::AuthError,
+        >,
+    > + ::core::marker::Send + '__a {
         ::auth_core::__private::send(
-                client,
-                self,
-                ::core::option::Option::Some(base_url),
-            )
-            .await
+            client,
+            self,
+            ::core::option::Option::Some(base_url),
+        )
     }
 }
 /// Builds a [`Login`]: call the setter of every required field (`api_secret`, `email`, `password`), then [`build`](LoginBuilder::build).
