@@ -294,6 +294,13 @@ impl LoginClient {
         // would parse as a request to a host named `user`.
         let base = Url::parse(base_url)
             .map_err(|e| invalid(format!("`{base_url}` is not an absolute URL: {e}")))?;
+        // Before anything quotes the URL: user info is credentials, and must not be shown.
+        if !base.username().is_empty() || base.password().is_some() {
+            return Err(invalid(
+                "the base URL carries user info; credentials belong in the request, not the URL"
+                    .to_owned(),
+            ));
+        }
         if base.host_str().is_none_or(str::is_empty) {
             return Err(invalid(format!("`{base_url}` has no host")));
         }
@@ -324,11 +331,6 @@ impl LoginClient {
                     )),
                 );
             }
-        }
-        if !url.username().is_empty() || url.password().is_some() {
-            return Err(AuthError::new(ErrorKind::InvalidUrl, vendor).with_detail(
-                "the base URL carries user info; credentials belong in the request, not the URL",
-            ));
         }
         Ok(url)
     }
