@@ -129,7 +129,8 @@ impl LoginClient {
                         wait_ms = wait.as_millis() as u64,
                         "login not sent again: the wait would pass the deadline"
                     );
-                    return outcome.map_err(|(_, error)| budget.summarize(error, attempt));
+                    return outcome
+                        .map_err(|(_, error)| budget.summarize_unretried(error, attempt, wait));
                 }
                 Verdict::Done => {
                     return outcome.map_err(|(_, error)| budget.summarize(error, attempt));

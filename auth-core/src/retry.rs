@@ -265,12 +265,43 @@ impl Budget {
     /// The error a login ends with after `attempts` sends, saying how many there were and how
     /// long they took in all, for timeouts and for anything that was retried.
     pub(crate) fn summarize(&self, error: AuthError, attempts: u32) -> AuthError {
-        if error.kind() != ErrorKind::Timeout && attempts == 1 {
+        self.summarize_with(error, attempts, None)
+    }
+
+    /// [`summarize`](Self::summarize) for a login whose next retry was not made because its
+    /// `wait` would have passed the deadline, which the error then says.
+    pub(crate) fn summarize_unretried(
+        &self,
+        error: AuthError,
+        attempts: u32,
+        wait: Duration,
+    ) -> AuthError {
+        self.summarize_with(error, attempts, Some(wait))
+    }
+
+    fn summarize_with(
+        &self,
+        error: AuthError,
+        attempts: u32,
+        unretried: Option<Duration>,
+    ) -> AuthError {
+        // Once the deadline itself has passed, there is nothing to explain about a retry.
+        let unretried = unretried.filter(|_| {
+            self.deadline
+                .is_some_and(|deadline| Instant::now() < deadline)
+        });
+        if error.kind() != ErrorKind::Timeout && attempts == 1 && unretried.is_none() {
             return error;
         }
         let elapsed = self.started.elapsed();
         let plural = if attempts == 1 { "" } else { "s" };
-        let summary = format!("{attempts} attempt{plural}, {elapsed:.1?} in all");
+        let mut summary = format!("{attempts} attempt{plural}, {elapsed:.1?} in all");
+        if let Some(wait) = unretried {
+            summary.push_str(&format!(
+                "; not retried, as waiting {wait:.1?} would pass the {:?} deadline",
+                self.total
+            ));
+        }
         let detail = match error.detail() {
             Some(detail) => format!("{detail}; {summary}"),
             None => summary,
@@ -390,10 +421,24 @@ mod tests {
         assert!(budget.allows_wait(Duration::from_millis(1999)));
         assert!(!budget.allows_wait(Duration::from_secs(2)));
         assert!(!budget.allows_wait(Duration::MAX));
-        let summarized = budget.summarize(error, 2);
+        let summarized = budget.summarize(error.clone(), 2);
         assert_eq!(
             summarized.detail(),
             Some("no complete response before the login's 10s deadline; 2 attempts, 8.0s in all")
+        );
+        let unretried = budget.summarize_unretried(error.clone(), 2, Duration::from_secs(3));
+        assert_eq!(
+            unretried.detail(),
+            Some(
+                "no complete response before the login's 10s deadline; 2 attempts, 8.0s in all; not retried, as waiting 3.0s would pass the 10s deadline"
+            )
+        );
+        // Past the deadline, the deadline is the whole story.
+        tokio::time::advance(Duration::from_secs(2)).await;
+        let cut = budget.summarize_unretried(error, 2, Duration::from_secs(3));
+        assert_eq!(
+            cut.detail(),
+            Some("no complete response before the login's 10s deadline; 2 attempts, 10.0s in all")
         );
     }
 
