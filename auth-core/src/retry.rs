@@ -22,7 +22,8 @@ const DEFAULT_MAX_RETRY_AFTER: Duration = Duration::from_secs(30);
 /// | 429, 503 with `Retry-After` ≤ [`max_retry_after`](RetryPolicy::max_retry_after) | yes | the `Retry-After` value (seconds or HTTP-date) |
 /// | 429, 503 with `Retry-After` beyond it | no: `RateLimited`/`Unavailable` at once, with [`retry_after`](crate::AuthError::retry_after) set | — |
 /// | 429, 503 without `Retry-After` | yes | jittered exponential backoff |
-/// | 500, 502, 504; a timeout after the request was sent | yes | jittered exponential backoff |
+/// | 500, 502, 504; an [`attempt_timeout`](crate::LoginClientBuilder::attempt_timeout) that passed after the request was sent | yes | jittered exponential backoff |
+/// | any of the above when the wait would end at or past the login's deadline | no: the answer is returned at once | — |
 /// | 400, 401, 403, 404, 410, 415, 423, any other status, redirects, TLS, decode errors | never | — |
 ///
 /// Every outcome counts against one budget of [`max_attempts`](RetryPolicy::max_attempts)

@@ -2,7 +2,7 @@
 //! session, with the token redacted, or the error; as text, or as one JSON object for scripts.
 //!
 //! ```sh
-//! cargo install --path login-cli
+//! cargo install --locked --path login-cli
 //! LOGIN_PASSWORD=... vendor-login talkstack --email me@example.com --json
 //! ```
 //!
