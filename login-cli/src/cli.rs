@@ -75,9 +75,22 @@ pub struct Options {
     pub api_secret: Option<Option<String>>,
 }
 
-/// The vendor to log in to, with its own fields, or a completion script.
+/// The vendor to log in to, or a completion script.
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    #[command(flatten)]
+    Login(Vendor),
+    /// Print a completion script for a shell, e.g. `vendor-login completions bash`
+    Completions {
+        /// The shell to complete in
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+}
+
+/// A vendor, with the fields its login takes besides the secrets.
+#[derive(Debug, Subcommand)]
+pub enum Vendor {
     /// Hypernative: e-mail and password, and an organization for users in several
     Hypernative {
         /// The account's e-mail
@@ -113,12 +126,6 @@ pub enum Command {
         /// The account's e-mail
         #[arg(long)]
         email: String,
-    },
-    /// Print a completion script for a shell, e.g. `vendor-login completions bash`
-    Completions {
-        /// The shell to complete in
-        #[arg(value_enum)]
-        shell: clap_complete::Shell,
     },
 }
 

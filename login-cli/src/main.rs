@@ -19,7 +19,7 @@ use auth_core::{AuthError, LoginClient, LoginEndpoint, RetryPolicy, Secret, Sess
 use clap::{CommandFactory, Parser};
 use vendors::{hyper3d, hypernative, project_thanos, talkstack, up2_money};
 
-use cli::{Cli, Command, Options};
+use cli::{Cli, Command, Options, Vendor};
 use input::{API_SECRET_VARIABLE, PASSWORD_VARIABLE, SecretSource};
 use output::{Format, ResponseDetails};
 
@@ -36,15 +36,18 @@ fn main() -> ExitCode {
         json: cli.options.json,
         show_token: cli.options.show_token,
     };
-    if let Command::Completions { shell } = cli.command {
-        clap_complete::generate(
-            shell,
-            &mut Cli::command(),
-            "vendor-login",
-            &mut std::io::stdout(),
-        );
-        return ExitCode::SUCCESS;
-    }
+    let vendor = match cli.command {
+        Command::Login(vendor) => vendor,
+        Command::Completions { shell } => {
+            clap_complete::generate(
+                shell,
+                &mut Cli::command(),
+                "vendor-login",
+                &mut std::io::stdout(),
+            );
+            return ExitCode::SUCCESS;
+        }
+    };
     // The values are dropped unread and unprinted: they are already exposed where they came
     // from, and must not spread further.
     for (given, flag, variable) in [
@@ -86,20 +89,19 @@ fn main() -> ExitCode {
             return ExitCode::from(exit::TRANSPORT);
         }
     };
-    let code = runtime.block_on(run(cli.command, &cli.options, format));
+    let code = runtime.block_on(run(vendor, &cli.options, format));
     ExitCode::from(code)
 }
 
 /// Reads the secrets, logs in, prints the outcome; returns the exit status.
-async fn run(command: Command, options: &Options, format: Format) -> u8 {
+async fn run(vendor: Vendor, options: &Options, format: Format) -> u8 {
     let secrets = SecretSource::new();
-    let (vendor_name, account) = match &command {
-        Command::Hypernative { email, .. } => (hypernative::Login::SPEC.vendor(), email),
-        Command::ProjectThanos { username } => (project_thanos::Login::SPEC.vendor(), username),
-        Command::Up2Money { email } => (up2_money::Login::SPEC.vendor(), email),
-        Command::Hyper3d { email } => (hyper3d::Login::SPEC.vendor(), email),
-        Command::Talkstack { email } => (talkstack::Login::SPEC.vendor(), email),
-        Command::Completions { .. } => return exit::LOGGED_IN,
+    let (vendor_name, account) = match &vendor {
+        Vendor::Hypernative { email, .. } => (hypernative::Login::SPEC.vendor(), email),
+        Vendor::ProjectThanos { username } => (project_thanos::Login::SPEC.vendor(), username),
+        Vendor::Up2Money { email } => (up2_money::Login::SPEC.vendor(), email),
+        Vendor::Hyper3d { email } => (hyper3d::Login::SPEC.vendor(), email),
+        Vendor::Talkstack { email } => (talkstack::Login::SPEC.vendor(), email),
     };
     let password = match secrets.read(
         PASSWORD_VARIABLE,
@@ -112,7 +114,7 @@ async fn run(command: Command, options: &Options, format: Format) -> u8 {
             return exit::USAGE;
         }
     };
-    let api_secret = if matches!(command, Command::Up2Money { .. }) {
+    let api_secret = if matches!(vendor, Vendor::Up2Money { .. }) {
         match secrets.read(
             API_SECRET_VARIABLE,
             "Up2 Money API secret",
@@ -128,7 +130,7 @@ async fn run(command: Command, options: &Options, format: Format) -> u8 {
         None
     };
 
-    match log_in(command, options, format, password, api_secret).await {
+    match log_in(vendor, options, format, password, api_secret).await {
         Ok(()) => exit::LOGGED_IN,
         Err(error) => {
             output::login_error(format, &error);
@@ -152,7 +154,7 @@ fn client(options: &Options) -> Result<LoginClient, AuthError> {
 }
 
 async fn log_in(
-    command: Command,
+    vendor: Vendor,
     options: &Options,
     format: Format,
     password: Secret,
@@ -173,8 +175,8 @@ async fn log_in(
         );
         base_url
     };
-    match command {
-        Command::Hypernative {
+    match vendor {
+        Vendor::Hypernative {
             email,
             organization_id,
         } => {
@@ -188,7 +190,7 @@ async fn log_in(
             let base_url = target(hypernative::Login::SPEC);
             print(format, login.send_to(&client, &base_url).await?);
         }
-        Command::ProjectThanos { username } => {
+        Vendor::ProjectThanos { username } => {
             let login = project_thanos::Login::builder()
                 .username(username)
                 .password(password)
@@ -196,7 +198,7 @@ async fn log_in(
             let base_url = target(project_thanos::Login::SPEC);
             print(format, login.send_to(&client, &base_url).await?);
         }
-        Command::Up2Money { email } => {
+        Vendor::Up2Money { email } => {
             let login = up2_money::Login::builder()
                 // `run` always reads it for Up2 Money; an empty one would be refused with 403.
                 .api_secret(api_secret.unwrap_or_default())
@@ -206,7 +208,7 @@ async fn log_in(
             let base_url = target(up2_money::Login::SPEC);
             print(format, login.send_to(&client, &base_url).await?);
         }
-        Command::Hyper3d { email } => {
+        Vendor::Hyper3d { email } => {
             let login = hyper3d::Login::builder()
                 .email(email)
                 .password(password)
@@ -214,7 +216,7 @@ async fn log_in(
             let base_url = target(hyper3d::Login::SPEC);
             print(format, login.send_to(&client, &base_url).await?);
         }
-        Command::Talkstack { email } => {
+        Vendor::Talkstack { email } => {
             let login = talkstack::Login::builder()
                 .email(email)
                 .password(password)
@@ -222,7 +224,6 @@ async fn log_in(
             let base_url = target(talkstack::Login::SPEC);
             print(format, login.send_to(&client, &base_url).await?);
         }
-        Command::Completions { .. } => {}
     }
     Ok(())
 }
