@@ -67,12 +67,13 @@ pub struct Options {
     pub show_token: bool,
 
     /// Refused: a password on the command line leaks into the process list and shell history.
-    #[arg(long, global = true, hide = true, num_args = 0..=1, value_name = "SECRET")]
-    pub password: Option<Option<String>>,
+    /// Only its presence is kept: the value is dropped as it is parsed.
+    #[arg(long, global = true, hide = true, num_args = 0..=1, value_name = "SECRET", value_parser = discard)]
+    pub password: Option<Option<()>>,
 
     /// Refused, as `--password` is.
-    #[arg(long, global = true, hide = true, num_args = 0..=1, value_name = "SECRET")]
-    pub api_secret: Option<Option<String>>,
+    #[arg(long, global = true, hide = true, num_args = 0..=1, value_name = "SECRET", value_parser = discard)]
+    pub api_secret: Option<Option<()>>,
 }
 
 /// The vendor to log in to, or a completion script.
@@ -127,6 +128,11 @@ pub enum Vendor {
         #[arg(long)]
         email: String,
     },
+}
+
+/// Keeps nothing of a value that must not be kept.
+fn discard(_: &str) -> Result<(), String> {
+    Ok(())
 }
 
 /// A positive number of seconds, fractions allowed (`0.5`, `30`).
