@@ -32,7 +32,7 @@ const DEFAULT_MAX_RESPONSE_BYTES: usize = 1024 * 1024;
 /// | 30 s for the whole login: every attempt, body included, and every wait between attempts; no limit per attempt beyond that; 10 s to connect | a stalled or dripping server cannot hold a caller longer than the caller chose, retries included |
 /// | response bodies capped at 1 MiB | a huge or endless body is an error, not unbounded memory |
 /// | proxy variables from the environment are ignored | credentials go where the endpoint says, not where `HTTP_PROXY` says |
-/// | a login that failed for a passing reason is sent again, at most 3 times in all and only while the 30 s last: connect failures, 429/503 after their `Retry-After` (up to 30 s), 500/502/504 and timeouts after a jittered backoff; see [`RetryPolicy`] | a blip or a short rate limit does not fail a login, and a wrong password (401) or a lock (423) is never repeated |
+/// | a login that failed for a passing reason is sent again, at most 3 times in all and only while the 30 s last: connect failures, 429/503 after their `Retry-After` (up to 30 s), 500/502/504 and attempt timeouts after a jittered backoff; see [`RetryPolicy`] | a blip or a short rate limit does not fail a login, and a wrong password (401) or a lock (423) is never repeated |
 ///
 /// The 30 s deadline is what the AWS SDKs call the *operation timeout*;
 /// [`attempt_timeout`](LoginClientBuilder::attempt_timeout) is their *attempt timeout*. A wait
