@@ -114,6 +114,29 @@ fn retries_as_the_async_client_does() {
     assert_eq!(server.requests(), 1);
 }
 
+#[test]
+fn keeps_the_deadline_with_retries_on() {
+    // Real time here: the blocking client runs its own runtime. A short deadline keeps it quick.
+    let runtime = server_runtime();
+    let server = runtime.block_on(ScriptedServer::start(vec![Reply::Stall]));
+    let deadline = Duration::from_millis(300);
+    let client = LoginClient::builder()
+        .timeout(deadline)
+        .build_blocking()
+        .unwrap();
+    let started = std::time::Instant::now();
+    let error = client
+        .login_to(&up2_login(demo::PASSWORD), server.base_url())
+        .unwrap_err();
+    let elapsed = started.elapsed();
+    assert_eq!(error.kind(), ErrorKind::Timeout);
+    assert!(
+        elapsed >= deadline && elapsed < deadline + Duration::from_secs(1),
+        "{elapsed:?}"
+    );
+    assert_eq!(server.requests(), 1);
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn works_and_drops_inside_an_async_runtime() {
     let sandbox = Sandbox::start().await.unwrap();

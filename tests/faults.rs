@@ -2,8 +2,9 @@
 //!
 //! Each test starts its own server on 127.0.0.1 (raw `TcpListener`s that write bytes by hand,
 //! a TLS server, or wiremock), and each fault must end in a typed [`AuthError`] within its
-//! budget: no hang, no panic, no session. Every client here sends each login once
-//! ([`RetryPolicy::disabled`]), so what is measured is one exchange, not the retry policy.
+//! budget: no hang, no panic, no session. Clients here send each login once
+//! ([`RetryPolicy::disabled`]), so what is measured is one exchange, not the retry policy,
+//! except where a test says it keeps the default retries on.
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
@@ -135,6 +136,46 @@ async fn a_server_that_never_answers_hits_the_total_timeout() {
         .expect("the client kept the connection open after its deadline")
         .unwrap();
     assert!(request.starts_with(b"POST /auth/login HTTP/1.1\r\n"));
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_server_that_never_answers_is_cut_off_at_the_deadline_with_retries_on() {
+    // Accepts every connection, reads what arrives and never answers, so however many attempts
+    // the client makes, each one hangs.
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    let connections = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let accepted = Arc::clone(&connections);
+    let server = tokio::spawn(async move {
+        loop {
+            let (mut stream, _) = listener.accept().await.unwrap();
+            accepted.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            tokio::spawn(async move {
+                let mut sink = Vec::new();
+                let _ = stream.read_to_end(&mut sink).await;
+            });
+        }
+    });
+    // The defaults: retries on, a 30 s deadline for the whole login.
+    let client = LoginClient::new().unwrap();
+    let deadline = Duration::from_secs(30);
+
+    let started = Instant::now();
+    let error = talkstack_login().send_to(&client, &base).await.unwrap_err();
+    let elapsed = started.elapsed();
+
+    assert_eq!(error.kind(), ErrorKind::Timeout, "{error:?}");
+    assert!(
+        elapsed >= deadline && elapsed < deadline + Duration::from_secs(1),
+        "gave up after {elapsed:?}, deadline {deadline:?}"
+    );
+    let attempts = connections.load(std::sync::atomic::Ordering::SeqCst);
+    assert_eq!(attempts, 1, "the one attempt used the whole deadline");
+    assert_eq!(
+        error.detail(),
+        Some("no complete response before the login's 30s deadline; 1 attempt, 30.0s in all")
+    );
+    server.abort();
 }
 
 #[tokio::test(start_paused = true)]

@@ -1,6 +1,7 @@
 //! Retries of `LoginClient` over loopback HTTP: which answers are sent again, after what wait,
-//! and what comes back when the client gives up. Time runs on tokio's paused clock, so waits of
-//! seconds or days cost nothing and are measured exactly.
+//! what comes back when the client gives up, and how the login's one deadline bounds them all.
+//! Time runs on tokio's paused clock, so waits of seconds or days cost nothing and are measured
+//! exactly.
 
 mod scripted_server;
 
@@ -243,10 +244,10 @@ async fn disabled_retries_send_once() {
 }
 
 #[tokio::test(start_paused = true)]
-async fn a_timeout_after_the_request_was_sent_is_retried() {
+async fn an_attempt_timeout_after_the_request_was_sent_is_retried() {
     let server = ScriptedServer::start(vec![Reply::Stall, Reply::token("t-2")]).await;
     let client = LoginClient::builder()
-        .timeout(Duration::from_secs(5))
+        .attempt_timeout(Duration::from_secs(5))
         .build()
         .unwrap();
     let started = Instant::now();
@@ -255,10 +256,97 @@ async fn a_timeout_after_the_request_was_sent_is_retried() {
     assert_eq!(server.requests(), 2);
     assert!(started.elapsed() >= Duration::from_secs(5));
 
+    // Three attempts of 5 s and two backoffs fit in the default 30 s.
     let server = ScriptedServer::start(vec![Reply::Stall]).await;
+    let started = Instant::now();
     let error = send(&client, &server).await.unwrap_err();
+    let waited = started.elapsed();
     assert_eq!(error.kind(), ErrorKind::Timeout);
     assert_eq!(server.requests(), 3);
+    assert!(
+        (Duration::from_millis(15_375)..=Duration::from_millis(15_750)).contains(&waited),
+        "{waited:?}"
+    );
+    let detail = error.detail().unwrap();
+    assert!(
+        detail.starts_with("no complete response within the 5s attempt timeout; 3 attempts, "),
+        "{detail}"
+    );
+    assert!(
+        detail.ends_with(&format!("{waited:.1?} in all")),
+        "{detail}"
+    );
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_hanging_server_is_cut_off_at_the_deadline_whatever_the_attempts() {
+    // Ten attempts of 2 s each would take over 20 s; the deadline is 7 s.
+    let server = ScriptedServer::start(vec![Reply::Stall]).await;
+    let deadline = Duration::from_secs(7);
+    let client = LoginClient::builder()
+        .timeout(deadline)
+        .attempt_timeout(Duration::from_secs(2))
+        .retry_policy(RetryPolicy::default().max_attempts(10))
+        .build()
+        .unwrap();
+    let started = Instant::now();
+    let error = send(&client, &server).await.unwrap_err();
+    let waited = started.elapsed();
+    assert_eq!(error.kind(), ErrorKind::Timeout);
+    assert!(waited <= deadline, "{waited:?}");
+    // 2 s, then at least 125 ms of backoff, 2 s, 250 ms, 2 s: the fourth attempt starts too late
+    // to finish, or its backoff would already pass the deadline.
+    let attempts = server.requests();
+    assert!((3..=4).contains(&attempts), "{attempts} attempts");
+    let detail = error.detail().unwrap();
+    assert!(
+        detail.contains(&format!("; {attempts} attempts, {waited:.1?} in all")),
+        "{detail}"
+    );
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_retry_after_that_would_pass_the_deadline_is_not_waited_for() {
+    // 20 s is within the policy's 30 s cap, but not within the login's 10 s.
+    let server =
+        ScriptedServer::start(vec![Reply::retry_after(429, "20"), Reply::token("never")]).await;
+    let client = LoginClient::builder()
+        .timeout(Duration::from_secs(10))
+        .build()
+        .unwrap();
+    let started = Instant::now();
+    let error = send(&client, &server).await.unwrap_err();
+    assert_eq!(error.kind(), ErrorKind::RateLimited);
+    assert_eq!(error.retry_after(), Some(Duration::from_secs(20)));
+    assert_eq!(server.requests(), 1);
+    assert_eq!(started.elapsed(), Duration::ZERO);
+
+    // One that ends before the deadline is waited out.
+    let server =
+        ScriptedServer::start(vec![Reply::retry_after(429, "9"), Reply::token("t-2")]).await;
+    let started = Instant::now();
+    send(&client, &server).await.unwrap();
+    assert_eq!(server.requests(), 2);
+    assert_eq!(started.elapsed(), Duration::from_secs(9));
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_backoff_that_would_pass_the_deadline_is_not_waited_for() {
+    let server = ScriptedServer::start(vec![Reply::status(500), Reply::token("never")]).await;
+    // The first backoff is drawn from 1–2 s; the deadline is 1 s away.
+    let client = LoginClient::builder()
+        .timeout(Duration::from_secs(1))
+        .retry_policy(
+            RetryPolicy::default().backoff(Duration::from_secs(2), Duration::from_secs(4)),
+        )
+        .build()
+        .unwrap();
+    let started = Instant::now();
+    let error = send(&client, &server).await.unwrap_err();
+    assert_eq!(error.kind(), ErrorKind::ServerError);
+    assert_eq!(error.status(), Some(500));
+    assert_eq!(server.requests(), 1);
+    assert_eq!(started.elapsed(), Duration::ZERO);
 }
 
 #[tokio::test(start_paused = true)]

@@ -413,6 +413,7 @@ async fn transport_failures_never_show_a_credential() {
     };
     let password = "pw-Transport-5sK9eQ2w";
     let api_secret = "sk-Transport-7hV3nM8r";
+    let url_password = "pw-InTheUrl-3Jd8sQ1z";
     let client = LoginClient::builder()
         .retry_policy(RetryPolicy::disabled())
         .build()
@@ -422,6 +423,10 @@ async fn transport_failures_never_show_a_credential() {
         format!("http://{closed}"),
         "http://192.0.2.1".to_owned(),
         format!("http://user:{password}@127.0.0.1:1"),
+        // User info that is not the request's own secret, so scrubbing those cannot hide it,
+        // with a scheme that is refused as well: the refusal must not quote it.
+        format!("http://user:{url_password}@127.0.0.1:1"),
+        format!("ftp://user:{url_password}@127.0.0.1:1"),
     ] {
         let error = vendors::up2_money::Login::builder()
             .api_secret(api_secret)
@@ -441,11 +446,12 @@ async fn transport_failures_never_show_a_credential() {
             !shown.contains(password) && !shown.contains(api_secret),
             "{base}: {shown}"
         );
+        assert!(!shown.contains(url_password), "{shown}");
     }
     drop(guard);
     let logs = logs.text();
     assert!(
-        !logs.contains(password) && !logs.contains(api_secret),
+        !logs.contains(password) && !logs.contains(api_secret) && !logs.contains(url_password),
         "{logs}"
     );
 }

@@ -14,7 +14,7 @@ use url::Url;
 
 use crate::endpoint::{EndpointSpec, LoginRequest, Method};
 use crate::error::{AuthError, ErrorKind};
-use crate::retry::{RetryPolicy, TransportFailure, Verdict};
+use crate::retry::{AttemptLimit, Budget, RetryPolicy, TransportFailure, Verdict};
 
 const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
@@ -29,16 +29,25 @@ const DEFAULT_MAX_RESPONSE_BYTES: usize = 1024 * 1024;
 /// | TLS through rustls and ring with the Mozilla root store compiled in ([`TrustedRoots`]); no system OpenSSL, no process-wide crypto provider | same behaviour on every machine; building a client never panics |
 /// | plain `http://` only to loopback hosts | a password never crosses a network in clear text |
 /// | redirects are never followed; a 3xx is an [`ErrorKind::Redirect`] error | a login body and its secret headers never reach another origin |
-/// | 10 s to connect, 30 s for the whole exchange, body included | a stalled or dripping server cannot hold a caller forever |
+/// | 30 s for the whole login: every attempt, body included, and every wait between attempts; no limit per attempt beyond that; 10 s to connect | a stalled or dripping server cannot hold a caller longer than the caller chose, retries included |
 /// | response bodies capped at 1 MiB | a huge or endless body is an error, not unbounded memory |
 /// | proxy variables from the environment are ignored | credentials go where the endpoint says, not where `HTTP_PROXY` says |
-/// | a login that failed for a passing reason is sent again, at most 3 times in all: connect failures, 429/503 after their `Retry-After` (up to 30 s), 500/502/504 and timeouts after a jittered backoff; see [`RetryPolicy`] | a blip or a short rate limit does not fail a login, and a wrong password (401) or a lock (423) is never repeated |
+/// | a login that failed for a passing reason is sent again, at most 3 times in all and only while the 30 s last: connect failures, 429/503 after their `Retry-After` (up to 30 s), 500/502/504 and attempt timeouts after a jittered backoff; see [`RetryPolicy`] | a blip or a short rate limit does not fail a login, and a wrong password (401) or a lock (423) is never repeated |
+///
+/// The 30 s deadline is what the AWS SDKs call the *operation timeout*;
+/// [`attempt_timeout`](LoginClientBuilder::attempt_timeout) is their *attempt timeout*. A wait
+/// for a retry that would end at or past the deadline is not waited out: the login ends at once
+/// with the answer that asked for it (a `RateLimited` error keeps its
+/// [`retry_after`](AuthError::retry_after)). A login cut off by the deadline is an
+/// [`ErrorKind::Timeout`] error whose [`detail`](AuthError::detail) says how many attempts were
+/// made and how long they took in all.
 ///
 /// ```
 /// use std::time::Duration;
 ///
 /// let client = auth_core::LoginClient::builder()
 ///     .timeout(Duration::from_secs(10))
+///     .attempt_timeout(Duration::from_secs(4))
 ///     .max_response_bytes(64 * 1024)
 ///     .build()?;
 /// # Ok::<(), auth_core::AuthError>(())
@@ -52,7 +61,9 @@ pub struct LoginClient {
 struct ClientConfig {
     max_response_bytes: usize,
     allow_plain_http: bool,
+    connect_timeout: Duration,
     timeout: Duration,
+    attempt_timeout: Option<Duration>,
     retry: RetryPolicy,
 }
 
@@ -76,7 +87,8 @@ impl LoginClient {
 
     /// Sends a login and reads its response, without interpreting the status, sending it again
     /// as the client's [`RetryPolicy`] says. The answer returned is the first one the policy
-    /// does not retry, or the last one when the attempts are spent.
+    /// does not retry, the last one when the attempts are spent, or the one whose wait before a
+    /// retry would pass the deadline.
     pub(crate) async fn exchange(
         &self,
         spec: &'static EndpointSpec,
@@ -93,22 +105,36 @@ impl LoginClient {
         let body = Bytes::from(body);
 
         let policy = &self.config.retry;
+        let budget = Budget::start(self.config.timeout, self.config.attempt_timeout);
         let mut attempt = 1;
         loop {
             let attempt_headers = match headers.take() {
                 Some(headers) => headers,
                 None => request_headers(spec, request)?,
             };
+            let limit = budget.for_attempt();
             let outcome = self
-                .exchange_once(spec, &url, attempt_headers, body.clone())
+                .exchange_once(spec, &url, attempt_headers, body.clone(), limit)
                 .await;
             let verdict = match &outcome {
                 Ok(raw) => policy.on_status(raw.status, raw.retry_after, attempt),
                 Err((failure, _)) => policy.on_transport(*failure, attempt),
             };
             let wait = match verdict {
-                Verdict::Done => return outcome.map_err(|(_, error)| error),
-                Verdict::RetryAfter(wait) => wait,
+                Verdict::RetryAfter(wait) if budget.allows_wait(wait) => wait,
+                Verdict::RetryAfter(wait) => {
+                    tracing::debug!(
+                        vendor,
+                        attempt,
+                        wait_ms = wait.as_millis() as u64,
+                        "login not sent again: the wait would pass the deadline"
+                    );
+                    return outcome
+                        .map_err(|(_, error)| budget.summarize_unretried(error, attempt, wait));
+                }
+                Verdict::Done => {
+                    return outcome.map_err(|(_, error)| budget.summarize(error, attempt));
+                }
             };
             match &outcome {
                 Ok(raw) => tracing::debug!(
@@ -133,13 +159,15 @@ impl LoginClient {
         }
     }
 
-    /// Sends one request and reads its response. A failure says whether it is worth retrying.
+    /// Sends one request and reads its response, all before `limit`. A failure says whether it
+    /// is worth retrying.
     async fn exchange_once(
         &self,
         spec: &'static EndpointSpec,
         url: &Url,
         headers: HeaderMap,
         body: Bytes,
+        limit: Option<AttemptLimit>,
     ) -> Result<RawResponse, (TransportFailure, AuthError)> {
         let vendor = spec.vendor();
         let method = match spec.method() {
@@ -149,19 +177,26 @@ impl LoginClient {
         };
         tracing::debug!(vendor, method = spec.method().as_str(), url = %url, "sending login request");
         let started = Instant::now();
-        let mut response = self
+        let request = self
             .http
             .request(method, url.clone())
             .headers(headers)
             .body(body)
-            .send()
-            .await
-            .map_err(|e| {
-                (
-                    transport_failure(&e),
-                    transport_error(vendor, e, self.config.timeout),
-                )
-            })?;
+            .send();
+        // The attempt's limit is kept on tokio's clock, around the answer and then its body.
+        let sent = match limit {
+            Some(limit) => match tokio::time::timeout_at(limit.ends_at, request).await {
+                Ok(sent) => sent,
+                Err(_) => return Err(limit.expired(vendor)),
+            },
+            None => request.await,
+        };
+        let mut response = sent.map_err(|e| {
+            (
+                transport_failure(&e),
+                transport_error(vendor, e, self.config.connect_timeout),
+            )
+        })?;
 
         let status = response.status().as_u16();
         let retry_after = response
@@ -199,16 +234,39 @@ impl LoginClient {
         let read_error = |e: reqwest::Error| {
             (
                 transport_failure(&e),
-                transport_error(vendor, e, self.config.timeout).with_status(status),
+                transport_error(vendor, e, self.config.connect_timeout).with_status(status),
             )
         };
+        let expired = |limit: AttemptLimit| {
+            let (failure, error) = limit.expired(vendor);
+            (failure, error.with_status(status))
+        };
+        // The body is awaited against the same instant as the answer, on tokio's clock, so a
+        // body dripped a byte at a time cannot stretch it.
         let bytes = if response.content_length().is_some() {
             // The stated length is within the cap and the HTTP layer refuses a body longer
             // than it states, so the body is taken whole, without a copy.
-            response.bytes().await.map_err(read_error)?
+            let body = response.bytes();
+            let read = match limit {
+                Some(limit) => tokio::time::timeout_at(limit.ends_at, body)
+                    .await
+                    .map_err(|_| expired(limit))?,
+                None => body.await,
+            };
+            read.map_err(read_error)?
         } else {
             let mut bytes = Vec::with_capacity(1024);
-            while let Some(chunk) = response.chunk().await.map_err(read_error)? {
+            loop {
+                let next = response.chunk();
+                let chunk = match limit {
+                    Some(limit) => tokio::time::timeout_at(limit.ends_at, next)
+                        .await
+                        .map_err(|_| expired(limit))?,
+                    None => next.await,
+                };
+                let Some(chunk) = chunk.map_err(read_error)? else {
+                    break;
+                };
                 if bytes.len() + chunk.len() > cap {
                     return Err((TransportFailure::Other, too_large(vendor, status, cap)));
                 }
@@ -237,6 +295,13 @@ impl LoginClient {
         // would parse as a request to a host named `user`.
         let base = Url::parse(base_url)
             .map_err(|e| invalid(format!("`{base_url}` is not an absolute URL: {e}")))?;
+        // Before anything quotes the URL: user info is credentials, and must not be shown.
+        if !base.username().is_empty() || base.password().is_some() {
+            return Err(invalid(
+                "the base URL carries user info; credentials belong in the request, not the URL"
+                    .to_owned(),
+            ));
+        }
         if base.host_str().is_none_or(str::is_empty) {
             return Err(invalid(format!("`{base_url}` has no host")));
         }
@@ -268,11 +333,6 @@ impl LoginClient {
                 );
             }
         }
-        if !url.username().is_empty() || url.password().is_some() {
-            return Err(AuthError::new(ErrorKind::InvalidUrl, vendor).with_detail(
-                "the base URL carries user info; credentials belong in the request, not the URL",
-            ));
-        }
         Ok(url)
     }
 }
@@ -282,7 +342,9 @@ impl fmt::Debug for LoginClient {
         f.debug_struct("LoginClient")
             .field("max_response_bytes", &self.config.max_response_bytes)
             .field("allow_plain_http", &self.config.allow_plain_http)
+            .field("connect_timeout", &self.config.connect_timeout)
             .field("timeout", &self.config.timeout)
+            .field("attempt_timeout", &self.config.attempt_timeout)
             .field("retry", &self.config.retry)
             .finish_non_exhaustive()
     }
@@ -293,6 +355,7 @@ impl fmt::Debug for LoginClient {
 pub struct LoginClientBuilder {
     connect_timeout: Duration,
     timeout: Duration,
+    attempt_timeout: Option<Duration>,
     max_response_bytes: usize,
     allow_plain_http: bool,
     use_env_proxy: bool,
@@ -307,6 +370,7 @@ impl Default for LoginClientBuilder {
         LoginClientBuilder {
             connect_timeout: DEFAULT_CONNECT_TIMEOUT,
             timeout: DEFAULT_TIMEOUT,
+            attempt_timeout: None,
             max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
             allow_plain_http: false,
             use_env_proxy: false,
@@ -319,16 +383,43 @@ impl Default for LoginClientBuilder {
 }
 
 impl LoginClientBuilder {
-    /// How long to wait for a connection (default 10 s).
+    /// How long to wait for a connection (default 10 s), within the
+    /// [`timeout`](Self::timeout). A connection that is not made in time counts as not sent,
+    /// and is retried.
     pub fn connect_timeout(mut self, timeout: Duration) -> Self {
         self.connect_timeout = timeout;
         self
     }
 
-    /// How long the whole exchange may take, from connecting to the last byte of the body
-    /// (default 30 s).
+    /// How long one login may take in all (default 30 s): every attempt, from connecting to the
+    /// last byte of the body, and every backoff and `Retry-After` wait between attempts. When it
+    /// passes, the login ends with an [`ErrorKind::Timeout`] error whose
+    /// [`detail`](AuthError::detail) says how many attempts were made and how long they took.
+    /// A retry whose wait would end at or past it is not waited for: the login ends at once
+    /// with the answer that asked for the wait.
     pub fn timeout(mut self, timeout: Duration) -> Self {
         self.timeout = timeout;
+        self
+    }
+
+    /// How long one attempt may take, from connecting to the last byte of the body (default:
+    /// no limit of its own, only what is left of the [`timeout`](Self::timeout)). An attempt
+    /// cut off by it is retried as a timeout after sending, if the [`RetryPolicy`] and the
+    /// time left allow; set it below the `timeout` so that a server that stalls once does not
+    /// use up the whole login.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    ///
+    /// // Up to three attempts of at most 5 s each, all within 20 s.
+    /// let client = auth_core::LoginClient::builder()
+    ///     .timeout(Duration::from_secs(20))
+    ///     .attempt_timeout(Duration::from_secs(5))
+    ///     .build()?;
+    /// # Ok::<(), auth_core::AuthError>(())
+    /// ```
+    pub fn attempt_timeout(mut self, timeout: Duration) -> Self {
+        self.attempt_timeout = Some(timeout);
         self
     }
 
@@ -412,8 +503,9 @@ impl LoginClientBuilder {
         let tls = tls_config(self.trusted_roots, self.root_certificates)?;
         let mut builder = reqwest::Client::builder()
             .tls_backend_preconfigured(tls)
+            // The login's deadline and attempt timeout are kept on tokio's clock in `exchange`,
+            // around the whole exchange; reqwest only bounds the connection.
             .connect_timeout(self.connect_timeout)
-            .timeout(self.timeout)
             .redirect(reqwest::redirect::Policy::none())
             .user_agent(self.user_agent);
         if !self.use_env_proxy {
@@ -429,7 +521,9 @@ impl LoginClientBuilder {
             config: Arc::new(ClientConfig {
                 max_response_bytes: self.max_response_bytes,
                 allow_plain_http: self.allow_plain_http,
+                connect_timeout: self.connect_timeout,
                 timeout: self.timeout,
+                attempt_timeout: self.attempt_timeout,
                 retry: self.retry,
             }),
         })
@@ -505,6 +599,7 @@ impl fmt::Debug for LoginClientBuilder {
         f.debug_struct("LoginClientBuilder")
             .field("connect_timeout", &self.connect_timeout)
             .field("timeout", &self.timeout)
+            .field("attempt_timeout", &self.attempt_timeout)
             .field("max_response_bytes", &self.max_response_bytes)
             .field("allow_plain_http", &self.allow_plain_http)
             .field("use_env_proxy", &self.use_env_proxy)
@@ -580,11 +675,22 @@ fn too_large(vendor: &'static str, status: u16, cap: usize) -> AuthError {
         ))
 }
 
-fn transport_error(vendor: &'static str, error: reqwest::Error, timeout: Duration) -> AuthError {
-    let (kind, detail) = if error.is_timeout() {
+fn transport_error(
+    vendor: &'static str,
+    error: reqwest::Error,
+    connect_timeout: Duration,
+) -> AuthError {
+    // The deadline and attempt timeout are applied around the exchange; a timeout reported by
+    // reqwest itself is the connect timeout.
+    let (kind, detail) = if error.is_timeout() && error.is_connect() {
         (
             ErrorKind::Timeout,
-            format!("no complete response within {timeout:?}"),
+            format!("could not connect within the {connect_timeout:?} connect timeout"),
+        )
+    } else if error.is_timeout() {
+        (
+            ErrorKind::Timeout,
+            "no complete response in time".to_owned(),
         )
     } else if is_tls_error(&error) {
         (ErrorKind::Tls, "the TLS handshake failed".to_owned())
