@@ -12,6 +12,7 @@ use rustls::pki_types::CertificateDer;
 use rustls::pki_types::pem::PemObject;
 use url::Url;
 
+use crate::credentials::Captured;
 use crate::endpoint::{EndpointSpec, LoginRequest, Method};
 use crate::error::{AuthError, ErrorKind};
 use crate::retry::{AttemptLimit, Budget, RetryPolicy, TransportFailure, Verdict};
@@ -225,6 +226,9 @@ impl LoginClient {
             ));
         }
 
+        // The declared headers and cookies, straight into secrets, before the body is read.
+        let captured = Captured::take(spec.response(), response.headers_mut());
+
         let cap = self.config.max_response_bytes;
         if let Some(length) = response.content_length()
             && length > cap as u64
@@ -285,6 +289,7 @@ impl LoginClient {
             status,
             retry_after,
             body: bytes,
+            captured,
         })
     }
 
@@ -615,6 +620,8 @@ pub(crate) struct RawResponse {
     pub(crate) status: u16,
     pub(crate) retry_after: Option<Duration>,
     pub(crate) body: Bytes,
+    /// The headers and cookies the endpoint declares as sources of its credentials.
+    pub(crate) captured: Captured,
 }
 
 /// The headers of one attempt: `Content-Type`, the declared constant headers, then the headers

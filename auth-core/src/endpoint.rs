@@ -2,10 +2,10 @@
 
 use std::time::Duration;
 
-use serde::de::DeserializeOwned;
-
+use crate::body::ResponseBody;
+use crate::credentials::ResponseSpec;
 use crate::error::{ErrorKind, VendorError};
-use crate::session::Credentials;
+use crate::fields::BodyValues;
 
 /// The HTTP method of a login request.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -52,6 +52,7 @@ pub struct EndpointSpec {
     statuses: &'static [(u16, ErrorKind)],
     lifetime: LifetimePolicy,
     lockout: Option<Duration>,
+    response: ResponseSpec,
 }
 
 impl EndpointSpec {
@@ -67,6 +68,7 @@ impl EndpointSpec {
         statuses: &'static [(u16, ErrorKind)],
         lifetime: LifetimePolicy,
         lockout: Option<Duration>,
+        response: ResponseSpec,
     ) -> Self {
         EndpointSpec {
             vendor,
@@ -78,6 +80,7 @@ impl EndpointSpec {
             statuses,
             lifetime,
             lockout,
+            response,
         }
     }
 
@@ -128,6 +131,12 @@ impl EndpointSpec {
         self.lockout
     }
 
+    /// Where the token, the refresh token and their expiries come from in a successful
+    /// response.
+    pub fn response(&self) -> &ResponseSpec {
+        &self.response
+    }
+
     /// The kind a non-2xx status means for this endpoint: the declared one, else
     /// [`ErrorKind::from_status`].
     pub fn kind_for_status(&self, status: u16) -> ErrorKind {
@@ -144,7 +153,7 @@ impl EndpointSpec {
 /// generic code (such as a session cache) takes.
 pub trait LoginEndpoint: LoginRequest {
     /// The typed body of a successful response.
-    type Response: DeserializeOwned + Send + Sync + 'static;
+    type Response: ResponseBody + Send + Sync + 'static;
     /// The typed body of an error response.
     type ErrorBody: VendorError;
 
@@ -155,9 +164,10 @@ pub trait LoginEndpoint: LoginRequest {
     #[doc(hidden)]
     fn __body_failed(response: &Self::Response) -> bool;
 
-    /// Takes the token, refresh token and expiry out of a successful response.
+    /// Reads the credentials declared in the body of a successful response; those declared
+    /// in headers or cookies are read by `auth_core` itself.
     #[doc(hidden)]
-    fn __credentials(response: &Self::Response) -> Result<Credentials, &'static str>;
+    fn __credentials(response: &Self::Response) -> BodyValues<'_>;
 }
 
 /// The request half of a [`LoginEndpoint`], read through a trait object so that the request

@@ -5,7 +5,7 @@ use std::fmt;
 use std::sync::Arc;
 use std::time::Duration;
 
-use serde::de::DeserializeOwned;
+use crate::body::ResponseBody;
 
 /// What went wrong, in terms that are the same across vendors.
 ///
@@ -179,36 +179,34 @@ pub struct FieldError {
 
 /// A vendor's error body: what the vendor said when a login failed.
 ///
-/// Name the type in `#[login_endpoint(error_body = ...)]`. Every method has a default, so a
-/// vendor implements only what its document describes. The body is decoded from every
-/// non-2xx response and from 2xx responses that the declaration marks as failures; a body that
-/// does not decode leaves these details empty and the status code still decides the kind.
+/// Name the type in `#[login_endpoint(error_body = ...)]`. Derive it with
+/// `#[derive(VendorError)]`, naming where the code, message and field errors are and which
+/// codes or messages mean which [`ErrorKind`]; the derive's documentation has the keys. The body
+/// is decoded from every non-2xx response and from 2xx responses that the declaration marks as
+/// failures; a body that does not decode leaves these details empty and the status code still
+/// decides the kind.
 ///
 /// ```
-/// use auth_core::{ErrorKind, VendorCode, VendorError};
+/// use auth_core::VendorError;
 ///
-/// #[derive(serde::Deserialize)]
-/// struct ErrorBody {
-///     error: Option<String>,
-///     #[serde(rename = "errorCode")]
-///     error_code: Option<i64>,
-/// }
-///
-/// impl VendorError for ErrorBody {
-///     fn code(&self) -> Option<VendorCode> {
-///         self.error_code.map(VendorCode::from)
-///     }
-///     fn message(&self) -> Option<&str> {
-///         self.error.as_deref()
-///     }
+/// #[derive(serde::Deserialize, VendorError)]
+/// #[vendor_error(kind(code = "invalid_grant" => InvalidCredentials))]
+/// struct OAuthError {
+///     #[vendor_error(code)]
+///     error: String,
+///     #[vendor_error(message)]
+///     error_description: Option<String>,
 /// }
 /// ```
+///
+/// Every method has a default, so a hand-written implementation, where one is needed, implements
+/// only what the vendor's document describes.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be used as `error_body`: it does not implement `auth_core::VendorError`",
     label = "this type is named in `error_body = ...`",
-    note = "implement `auth_core::VendorError` for `{Self}` (every method has a default), or leave `error_body` out to ignore error bodies"
+    note = "add `#[derive(auth_core::VendorError)]` to `{Self}` (with `#[vendor_error(code)]` and `#[vendor_error(message)]` on its fields), or leave `error_body` out to ignore error bodies"
 )]
-pub trait VendorError: DeserializeOwned + Send + 'static {
+pub trait VendorError: ResponseBody + Send + 'static {
     /// The vendor's error code, if the body carries one.
     fn code(&self) -> Option<VendorCode> {
         None

@@ -4,6 +4,7 @@
 pub(crate) type Scrub<'a> = &'a dyn Fn(&mut String);
 
 /// A [`Scrub`] for callers that hold no secrets.
+#[cfg(test)]
 pub(crate) fn scrub_nothing(_: &mut String) {}
 
 /// How many bytes of a body an error shows at most.

@@ -42,10 +42,15 @@
 mod authenticator;
 #[cfg(feature = "blocking")]
 pub mod blocking;
+mod body;
 mod client;
+mod cookie;
+mod credentials;
+mod derived_error;
 mod endpoint;
 mod error;
 mod excerpt;
+pub mod fields;
 mod response;
 mod retry;
 mod secret;
@@ -55,9 +60,11 @@ mod session;
 #[path = "private.rs"]
 pub mod __private;
 
-pub use auth_macros::login_endpoint;
+pub use auth_macros::{VendorError, login_endpoint};
 pub use authenticator::{AccessToken, Authenticator, RefreshAhead};
+pub use body::{ResponseBody, TextBody};
 pub use client::{LoginClient, LoginClientBuilder, TrustedRoots};
+pub use credentials::{Expiry, ResponseSpec, Source, TimeFormat, TimeUnit};
 pub use endpoint::{EndpointSpec, LifetimePolicy, LoginEndpoint, Method};
 pub use error::{AuthError, ErrorKind, FieldError, NoErrorBody, VendorCode, VendorError};
 pub use retry::RetryPolicy;

@@ -4,17 +4,20 @@
 use std::future::Future;
 use std::pin::Pin;
 use std::task::{Context, Poll};
-use std::time::SystemTime;
 
+use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
 use serde::{Serialize, Serializer};
 
 pub use serde;
 pub use serde_json;
 
 use crate::client::{LoginClient, RawResponse};
+pub use crate::credentials::{Expiry, ResponseSpec, Source, TimeFormat, TimeUnit};
+pub use crate::derived_error::{KindRule, Present, Step, field_error, kind_for};
 use crate::endpoint::LoginEndpoint;
 pub use crate::endpoint::{EndpointSpec, LifetimePolicy, LoginRequest, Method};
 use crate::error::{AuthError, ErrorKind};
+pub use crate::fields::{BodyValues, ExpiryValue};
 use crate::secret::Secret;
 pub use crate::session::Credentials;
 use crate::session::Session;
@@ -176,59 +179,6 @@ impl<T: HeaderField> HeaderField for Option<T> {
     }
 }
 
-/// A response field named by `token = ...` or `refresh_token = ...`.
-#[diagnostic::on_unimplemented(
-    message = "`{Self}` cannot hold a token: token fields must be `auth_core::Secret`",
-    label = "this field is named by `token` or `refresh_token` in `#[login_endpoint]`",
-    note = "declare the response field as `Secret` (or `Option<Secret>` when the vendor may leave it out) so the token is redacted and zeroized"
-)]
-pub trait TokenField {
-    /// The token, when present and not empty.
-    fn token(&self) -> Option<&Secret>;
-}
-
-impl TokenField for Secret {
-    fn token(&self) -> Option<&Secret> {
-        (!self.is_empty()).then_some(self)
-    }
-}
-
-impl TokenField for Option<Secret> {
-    fn token(&self) -> Option<&Secret> {
-        self.as_ref().and_then(TokenField::token)
-    }
-}
-
-/// An expiry field that holds something other than an RFC 3339 timestamp.
-#[derive(Debug)]
-pub struct InvalidTimestamp;
-
-/// A response field named by `expires_at = ...`: an RFC 3339 timestamp.
-#[diagnostic::on_unimplemented(
-    message = "`{Self}` cannot be read as an expiry time",
-    label = "this field is named by `expires_at` in `#[login_endpoint]`",
-    note = "declare the field as a `String` or `Option<String>` holding an RFC 3339 timestamp"
-)]
-pub trait ExpiryField {
-    /// `Ok(None)` when absent, an error when present but not a timestamp.
-    fn expiry(&self) -> Result<Option<SystemTime>, InvalidTimestamp>;
-}
-
-impl ExpiryField for String {
-    fn expiry(&self) -> Result<Option<SystemTime>, InvalidTimestamp> {
-        let timestamp: jiff::Timestamp = self.parse().map_err(|_| InvalidTimestamp)?;
-        SystemTime::try_from(timestamp)
-            .map(Some)
-            .map_err(|_| InvalidTimestamp)
-    }
-}
-
-impl<T: ExpiryField> ExpiryField for Option<T> {
-    fn expiry(&self) -> Result<Option<SystemTime>, InvalidTimestamp> {
-        self.as_ref().map_or(Ok(None), ExpiryField::expiry)
-    }
-}
-
 /// A response field named by `body_failure(field = ...)` without `success`: present means
 /// failed.
 #[diagnostic::on_unimplemented(
@@ -293,10 +243,30 @@ pub fn interpret_response<E: LoginEndpoint>(
     status: u16,
     body: &[u8],
 ) -> Result<Session<E::Response>, AuthError> {
+    interpret_response_with_headers::<E>(status, &[], body)
+}
+
+/// [`interpret_response`] with response headers, for endpoints whose credentials come from a
+/// header or a cookie. A header that is not a valid name or value is left out.
+pub fn interpret_response_with_headers<E: LoginEndpoint>(
+    status: u16,
+    headers: &[(&str, &str)],
+    body: &[u8],
+) -> Result<Session<E::Response>, AuthError> {
+    let mut map = HeaderMap::new();
+    for (name, value) in headers {
+        if let (Ok(name), Ok(value)) = (
+            HeaderName::from_bytes(name.as_bytes()),
+            HeaderValue::from_str(value),
+        ) {
+            map.append(name, value);
+        }
+    }
     let raw = RawResponse {
         status,
         retry_after: None,
         body: bytes::Bytes::copy_from_slice(body),
+        captured: crate::credentials::Captured::take(E::SPEC.response(), &mut map),
     };
     crate::response::interpret::<E>(raw, None)
 }

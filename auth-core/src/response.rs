@@ -2,16 +2,19 @@
 
 use std::time::SystemTime;
 
+use crate::body::ResponseBody;
 use crate::client::RawResponse;
+use crate::credentials::{self, Missing};
 use crate::endpoint::{EndpointSpec, LoginEndpoint, LoginRequest};
 use crate::error::{AuthError, ErrorKind, FieldError, VendorCode, VendorError};
-use crate::excerpt::{Scrub, body_excerpt, describe_json_error, scrub_nothing};
+use crate::excerpt::{Scrub, body_excerpt, describe_json_error};
 use crate::session::Session;
 
 /// Interprets a response: a session for a 2xx that states no failure and carries a token, an
 /// error for everything else. Only the serde calls and the response's own accessors are
-/// generic; errors are built by the non-generic functions below. `request`, when given, is
-/// scrubbed out of every error text.
+/// generic; credentials are collected and errors built by the non-generic functions below.
+/// `request`, when given, is scrubbed out of every error text, and so are the response's own
+/// declared headers and cookies.
 pub(crate) fn interpret<E: LoginEndpoint>(
     raw: RawResponse,
     request: Option<&dyn LoginRequest>,
@@ -22,7 +25,7 @@ pub(crate) fn interpret<E: LoginEndpoint>(
         let kind = spec.kind_for_status(raw.status);
         return Err(vendor_failure(spec, &raw, kind, request, error_body));
     }
-    let response: E::Response = match serde_json::from_slice(&raw.body) {
+    let response = match E::Response::__decode(&raw.body) {
         Ok(response) => response,
         Err(error) => {
             return Err(undecodable(
@@ -35,23 +38,24 @@ pub(crate) fn interpret<E: LoginEndpoint>(
         }
     };
     if E::__body_failed(&response) {
-        return Err(vendor_failure(
-            spec,
-            &raw,
-            ErrorKind::Rejected,
-            request,
-            error_body,
-        ));
+        let kind = spec.response().body_failure_kind();
+        return Err(vendor_failure(spec, &raw, kind, request, error_body));
     }
-    let credentials = match E::__credentials(&response) {
+    let received = SystemTime::now();
+    let credentials = match credentials::collect(
+        spec.response(),
+        &raw.captured,
+        E::__credentials(&response),
+        received,
+    ) {
         Ok(credentials) => credentials,
-        Err(expected) => return Err(missing_credentials(spec, &raw, expected, request)),
+        Err(missing) => return Err(missing_credentials(spec, &raw, missing, request)),
     };
     Ok(Session::new(
         spec.vendor(),
         credentials,
         spec.lifetime(),
-        SystemTime::now(),
+        received,
         response,
     ))
 }
@@ -69,7 +73,7 @@ type ErrorBodyDecoder = fn(&[u8]) -> Option<ErrorBodyFields>;
 
 /// Generic once per error body type (not per endpoint): serde and the [`VendorError`] accessors.
 fn decode_error_body<B: VendorError>(body: &[u8]) -> Option<ErrorBodyFields> {
-    let body: B = serde_json::from_slice(body).ok()?;
+    let body = B::__decode(body).ok()?;
     Some(ErrorBodyFields {
         kind: body.kind(),
         code: body.code(),
@@ -78,11 +82,27 @@ fn decode_error_body<B: VendorError>(body: &[u8]) -> Option<ErrorBodyFields> {
     })
 }
 
-/// Runs `f` with a scrub that removes the request's secrets, if there is a request.
-fn with_scrub<T>(request: Option<&dyn LoginRequest>, f: impl FnOnce(Scrub<'_>) -> T) -> T {
-    match request {
-        Some(request) => f(&|text: &mut String| crate::__private::scrub_text(request, text)),
-        None => f(&scrub_nothing),
+/// Runs `f` with a scrub that removes the request's secrets, if there is a request, and the
+/// values of the response's declared headers and cookies.
+fn with_scrub<T>(
+    request: Option<&dyn LoginRequest>,
+    raw: &RawResponse,
+    f: impl FnOnce(Scrub<'_>) -> T,
+) -> T {
+    f(&|text: &mut String| {
+        if let Some(request) = request {
+            crate::__private::scrub_text(request, text);
+        }
+        scrub_values(raw.captured.secrets(), text);
+    })
+}
+
+/// Replaces each value (3 characters or more) in `text`.
+fn scrub_values<'a>(values: impl Iterator<Item = &'a str>, text: &mut String) {
+    for value in values {
+        if value.len() >= 3 && text.contains(value) {
+            *text = text.replace(value, "[REDACTED]");
+        }
     }
 }
 
@@ -94,30 +114,34 @@ fn undecodable(
     error: &serde_json::Error,
     request: Option<&dyn LoginRequest>,
 ) -> AuthError {
-    let excerpt = with_scrub(request, |scrub| body_excerpt(&raw.body, scrub));
+    let excerpt = with_scrub(request, raw, |scrub| body_excerpt(&raw.body, scrub));
     let error = AuthError::new(ErrorKind::Decode, spec.vendor())
         .with_status(raw.status)
         .with_detail(format!(
             "expected a JSON `{type_name}`: {}; the body was {excerpt}",
             describe_json_error(error),
         ));
-    scrubbed(error, request)
+    scrubbed(error, request, raw)
 }
 
-/// A success body without the token (or with an unreadable expiry).
+/// A success response without the token where declared (or with an unreadable expiry).
 fn missing_credentials(
     spec: &EndpointSpec,
     raw: &RawResponse,
-    expected: &str,
+    missing: Missing,
     request: Option<&dyn LoginRequest>,
 ) -> AuthError {
-    let excerpt = with_scrub(request, |scrub| body_excerpt(&raw.body, scrub));
+    let Missing { expected, in_body } = missing;
+    let detail = if in_body {
+        let excerpt = with_scrub(request, raw, |scrub| body_excerpt(&raw.body, scrub));
+        format!("expected {expected} in the success body; the body was {excerpt}")
+    } else {
+        format!("expected {expected}")
+    };
     let error = AuthError::new(ErrorKind::Decode, spec.vendor())
         .with_status(raw.status)
-        .with_detail(format!(
-            "expected {expected} in the success body; the body was {excerpt}"
-        ));
-    scrubbed(error, request)
+        .with_detail(detail);
+    scrubbed(error, request, raw)
 }
 
 /// The error for a response the vendor marked as failed: the kind from the status (or the
@@ -150,21 +174,26 @@ fn vendor_failure(
             .with_field_errors(body.field_errors),
         // The status still says what happened; the body is kept as a safe excerpt.
         Some(None) => {
-            let excerpt = with_scrub(request, |scrub| body_excerpt(&raw.body, scrub));
+            let excerpt = with_scrub(request, raw, |scrub| body_excerpt(&raw.body, scrub));
             error.with_detail(format!(
                 "the error body was not the documented shape: {excerpt}"
             ))
         }
         None => error,
     };
-    scrubbed(error, request)
+    scrubbed(error, request, raw)
 }
 
-fn scrubbed(error: AuthError, request: Option<&dyn LoginRequest>) -> AuthError {
-    match request {
+fn scrubbed(error: AuthError, request: Option<&dyn LoginRequest>, raw: &RawResponse) -> AuthError {
+    let mut error = match request {
         Some(request) => crate::__private::scrub_error(error, request),
         None => error,
+    };
+    let values: Vec<&str> = raw.captured.secrets().collect();
+    if !values.is_empty() {
+        error.scrub(&values);
     }
+    error
 }
 
 fn short_type_name<T>() -> &'static str {

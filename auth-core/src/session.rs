@@ -12,6 +12,7 @@ pub struct Credentials {
     pub token: Secret,
     pub refresh_token: Option<Secret>,
     pub expires_at: Option<SystemTime>,
+    pub refresh_expires_at: Option<SystemTime>,
 }
 
 /// A logged-in session: the token, what the vendor says about its lifetime, and the vendor's
@@ -30,6 +31,7 @@ pub struct Session<R> {
     refresh_token: Option<Secret>,
     issued_at: SystemTime,
     expires_at: Option<SystemTime>,
+    refresh_expires_at: Option<SystemTime>,
     idle_timeout: Option<Duration>,
     response: R,
 }
@@ -53,6 +55,7 @@ impl<R> Session<R> {
             refresh_token: credentials.refresh_token,
             issued_at,
             expires_at,
+            refresh_expires_at: credentials.refresh_expires_at,
             idle_timeout: lifetime.idle,
             response,
         }
@@ -71,6 +74,13 @@ impl<R> Session<R> {
     /// The refresh token, when the vendor returned one.
     pub fn refresh_token(&self) -> Option<&Secret> {
         self.refresh_token.as_ref()
+    }
+
+    /// When the refresh token stops being valid, if the response states it
+    /// (`refresh_expires_in = ...`, Keycloak's `refresh_expires_in`). `None` when the vendor
+    /// states nothing, or zero.
+    pub fn refresh_expires_at(&self) -> Option<SystemTime> {
+        self.refresh_expires_at
     }
 
     /// When the login response arrived.
@@ -123,6 +133,7 @@ impl<R: fmt::Debug> fmt::Debug for Session<R> {
             .field("refresh_token", &self.refresh_token)
             .field("issued_at", &self.issued_at)
             .field("expires_at", &self.expires_at)
+            .field("refresh_expires_at", &self.refresh_expires_at)
             .field("idle_timeout", &self.idle_timeout)
             .field("response", &self.response)
             .finish()
@@ -138,6 +149,7 @@ mod tests {
             token: Secret::from("tok-secret"),
             refresh_token: Some(Secret::from("refresh-secret")),
             expires_at,
+            refresh_expires_at: None,
         };
         Session::new("V", credentials, lifetime, SystemTime::UNIX_EPOCH, ())
     }

@@ -7,7 +7,9 @@ use proc_macro2::Span;
 use syn::spanned::Spanned;
 use syn::{Expr, Fields, Ident, ItemStruct, Lit, Type};
 
-use crate::attr::{EndpointArgs, FieldPath, KEYS, MAX_KEY_DISTANCE, StatusArms, closest};
+use crate::attr::{
+    EndpointArgs, ExpiryArg, FieldPath, KEYS, MAX_KEY_DISTANCE, SourceArg, StatusArms, closest,
+};
 
 /// The error kinds a status code may be mapped to: the kinds that describe an answer from the
 /// vendor (`auth_core::ErrorKind` also has transport kinds such as `Timeout`).
@@ -46,9 +48,7 @@ pub struct Endpoint {
     pub headers: Vec<(SpannedValue<String>, String)>,
     pub response: syn::Path,
     pub error_body: Option<syn::Path>,
-    pub token: FieldPath,
-    pub refresh_token: Option<FieldPath>,
-    pub expires_at: Option<FieldPath>,
+    pub credentials: Credentials,
     pub lifetime: Option<SpannedValue<u64>>,
     pub idle_timeout: Option<SpannedValue<u64>>,
     pub lockout: Option<u64>,
@@ -65,6 +65,9 @@ pub struct Status {
 pub struct BodyFailure {
     pub field: FieldPath,
     pub success: Option<Lit>,
+    /// The kind such a failure has when the error body says nothing more (`Rejected` if not
+    /// given).
+    pub kind: Option<Ident>,
 }
 
 #[derive(Clone)]
@@ -187,18 +190,36 @@ impl Endpoint {
                 None => None,
                 Some(expr) => Some(errors.handle(check_success_literal(&expr))?),
             };
+            let kind = match bf.kind {
+                None => None,
+                Some(expr) => Some(errors.handle(check_body_failure_kind(&expr))?),
+            };
             Some(BodyFailure {
                 field: bf.field,
                 success,
+                kind,
             })
         });
+        let credentials = args.token.and_then(|token| {
+            Credentials::from_args(
+                CredentialArgs {
+                    token,
+                    refresh_token: args.refresh_token,
+                    expires_at: args.expires_at,
+                    expires_in: args.expires_in,
+                    refresh_expires_at: args.refresh_expires_at,
+                    refresh_expires_in: args.refresh_expires_in,
+                },
+                errors,
+            )
+        });
 
-        let (Some(vendor), Some(base_url), Some(path), Some(response), Some(token)) = (
+        let (Some(vendor), Some(base_url), Some(path), Some(response), Some(credentials)) = (
             args.vendor,
             args.base_url,
             args.path,
             args.response,
-            args.token,
+            credentials,
         ) else {
             return None;
         };
@@ -212,9 +233,7 @@ impl Endpoint {
             headers,
             response,
             error_body: args.error_body,
-            token,
-            refresh_token: args.refresh_token,
-            expires_at: args.expires_at,
+            credentials,
             lifetime,
             idle_timeout,
             lockout,
@@ -462,7 +481,7 @@ fn check_statuses(arms: StatusArms, errors: &mut darling::error::Accumulator) ->
     out
 }
 
-fn check_kind(kind: &Ident) -> darling::Result<()> {
+pub(crate) fn check_kind(kind: &Ident) -> darling::Result<()> {
     let name = kind.to_string();
     if STATUS_KINDS.contains(&name.as_str()) {
         return Ok(());
@@ -482,6 +501,32 @@ fn check_kind(kind: &Ident) -> darling::Result<()> {
         STATUS_KINDS.join(", ")
     ))
     .with_span(kind))
+}
+
+fn check_body_failure_kind(expr: &Expr) -> darling::Result<Ident> {
+    match expr {
+        Expr::Path(path) if path.path.get_ident().is_some() => {
+            let kind = path
+                .path
+                .get_ident()
+                .cloned()
+                .unwrap_or_else(|| Ident::new("Rejected", expr.span()));
+            check_kind(&kind)?;
+            Ok(kind)
+        }
+        Expr::Lit(syn::ExprLit {
+            lit: Lit::Str(text),
+            ..
+        }) => Err(Error::custom(format!(
+            "write the kind without quotes: `kind = {}`",
+            text.value()
+        ))
+        .with_span(text)),
+        _ => Err(
+            Error::custom("`kind` takes an error kind, e.g. `kind = InvalidCredentials`")
+                .with_span(expr),
+        ),
+    }
 }
 
 fn check_success_literal(expr: &Expr) -> darling::Result<Lit> {
@@ -504,6 +549,249 @@ fn check_success_literal(expr: &Expr) -> darling::Result<Lit> {
             _ => Err(fail()),
         },
         _ => Err(fail()),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Where a response value comes from: the token, the refresh token and their expiries, each from
+// a path in the body, a header or a cookie.
+// ---------------------------------------------------------------------------------------------
+
+/// Where a value of a successful response comes from.
+#[derive(Clone)]
+pub enum Source {
+    /// A path of fields in the response type.
+    Body(FieldPath),
+    /// A response header, lowercase name.
+    Header(SpannedValue<String>),
+    /// A cookie the response sets.
+    Cookie(SpannedValue<String>),
+}
+
+impl Source {
+    pub fn span(&self) -> Span {
+        match self {
+            Source::Body(path) => path.span,
+            Source::Header(name) | Source::Cookie(name) => name.span(),
+        }
+    }
+
+    /// Whether two sources name the same value.
+    pub fn same_as(&self, other: &Source) -> bool {
+        match (self, other) {
+            (Source::Body(a), Source::Body(b)) => a.dotted() == b.dotted(),
+            (Source::Header(a), Source::Header(b)) | (Source::Cookie(a), Source::Cookie(b)) => {
+                a.as_str() == b.as_str()
+            }
+            _ => false,
+        }
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum TimeFormat {
+    Rfc3339,
+    UnixSeconds,
+    UnixMillis,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum TimeUnit {
+    Seconds,
+    Millis,
+}
+
+/// Where a response states an expiry, and how.
+pub enum Expiry {
+    At(Source, TimeFormat),
+    In(Source, TimeUnit),
+    /// The `Max-Age`/`Expires` of a cookie.
+    OfCookie(SpannedValue<String>),
+}
+
+/// The credentials of a successful response.
+pub struct Credentials {
+    pub token: Source,
+    pub refresh_token: Option<Source>,
+    pub expiry: Option<Expiry>,
+    pub refresh_expiry: Option<Expiry>,
+}
+
+/// The response keys as read.
+pub struct CredentialArgs {
+    pub token: SourceArg,
+    pub refresh_token: Option<SourceArg>,
+    pub expires_at: Option<ExpiryArg>,
+    pub expires_in: Option<ExpiryArg>,
+    pub refresh_expires_at: Option<ExpiryArg>,
+    pub refresh_expires_in: Option<ExpiryArg>,
+}
+
+impl Credentials {
+    /// Checks each response key, reporting every problem into `errors`. `None` when the token's
+    /// source is unusable.
+    fn from_args(args: CredentialArgs, errors: &mut darling::error::Accumulator) -> Option<Self> {
+        let token = errors.handle(check_source(args.token));
+        let refresh_declared = args.refresh_token.is_some();
+        let refresh_token = args
+            .refresh_token
+            .and_then(|source| errors.handle(check_source(source)));
+        let expiry = one_expiry(args.expires_at, args.expires_in, errors);
+        if !refresh_declared
+            && let Some(key) = args
+                .refresh_expires_at
+                .as_ref()
+                .or(args.refresh_expires_in.as_ref())
+                .map(|arg| &arg.key)
+        {
+            errors.push(
+                Error::custom(format!(
+                    "`{key}` is the refresh token's expiry, but no `refresh_token` is declared; add `refresh_token = ...`, or write `{}` for the token's own expiry",
+                    key.to_string().trim_start_matches("refresh_")
+                ))
+                .with_span(key),
+            );
+        }
+        let refresh_expiry = one_expiry(args.refresh_expires_at, args.refresh_expires_in, errors);
+        Some(Credentials {
+            token: token?,
+            refresh_token,
+            expiry,
+            refresh_expiry,
+        })
+    }
+}
+
+fn check_source(source: SourceArg) -> darling::Result<Source> {
+    match source {
+        SourceArg::Body(path) => Ok(Source::Body(path)),
+        SourceArg::Header(name) => {
+            if name.eq_ignore_ascii_case("set-cookie") {
+                return Err(Error::custom(
+                    "a cookie is read with `cookie(\"<name>\")`, which parses `Set-Cookie` for you",
+                )
+                .with_span(&name.span()));
+            }
+            Ok(Source::Header(SpannedValue::new(
+                check_response_header_name(&name)?,
+                name.span(),
+            )))
+        }
+        SourceArg::Cookie(name) => Ok(Source::Cookie(check_cookie_name(name)?)),
+    }
+}
+
+fn check_cookie_name(name: SpannedValue<String>) -> darling::Result<SpannedValue<String>> {
+    let valid = !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_ascii_graphic() && !"()<>@,;:\\\"/[]?={}".contains(c));
+    if !valid {
+        return Err(Error::custom(format!(
+            "`{}` is not a cookie name; cookie names are ASCII letters, digits and `-_.!#$%&'*+^`|~`, as the vendor's `Set-Cookie` writes them (e.g. `SID`)",
+            name.as_str()
+        ))
+        .with_span(&name.span()));
+    }
+    Ok(name)
+}
+
+/// A response header name in lowercase. Unlike a request header, any valid name may be read.
+fn check_response_header_name(name: &SpannedValue<String>) -> darling::Result<String> {
+    const TCHAR_SYMBOLS: &str = "!#$%&'*+-.^_`|~";
+    if name.is_empty()
+        || !name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || TCHAR_SYMBOLS.contains(c))
+    {
+        return Err(Error::custom(format!(
+            "`{}` is not a valid header name; header names are ASCII letters, digits and `-` (e.g. `X-Subject-Token`)",
+            name.as_str()
+        ))
+        .with_span(&name.span()));
+    }
+    Ok(name.to_ascii_lowercase())
+}
+
+/// The expiry of `expires_at` or `expires_in` (or their `refresh_` forms), of which at most one
+/// may be given.
+fn one_expiry(
+    at: Option<ExpiryArg>,
+    within: Option<ExpiryArg>,
+    errors: &mut darling::error::Accumulator,
+) -> Option<Expiry> {
+    if let (Some(at), Some(within)) = (&at, &within) {
+        errors.push(
+            Error::custom(format!(
+                "`{}` and `{}` both say when the token expires; keep the one the vendor's response carries",
+                at.key, within.key
+            ))
+            .with_span(&within.key),
+        );
+        return None;
+    }
+    let arg = at.or(within)?;
+    errors.handle(check_expiry(arg))
+}
+
+fn check_expiry(arg: ExpiryArg) -> darling::Result<Expiry> {
+    let relative = arg.key.to_string().ends_with("_in");
+    let key = arg.key.to_string();
+    if let SourceArg::Cookie(name) = &arg.source {
+        if relative || arg.format.is_some() {
+            let at_key = key.replace("_in", "_at");
+            return Err(Error::custom(format!(
+                "a cookie states its expiry with `Max-Age` or `Expires`, both read by `{at_key} = cookie(\"{}\")`",
+                name.as_str()
+            ))
+            .with_span(&arg.key));
+        }
+        return Ok(Expiry::OfCookie(check_cookie_name(name.clone())?));
+    }
+    let source = check_source(arg.source)?;
+    let Some(format) = arg.format else {
+        return Ok(if relative {
+            Expiry::In(source, TimeUnit::Seconds)
+        } else {
+            Expiry::At(source, TimeFormat::Rfc3339)
+        });
+    };
+    let name = format.to_string();
+    let at_key = key.replace("_in", "_at");
+    let in_key = key.replace("_at", "_in");
+    match (relative, name.as_str()) {
+        (false, "rfc3339") => Ok(Expiry::At(source, TimeFormat::Rfc3339)),
+        (false, "unix_seconds") => Ok(Expiry::At(source, TimeFormat::UnixSeconds)),
+        (false, "unix_millis") => Ok(Expiry::At(source, TimeFormat::UnixMillis)),
+        (true, "seconds") => Ok(Expiry::In(source, TimeUnit::Seconds)),
+        (true, "millis") => Ok(Expiry::In(source, TimeUnit::Millis)),
+        (false, "seconds" | "millis") => Err(Error::custom(format!(
+            "`{key}` reads an instant; for {name} from now write `{in_key}({name} = ...)`, for a Unix time `{key}(unix_{name} = ...)`"
+        ))
+        .with_span(&format)),
+        (true, "rfc3339" | "unix_seconds" | "unix_millis") => Err(Error::custom(format!(
+            "`{name}` is an instant, not a duration; write `{at_key}({name} = ...)`"
+        ))
+        .with_span(&format)),
+        _ => {
+            let formats: &[&str] = if relative {
+                &["seconds", "millis"]
+            } else {
+                &["rfc3339", "unix_seconds", "unix_millis"]
+            };
+            let suggestion = closest(&name, formats, MAX_KEY_DISTANCE)
+                .map(|f| format!("did you mean `{f}`? "))
+                .unwrap_or_default();
+            Err(Error::custom(format!(
+                "unknown format `{name}`; {suggestion}`{key}` takes {}",
+                formats
+                    .iter()
+                    .map(|f| format!("`{f}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ))
+            .with_span(&format))
+        }
     }
 }
 

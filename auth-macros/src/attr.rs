@@ -29,11 +29,17 @@ pub struct EndpointArgs {
     #[darling(default)]
     pub response: Option<syn::Path>,
     #[darling(default)]
-    pub token: Option<FieldPath>,
+    pub token: Option<SourceArg>,
     #[darling(default)]
-    pub refresh_token: Option<FieldPath>,
+    pub refresh_token: Option<SourceArg>,
     #[darling(default)]
-    pub expires_at: Option<FieldPath>,
+    pub expires_at: Option<ExpiryArg>,
+    #[darling(default)]
+    pub expires_in: Option<ExpiryArg>,
+    #[darling(default)]
+    pub refresh_expires_at: Option<ExpiryArg>,
+    #[darling(default)]
+    pub refresh_expires_in: Option<ExpiryArg>,
     #[darling(default, with = |meta| quoted(meta, "lifetime = \"2h\""), map = Some)]
     pub lifetime: Option<SpannedValue<String>>,
     #[darling(default, with = |meta| quoted(meta, "idle_timeout = \"5m\""), map = Some)]
@@ -81,6 +87,9 @@ pub const KEYS: &[&str] = &[
     "token",
     "refresh_token",
     "expires_at",
+    "expires_in",
+    "refresh_expires_at",
+    "refresh_expires_in",
     "lifetime",
     "idle_timeout",
     "lockout",
@@ -182,7 +191,8 @@ pub struct HeaderArg {
     pub value: SpannedValue<String>,
 }
 
-/// `body_failure(field = error)` or `body_failure(field = login_status, success = 7)`.
+/// `body_failure(field = error)` or `body_failure(field = login_status, success = 7)`, with an
+/// optional `kind = InvalidCredentials`.
 #[derive(Debug, FromMeta)]
 pub struct BodyFailureArg {
     pub field: FieldPath,
@@ -190,6 +200,8 @@ pub struct BodyFailureArg {
     /// as the path `ok`); here a string stays a string.
     #[darling(default, with = darling::util::parse_expr::preserve_str_literal, map = Some)]
     pub success: Option<Expr>,
+    #[darling(default, with = darling::util::parse_expr::preserve_str_literal, map = Some)]
+    pub kind: Option<Expr>,
 }
 
 /// A path of field names into the response type: `token`, `data.token`.
@@ -245,6 +257,180 @@ impl FromMeta for FieldPath {
                 "expected a path of field names into the response type, such as `token` or `data.token`",
             )
             .with_span(expr))
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Where a response value comes from: `token = data.token`, `token = header("X-Subject-Token")`,
+// `token = cookie("SID")`, and the expiry keys that read one in a given format.
+// ---------------------------------------------------------------------------------------------
+
+/// The value of `token = ...`, `refresh_token = ...` and the expiry keys, as written.
+#[derive(Clone, Debug)]
+pub enum SourceArg {
+    /// `data.token`: a path of fields into the response type.
+    Body(FieldPath),
+    /// `header("X-Subject-Token")`.
+    Header(SpannedValue<String>),
+    /// `cookie("SID")`.
+    Cookie(SpannedValue<String>),
+}
+
+/// The functions a source can be written with.
+const SOURCE_FUNCTIONS: &[&str] = &["header", "cookie"];
+
+impl FromMeta for SourceArg {
+    fn from_expr(expr: &Expr) -> darling::Result<Self> {
+        match expr {
+            Expr::Call(call) => {
+                let name = match &*call.func {
+                    Expr::Path(path) => path.path.get_ident().map(Ident::to_string),
+                    _ => None,
+                };
+                let Some(name) = name.filter(|name| SOURCE_FUNCTIONS.contains(&name.as_str()))
+                else {
+                    let written = match &*call.func {
+                        Expr::Path(path) => path
+                            .path
+                            .segments
+                            .iter()
+                            .map(|s| s.ident.to_string())
+                            .collect::<Vec<_>>()
+                            .join("::"),
+                        _ => String::new(),
+                    };
+                    let suggestion = closest(&written, SOURCE_FUNCTIONS, MAX_KEY_DISTANCE)
+                        .map(|f| format!("did you mean `{f}(...)`? "))
+                        .unwrap_or_default();
+                    return Err(darling::Error::custom(format!(
+                        "unknown source `{written}(...)`; {suggestion}a value comes from a path of fields in the response (`data.token`), `header(\"<name>\")` or `cookie(\"<name>\")`"
+                    ))
+                    .with_span(&call.func));
+                };
+                let example = if name == "header" {
+                    "header(\"X-Subject-Token\")"
+                } else {
+                    "cookie(\"SID\")"
+                };
+                let mut args = call.args.iter();
+                let (Some(arg), None) = (args.next(), args.next()) else {
+                    return Err(darling::Error::custom(format!(
+                        "`{name}(...)` takes one name, in quotes: `{example}`"
+                    ))
+                    .with_span(call));
+                };
+                let Expr::Lit(syn::ExprLit {
+                    lit: syn::Lit::Str(text),
+                    ..
+                }) = arg
+                else {
+                    return Err(darling::Error::custom(format!(
+                        "write the {name} name in quotes: `{example}`"
+                    ))
+                    .with_span(arg));
+                };
+                let value = SpannedValue::new(text.value(), text.span());
+                Ok(if name == "header" {
+                    SourceArg::Header(value)
+                } else {
+                    SourceArg::Cookie(value)
+                })
+            }
+            Expr::Lit(syn::ExprLit {
+                lit: syn::Lit::Str(text),
+                ..
+            }) => Err(darling::Error::custom(format!(
+                "write a path of fields without quotes, e.g. `{}`, or say where else the value is: `header(\"{}\")`, `cookie(\"{}\")`",
+                text.value().replace(['"', ' '], ""),
+                text.value(),
+                text.value()
+            ))
+            .with_span(text)),
+            _ => FieldPath::from_expr(expr)
+                .map(SourceArg::Body)
+                .map_err(|_| {
+                    darling::Error::custom(
+                        "expected a path of fields into the response type (`token`, `data.token`), `header(\"<name>\")` or `cookie(\"<name>\")`",
+                    )
+                    .with_span(expr)
+                }),
+        }
+    }
+}
+
+/// `expires_at = <source>` or `expires_at(unix_seconds = <source>)` (and the same for
+/// `expires_in`, `refresh_expires_at`, `refresh_expires_in`).
+#[derive(Clone, Debug)]
+pub struct ExpiryArg {
+    /// The key's name and span: `expires_at`.
+    pub key: Ident,
+    /// The format written in parentheses, if any: `unix_seconds`.
+    pub format: Option<Ident>,
+    pub source: SourceArg,
+}
+
+impl FromMeta for ExpiryArg {
+    fn from_meta(meta: &syn::Meta) -> darling::Result<Self> {
+        let key = meta
+            .path()
+            .get_ident()
+            .cloned()
+            .unwrap_or_else(|| Ident::new("expires_at", meta.span()));
+        let relative = key.to_string().ends_with("_in");
+        let example = if relative {
+            format!("{key} = expires_in")
+        } else {
+            format!("{key} = expires_at")
+        };
+        match meta {
+            syn::Meta::NameValue(pair) => {
+                if let Expr::Lit(syn::ExprLit {
+                    lit: syn::Lit::Str(text),
+                    ..
+                }) = &pair.value
+                    && text.value().starts_with(|c: char| c.is_ascii_digit())
+                {
+                    return Err(darling::Error::custom(format!(
+                        "`{key}` names where the response states the expiry, e.g. `{example}`; a duration the vendor documents goes in `lifetime = \"{}\"`",
+                        text.value()
+                    ))
+                    .with_span(text));
+                }
+                Ok(ExpiryArg {
+                    key,
+                    format: None,
+                    source: SourceArg::from_expr(&pair.value)?,
+                })
+            }
+            syn::Meta::List(list) => {
+                let formats = if relative {
+                    "`seconds` or `millis`"
+                } else {
+                    "`rfc3339`, `unix_seconds` or `unix_millis`"
+                };
+                let pair: syn::MetaNameValue = list.parse_args().map_err(|e| {
+                    darling::Error::custom(format!(
+                        "{e}; write `{key}(<format> = <source>)` with one format, {formats}"
+                    ))
+                    .with_span(&e.span())
+                })?;
+                let Some(format) = pair.path.get_ident().cloned() else {
+                    return Err(
+                        darling::Error::custom(format!("expected a format, {formats}"))
+                            .with_span(&pair.path),
+                    );
+                };
+                Ok(ExpiryArg {
+                    key,
+                    format: Some(format),
+                    source: SourceArg::from_expr(&pair.value)?,
+                })
+            }
+            syn::Meta::Path(_) => Err(darling::Error::custom(format!(
+                "write where the response states the expiry: `{example}`"
+            ))
+            .with_span(meta)),
         }
     }
 }

@@ -5,7 +5,10 @@ use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
 use syn::{Ident, Lit, LitStr, Type};
 
-use crate::ast::{BodyFailure, Endpoint, Field, Placement, last_segment_is};
+use crate::ast::{
+    BodyFailure, Credentials, Endpoint, Expiry, Field, Placement, Source, TimeFormat, TimeUnit,
+    last_segment_is,
+};
 use crate::attr::FieldPath;
 
 pub fn expand(endpoint: &Endpoint) -> TokenStream {
@@ -411,42 +414,8 @@ fn expand_endpoint_impl(endpoint: &Endpoint) -> TokenStream {
             }
         });
     let body_failed = expand_body_failed(endpoint.body_failure.as_ref());
-    let response_name = endpoint
-        .response
-        .segments
-        .last()
-        .map(|s| s.ident.to_string())
-        .unwrap_or_default();
-    let token = {
-        let access = response_field(&endpoint.token);
-        quote_spanned!(endpoint.token.span=> ::auth_core::__private::TokenField::token(#access))
-    };
-    let token_missing = format!(
-        "a non-empty token at `{}` of `{response_name}`",
-        endpoint.token.dotted()
-    );
-    let refresh_token = match &endpoint.refresh_token {
-        Some(path) => {
-            let access = response_field(path);
-            let token =
-                quote_spanned!(path.span=> ::auth_core::__private::TokenField::token(#access));
-            quote!(::core::option::Option::map(#token, ::core::clone::Clone::clone))
-        }
-        None => quote!(::core::option::Option::None),
-    };
-    let expires_at = match &endpoint.expires_at {
-        Some(path) => {
-            let access = response_field(path);
-            let expected = format!(
-                "an RFC 3339 timestamp at `{}` of `{response_name}`",
-                path.dotted()
-            );
-            let expiry =
-                quote_spanned!(path.span=> ::auth_core::__private::ExpiryField::expiry(#access));
-            quote!(#expiry.map_err(|_| #expected)?)
-        }
-        None => quote!(::core::option::Option::None),
-    };
+    let response_spec = expand_response_spec(endpoint);
+    let credentials = expand_credentials(&endpoint.credentials);
 
     quote! {
         #[automatically_derived]
@@ -477,24 +446,14 @@ fn expand_endpoint_impl(endpoint: &Endpoint) -> TokenStream {
                 &[#((#codes, ::auth_core::ErrorKind::#kinds)),*],
                 ::auth_core::LifetimePolicy { fixed: #fixed, idle: #idle },
                 #lockout,
+                #response_spec,
             );
 
             fn __body_failed(__response: &Self::Response) -> bool {
                 #body_failed
             }
 
-            fn __credentials(
-                __response: &Self::Response,
-            ) -> ::core::result::Result<::auth_core::__private::Credentials, &'static str> {
-                let __token = ::core::clone::Clone::clone(
-                    #token.ok_or(#token_missing)?,
-                );
-                ::core::result::Result::Ok(::auth_core::__private::Credentials {
-                    token: __token,
-                    refresh_token: #refresh_token,
-                    expires_at: #expires_at,
-                })
-            }
+            #credentials
         }
     }
 }
@@ -651,6 +610,143 @@ fn expand_body_failed(body_failure: Option<&BodyFailure>) -> TokenStream {
         }
         Some(literal) => {
             quote_spanned!(span=> !::auth_core::__private::SuccessValue::is_success(#access, #literal))
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Where a response value comes from: the `ResponseSpec` constant that auth-core reads headers
+// and cookies with, and `__credentials`, which reads the values declared in the body.
+// ---------------------------------------------------------------------------------------------
+
+/// `ResponseSpec::__new(...)`: every source and expiry, for `auth_core` to read.
+fn expand_response_spec(endpoint: &Endpoint) -> TokenStream {
+    let response_name = endpoint
+        .response
+        .segments
+        .last()
+        .map(|s| s.ident.to_string())
+        .unwrap_or_default();
+    let credentials = &endpoint.credentials;
+    let token = source_tokens(&credentials.token);
+    let refresh_token = optional(credentials.refresh_token.as_ref().map(source_tokens));
+    let expiry = optional(credentials.expiry.as_ref().map(expiry_tokens));
+    let refresh_expiry = optional(credentials.refresh_expiry.as_ref().map(expiry_tokens));
+    let failure_kind = endpoint
+        .body_failure
+        .as_ref()
+        .and_then(|failure| failure.kind.clone())
+        .unwrap_or_else(|| Ident::new("Rejected", Span::call_site()));
+    quote! {
+        ::auth_core::ResponseSpec::__new(
+            #response_name,
+            #token,
+            #refresh_token,
+            #expiry,
+            #refresh_expiry,
+            ::auth_core::ErrorKind::#failure_kind,
+        )
+    }
+}
+
+fn optional(tokens: Option<TokenStream>) -> TokenStream {
+    match tokens {
+        Some(tokens) => quote!(::core::option::Option::Some(#tokens)),
+        None => quote!(::core::option::Option::None),
+    }
+}
+
+fn source_tokens(source: &Source) -> TokenStream {
+    match source {
+        Source::Body(path) => {
+            let dotted = path.dotted();
+            quote!(::auth_core::Source::Body(#dotted))
+        }
+        Source::Header(name) => {
+            let name = name.as_str();
+            quote!(::auth_core::Source::Header(#name))
+        }
+        Source::Cookie(name) => {
+            let name = name.as_str();
+            quote!(::auth_core::Source::Cookie(#name))
+        }
+    }
+}
+
+fn expiry_tokens(expiry: &Expiry) -> TokenStream {
+    match expiry {
+        Expiry::At(source, format) => {
+            let source = source_tokens(source);
+            let format = match format {
+                TimeFormat::Rfc3339 => quote!(Rfc3339),
+                TimeFormat::UnixSeconds => quote!(UnixSeconds),
+                TimeFormat::UnixMillis => quote!(UnixMillis),
+            };
+            quote!(::auth_core::Expiry::At(#source, ::auth_core::TimeFormat::#format))
+        }
+        Expiry::In(source, unit) => {
+            let source = source_tokens(source);
+            let unit = match unit {
+                TimeUnit::Seconds => quote!(Seconds),
+                TimeUnit::Millis => quote!(Millis),
+            };
+            quote!(::auth_core::Expiry::In(#source, ::auth_core::TimeUnit::#unit))
+        }
+        Expiry::OfCookie(name) => {
+            let name = name.as_str();
+            quote!(::auth_core::Expiry::OfCookie(#name))
+        }
+    }
+}
+
+/// `__credentials`: the values of the body paths, each read through the trait its key needs,
+/// spanned at the path so a field of the wrong type is reported there.
+fn expand_credentials(credentials: &Credentials) -> TokenStream {
+    let none = quote!(::core::option::Option::None);
+    let absent = quote!(::auth_core::__private::ExpiryValue::Absent);
+    let token_value = |source: &Source| match source {
+        Source::Body(path) => {
+            let access = response_field(path);
+            quote_spanned!(path.span=> ::auth_core::fields::TokenField::token(#access))
+        }
+        Source::Header(_) | Source::Cookie(_) => none.clone(),
+    };
+    let expiry_value = |expiry: &Expiry| match expiry {
+        Expiry::At(Source::Body(path), TimeFormat::Rfc3339) => {
+            let access = response_field(path);
+            quote_spanned!(path.span=> ::auth_core::fields::TimestampField::expiry_value(#access))
+        }
+        Expiry::At(Source::Body(path), _) | Expiry::In(Source::Body(path), _) => {
+            let access = response_field(path);
+            quote_spanned!(path.span=> ::auth_core::fields::TimeNumberField::expiry_value(#access))
+        }
+        _ => absent.clone(),
+    };
+    let token = token_value(&credentials.token);
+    let refresh_token = credentials
+        .refresh_token
+        .as_ref()
+        .map_or_else(|| none.clone(), token_value);
+    let expiry = credentials
+        .expiry
+        .as_ref()
+        .map_or_else(|| absent.clone(), expiry_value);
+    let refresh_expiry = credentials
+        .refresh_expiry
+        .as_ref()
+        .map_or_else(|| absent.clone(), expiry_value);
+    // `__response` is unused when every value comes from a header or a cookie.
+    quote! {
+        #[allow(unused_variables)]
+        fn __credentials(
+            __response: &Self::Response,
+        ) -> ::auth_core::__private::BodyValues<'_> {
+            ::auth_core::__private::BodyValues {
+                token: #token,
+                refresh_token: #refresh_token,
+                expiry: #expiry,
+                refresh_expiry: #refresh_expiry,
+            }
         }
     }
 }

@@ -15,6 +15,7 @@ mod ast;
 mod attr;
 mod expand;
 mod valid;
+mod vendor_error;
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -147,6 +148,73 @@ pub fn login_endpoint(
     input: proc_macro::TokenStream,
 ) -> proc_macro::TokenStream {
     login_endpoint_impl(args.into(), input.into()).into()
+}
+
+/// Derives `auth_core::VendorError` for a vendor's error body: where its code, message and field
+/// errors are, and which codes or messages mean which `auth_core::ErrorKind`.
+///
+/// ```text
+/// use auth_core::VendorError;
+/// use serde::Deserialize;
+///
+/// // {"errors": [{"message": "Invalid user credentials.", "extensions": {"code": "INVALID_CREDENTIALS"}}]}
+/// #[derive(Deserialize, VendorError)]
+/// #[vendor_error(
+///     code = errors[0].extensions.code,
+///     message = errors[0].message,
+///     kind(code = "INVALID_CREDENTIALS" => InvalidCredentials, code = "USER_SUSPENDED" => Forbidden),
+/// )]
+/// pub struct ErrorBody {
+///     errors: Vec<GraphQlError>,
+/// }
+///
+/// #[derive(Deserialize)]
+/// pub struct GraphQlError {
+///     message: String,
+///     extensions: Option<Extensions>,
+/// }
+///
+/// #[derive(Deserialize)]
+/// pub struct Extensions {
+///     code: String,
+/// }
+/// ```
+///
+/// A runnable example is in the documentation of the `auth_core::VendorError` trait.
+///
+/// # Keys
+///
+/// On the struct, in `#[vendor_error(...)]`:
+///
+/// | Key | Value |
+/// | --- | --- |
+/// | `code = <path>` | Where the vendor's error code is: a `String`, an integer, a `serde_json::Value`, or an `Option` of one. Kept as the error's `vendor_code()`. |
+/// | `message = <path>` | Where the vendor's message is: a `String` or `Option<String>`. Kept as the error's `message()`, scrubbed of the request's secrets. |
+/// | `field_errors(each = <path>, field = <path>, error = <path>, params = <path>)` | Where the per-field problems are: `each` names a list (`Vec`), and `field`, `error` and the optional `params` are paths into one of its entries. Kept as the error's `field_errors()`. |
+/// | `kind(code = "A" \| "B" => Kind, message = "..." => Kind, ...)` | The `ErrorKind` a code (compared as text, so `4` matches `4` and `"4"`) or a whole message means, whatever the status; the first arm that matches wins. Without a match, the status decides. Kinds are those of `status(...)` in `#[login_endpoint]`. |
+///
+/// On a field, in `#[vendor_error(...)]`:
+///
+/// | Key | Meaning |
+/// | --- | --- |
+/// | `code` | This field is the code: the same as `code = <field>` on the struct. |
+/// | `message` | This field is the message. |
+/// | `field_errors(field = <path>, error = <path>, params = <path>)` | This field is the list of field errors; the paths are into one of its entries. |
+///
+/// Paths are field names joined by `.`, with `[n]` to pick the n-th element of a list:
+/// `message`, `response.error_code`, `errors[0].extensions.code`. A step through an `Option`
+/// that is `None`, or past the end of a list, means the value is absent. Each of code, message
+/// and field errors is named once.
+///
+/// # Errors
+///
+/// An unknown key, a path that is not a path, a kind that does not exist, a kind arm for a code
+/// or message the body does not name, or a value mapped twice is reported at its token, all in
+/// one build. A path naming a field that does not exist, or one of a type that cannot hold the
+/// value, is reported at the path by the compiler.
+#[proc_macro_derive(VendorError, attributes(vendor_error))]
+pub fn derive_vendor_error(input: proc_macro::TokenStream) -> proc_macro::TokenStream {
+    vendor_error::derive(input.into()).into()
 }
 
 /// The macro on `proc_macro2` tokens, so it can be tested and fuzzed outside a compiler.

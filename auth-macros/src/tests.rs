@@ -177,7 +177,7 @@ fn malformed() -> Vec<(&'static str, TokenStream, TokenStream, Vec<&'static str>
                 token = "token"
             ),
             struct_ok.clone(),
-            vec!["expected a path of field names"],
+            vec!["write a path of fields without quotes"],
         ),
         (
             "three independent mistakes",

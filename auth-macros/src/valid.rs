@@ -2,7 +2,7 @@
 
 use darling::Error;
 
-use crate::ast::{Endpoint, Placement};
+use crate::ast::{Endpoint, Placement, Source};
 
 /// Names the macro generates on the struct or its builder, which a field must not take.
 pub const RESERVED_FIELD_NAMES: &[&str] = &["build", "builder", "send", "send_to"];
@@ -94,12 +94,18 @@ fn check_headers(endpoint: &Endpoint, errors: &mut darling::error::Accumulator) 
 }
 
 fn check_credential_paths(endpoint: &Endpoint, errors: &mut darling::error::Accumulator) {
-    if let Some(refresh) = &endpoint.refresh_token
-        && refresh.dotted() == endpoint.token.dotted()
+    let credentials = &endpoint.credentials;
+    if let Some(refresh) = &credentials.refresh_token
+        && refresh.same_as(&credentials.token)
     {
+        let what = match refresh {
+            Source::Body(_) => "field",
+            Source::Header(_) => "header",
+            Source::Cookie(_) => "cookie",
+        };
         errors.push(
-            Error::custom("`refresh_token` names the same field as `token`; point it at the refresh token, or leave it out")
-                .with_span(&refresh.span),
+            Error::custom(format!("`refresh_token` names the same {what} as `token`; point it at the refresh token, or leave it out"))
+                .with_span(&refresh.span()),
         );
     }
     if let (Some(fixed), Some(idle)) = (&endpoint.lifetime, &endpoint.idle_timeout)

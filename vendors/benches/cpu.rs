@@ -152,7 +152,10 @@ fn vendor_cases<E: LoginEndpoint + 'static, H: 'static>(
     build_generated: fn() -> E,
     build_handwritten: fn() -> (H, Vec<u8>, HeaderMap),
     interpret: Interpret<E::Response>,
-) {
+) where
+    E::Response: DeserializeOwned,
+    E::ErrorBody: DeserializeOwned,
+{
     let (_, generated_body, _) = generated_request(build_generated);
     let (_, hand_body, _) = build_handwritten();
     check_equivalent::<E>(vendor, &generated_body, &hand_body, interpret);

@@ -57,16 +57,11 @@ pub struct LoginResponse {
 }
 
 /// The error body: `{"error": "..."}`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, VendorError)]
 #[non_exhaustive]
 pub struct ErrorBody {
     /// What went wrong.
     #[serde(default)]
+    #[vendor_error(message)]
     pub error: Option<String>,
-}
-
-impl VendorError for ErrorBody {
-    fn message(&self) -> Option<&str> {
-        self.error.as_deref()
-    }
 }

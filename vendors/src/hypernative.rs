@@ -11,7 +11,7 @@
 //! is `None`. It recommends API keys (Client ID and Client Secret) over this login for
 //! programs, but does not name their headers, so they are not modelled here.
 
-use auth_core::{Secret, VendorCode, VendorError, login_endpoint};
+use auth_core::{Secret, VendorError, login_endpoint};
 use serde::Deserialize;
 
 /// Email/password login. Build it with [`Login::builder`].
@@ -55,7 +55,7 @@ pub struct LoginData {
 }
 
 /// The error body: `{success, data, error, errorCode, version, service}`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, VendorError)]
 #[non_exhaustive]
 pub struct ErrorBody {
     /// Always `false` on errors.
@@ -63,9 +63,11 @@ pub struct ErrorBody {
     pub success: Option<bool>,
     /// The message, e.g. "organizationId is mandatory".
     #[serde(default)]
+    #[vendor_error(message)]
     pub error: Option<String>,
     /// The numeric code, e.g. 1002.
     #[serde(rename = "errorCode", default)]
+    #[vendor_error(code)]
     pub error_code: Option<i64>,
     /// The API version that answered.
     #[serde(default)]
@@ -73,14 +75,4 @@ pub struct ErrorBody {
     /// The service that answered.
     #[serde(default)]
     pub service: Option<String>,
-}
-
-impl VendorError for ErrorBody {
-    fn code(&self) -> Option<VendorCode> {
-        self.error_code.map(VendorCode::Number)
-    }
-
-    fn message(&self) -> Option<&str> {
-        self.error.as_deref()
-    }
 }

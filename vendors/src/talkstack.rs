@@ -12,7 +12,7 @@
 //! [`ErrorKind::InvalidCredentials`], as a login
 //! that names an unknown user is a credentials problem), 500.
 
-use auth_core::{ErrorKind, Secret, VendorCode, VendorError, login_endpoint};
+use auth_core::{ErrorKind, Secret, VendorError, login_endpoint};
 use serde::Deserialize;
 
 /// Email/password login. Build it with [`Login::builder`].
@@ -156,32 +156,48 @@ impl LoginResponse {
     }
 }
 
-/// The error body: the success body's `message`, `status` and `loginStatus`.
-#[derive(Debug, Deserialize)]
+/// The error body: the success body's `message`, `status` and `loginStatus`. The kind each
+/// `loginStatus` declares is [`LoginStatus::error_kind`].
+#[derive(Debug, Deserialize, VendorError)]
+#[vendor_error(kind(
+    code = 0 | 9 => InvalidRequest,
+    code = 3 | 4 => InvalidCredentials,
+    code = 2 => Forbidden,
+    code = 5 => ServerError,
+    code = 1 | 8 => Rejected,
+))]
 #[non_exhaustive]
 pub struct ErrorBody {
     /// What went wrong.
     #[serde(default)]
+    #[vendor_error(message)]
     pub message: Option<String>,
     /// E.g. "error".
     #[serde(default)]
     pub status: Option<String>,
     /// The login status code.
     #[serde(rename = "loginStatus", default)]
+    #[vendor_error(code)]
     pub login_status: Option<u8>,
 }
 
-impl VendorError for ErrorBody {
-    fn code(&self) -> Option<VendorCode> {
-        self.login_status
-            .map(|code| VendorCode::Number(i64::from(code)))
-    }
+#[cfg(test)]
+mod tests {
+    use auth_core::VendorError;
 
-    fn message(&self) -> Option<&str> {
-        self.message.as_deref()
-    }
+    use super::{ErrorBody, LoginStatus};
 
-    fn kind(&self) -> Option<ErrorKind> {
-        LoginStatus::from_code(self.login_status?)?.error_kind()
+    /// The declared `kind(...)` arms and [`LoginStatus::error_kind`] say the same of every code.
+    #[test]
+    fn the_declared_kinds_are_the_documented_meanings() {
+        for code in 0..=u8::MAX {
+            let body = ErrorBody {
+                message: None,
+                status: None,
+                login_status: Some(code),
+            };
+            let documented = LoginStatus::from_code(code).and_then(LoginStatus::error_kind);
+            assert_eq!(body.kind(), documented, "loginStatus {code}");
+        }
     }
 }

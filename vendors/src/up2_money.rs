@@ -15,7 +15,7 @@
 //! `syntaxErrors.invalidFields` (kept as [`field_errors`](auth_core::AuthError::field_errors));
 //! 401, 403, 404, 410 (token expired), 423 (locked), 429, 500 and 503.
 
-use auth_core::{ErrorKind, FieldError, Secret, VendorCode, VendorError, login_endpoint};
+use auth_core::{Secret, VendorError, login_endpoint};
 use serde::Deserialize;
 
 /// Email and tokenized-password login. Build it with [`Login::builder`].
@@ -101,12 +101,24 @@ pub enum IdentityType {
     Other,
 }
 
-/// The error body, in either documented shape.
-#[derive(Debug, Deserialize)]
+/// The error body, in either documented shape. `TOKEN_EXPIRED` (the tokenized password has
+/// expired) has the meaning of the documented 410, [`ErrorKind::Expired`](auth_core::ErrorKind::Expired).
+#[derive(Debug, Deserialize, VendorError)]
+#[vendor_error(
+    code = response.error_code,
+    field_errors(
+        each = syntax_errors.invalid_fields,
+        field = field_name,
+        error = error,
+        params = params,
+    ),
+    kind(code = "TOKEN_EXPIRED" => Expired),
+)]
 #[non_exhaustive]
 pub struct ErrorBody {
     /// The message, e.g. "Login failed.".
     #[serde(default)]
+    #[vendor_error(message)]
     pub message: Option<String>,
     /// `{"errorCode": ...}`.
     #[serde(default)]
@@ -146,35 +158,4 @@ pub struct InvalidField {
     pub field_name: String,
     /// The problem, e.g. `REQUIRED`.
     pub error: String,
-}
-
-impl VendorError for ErrorBody {
-    fn code(&self) -> Option<VendorCode> {
-        let code = self.response.as_ref()?.error_code.as_deref()?;
-        Some(VendorCode::from(code))
-    }
-
-    fn message(&self) -> Option<&str> {
-        self.message.as_deref()
-    }
-
-    fn field_errors(&self) -> Vec<FieldError> {
-        let Some(errors) = &self.syntax_errors else {
-            return Vec::new();
-        };
-        errors
-            .invalid_fields
-            .iter()
-            .map(|field| FieldError {
-                field: field.field_name.clone(),
-                error: field.error.clone(),
-                params: field.params.clone(),
-            })
-            .collect()
-    }
-
-    fn kind(&self) -> Option<ErrorKind> {
-        // The tokenized password has expired: the same meaning as the documented 410.
-        (self.code()? == "TOKEN_EXPIRED").then_some(ErrorKind::Expired)
-    }
 }

@@ -231,6 +231,21 @@ impl ::auth_core::LoginEndpoint for Login {
             idle: ::core::option::Option::None,
         },
         ::core::option::Option::None,
+        ::auth_core::ResponseSpec::__new(
+            "LoginResponse",
+            ::auth_core::Source::Body("data.token"),
+            ::core::option::Option::Some(
+                ::auth_core::Source::Body("data.refresh_token"),
+            ),
+            ::core::option::Option::Some(
+                ::auth_core::Expiry::At(
+                    ::auth_core::Source::Body("expiration_time"),
+                    ::auth_core::TimeFormat::Rfc3339,
+                ),
+            ),
+            ::core::option::Option::None,
+            ::auth_core::ErrorKind::Rejected,
+        ),
     );
     fn __body_failed(__response: &Self::Response) -> bool {
         !::auth_core::__private::SuccessValue::is_success(
@@ -238,27 +253,19 @@ impl ::auth_core::LoginEndpoint for Login {
             -1i128,
         )
     }
+    #[allow(unused_variables)]
     fn __credentials(
         __response: &Self::Response,
-    ) -> ::core::result::Result<::auth_core::__private::Credentials, &'static str> {
-        let __token = ::core::clone::Clone::clone(
-            ::auth_core::__private::TokenField::token(&__response.data.token)
-                .ok_or("a non-empty token at `data.token` of `LoginResponse`")?,
-        );
-        ::core::result::Result::Ok(::auth_core::__private::Credentials {
-            token: __token,
-            refresh_token: ::core::option::Option::map(
-                ::auth_core::__private::TokenField::token(
-                    &__response.data.refresh_token,
-                ),
-                ::core::clone::Clone::clone,
+    ) -> ::auth_core::__private::BodyValues<'_> {
+        ::auth_core::__private::BodyValues {
+            token: ::auth_core::fields::TokenField::token(&__response.data.token),
+            refresh_token: ::auth_core::fields::TokenField::token(
+                &__response.data.refresh_token,
             ),
-            expires_at: ::auth_core::__private::ExpiryField::expiry(
-                    &__response.expiration_time,
-                )
-                .map_err(|_| {
-                    "an RFC 3339 timestamp at `expiration_time` of `LoginResponse`"
-                })?,
-        })
+            expiry: ::auth_core::fields::TimestampField::expiry_value(
+                &__response.expiration_time,
+            ),
+            refresh_expiry: ::auth_core::__private::ExpiryValue::Absent,
+        }
     }
 }

@@ -289,21 +289,27 @@ impl ::auth_core::LoginEndpoint for Login {
             idle: ::core::option::Option::Some(::core::time::Duration::from_secs(300u64)),
         },
         ::core::option::Option::Some(::core::time::Duration::from_secs(1800u64)),
+        ::auth_core::ResponseSpec::__new(
+            "LoginResponse",
+            ::auth_core::Source::Body("token"),
+            ::core::option::Option::None,
+            ::core::option::Option::None,
+            ::core::option::Option::None,
+            ::auth_core::ErrorKind::Rejected,
+        ),
     );
     fn __body_failed(__response: &Self::Response) -> bool {
         false
     }
+    #[allow(unused_variables)]
     fn __credentials(
         __response: &Self::Response,
-    ) -> ::core::result::Result<::auth_core::__private::Credentials, &'static str> {
-        let __token = ::core::clone::Clone::clone(
-            ::auth_core::__private::TokenField::token(&__response.token)
-                .ok_or("a non-empty token at `token` of `LoginResponse`")?,
-        );
-        ::core::result::Result::Ok(::auth_core::__private::Credentials {
-            token: __token,
+    ) -> ::auth_core::__private::BodyValues<'_> {
+        ::auth_core::__private::BodyValues {
+            token: ::auth_core::fields::TokenField::token(&__response.token),
             refresh_token: ::core::option::Option::None,
-            expires_at: ::core::option::Option::None,
-        })
+            expiry: ::auth_core::__private::ExpiryValue::Absent,
+            refresh_expiry: ::auth_core::__private::ExpiryValue::Absent,
+        }
     }
 }

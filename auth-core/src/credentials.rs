@@ -1,0 +1,723 @@
+//! Where the token, the refresh token and their expiries come from: a path in the typed body, a
+//! response header, or a cookie. Each [`Source`] and each [`Expiry`] is read by one function
+//! here, shared by every endpoint; generated code only reads the body paths it declares.
+
+use std::time::{Duration, SystemTime};
+
+use reqwest::header::{HeaderMap, HeaderName, SET_COOKIE};
+
+use crate::cookie::{SetCookie, parse_set_cookie};
+use crate::error::ErrorKind;
+use crate::fields::{BodyValues, ExpiryValue};
+use crate::secret::Secret;
+use crate::session::Credentials;
+
+/// Where a value of a successful response comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Source {
+    /// A path of fields in the typed response body, as declared: `data.token`.
+    Body(&'static str),
+    /// A response header; the name in lowercase: `x-subject-token`.
+    Header(&'static str),
+    /// A cookie the response sets with `Set-Cookie`, by name: `SID`.
+    Cookie(&'static str),
+}
+
+/// How an absolute expiry is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum TimeFormat {
+    /// An RFC 3339 timestamp: `2025-03-11T17:49:38.925Z`.
+    Rfc3339,
+    /// Seconds since the Unix epoch: `1733083200`.
+    UnixSeconds,
+    /// Milliseconds since the Unix epoch: `1733083200000`.
+    UnixMillis,
+}
+
+/// The unit of a relative expiry.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum TimeUnit {
+    /// `expires_in: 300`.
+    Seconds,
+    /// `expires: 900000`.
+    Millis,
+}
+
+/// Where a response states when a token expires, and how.
+///
+/// Numbers may be sent as JSON numbers or as numeric strings (`"3600"`). A value that is
+/// missing, empty or zero states nothing: the session then lasts the declared `lifetime`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Expiry {
+    /// An instant: `expires_at = token.expires_at`, `expires_at(unix_seconds = exp)`.
+    At(Source, TimeFormat),
+    /// A duration from the moment the response arrived: `expires_in = expires_in`,
+    /// `expires_in(millis = expires)`.
+    In(Source, TimeUnit),
+    /// The `Max-Age` (or else `Expires`) attribute of the cookie with this name:
+    /// `expires_at = cookie("SID")`.
+    OfCookie(&'static str),
+}
+
+impl Expiry {
+    fn source(self) -> Source {
+        match self {
+            Expiry::At(source, _) | Expiry::In(source, _) => source,
+            Expiry::OfCookie(name) => Source::Cookie(name),
+        }
+    }
+}
+
+/// What a declaration says about its successful responses: where each credential comes from,
+/// and the kind of a failure stated in a 2xx body.
+#[derive(Debug)]
+pub struct ResponseSpec {
+    response_type: &'static str,
+    token: Source,
+    refresh_token: Option<Source>,
+    expiry: Option<Expiry>,
+    refresh_expiry: Option<Expiry>,
+    body_failure_kind: ErrorKind,
+}
+
+impl ResponseSpec {
+    #[doc(hidden)]
+    pub const fn __new(
+        response_type: &'static str,
+        token: Source,
+        refresh_token: Option<Source>,
+        expiry: Option<Expiry>,
+        refresh_expiry: Option<Expiry>,
+        body_failure_kind: ErrorKind,
+    ) -> Self {
+        ResponseSpec {
+            response_type,
+            token,
+            refresh_token,
+            expiry,
+            refresh_expiry,
+            body_failure_kind,
+        }
+    }
+
+    /// The name of the response type, as errors show it: `LoginResponse`.
+    pub fn response_type(&self) -> &'static str {
+        self.response_type
+    }
+
+    /// Where the access token comes from (`token = ...`).
+    pub fn token(&self) -> Source {
+        self.token
+    }
+
+    /// Where the refresh token comes from (`refresh_token = ...`), if declared.
+    pub fn refresh_token(&self) -> Option<Source> {
+        self.refresh_token
+    }
+
+    /// Where the token's expiry comes from (`expires_at` or `expires_in`), if declared.
+    pub fn expiry(&self) -> Option<Expiry> {
+        self.expiry
+    }
+
+    /// Where the refresh token's expiry comes from (`refresh_expires_at` or
+    /// `refresh_expires_in`), if declared.
+    pub fn refresh_expiry(&self) -> Option<Expiry> {
+        self.refresh_expiry
+    }
+
+    /// The kind of a failure stated in a 2xx body (`body_failure(..., kind = ...)`), unless
+    /// the error body says more: [`ErrorKind::Rejected`] by default.
+    pub fn body_failure_kind(&self) -> ErrorKind {
+        self.body_failure_kind
+    }
+
+    fn sources(&self) -> impl Iterator<Item = Source> + '_ {
+        [
+            Some(self.token),
+            self.refresh_token,
+            self.expiry.map(Expiry::source),
+            self.refresh_expiry.map(Expiry::source),
+        ]
+        .into_iter()
+        .flatten()
+    }
+}
+
+/// The declared headers and cookies of a response, taken out of it as soon as it arrives. Only
+/// these are kept, as [`Secret`]s.
+#[derive(Default)]
+pub(crate) struct Captured {
+    headers: Vec<CapturedHeader>,
+    cookies: Vec<SetCookie>,
+    /// The names of every cookie the response set, for the message of a missing one.
+    cookie_names: Vec<String>,
+}
+
+struct CapturedHeader {
+    name: &'static str,
+    /// `None` when the response did not carry it.
+    value: Option<Result<Secret, NotText>>,
+}
+
+struct NotText;
+
+impl Captured {
+    /// Marks the declared headers (and `Set-Cookie`, when a cookie is declared) sensitive and
+    /// copies their values out of `headers`.
+    pub(crate) fn take(spec: &ResponseSpec, headers: &mut HeaderMap) -> Captured {
+        let mut captured = Captured::default();
+        let mut wants_cookies = false;
+        for source in spec.sources() {
+            match source {
+                Source::Body(_) => {}
+                Source::Cookie(_) => wants_cookies = true,
+                Source::Header(name) => {
+                    if captured.headers.iter().any(|h| h.name == name) {
+                        continue;
+                    }
+                    let Ok(header) = HeaderName::from_bytes(name.as_bytes()) else {
+                        continue;
+                    };
+                    mark_sensitive(headers, &header);
+                    let value = headers.get(&header).map(|value| {
+                        value
+                            .to_str()
+                            .map(|text| Secret::from(text.trim()))
+                            .map_err(|_| NotText)
+                    });
+                    captured.headers.push(CapturedHeader { name, value });
+                }
+            }
+        }
+        if wants_cookies {
+            mark_sensitive(headers, &SET_COOKIE);
+            let declared = |name: &str| {
+                spec.sources()
+                    .any(|source| matches!(source, Source::Cookie(declared) if declared == name))
+            };
+            for value in headers.get_all(SET_COOKIE) {
+                let Some(cookie) = value.to_str().ok().and_then(parse_set_cookie) else {
+                    continue;
+                };
+                captured.cookie_names.push(cookie.name.clone());
+                if declared(&cookie.name) {
+                    // A later `Set-Cookie` for the same name replaces an earlier one.
+                    captured.cookies.retain(|c| c.name != cookie.name);
+                    captured.cookies.push(cookie);
+                }
+            }
+        }
+        captured
+    }
+
+    /// The request's and the response's secrets: what error texts are scrubbed of.
+    pub(crate) fn secrets(&self) -> impl Iterator<Item = &str> {
+        let headers = self.headers.iter().filter_map(|h| match &h.value {
+            Some(Ok(value)) => Some(value.expose_secret()),
+            _ => None,
+        });
+        headers.chain(self.cookies.iter().map(|c| c.value.expose_secret()))
+    }
+
+    fn header(&self, name: &str) -> Option<&Result<Secret, NotText>> {
+        self.headers
+            .iter()
+            .find(|h| h.name == name)
+            .and_then(|h| h.value.as_ref())
+    }
+
+    fn cookie(&self, name: &str) -> Option<&SetCookie> {
+        self.cookies.iter().find(|c| c.name == name)
+    }
+}
+
+fn mark_sensitive(headers: &mut HeaderMap, name: &HeaderName) {
+    if let reqwest::header::Entry::Occupied(mut entry) = headers.entry(name) {
+        for value in entry.iter_mut() {
+            value.set_sensitive(true);
+        }
+    }
+}
+
+/// What a success response lacked: the text after "expected", and whether the body is worth an
+/// excerpt (it is not when the value was expected in a header or a cookie).
+pub(crate) struct Missing {
+    pub(crate) expected: String,
+    pub(crate) in_body: bool,
+}
+
+/// The session's credentials, each from its declared source. `received` is when the response
+/// arrived, which relative expiries count from.
+pub(crate) fn collect(
+    spec: &ResponseSpec,
+    captured: &Captured,
+    body: BodyValues<'_>,
+    received: SystemTime,
+) -> Result<Credentials, Missing> {
+    let token = match credential(spec.token, body.token, captured) {
+        Ok(token) => token,
+        Err(why) => return Err(missing_token(spec, spec.token, "token", why)),
+    };
+    let refresh_token = match spec.refresh_token {
+        Some(source) => credential(source, body.refresh_token, captured).ok(),
+        None => None,
+    };
+    let expires_at = match spec.expiry {
+        Some(expiry) => stated_expiry(spec, expiry, body.expiry, captured, received)?,
+        None => None,
+    };
+    let refresh_expires_at = match spec.refresh_expiry {
+        Some(expiry) => stated_expiry(spec, expiry, body.refresh_expiry, captured, received)?,
+        None => None,
+    };
+    Ok(Credentials {
+        token,
+        refresh_token,
+        expires_at,
+        refresh_expires_at,
+    })
+}
+
+/// Why a credential was not found where declared.
+enum Absence {
+    Absent,
+    Empty,
+    NotText,
+}
+
+fn credential(
+    source: Source,
+    from_body: Option<&Secret>,
+    captured: &Captured,
+) -> Result<Secret, Absence> {
+    let value = match source {
+        Source::Body(_) => return from_body.cloned().ok_or(Absence::Absent),
+        Source::Header(name) => match captured.header(name) {
+            None => return Err(Absence::Absent),
+            Some(Err(NotText)) => return Err(Absence::NotText),
+            Some(Ok(value)) => value,
+        },
+        Source::Cookie(name) => match captured.cookie(name) {
+            None => return Err(Absence::Absent),
+            Some(cookie) => &cookie.value,
+        },
+    };
+    if value.is_empty() {
+        Err(Absence::Empty)
+    } else {
+        Ok(value.clone())
+    }
+}
+
+fn missing_token(spec: &ResponseSpec, source: Source, what: &str, why: Absence) -> Missing {
+    let expected = match source {
+        Source::Body(path) => {
+            return Missing {
+                expected: format!("a non-empty {what} at `{path}` of `{}`", spec.response_type),
+                in_body: true,
+            };
+        }
+        Source::Header(name) => {
+            let why = match why {
+                Absence::Absent => "which the response did not carry",
+                Absence::Empty => "which was empty",
+                Absence::NotText => "which was not text",
+            };
+            format!("a non-empty {what} in the response header `{name}`, {why}")
+        }
+        Source::Cookie(name) => {
+            let why = match why {
+                Absence::Empty => "which the response set to an empty value".to_owned(),
+                Absence::Absent | Absence::NotText => "which the response did not set".to_owned(),
+            };
+            format!("a non-empty {what} in the cookie `{name}`, {why}")
+        }
+    };
+    Missing {
+        expected,
+        in_body: false,
+    }
+}
+
+fn stated_expiry(
+    spec: &ResponseSpec,
+    expiry: Expiry,
+    from_body: ExpiryValue<'_>,
+    captured: &Captured,
+    received: SystemTime,
+) -> Result<Option<SystemTime>, Missing> {
+    let (source, reading) = match expiry {
+        Expiry::OfCookie(name) => {
+            return Ok(captured
+                .cookie(name)
+                .and_then(|cookie| cookie.expiry.at(received)));
+        }
+        Expiry::At(source, format) => (source, Reading::At(format)),
+        Expiry::In(source, unit) => (source, Reading::In(unit)),
+    };
+    let value = match source {
+        Source::Body(_) => from_body,
+        Source::Header(name) => match captured.header(name) {
+            Some(Ok(value)) => ExpiryValue::Text(value.expose_secret()),
+            Some(Err(NotText)) => ExpiryValue::Text("\u{fffd}"),
+            None => ExpiryValue::Absent,
+        },
+        Source::Cookie(name) => match captured.cookie(name) {
+            Some(cookie) => ExpiryValue::Text(cookie.value.expose_secret()),
+            None => ExpiryValue::Absent,
+        },
+    };
+    reading.read(value, received).map_err(|()| {
+        let what = reading.describe();
+        match source {
+            Source::Body(path) => Missing {
+                expected: format!("{what} at `{path}` of `{}`", spec.response_type),
+                in_body: true,
+            },
+            Source::Header(name) => Missing {
+                expected: format!("{what} in the response header `{name}`"),
+                in_body: false,
+            },
+            Source::Cookie(name) => Missing {
+                expected: format!("{what} in the cookie `{name}`"),
+                in_body: false,
+            },
+        }
+    })
+}
+
+#[derive(Clone, Copy)]
+enum Reading {
+    At(TimeFormat),
+    In(TimeUnit),
+}
+
+/// A number as a vendor sent it, either as a JSON number or inside a string.
+#[derive(Clone, Copy)]
+enum Number {
+    Integer(i128),
+    Float(f64),
+}
+
+impl Reading {
+    fn describe(self) -> &'static str {
+        match self {
+            Reading::At(TimeFormat::Rfc3339) => "an RFC 3339 timestamp",
+            Reading::At(TimeFormat::UnixSeconds) => "a Unix time in seconds",
+            Reading::At(TimeFormat::UnixMillis) => "a Unix time in milliseconds",
+            Reading::In(TimeUnit::Seconds) => "a number of seconds",
+            Reading::In(TimeUnit::Millis) => "a number of milliseconds",
+        }
+    }
+
+    /// The instant a value states; `None` when it states nothing (absent, empty or zero).
+    fn read(self, value: ExpiryValue<'_>, received: SystemTime) -> Result<Option<SystemTime>, ()> {
+        let number = match value {
+            ExpiryValue::Absent => return Ok(None),
+            ExpiryValue::Text(text) if text.trim().is_empty() => return Ok(None),
+            ExpiryValue::Text(text) => {
+                if let Reading::At(TimeFormat::Rfc3339) = self {
+                    let timestamp: jiff::Timestamp = text.trim().parse().map_err(|_| ())?;
+                    return SystemTime::try_from(timestamp).map(Some).map_err(|_| ());
+                }
+                parse_number(text.trim()).ok_or(())?
+            }
+            ExpiryValue::Integer(n) => Number::Integer(n),
+            ExpiryValue::Float(f) => Number::Float(f),
+        };
+        let millis = match self {
+            Reading::At(TimeFormat::Rfc3339) => return Err(()),
+            Reading::At(TimeFormat::UnixSeconds) | Reading::In(TimeUnit::Seconds) => false,
+            Reading::At(TimeFormat::UnixMillis) | Reading::In(TimeUnit::Millis) => true,
+        };
+        let Some(amount) = duration_of(number, millis)? else {
+            return Ok(None);
+        };
+        let start = match self {
+            Reading::At(_) => SystemTime::UNIX_EPOCH,
+            Reading::In(_) => received,
+        };
+        start.checked_add(amount).map(Some).ok_or(())
+    }
+}
+
+fn parse_number(text: &str) -> Option<Number> {
+    if let Ok(n) = text.parse::<i128>() {
+        return Some(Number::Integer(n));
+    }
+    text.parse::<f64>()
+        .ok()
+        .filter(|f| f.is_finite())
+        .map(Number::Float)
+}
+
+/// The duration a number of seconds (or milliseconds) states; `None` for zero, an error for a
+/// negative number or one too large for a time.
+fn duration_of(number: Number, millis: bool) -> Result<Option<Duration>, ()> {
+    let duration = match number {
+        Number::Integer(0) => return Ok(None),
+        Number::Integer(n) if n < 0 => return Err(()),
+        Number::Integer(n) => {
+            let n = u64::try_from(n).map_err(|_| ())?;
+            if millis {
+                Duration::from_millis(n)
+            } else {
+                Duration::from_secs(n)
+            }
+        }
+        Number::Float(f) if f == 0.0 => return Ok(None),
+        Number::Float(f) => {
+            let seconds = if millis { f / 1000.0 } else { f };
+            Duration::try_from_secs_f64(seconds).map_err(|_| ())?
+        }
+    };
+    Ok(Some(duration))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use reqwest::header::HeaderValue;
+
+    fn at(seconds: u64) -> SystemTime {
+        SystemTime::UNIX_EPOCH + Duration::from_secs(seconds)
+    }
+
+    const RECEIVED: u64 = 1_700_000_000;
+
+    fn read(reading: Reading, value: ExpiryValue<'_>) -> Result<Option<SystemTime>, ()> {
+        reading.read(value, at(RECEIVED))
+    }
+
+    #[test]
+    fn relative_expiries_in_numbers_and_numeric_strings() {
+        let seconds = Reading::In(TimeUnit::Seconds);
+        let millis = Reading::In(TimeUnit::Millis);
+        let in_300 = Ok(Some(at(RECEIVED + 300)));
+        assert_eq!(read(seconds, ExpiryValue::Integer(300)), in_300);
+        assert_eq!(read(seconds, ExpiryValue::Text(" 300 ")), in_300);
+        assert_eq!(read(seconds, ExpiryValue::Float(300.0)), in_300);
+        assert_eq!(read(millis, ExpiryValue::Integer(300_000)), in_300);
+        assert_eq!(read(millis, ExpiryValue::Text("300000")), in_300);
+        assert_eq!(
+            read(millis, ExpiryValue::Integer(1_500)),
+            Ok(Some(at(RECEIVED) + Duration::from_millis(1_500)))
+        );
+    }
+
+    #[test]
+    fn absolute_expiries() {
+        let expected = Ok(Some(at(1_733_083_200)));
+        let unix = Reading::At(TimeFormat::UnixSeconds);
+        let unix_ms = Reading::At(TimeFormat::UnixMillis);
+        let rfc = Reading::At(TimeFormat::Rfc3339);
+        assert_eq!(read(unix, ExpiryValue::Integer(1_733_083_200)), expected);
+        assert_eq!(read(unix, ExpiryValue::Text("1733083200")), expected);
+        assert_eq!(
+            read(unix_ms, ExpiryValue::Integer(1_733_083_200_000)),
+            expected
+        );
+        assert_eq!(read(unix_ms, ExpiryValue::Text("1733083200000")), expected);
+        assert_eq!(
+            read(rfc, ExpiryValue::Text("2024-12-01T20:00:00Z")),
+            expected
+        );
+        assert_eq!(
+            read(rfc, ExpiryValue::Text("2024-12-01T20:00:00.000000Z")),
+            expected
+        );
+    }
+
+    #[test]
+    fn missing_empty_and_zero_state_nothing() {
+        for reading in [
+            Reading::In(TimeUnit::Seconds),
+            Reading::In(TimeUnit::Millis),
+            Reading::At(TimeFormat::UnixSeconds),
+            Reading::At(TimeFormat::UnixMillis),
+        ] {
+            for value in [
+                ExpiryValue::Absent,
+                ExpiryValue::Text(""),
+                ExpiryValue::Text("0"),
+                ExpiryValue::Integer(0),
+                ExpiryValue::Float(0.0),
+            ] {
+                assert_eq!(read(reading, value), Ok(None));
+            }
+        }
+        let rfc = Reading::At(TimeFormat::Rfc3339);
+        assert_eq!(read(rfc, ExpiryValue::Absent), Ok(None));
+        assert_eq!(read(rfc, ExpiryValue::Text(" ")), Ok(None));
+    }
+
+    #[test]
+    fn values_that_are_not_times_are_refused() {
+        let seconds = Reading::In(TimeUnit::Seconds);
+        for value in [
+            ExpiryValue::Integer(-1),
+            ExpiryValue::Float(-0.5),
+            ExpiryValue::Text("soon"),
+            ExpiryValue::Text("NaN"),
+            ExpiryValue::Text("inf"),
+            ExpiryValue::Integer(i128::MAX),
+            ExpiryValue::Float(1e300),
+        ] {
+            assert_eq!(read(seconds, value), Err(()));
+        }
+        let rfc = Reading::At(TimeFormat::Rfc3339);
+        assert_eq!(read(rfc, ExpiryValue::Text("in two hours")), Err(()));
+        assert_eq!(read(rfc, ExpiryValue::Integer(1_733_083_200)), Err(()));
+    }
+
+    fn spec(token: Source, refresh: Option<Source>, expiry: Option<Expiry>) -> ResponseSpec {
+        ResponseSpec::__new(
+            "LoginResponse",
+            token,
+            refresh,
+            expiry,
+            None,
+            ErrorKind::Rejected,
+        )
+    }
+
+    fn headers(pairs: &[(&'static str, &str)]) -> HeaderMap {
+        let mut map = HeaderMap::new();
+        for (name, value) in pairs {
+            map.append(*name, HeaderValue::from_str(value).unwrap());
+        }
+        map
+    }
+
+    fn no_body() -> BodyValues<'static> {
+        BodyValues {
+            token: None,
+            refresh_token: None,
+            expiry: ExpiryValue::Absent,
+            refresh_expiry: ExpiryValue::Absent,
+        }
+    }
+
+    #[test]
+    fn a_header_token_is_taken_and_marked_sensitive() {
+        let spec = spec(Source::Header("x-subject-token"), None, None);
+        let mut map = headers(&[("X-Subject-Token", "gAAAAAB-token"), ("x-other", "kept")]);
+        let captured = Captured::take(&spec, &mut map);
+        assert!(map.get("x-subject-token").unwrap().is_sensitive());
+        assert!(!map.get("x-other").unwrap().is_sensitive());
+        let credentials = collect(&spec, &captured, no_body(), at(RECEIVED))
+            .ok()
+            .unwrap();
+        assert_eq!(credentials.token.expose_secret(), "gAAAAAB-token");
+        assert_eq!(captured.secrets().collect::<Vec<_>>(), ["gAAAAAB-token"]);
+    }
+
+    #[test]
+    fn a_missing_header_or_cookie_names_where_the_token_was_expected() {
+        let spec_header = spec(Source::Header("x-subject-token"), None, None);
+        let captured = Captured::take(&spec_header, &mut headers(&[]));
+        let missing = collect(&spec_header, &captured, no_body(), at(RECEIVED))
+            .err()
+            .unwrap();
+        assert_eq!(
+            missing.expected,
+            "a non-empty token in the response header `x-subject-token`, which the response did not carry"
+        );
+        assert!(!missing.in_body);
+
+        let spec_cookie = spec(Source::Cookie("SID"), None, None);
+        let mut map = headers(&[
+            ("set-cookie", "sid=lowercase; Path=/"),
+            ("set-cookie", "SID=; Max-Age=0"),
+        ]);
+        let captured = Captured::take(&spec_cookie, &mut map);
+        let missing = collect(&spec_cookie, &captured, no_body(), at(RECEIVED))
+            .err()
+            .unwrap();
+        assert_eq!(
+            missing.expected,
+            "a non-empty token in the cookie `SID`, which the response set to an empty value"
+        );
+
+        let spec_body = spec(Source::Body("data.token"), None, None);
+        let missing = collect(&spec_body, &Captured::default(), no_body(), at(RECEIVED))
+            .err()
+            .unwrap();
+        assert_eq!(
+            missing.expected,
+            "a non-empty token at `data.token` of `LoginResponse`"
+        );
+        assert!(missing.in_body);
+    }
+
+    #[test]
+    fn a_cookie_token_with_its_max_age_as_the_expiry() {
+        let spec = spec(
+            Source::Cookie("grafana_session"),
+            Some(Source::Cookie("refresh")),
+            Some(Expiry::OfCookie("grafana_session")),
+        );
+        let mut map = headers(&[
+            ("set-cookie", "grafana_session=old; Max-Age=0"),
+            (
+                "set-cookie",
+                "grafana_session=s3ss10n; Path=/; Max-Age=2592000; HttpOnly",
+            ),
+            (
+                "set-cookie",
+                "refresh=r3fr3sh; Expires=Wed, 21 Oct 2099 07:28:00 GMT",
+            ),
+            ("set-cookie", "unrelated=value"),
+        ]);
+        let captured = Captured::take(&spec, &mut map);
+        assert!(map.get_all("set-cookie").iter().all(|v| v.is_sensitive()));
+        let credentials = collect(&spec, &captured, no_body(), at(RECEIVED))
+            .ok()
+            .unwrap();
+        assert_eq!(credentials.token.expose_secret(), "s3ss10n");
+        assert_eq!(
+            credentials.refresh_token.unwrap().expose_secret(),
+            "r3fr3sh"
+        );
+        assert_eq!(credentials.expires_at, Some(at(RECEIVED + 2_592_000)));
+        let mut secrets: Vec<&str> = captured.secrets().collect();
+        secrets.sort_unstable();
+        assert_eq!(secrets, ["r3fr3sh", "s3ss10n"]);
+    }
+
+    #[test]
+    fn an_expiry_in_a_header() {
+        let spec = spec(
+            Source::Header("x-auth-token"),
+            None,
+            Some(Expiry::In(
+                Source::Header("x-auth-token-expires"),
+                TimeUnit::Seconds,
+            )),
+        );
+        let mut map = headers(&[("x-auth-token", "t0k3n"), ("x-auth-token-expires", "86399")]);
+        let captured = Captured::take(&spec, &mut map);
+        let credentials = collect(&spec, &captured, no_body(), at(RECEIVED))
+            .ok()
+            .unwrap();
+        assert_eq!(credentials.expires_at, Some(at(RECEIVED + 86_399)));
+
+        let mut map = headers(&[
+            ("x-auth-token", "t0k3n"),
+            ("x-auth-token-expires", "tomorrow"),
+        ]);
+        let captured = Captured::take(&spec, &mut map);
+        let missing = collect(&spec, &captured, no_body(), at(RECEIVED))
+            .err()
+            .unwrap();
+        assert_eq!(
+            missing.expected,
+            "a number of seconds in the response header `x-auth-token-expires`"
+        );
+    }
+}

@@ -1,0 +1,125 @@
+//! What `#[derive(VendorError)]` generates calls: stepping along a declared path, and the kind
+//! a code or message maps to. Non-generic, so every error body shares one copy.
+
+use crate::error::{ErrorKind, FieldError, VendorCode};
+
+/// One arm of `#[vendor_error(kind(...))]`.
+#[derive(Clone, Copy, Debug)]
+pub enum KindRule {
+    /// `code = "invalid_grant" => InvalidCredentials`: the code, compared as text.
+    Code(&'static str, ErrorKind),
+    /// `message = "Invalid identifier or password" => InvalidCredentials`: the whole message.
+    Message(&'static str, ErrorKind),
+}
+
+/// The kind of the first rule that the code or message matches.
+pub fn kind_for(
+    rules: &[KindRule],
+    code: Option<VendorCode>,
+    message: Option<&str>,
+) -> Option<ErrorKind> {
+    rules.iter().find_map(|rule| match *rule {
+        KindRule::Code(expected, kind) => code
+            .as_ref()
+            .is_some_and(|code| code_is(code, expected))
+            .then_some(kind),
+        KindRule::Message(expected, kind) => (message == Some(expected)).then_some(kind),
+    })
+}
+
+fn code_is(code: &VendorCode, expected: &str) -> bool {
+    match code {
+        VendorCode::Text(text) => text == expected,
+        VendorCode::Number(n) => expected.parse::<i64>() == Ok(*n),
+    }
+}
+
+/// One entry of `field_errors(...)`; an absent name or error is empty.
+pub fn field_error(
+    field: Option<&str>,
+    error: Option<VendorCode>,
+    params: Vec<String>,
+) -> FieldError {
+    FieldError {
+        field: field.unwrap_or_default().to_owned(),
+        error: error.map(|code| code.to_string()).unwrap_or_default(),
+        params,
+    }
+}
+
+/// A step along a declared path: `Step(&field).enter()` is the field, or what an `Option`
+/// field holds. An inherent method for `Option` and a trait method for everything else, so
+/// the generated code needs to know no field's type.
+pub struct Step<'a, T: ?Sized>(pub &'a T);
+
+impl<'a, T> Step<'a, Option<T>> {
+    /// What the `Option` holds.
+    pub fn enter(self) -> Option<&'a T> {
+        self.0.as_ref()
+    }
+}
+
+/// [`Step::enter`] for a field that is not an `Option`.
+pub trait Present<'a, T: ?Sized> {
+    /// The field itself.
+    fn enter(self) -> Option<&'a T>;
+}
+
+impl<'a, T: ?Sized> Present<'a, T> for Step<'a, T> {
+    fn enter(self) -> Option<&'a T> {
+        Some(self.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_match_as_text_and_messages_whole() {
+        let rules = [
+            KindRule::Code("TOKEN_EXPIRED", ErrorKind::Expired),
+            KindRule::Code("4", ErrorKind::InvalidCredentials),
+            KindRule::Message(
+                "Invalid identifier or password",
+                ErrorKind::InvalidCredentials,
+            ),
+        ];
+        let kind = |code: Option<VendorCode>, message| kind_for(&rules, code, message);
+        assert_eq!(
+            kind(Some("TOKEN_EXPIRED".into()), None),
+            Some(ErrorKind::Expired)
+        );
+        assert_eq!(
+            kind(Some(VendorCode::Number(4)), None),
+            Some(ErrorKind::InvalidCredentials)
+        );
+        assert_eq!(
+            kind(Some("4".into()), None),
+            Some(ErrorKind::InvalidCredentials)
+        );
+        assert_eq!(kind(Some(VendorCode::Number(3)), None), None);
+        assert_eq!(
+            kind(None, Some("Invalid identifier or password")),
+            Some(ErrorKind::InvalidCredentials)
+        );
+        assert_eq!(kind(None, Some("Invalid identifier")), None);
+        assert_eq!(kind(None, None), None);
+    }
+
+    #[test]
+    fn steps_enter_options_and_plain_values() {
+        struct Inner {
+            code: Option<String>,
+        }
+        let some = Some(Inner {
+            code: Some("x".to_owned()),
+        });
+        let inner = Step(&some).enter().unwrap();
+        assert_eq!(Step(&inner.code).enter().map(String::as_str), Some("x"));
+        let plain = 7;
+        assert_eq!(Step(&plain).enter(), Some(&7));
+        let none: Option<Inner> = None;
+        assert!(Step(&none).enter().is_none());
+    }
+}

@@ -1,0 +1,326 @@
+//! The types a field may have when a declaration names it: the token and expiry fields of a
+//! response (`#[login_endpoint(token = ..., expires_in = ...)]`), and the code, message and
+//! field errors of an error body (`#[derive(VendorError)]`).
+//!
+//! Each trait lists the types it is implemented for; a field of another type is a compile error
+//! at the path that names it, saying which types fit. They are not meant to be implemented by
+//! hand.
+
+use crate::error::VendorCode;
+use crate::secret::Secret;
+
+/// A response field named by `token = ...` or `refresh_token = ...`: [`Secret`] or
+/// `Option<Secret>`.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot hold a token: token fields must be `auth_core::Secret`",
+    label = "this field is named by `token` or `refresh_token` in `#[login_endpoint]`",
+    note = "declare the response field as `Secret` (or `Option<Secret>` when the vendor may leave it out) so the token is redacted and zeroized"
+)]
+pub trait TokenField {
+    /// The token, when present and not empty.
+    fn token(&self) -> Option<&Secret>;
+}
+
+#[diagnostic::do_not_recommend]
+impl TokenField for Secret {
+    fn token(&self) -> Option<&Secret> {
+        (!self.is_empty()).then_some(self)
+    }
+}
+
+#[diagnostic::do_not_recommend]
+impl TokenField for Option<Secret> {
+    fn token(&self) -> Option<&Secret> {
+        self.as_ref().and_then(TokenField::token)
+    }
+}
+
+/// An expiry as a response field holds it, before it is read in the declared format.
+#[doc(hidden)]
+#[derive(Clone, Copy, Debug)]
+pub enum ExpiryValue<'a> {
+    /// The field is absent (`None`).
+    Absent,
+    /// A whole number.
+    Integer(i128),
+    /// A number with a fraction.
+    Float(f64),
+    /// Text: a timestamp, or a number in a string.
+    Text(&'a str),
+}
+
+/// What generated code reads out of a success body: the values of the credentials declared in
+/// it. Values declared in a header or a cookie are left empty here.
+#[doc(hidden)]
+pub struct BodyValues<'a> {
+    pub token: Option<&'a Secret>,
+    pub refresh_token: Option<&'a Secret>,
+    pub expiry: ExpiryValue<'a>,
+    pub refresh_expiry: ExpiryValue<'a>,
+}
+
+/// A response field holding an RFC 3339 timestamp, named by `expires_at = ...` (or
+/// `expires_at(rfc3339 = ...)`): `String` or `Option<String>`.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot hold an RFC 3339 timestamp",
+    label = "this field is named by `expires_at` or `refresh_expires_at`, which read RFC 3339 by default",
+    note = "declare the field as `String` or `Option<String>`; for a number, say what it counts: `expires_at(unix_seconds = ...)`, `expires_at(unix_millis = ...)`, or `expires_in = ...` for seconds from now"
+)]
+pub trait TimestampField {
+    #[doc(hidden)]
+    fn expiry_value(&self) -> ExpiryValue<'_>;
+}
+
+#[diagnostic::do_not_recommend]
+impl TimestampField for String {
+    fn expiry_value(&self) -> ExpiryValue<'_> {
+        ExpiryValue::Text(self)
+    }
+}
+
+#[diagnostic::do_not_recommend]
+impl<T: TimestampField> TimestampField for Option<T> {
+    fn expiry_value(&self) -> ExpiryValue<'_> {
+        self.as_ref()
+            .map_or(ExpiryValue::Absent, TimestampField::expiry_value)
+    }
+}
+
+/// A response field holding a time as a number, named by `expires_in`,
+/// `expires_at(unix_seconds = ...)` or `expires_at(unix_millis = ...)`: an integer, a float, a
+/// `String` holding a number, a `serde_json::Value`, or an `Option` of one.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot hold a number of seconds or milliseconds",
+    label = "this field is named by an `expires_in` or `expires_at(unix_...)` key",
+    note = "declare the field as an integer (`u64`), a float, a `String` holding a number, or an `Option` of one"
+)]
+pub trait TimeNumberField {
+    #[doc(hidden)]
+    fn expiry_value(&self) -> ExpiryValue<'_>;
+}
+
+macro_rules! integer_time_numbers {
+    ($($t:ty),*) => {$(
+        #[diagnostic::do_not_recommend]
+        impl TimeNumberField for $t {
+            fn expiry_value(&self) -> ExpiryValue<'_> {
+                ExpiryValue::Integer(i128::from(*self))
+            }
+        }
+    )*};
+}
+integer_time_numbers!(u8, u16, u32, u64, i8, i16, i32, i64, i128);
+
+#[diagnostic::do_not_recommend]
+impl TimeNumberField for f64 {
+    fn expiry_value(&self) -> ExpiryValue<'_> {
+        ExpiryValue::Float(*self)
+    }
+}
+
+#[diagnostic::do_not_recommend]
+impl TimeNumberField for f32 {
+    fn expiry_value(&self) -> ExpiryValue<'_> {
+        ExpiryValue::Float(f64::from(*self))
+    }
+}
+
+#[diagnostic::do_not_recommend]
+impl TimeNumberField for String {
+    fn expiry_value(&self) -> ExpiryValue<'_> {
+        ExpiryValue::Text(self)
+    }
+}
+
+#[diagnostic::do_not_recommend]
+impl TimeNumberField for serde_json::Value {
+    fn expiry_value(&self) -> ExpiryValue<'_> {
+        match self {
+            serde_json::Value::Number(n) => match (n.as_i64(), n.as_u64(), n.as_f64()) {
+                (Some(i), _, _) => ExpiryValue::Integer(i128::from(i)),
+                (None, Some(u), _) => ExpiryValue::Integer(i128::from(u)),
+                (None, None, Some(f)) => ExpiryValue::Float(f),
+                (None, None, None) => ExpiryValue::Text("\u{fffd}"),
+            },
+            serde_json::Value::String(text) => ExpiryValue::Text(text),
+            serde_json::Value::Null => ExpiryValue::Absent,
+            // Neither a number nor a string: read as text that is not a number.
+            _ => ExpiryValue::Text("\u{fffd}"),
+        }
+    }
+}
+
+#[diagnostic::do_not_recommend]
+impl<T: TimeNumberField> TimeNumberField for Option<T> {
+    fn expiry_value(&self) -> ExpiryValue<'_> {
+        self.as_ref()
+            .map_or(ExpiryValue::Absent, TimeNumberField::expiry_value)
+    }
+}
+
+/// An error-body field named as `code` by `#[derive(VendorError)]`: a `String`, an integer, a
+/// `serde_json::Value` holding either, or an `Option` of one.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot hold a vendor's error code",
+    label = "this path is named as `code` in `#[vendor_error(...)]`",
+    note = "declare the field as a `String`, an integer, or an `Option` of one"
+)]
+pub trait CodeField {
+    /// The code, when present.
+    fn vendor_code(&self) -> Option<VendorCode>;
+}
+
+macro_rules! integer_codes {
+    ($($t:ty),*) => {$(
+        #[diagnostic::do_not_recommend]
+        impl CodeField for $t {
+            fn vendor_code(&self) -> Option<VendorCode> {
+                Some(match i64::try_from(*self) {
+                    Ok(n) => VendorCode::Number(n),
+                    Err(_) => VendorCode::Text(self.to_string()),
+                })
+            }
+        }
+    )*};
+}
+integer_codes!(u8, u16, u32, u64, i8, i16, i32, i64);
+
+#[diagnostic::do_not_recommend]
+impl CodeField for String {
+    fn vendor_code(&self) -> Option<VendorCode> {
+        Some(VendorCode::Text(self.clone()))
+    }
+}
+
+#[diagnostic::do_not_recommend]
+impl CodeField for serde_json::Value {
+    fn vendor_code(&self) -> Option<VendorCode> {
+        match self {
+            serde_json::Value::Number(n) => Some(match n.as_i64() {
+                Some(n) => VendorCode::Number(n),
+                None => VendorCode::Text(n.to_string()),
+            }),
+            serde_json::Value::String(text) => Some(VendorCode::Text(text.clone())),
+            _ => None,
+        }
+    }
+}
+
+#[diagnostic::do_not_recommend]
+impl<T: CodeField> CodeField for Option<T> {
+    fn vendor_code(&self) -> Option<VendorCode> {
+        self.as_ref().and_then(CodeField::vendor_code)
+    }
+}
+
+/// An error-body field named as `message` (or a field error's `field`) by
+/// `#[derive(VendorError)]`: a `String` or an `Option<String>`.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot hold a message",
+    label = "this path is named as text in `#[vendor_error(...)]`",
+    note = "declare the field as a `String` or an `Option<String>`"
+)]
+pub trait MessageField {
+    /// The text, when present.
+    fn message(&self) -> Option<&str>;
+}
+
+#[diagnostic::do_not_recommend]
+impl MessageField for String {
+    fn message(&self) -> Option<&str> {
+        Some(self)
+    }
+}
+
+#[diagnostic::do_not_recommend]
+impl MessageField for serde_json::Value {
+    fn message(&self) -> Option<&str> {
+        self.as_str()
+    }
+}
+
+#[diagnostic::do_not_recommend]
+impl<T: MessageField> MessageField for Option<T> {
+    fn message(&self) -> Option<&str> {
+        self.as_ref().and_then(MessageField::message)
+    }
+}
+
+/// An error-body field indexed with `[n]` or listed by `field_errors(each = ...)` in
+/// `#[vendor_error(...)]`: a `Vec`, an array or a slice, or an `Option` of one.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a list, so it cannot be indexed or listed here",
+    label = "this path is used as a list in `#[vendor_error(...)]`",
+    note = "declare the field as a `Vec<...>` (or `Option<Vec<...>>`), or remove the `[...]` index"
+)]
+pub trait ListField {
+    /// The type of an element.
+    type Element;
+    /// The elements, in order; none when the list is absent.
+    fn elements(&self) -> &[Self::Element];
+}
+
+#[diagnostic::do_not_recommend]
+impl<T> ListField for Vec<T> {
+    type Element = T;
+    fn elements(&self) -> &[T] {
+        self
+    }
+}
+
+#[diagnostic::do_not_recommend]
+impl<T, const N: usize> ListField for [T; N] {
+    type Element = T;
+    fn elements(&self) -> &[T] {
+        self
+    }
+}
+
+#[diagnostic::do_not_recommend]
+impl<T> ListField for Box<[T]> {
+    type Element = T;
+    fn elements(&self) -> &[T] {
+        self
+    }
+}
+
+#[diagnostic::do_not_recommend]
+impl<L: ListField> ListField for Option<L> {
+    type Element = L::Element;
+    fn elements(&self) -> &[L::Element] {
+        self.as_ref().map_or(&[], ListField::elements)
+    }
+}
+
+/// The `params` of a field error, named by `field_errors(..., params = ...)`: a list of
+/// strings, one string, or an `Option` of either.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot hold a field error's parameters",
+    label = "this path is named as `params` in `#[vendor_error(field_errors(...))]`",
+    note = "declare the field as a `Vec<String>`, a `String`, or an `Option` of one"
+)]
+pub trait ParamsField {
+    /// The parameters, in order.
+    fn params(&self) -> Vec<String>;
+}
+
+#[diagnostic::do_not_recommend]
+impl ParamsField for Vec<String> {
+    fn params(&self) -> Vec<String> {
+        self.clone()
+    }
+}
+
+#[diagnostic::do_not_recommend]
+impl ParamsField for String {
+    fn params(&self) -> Vec<String> {
+        vec![self.clone()]
+    }
+}
+
+#[diagnostic::do_not_recommend]
+impl<T: ParamsField> ParamsField for Option<T> {
+    fn params(&self) -> Vec<String> {
+        self.as_ref().map(ParamsField::params).unwrap_or_default()
+    }
+}

@@ -1,0 +1,227 @@
+//! Stage 2 of `#[derive(VendorError)]`: the model of one error body, with the keys checked on
+//! their own and against each other. Tokens are kept for their spans.
+
+use darling::Error;
+use proc_macro2::Span;
+use syn::{Data, DeriveInput, Fields, Generics, Ident, Member};
+
+use super::attr::{ContainerArgs, FieldArgs, FieldErrorsArg, Key, KindArm, ValuePath};
+use crate::ast::check_kind;
+
+pub struct ErrorBody {
+    pub ident: Ident,
+    pub generics: Generics,
+    pub code: Option<ValuePath>,
+    pub message: Option<ValuePath>,
+    pub field_errors: Option<FieldErrors>,
+    pub kinds: Vec<KindRule>,
+}
+
+/// Where a list of field errors is, and where each entry keeps its parts.
+pub struct FieldErrors {
+    pub each: ValuePath,
+    pub field: ValuePath,
+    pub error: ValuePath,
+    pub params: Option<ValuePath>,
+}
+
+pub struct KindRule {
+    pub on_code: bool,
+    pub value: String,
+    pub kind: Ident,
+}
+
+/// A role (code, message, field errors) and where it was first given.
+struct Given<T> {
+    value: T,
+    span: Span,
+}
+
+impl ErrorBody {
+    /// Builds the model from the item, reporting every problem into `errors`. `None` when the
+    /// item has no shape an error body can have.
+    pub fn from_input(
+        input: &DeriveInput,
+        errors: &mut darling::error::Accumulator,
+    ) -> Option<Self> {
+        let container = ContainerArgs::parse(&input.attrs, errors);
+        let fields = match &input.data {
+            Data::Struct(data) => match &data.fields {
+                Fields::Named(named) => named
+                    .named
+                    .iter()
+                    .filter_map(|field| {
+                        let ident = field.ident.clone()?;
+                        Some(FieldArgs::parse(Member::Named(ident), &field.attrs, errors))
+                    })
+                    .collect(),
+                Fields::Unit => Vec::new(),
+                Fields::Unnamed(unnamed) => {
+                    errors.push(Error::custom(
+                        "`#[derive(VendorError)]` goes on a struct with named fields, as serde reads a JSON object: `struct ErrorBody { message: Option<String>, ... }`",
+                    ).with_span(&unnamed));
+                    return None;
+                }
+            },
+            Data::Enum(data) => {
+                let (keyword, name) = (data.enum_token, &input.ident);
+                errors.push(Error::custom(
+                    "`#[derive(VendorError)]` goes on a struct with named fields, as serde reads a JSON object, not on an enum; wrap the enum in a struct field",
+                ).with_span(&quote::quote!(#keyword #name)));
+                return None;
+            }
+            Data::Union(data) => {
+                errors.push(Error::custom(
+                    "`#[derive(VendorError)]` goes on a struct with named fields, not on a union",
+                ).with_span(&data.union_token));
+                return None;
+            }
+        };
+
+        let mut code = container.code.map(given);
+        let mut message = container.message.map(given);
+        let mut field_errors = container.field_errors.map(|key| Given {
+            value: (None, key.value),
+            span: key.span,
+        });
+        for field in fields {
+            if let Some(span) = field.code {
+                take_role(
+                    &mut code,
+                    ValuePath::of_field(field.member.clone()),
+                    span,
+                    "code",
+                    errors,
+                );
+            }
+            if let Some(span) = field.message {
+                take_role(
+                    &mut message,
+                    ValuePath::of_field(field.member.clone()),
+                    span,
+                    "message",
+                    errors,
+                );
+            }
+            if let Some(key) = field.field_errors {
+                let each = ValuePath::of_field(field.member.clone());
+                if field_errors.is_some() {
+                    errors.push(already("field_errors", key.span));
+                } else {
+                    field_errors = Some(Given {
+                        value: (Some(each), key.value),
+                        span: key.span,
+                    });
+                }
+            }
+        }
+
+        let kinds = check_kind_arms(
+            container.kind,
+            code.as_ref().map(|c| c.span),
+            message.as_ref().map(|m| m.span),
+            errors,
+        );
+        let field_errors = field_errors.and_then(|given| {
+            let (each, arg) = given.value;
+            let FieldErrorsArg {
+                each: declared_each,
+                field,
+                error,
+                params,
+            } = arg;
+            Some(FieldErrors {
+                each: each.or(declared_each.map(|k| k.value))?,
+                field: field?.value,
+                error: error?.value,
+                params: params.map(|k| k.value),
+            })
+        });
+        Some(ErrorBody {
+            ident: input.ident.clone(),
+            generics: input.generics.clone(),
+            code: code.map(|c| c.value),
+            message: message.map(|m| m.value),
+            field_errors,
+            kinds,
+        })
+    }
+}
+
+fn given(key: Key<ValuePath>) -> Given<ValuePath> {
+    Given {
+        value: key.value,
+        span: key.span,
+    }
+}
+
+fn already(role: &str, span: Span) -> Error {
+    Error::custom(format!(
+        "`{role}` is already named elsewhere in this error body; keep one"
+    ))
+    .with_span(&span)
+}
+
+fn take_role(
+    slot: &mut Option<Given<ValuePath>>,
+    path: ValuePath,
+    span: Span,
+    role: &str,
+    errors: &mut darling::error::Accumulator,
+) {
+    if slot.is_some() {
+        errors.push(already(role, span));
+    } else {
+        *slot = Some(Given { value: path, span });
+    }
+}
+
+/// Each arm's kind must be one an answer can mean, its role must be declared, and no value may
+/// be matched twice.
+fn check_kind_arms(
+    arms: Vec<KindArm>,
+    code: Option<Span>,
+    message: Option<Span>,
+    errors: &mut darling::error::Accumulator,
+) -> Vec<KindRule> {
+    let mut rules: Vec<KindRule> = Vec::new();
+    for arm in arms {
+        let on_code = arm.on == "code";
+        let kind_ok = errors.handle(check_kind(&arm.kind)).is_some();
+        let role_declared = if on_code {
+            code.is_some()
+        } else {
+            message.is_some()
+        };
+        if !role_declared {
+            let role = arm.on.to_string();
+            errors.push(Error::custom(format!(
+                "`kind({role} = ...)` compares the {role}, but this error body names none; add `#[vendor_error({role})]` to the field that holds it, or `{role} = <path>` to the struct's `#[vendor_error(...)]`"
+            )).with_span(&arm.on));
+            continue;
+        }
+        for value in arm.values {
+            let duplicate = rules
+                .iter()
+                .any(|rule| rule.on_code == on_code && rule.value == value.text);
+            if duplicate {
+                errors.push(
+                    Error::custom(format!(
+                        "`{}` is already mapped to a kind; map each {} once",
+                        value.text, arm.on
+                    ))
+                    .with_span(&value.span),
+                );
+                continue;
+            }
+            if kind_ok {
+                rules.push(KindRule {
+                    on_code,
+                    value: value.text,
+                    kind: arm.kind.clone(),
+                });
+            }
+        }
+    }
+    rules
+}

@@ -1,0 +1,465 @@
+//! Stage 1 of `#[derive(VendorError)]`: the `#[vendor_error(...)]` attributes as written, each
+//! key read on its own. Unknown keys are reported in the same words as `#[login_endpoint]`'s.
+
+use darling::Error;
+use proc_macro2::Span;
+use syn::parse::{Parse, ParseStream};
+use syn::punctuated::Punctuated;
+use syn::spanned::Spanned;
+use syn::{Attribute, Expr, Ident, Lit, Member, Meta, Token};
+
+use crate::attr::{MAX_KEY_DISTANCE, closest};
+
+/// The keys of `#[vendor_error(...)]` on the struct.
+pub const CONTAINER_KEYS: &[&str] = &["code", "message", "field_errors", "kind"];
+
+/// The keys of `#[vendor_error(...)]` on a field.
+pub const FIELD_KEYS: &[&str] = &["code", "message", "field_errors"];
+
+/// The keys of `field_errors(...)`.
+const FIELD_ERROR_KEYS: &[&str] = &["each", "field", "error", "params"];
+
+/// A path into the error type: `message`, `response.error_code`, `errors[0].extensions.code`.
+#[derive(Clone, Debug)]
+pub struct ValuePath {
+    pub segments: Vec<Segment>,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug)]
+pub enum Segment {
+    /// `.name` (or `.0`).
+    Field(Member),
+    /// `[0]`.
+    Index(usize, Span),
+}
+
+impl ValuePath {
+    /// The path of a field itself.
+    pub fn of_field(member: Member) -> Self {
+        let span = member.span();
+        ValuePath {
+            segments: vec![Segment::Field(member)],
+            span,
+        }
+    }
+
+    fn from_expr(expr: &Expr, example: &str) -> darling::Result<Self> {
+        fn collect(expr: &Expr, out: &mut Vec<Segment>) -> Result<(), Span> {
+            match expr {
+                Expr::Path(path) if path.qself.is_none() => match path.path.get_ident() {
+                    Some(ident) => {
+                        out.push(Segment::Field(Member::Named(ident.clone())));
+                        Ok(())
+                    }
+                    None => Err(path.span()),
+                },
+                Expr::Field(field) => {
+                    collect(&field.base, out)?;
+                    out.push(Segment::Field(field.member.clone()));
+                    Ok(())
+                }
+                Expr::Index(index) => {
+                    collect(&index.expr, out)?;
+                    match &*index.index {
+                        Expr::Lit(syn::ExprLit {
+                            lit: Lit::Int(int), ..
+                        }) => match int.base10_parse::<usize>() {
+                            Ok(n) => {
+                                out.push(Segment::Index(n, index.index.span()));
+                                Ok(())
+                            }
+                            Err(_) => Err(int.span()),
+                        },
+                        other => Err(other.span()),
+                    }
+                }
+                Expr::Group(group) => collect(&group.expr, out),
+                other => Err(other.span()),
+            }
+        }
+        let mut segments = Vec::new();
+        match collect(expr, &mut segments) {
+            Ok(()) => Ok(ValuePath {
+                segments,
+                span: expr.span(),
+            }),
+            Err(span) => Err(Error::custom(format!(
+                "expected a path of fields into the error body, with `[n]` to pick an element of a list: `{example}`"
+            ))
+            .with_span(&span)),
+        }
+    }
+}
+
+/// A key as written, with the span of its name.
+pub struct Key<T> {
+    pub value: T,
+    pub span: Span,
+}
+
+/// `#[vendor_error(...)]` on the struct, all such attributes together.
+#[derive(Default)]
+pub struct ContainerArgs {
+    pub code: Option<Key<ValuePath>>,
+    pub message: Option<Key<ValuePath>>,
+    pub field_errors: Option<Key<FieldErrorsArg>>,
+    pub kind: Vec<KindArm>,
+    /// The span of the first `kind(...)`, for a second one.
+    kind_span: Option<Span>,
+}
+
+/// `#[vendor_error(...)]` on one field.
+pub struct FieldArgs {
+    pub member: Member,
+    pub code: Option<Span>,
+    pub message: Option<Span>,
+    pub field_errors: Option<Key<FieldErrorsArg>>,
+}
+
+/// `field_errors(each = ..., field = ..., error = ..., params = ...)`.
+#[derive(Default)]
+pub struct FieldErrorsArg {
+    pub each: Option<Key<ValuePath>>,
+    pub field: Option<Key<ValuePath>>,
+    pub error: Option<Key<ValuePath>>,
+    pub params: Option<Key<ValuePath>>,
+}
+
+/// One arm of `kind(...)`: `code = "A" | "B" => Kind` or `message = "..." => Kind`.
+pub struct KindArm {
+    pub on: Ident,
+    pub values: Vec<KindValue>,
+    pub kind: Ident,
+}
+
+/// A literal an arm compares with: the code as text, or the whole message.
+pub struct KindValue {
+    pub text: String,
+    pub span: Span,
+}
+
+fn is_vendor_error(attr: &Attribute) -> bool {
+    attr.path().is_ident("vendor_error")
+}
+
+/// The items of every `#[vendor_error(...)]` among `attrs`.
+fn items(attrs: &[Attribute], errors: &mut darling::error::Accumulator) -> Vec<Meta> {
+    let mut out = Vec::new();
+    for attr in attrs.iter().filter(|attr| is_vendor_error(attr)) {
+        let parsed = match &attr.meta {
+            Meta::List(list) => list
+                .parse_args_with(Punctuated::<Meta, Token![,]>::parse_terminated)
+                .map_err(|e| {
+                    Error::custom(format!(
+                        "{e}; write keys separated by commas, e.g. `#[vendor_error(code = error_code, message = error)]`"
+                    ))
+                    .with_span(&e.span())
+                }),
+            other => Err(Error::custom(
+                "write the keys in parentheses, e.g. `#[vendor_error(code = error_code, message = error)]`",
+            )
+            .with_span(other)),
+        };
+        if let Some(items) = errors.handle(parsed) {
+            out.extend(items);
+        }
+    }
+    out
+}
+
+/// The key's name if it is one of `keys`; an "unknown key" error otherwise.
+fn key_name(meta: &Meta, keys: &[&str], place: &str) -> darling::Result<String> {
+    let path = meta.path();
+    if let Some(ident) = path.get_ident()
+        && keys.contains(&ident.to_string().as_str())
+    {
+        return Ok(ident.to_string());
+    }
+    let name = path
+        .segments
+        .iter()
+        .map(|segment| segment.ident.to_string())
+        .collect::<Vec<_>>()
+        .join("::");
+    let suggestion = closest(&name, keys, MAX_KEY_DISTANCE)
+        .map(|key| format!("did you mean `{key}`? "))
+        .unwrap_or_default();
+    Err(Error::custom(format!(
+        "unknown key `{name}` {place}; {suggestion}the keys are: {}",
+        keys.join(", ")
+    ))
+    .with_span(path))
+}
+
+fn duplicate(key: &str, span: Span) -> Error {
+    Error::custom(format!("`{key}` is given twice; keep one")).with_span(&span)
+}
+
+/// `key = path`.
+fn path_value(meta: &Meta, key: &str, example: &str) -> darling::Result<Key<ValuePath>> {
+    match meta {
+        Meta::NameValue(pair) => Ok(Key {
+            value: ValuePath::from_expr(&pair.value, example)?,
+            span: pair.path.span(),
+        }),
+        _ => {
+            Err(Error::custom(format!("write `{key} = <path>`, e.g. `{example}`")).with_span(meta))
+        }
+    }
+}
+
+impl ContainerArgs {
+    pub fn parse(attrs: &[Attribute], errors: &mut darling::error::Accumulator) -> Self {
+        let mut args = ContainerArgs::default();
+        for meta in items(attrs, errors) {
+            let Some(key) = errors.handle(key_name(&meta, CONTAINER_KEYS, "on the struct")) else {
+                continue;
+            };
+            let span = meta.path().span();
+            match key.as_str() {
+                "code" | "message" => {
+                    let example = if key == "code" {
+                        "code = response.error_code"
+                    } else {
+                        "message = errors[0].message"
+                    };
+                    if matches!(meta, Meta::Path(_)) {
+                        errors.push(Error::custom(format!(
+                            "on the struct, `{key}` names a path: `{example}`; or write `#[vendor_error({key})]` on the field that holds it"
+                        )).with_span(&span));
+                        continue;
+                    }
+                    let Some(value) = errors.handle(path_value(&meta, &key, example)) else {
+                        continue;
+                    };
+                    let slot = if key == "code" {
+                        &mut args.code
+                    } else {
+                        &mut args.message
+                    };
+                    if slot.is_some() {
+                        errors.push(duplicate(&key, span));
+                    } else {
+                        *slot = Some(value);
+                    }
+                }
+                "field_errors" => {
+                    let Some(value) = errors.handle(FieldErrorsArg::parse(&meta, true)) else {
+                        continue;
+                    };
+                    if args.field_errors.is_some() {
+                        errors.push(duplicate("field_errors", span));
+                    } else {
+                        args.field_errors = Some(Key { value, span });
+                    }
+                }
+                _ => {
+                    if args.kind_span.is_some() {
+                        errors.push(
+                            Error::custom("`kind(...)` is given twice; put all its arms in one")
+                                .with_span(&span),
+                        );
+                        continue;
+                    }
+                    args.kind_span = Some(span);
+                    if let Some(arms) = errors.handle(parse_kind_arms(&meta)) {
+                        args.kind = arms;
+                    }
+                }
+            }
+        }
+        args
+    }
+}
+
+impl FieldArgs {
+    pub fn parse(
+        member: Member,
+        attrs: &[Attribute],
+        errors: &mut darling::error::Accumulator,
+    ) -> Self {
+        let mut args = FieldArgs {
+            member,
+            code: None,
+            message: None,
+            field_errors: None,
+        };
+        for meta in items(attrs, errors) {
+            let Some(key) = errors.handle(key_name(&meta, FIELD_KEYS, "on a field")) else {
+                continue;
+            };
+            let span = meta.path().span();
+            match key.as_str() {
+                "code" | "message" => {
+                    if !matches!(meta, Meta::Path(_)) {
+                        errors.push(Error::custom(format!(
+                            "on a field, `{key}` takes no value: `#[vendor_error({key})]` says this field is the {key}; a path such as `{key} = a.b` goes in `#[vendor_error(...)]` on the struct"
+                        )).with_span(&meta));
+                        continue;
+                    }
+                    let slot = if key == "code" {
+                        &mut args.code
+                    } else {
+                        &mut args.message
+                    };
+                    if slot.is_some() {
+                        errors.push(duplicate(&key, span));
+                    } else {
+                        *slot = Some(span);
+                    }
+                }
+                _ => {
+                    let Some(value) = errors.handle(FieldErrorsArg::parse(&meta, false)) else {
+                        continue;
+                    };
+                    if args.field_errors.is_some() {
+                        errors.push(duplicate("field_errors", span));
+                    } else {
+                        args.field_errors = Some(Key { value, span });
+                    }
+                }
+            }
+        }
+        args
+    }
+}
+
+impl FieldErrorsArg {
+    /// `on_struct`: whether `each` is expected (on a field, the field is the list).
+    fn parse(meta: &Meta, on_struct: bool) -> darling::Result<Self> {
+        let example = if on_struct {
+            "field_errors(each = errors, field = field, error = code)"
+        } else {
+            "field_errors(field = field_name, error = error)"
+        };
+        let Meta::List(list) = meta else {
+            return Err(Error::custom(format!("write `{example}`")).with_span(meta));
+        };
+        let items = list
+            .parse_args_with(Punctuated::<Meta, Token![,]>::parse_terminated)
+            .map_err(|e| Error::custom(format!("{e}; write `{example}`")).with_span(&e.span()))?;
+        let mut args = FieldErrorsArg::default();
+        let mut errors = Error::accumulator();
+        for item in &items {
+            let Some(key) =
+                errors.handle(key_name(item, FIELD_ERROR_KEYS, "in `field_errors(...)`"))
+            else {
+                continue;
+            };
+            if key == "each" && !on_struct {
+                errors.push(Error::custom(
+                    "on a field, the field itself is the list of field errors; remove `each`, or move `field_errors(...)` to the struct",
+                ).with_span(item.path()));
+                continue;
+            }
+            let example = match key.as_str() {
+                "each" => "each = syntax_errors.invalid_fields",
+                "field" => "field = field_name",
+                "error" => "error = error",
+                _ => "params = params",
+            };
+            let Some(value) = errors.handle(path_value(item, &key, example)) else {
+                continue;
+            };
+            let slot = match key.as_str() {
+                "each" => &mut args.each,
+                "field" => &mut args.field,
+                "error" => &mut args.error,
+                _ => &mut args.params,
+            };
+            if slot.is_some() {
+                errors.push(duplicate(&key, item.path().span()));
+            } else {
+                *slot = Some(value);
+            }
+        }
+        let required: &[(&str, bool)] = &[
+            ("each", !on_struct || args.each.is_some()),
+            ("field", args.field.is_some()),
+            ("error", args.error.is_some()),
+        ];
+        for (key, given) in required {
+            if !given {
+                errors.push(
+                    Error::custom(format!(
+                        "`field_errors(...)` needs `{key} = <path>`: `{example}`"
+                    ))
+                    .with_span(&list.path),
+                );
+            }
+        }
+        errors.finish_with(args)
+    }
+}
+
+const KIND_EXAMPLE: &str =
+    "kind(code = \"invalid_grant\" => InvalidCredentials, message = \"Account locked\" => Locked)";
+
+fn parse_kind_arms(meta: &Meta) -> darling::Result<Vec<KindArm>> {
+    let Meta::List(list) = meta else {
+        return Err(Error::custom(format!("write `{KIND_EXAMPLE}`")).with_span(meta));
+    };
+    list.parse_args_with(Punctuated::<KindArm, Token![,]>::parse_terminated)
+        .map(|arms| arms.into_iter().collect())
+        .map_err(|e| Error::custom(format!("{e}; write `{KIND_EXAMPLE}`")).with_span(&e.span()))
+}
+
+impl Parse for KindArm {
+    fn parse(input: ParseStream) -> syn::Result<Self> {
+        let on: Ident = input.parse()?;
+        if on != "code" && on != "message" {
+            return Err(syn::Error::new(
+                on.span(),
+                format!("a `kind` arm matches `code` or `message`, not `{on}`"),
+            ));
+        }
+        input.parse::<Token![=]>()?;
+        let mut values = vec![input.parse::<KindValue>()?];
+        while input.peek(Token![|]) {
+            input.parse::<Token![|]>()?;
+            values.push(input.parse()?);
+        }
+        input.parse::<Token![=>]>()?;
+        if input.peek(syn::LitStr) {
+            let quoted: syn::LitStr = input.parse()?;
+            return Err(syn::Error::new(
+                quoted.span(),
+                format!("write the kind without quotes: `{}`", quoted.value()),
+            ));
+        }
+        let kind = input.parse()?;
+        Ok(KindArm { on, values, kind })
+    }
+}
+
+impl Parse for KindValue {
+    fn parse(input: ParseStream) -> syn::Result<Self> {
+        let negative = input.peek(Token![-]);
+        if negative {
+            input.parse::<Token![-]>()?;
+        }
+        let lit: Lit = input.parse()?;
+        let text = match &lit {
+            Lit::Str(text) if !negative => text.value(),
+            Lit::Int(int) => {
+                let digits = int.base10_digits();
+                if negative {
+                    format!("-{digits}")
+                } else {
+                    digits.to_owned()
+                }
+            }
+            _ => {
+                return Err(syn::Error::new(
+                    lit.span(),
+                    "compare with a string or an integer: `\"invalid_grant\"`, `4`",
+                ));
+            }
+        };
+        Ok(KindValue {
+            text,
+            span: lit.span(),
+        })
+    }
+}

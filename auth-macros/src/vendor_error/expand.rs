@@ -1,0 +1,149 @@
+//! Stage 3 of `#[derive(VendorError)]`: the model as an `impl auth_core::VendorError`.
+//! Infallible. Each declared path becomes a chain of steps that stops at the first absent
+//! value; the kind rules are a constant table read by `auth_core`.
+
+use proc_macro2::TokenStream;
+use quote::{quote, quote_spanned};
+use syn::{Ident, LitStr};
+
+use super::ast::{ErrorBody, FieldErrors};
+use super::attr::{Segment, ValuePath};
+
+pub fn expand(body: &ErrorBody) -> TokenStream {
+    let code = body.code.as_ref().map(|path| {
+        let value = steps(quote!(self), path);
+        let leaf = quote_spanned!(path.span=> ::auth_core::fields::CodeField::vendor_code(__v));
+        quote! {
+            fn code(&self) -> ::core::option::Option<::auth_core::VendorCode> {
+                #[allow(unused_imports)]
+                use ::auth_core::__private::Present as _;
+                #value
+                #leaf
+            }
+        }
+    });
+    let message = body.message.as_ref().map(|path| {
+        let value = steps(quote!(self), path);
+        let leaf = quote_spanned!(path.span=> ::auth_core::fields::MessageField::message(__v));
+        quote! {
+            fn message(&self) -> ::core::option::Option<&str> {
+                #[allow(unused_imports)]
+                use ::auth_core::__private::Present as _;
+                #value
+                #leaf
+            }
+        }
+    });
+    let field_errors = body.field_errors.as_ref().map(expand_field_errors);
+    let kind = (!body.kinds.is_empty()).then(|| {
+        let rules = body.kinds.iter().map(|rule| {
+            let value = LitStr::new(&rule.value, proc_macro2::Span::call_site());
+            let kind = &rule.kind;
+            if rule.on_code {
+                quote!(::auth_core::__private::KindRule::Code(#value, ::auth_core::ErrorKind::#kind))
+            } else {
+                quote!(::auth_core::__private::KindRule::Message(#value, ::auth_core::ErrorKind::#kind))
+            }
+        });
+        quote! {
+            fn kind(&self) -> ::core::option::Option<::auth_core::ErrorKind> {
+                const __RULES: &[::auth_core::__private::KindRule] = &[#(#rules),*];
+                ::auth_core::__private::kind_for(
+                    __RULES,
+                    ::auth_core::VendorError::code(self),
+                    ::auth_core::VendorError::message(self),
+                )
+            }
+        }
+    });
+    let name = &body.ident;
+    let (impl_generics, type_generics, where_clause) = body.generics.split_for_impl();
+    quote! {
+        #[automatically_derived]
+        impl #impl_generics ::auth_core::VendorError for #name #type_generics #where_clause {
+            #code
+            #message
+            #field_errors
+            #kind
+        }
+    }
+}
+
+/// What goes next to the errors of a declaration with mistakes: an implementation with every
+/// default, so `error_body = ...` naming the type is not reported as well.
+pub fn expand_fallback(ident: &Ident, generics: &syn::Generics) -> TokenStream {
+    let (impl_generics, type_generics, where_clause) = generics.split_for_impl();
+    quote! {
+        #[automatically_derived]
+        impl #impl_generics ::auth_core::VendorError for #ident #type_generics #where_clause {}
+    }
+}
+
+fn expand_field_errors(errors: &FieldErrors) -> TokenStream {
+    let list = steps(quote!(self), &errors.each);
+    let list_span = errors.each.span;
+    let elements = quote_spanned!(list_span=> ::auth_core::fields::ListField::elements(__v));
+    let part = |path: &ValuePath, leaf: TokenStream| {
+        let value = steps(quote!(__item), path);
+        quote!((|| { #value #leaf })())
+    };
+    let field = part(
+        &errors.field,
+        quote_spanned!(errors.field.span=> ::auth_core::fields::MessageField::message(__v)),
+    );
+    let error = part(
+        &errors.error,
+        quote_spanned!(errors.error.span=> ::auth_core::fields::CodeField::vendor_code(__v)),
+    );
+    let params = match &errors.params {
+        Some(path) => {
+            let leaf = quote_spanned!(path.span=> ::core::option::Option::Some(::auth_core::fields::ParamsField::params(__v)));
+            let value = part(path, leaf);
+            quote!(::core::option::Option::unwrap_or_default(#value))
+        }
+        None => quote!(::std::vec::Vec::new()),
+    };
+    quote! {
+        fn field_errors(&self) -> ::std::vec::Vec<::auth_core::FieldError> {
+            #[allow(unused_imports)]
+            use ::auth_core::__private::Present as _;
+            let __list = (|| {
+                #list
+                ::core::option::Option::Some(#elements)
+            })();
+            let ::core::option::Option::Some(__list) = __list else {
+                return ::std::vec::Vec::new();
+            };
+            __list
+                .iter()
+                .map(|__item| ::auth_core::__private::field_error(#field, #error, #params))
+                .collect()
+        }
+    }
+}
+
+/// `let __v = ...;` statements walking `path` from `root`, each entering an `Option` and
+/// returning `None` from the enclosing function when it is absent. Each step keeps the span of
+/// its segment, so a misspelt field is reported at its name.
+fn steps(root: TokenStream, path: &ValuePath) -> TokenStream {
+    let enter = quote!(::auth_core::__private::Step(__v).enter()?);
+    let mut out = quote!(let __v = #root;);
+    for segment in &path.segments {
+        match segment {
+            Segment::Field(member) => {
+                let span = syn::spanned::Spanned::span(member);
+                out.extend(quote_spanned! {span=>
+                    let __v = &__v.#member;
+                });
+                out.extend(quote!(let __v = #enter;));
+            }
+            Segment::Index(index, span) => {
+                out.extend(quote_spanned! {*span=>
+                    let __v = ::auth_core::fields::ListField::elements(__v).get(#index)?;
+                });
+                out.extend(quote!(let __v = #enter;));
+            }
+        }
+    }
+    out
+}
