@@ -73,6 +73,7 @@ impl TextBody {
     }
 }
 
+#[diagnostic::do_not_recommend]
 impl ResponseBody for TextBody {
     fn __decode(body: &[u8]) -> Result<Self, serde_json::Error> {
         Ok(TextBody {
@@ -81,6 +82,7 @@ impl ResponseBody for TextBody {
     }
 }
 
+#[diagnostic::do_not_recommend]
 impl VendorError for TextBody {
     fn message(&self) -> Option<&str> {
         Some(self.text.trim()).filter(|text| !text.is_empty())

@@ -239,6 +239,7 @@ impl<'de> serde::Deserialize<'de> for NoErrorBody {
     }
 }
 
+#[diagnostic::do_not_recommend]
 impl VendorError for NoErrorBody {}
 
 /// Why a login did not produce a [`Session`](crate::Session).

@@ -402,7 +402,16 @@ fn parse_kind_arms(meta: &Meta) -> darling::Result<Vec<KindArm>> {
     };
     list.parse_args_with(Punctuated::<KindArm, Token![,]>::parse_terminated)
         .map(|arms| arms.into_iter().collect())
-        .map_err(|e| Error::custom(format!("{e}; write `{KIND_EXAMPLE}`")).with_span(&e.span()))
+        .map_err(|e| {
+            // syn's own messages ("expected `=>`") get the example; ours already say the fix.
+            let message = e.to_string();
+            let message = if message.starts_with("expected") || message.starts_with("unexpected") {
+                format!("{message}; write `{KIND_EXAMPLE}`")
+            } else {
+                message
+            };
+            Error::custom(message).with_span(&e.span())
+        })
 }
 
 impl Parse for KindArm {

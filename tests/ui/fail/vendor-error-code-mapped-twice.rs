@@ -1,0 +1,10 @@
+use auth_core::VendorError;
+
+#[derive(serde::Deserialize, VendorError)]
+#[vendor_error(kind(code = "invalid_grant" => InvalidCredentials, code = "invalid_grant" => Forbidden))]
+pub struct ErrorBody {
+    #[vendor_error(code)]
+    pub error: String,
+}
+
+fn main() {}

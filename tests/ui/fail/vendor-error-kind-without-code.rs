@@ -1,0 +1,10 @@
+use auth_core::VendorError;
+
+#[derive(serde::Deserialize, VendorError)]
+#[vendor_error(kind(code = "invalid_grant" => InvalidCredentials))]
+pub struct ErrorBody {
+    #[vendor_error(message)]
+    pub error_description: Option<String>,
+}
+
+fn main() {}
