@@ -705,21 +705,24 @@ fn expand_credentials(credentials: &Credentials) -> TokenStream {
     let none = quote!(::core::option::Option::None);
     let absent = quote!(::auth_core::__private::ExpiryValue::Absent);
     let token_value = |source: &Source| match source {
-        Source::Body(path) => {
-            let access = response_field(path);
-            quote_spanned!(path.span=> ::auth_core::fields::TokenField::token(#access))
-        }
+        Source::Body(path) => body_value(
+            path,
+            quote_spanned!(path.span=> ::auth_core::fields::TokenField::token(__v)),
+            None,
+        ),
         Source::Header(_) | Source::Cookie(_) => none.clone(),
     };
     let expiry_value = |expiry: &Expiry| match expiry {
-        Expiry::At(Source::Body(path), TimeFormat::Rfc3339) => {
-            let access = response_field(path);
-            quote_spanned!(path.span=> ::auth_core::fields::TimestampField::expiry_value(#access))
-        }
-        Expiry::At(Source::Body(path), _) | Expiry::In(Source::Body(path), _) => {
-            let access = response_field(path);
-            quote_spanned!(path.span=> ::auth_core::fields::TimeNumberField::expiry_value(#access))
-        }
+        Expiry::At(Source::Body(path), TimeFormat::Rfc3339) => body_value(
+            path,
+            quote_spanned!(path.span=> ::auth_core::fields::TimestampField::expiry_value(__v)),
+            Some(&absent),
+        ),
+        Expiry::At(Source::Body(path), _) | Expiry::In(Source::Body(path), _) => body_value(
+            path,
+            quote_spanned!(path.span=> ::auth_core::fields::TimeNumberField::expiry_value(__v)),
+            Some(&absent),
+        ),
         _ => absent.clone(),
     };
     let token = token_value(&credentials.token);
@@ -735,9 +738,22 @@ fn expand_credentials(credentials: &Credentials) -> TokenStream {
         .refresh_expiry
         .as_ref()
         .map_or_else(|| absent.clone(), expiry_value);
-    // `__response` is unused when every value comes from a header or a cookie.
+    let reads_the_body = [Some(&credentials.token), credentials.refresh_token.as_ref()]
+        .into_iter()
+        .flatten()
+        .any(|source| matches!(source, Source::Body(_)))
+        || [&credentials.expiry, &credentials.refresh_expiry]
+            .into_iter()
+            .flatten()
+            .any(|expiry| {
+                matches!(
+                    expiry,
+                    Expiry::At(Source::Body(_), _) | Expiry::In(Source::Body(_), _)
+                )
+            });
+    let allow_unused = (!reads_the_body).then(|| quote!(#[allow(unused_variables)]));
     quote! {
-        #[allow(unused_variables)]
+        #allow_unused
         fn __credentials(
             __response: &Self::Response,
         ) -> ::auth_core::__private::BodyValues<'_> {
@@ -748,6 +764,47 @@ fn expand_credentials(credentials: &Credentials) -> TokenStream {
                 refresh_expiry: #refresh_expiry,
             }
         }
+    }
+}
+
+/// The value at a path of the response, read by `leaf` (a call on `__v`, the last field). A
+/// path of one field is read directly; a longer one steps into each `Option` on the way, and is
+/// absent when one is `None` (`session.access_token` with no `session`). `absent` is what an
+/// absent value reads as; without it, `leaf` returns an `Option` itself.
+fn body_value(path: &FieldPath, leaf: TokenStream, absent: Option<&TokenStream>) -> TokenStream {
+    let Some((last, parents)) = path.segments.split_last() else {
+        return quote!(::core::option::Option::None);
+    };
+    if parents.is_empty() {
+        return quote_spanned! {last.span()=> {
+            let __v = &__response.#last;
+            #leaf
+        }};
+    }
+    let steps = parents.iter().map(|segment| {
+        quote_spanned! {segment.span()=>
+            let __v = &__v.#segment;
+            let __v = ::auth_core::__private::Step(__v).enter()?;
+        }
+    });
+    let last_step = quote_spanned!(last.span()=> let __v = &__v.#last;);
+    let read = match absent {
+        Some(_) => quote!(::core::option::Option::Some(#leaf)),
+        None => leaf,
+    };
+    let value = quote! {
+        (move || {
+            #[allow(unused_imports)]
+            use ::auth_core::__private::Present as _;
+            let __v = __response;
+            #(#steps)*
+            #last_step
+            #read
+        })()
+    };
+    match absent {
+        Some(absent) => quote!(::core::option::Option::unwrap_or(#value, #absent)),
+        None => value,
     }
 }
 

@@ -253,18 +253,32 @@ impl ::auth_core::LoginEndpoint for Login {
             -1i128,
         )
     }
-    #[allow(unused_variables)]
     fn __credentials(
         __response: &Self::Response,
     ) -> ::auth_core::__private::BodyValues<'_> {
         ::auth_core::__private::BodyValues {
-            token: ::auth_core::fields::TokenField::token(&__response.data.token),
-            refresh_token: ::auth_core::fields::TokenField::token(
-                &__response.data.refresh_token,
-            ),
-            expiry: ::auth_core::fields::TimestampField::expiry_value(
-                &__response.expiration_time,
-            ),
+            token: (move || {
+                #[allow(unused_imports)]
+                use ::auth_core::__private::Present as _;
+                let __v = __response;
+                let __v = &__v.data;
+                let __v = ::auth_core::__private::Step(__v).enter()?;
+                let __v = &__v.token;
+                ::auth_core::fields::TokenField::token(__v)
+            })(),
+            refresh_token: (move || {
+                #[allow(unused_imports)]
+                use ::auth_core::__private::Present as _;
+                let __v = __response;
+                let __v = &__v.data;
+                let __v = ::auth_core::__private::Step(__v).enter()?;
+                let __v = &__v.refresh_token;
+                ::auth_core::fields::TokenField::token(__v)
+            })(),
+            expiry: {
+                let __v = &__response.expiration_time;
+                ::auth_core::fields::TimestampField::expiry_value(__v)
+            },
             refresh_expiry: ::auth_core::__private::ExpiryValue::Absent,
         }
     }

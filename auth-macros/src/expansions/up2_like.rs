@@ -301,12 +301,14 @@ impl ::auth_core::LoginEndpoint for Login {
     fn __body_failed(__response: &Self::Response) -> bool {
         false
     }
-    #[allow(unused_variables)]
     fn __credentials(
         __response: &Self::Response,
     ) -> ::auth_core::__private::BodyValues<'_> {
         ::auth_core::__private::BodyValues {
-            token: ::auth_core::fields::TokenField::token(&__response.token),
+            token: {
+                let __v = &__response.token;
+                ::auth_core::fields::TokenField::token(__v)
+            },
             refresh_token: ::core::option::Option::None,
             expiry: ::auth_core::__private::ExpiryValue::Absent,
             refresh_expiry: ::auth_core::__private::ExpiryValue::Absent,
