@@ -466,3 +466,138 @@ fn secrets_are_redacted_and_zeroized_on_drop() {
     assert!(!shown.contains("pw-Zeroize"), "{shown}");
     assert_eq!(secret.expose_secret(), "pw-Zeroize-3vB8xN1q");
 }
+
+/// A login whose token is a response header and whose refresh token is a cookie.
+#[auth_core::login_endpoint(
+    vendor = "Header And Cookie",
+    base_url = "https://header-and-cookie.invalid",
+    path = "/login",
+    response = HeaderLoginResponse,
+    token = header("X-Subject-Token"),
+    refresh_token = cookie("refresh"),
+    expires_at = expires_at,
+    error_body = EchoingError,
+)]
+struct HeaderAndCookieLogin {
+    user: String,
+    #[login(secret)]
+    password: Secret,
+}
+
+#[derive(Debug, serde::Deserialize)]
+struct HeaderLoginResponse {
+    expires_at: Option<String>,
+}
+
+#[derive(Debug, serde::Deserialize, auth_core::VendorError)]
+struct EchoingError {
+    #[vendor_error(message)]
+    message: Option<String>,
+}
+
+/// Values from response headers and cookies are as radioactive as the request's: a server that
+/// echoes them in an error body, an excerpt or a message cannot get them shown, and the HTTP
+/// stack's TRACE logs never carry them. The values are lowercase words, which the excerpt's
+/// token heuristics would not hide by themselves.
+#[tokio::test(flavor = "current_thread")]
+async fn tokens_from_response_headers_and_cookies_never_show() {
+    let token = "subjecttokenvalue-correcthorse";
+    let refresh = "refreshcookievalue-batterystaple";
+    let password = "pw-HeaderCookie-4nR8tW2k";
+    let server = MockServer::start().await;
+    let with_credentials = |response: ResponseTemplate| {
+        response
+            .insert_header("X-Subject-Token", token)
+            .insert_header(
+                "Set-Cookie",
+                format!("refresh={refresh}; HttpOnly; Max-Age=60").as_str(),
+            )
+    };
+    let answers = [
+        // An error that echoes both in its message.
+        with_credentials(ResponseTemplate::new(401).set_body_raw(
+            format!(r#"{{"message":"token {token} and {refresh} rejected"}}"#),
+            "application/json",
+        )),
+        // An error body that is not the documented shape, echoing both: shown as an excerpt.
+        with_credentials(ResponseTemplate::new(500).set_body_raw(
+            format!("<html><p>upstream said {token} then {refresh}</p></html>"),
+            "text/html",
+        )),
+        // A success whose expiry cannot be read, with both in the body.
+        with_credentials(ResponseTemplate::new(201).set_body_raw(
+            format!(r#"{{"expires_at":"soon","{token}":"{refresh}"}}"#),
+            "application/json",
+        )),
+        // A success.
+        with_credentials(ResponseTemplate::new(201).set_body_raw(
+            r#"{"expires_at":"2030-01-01T00:00:00Z"}"#,
+            "application/json",
+        )),
+    ];
+    for (i, answer) in answers.into_iter().enumerate() {
+        Mock::given(method("POST"))
+            .and(path(format!("/{i}/login")))
+            .respond_with(answer)
+            .expect(1)
+            .mount(&server)
+            .await;
+    }
+    let client = LoginClient::builder()
+        .retry_policy(RetryPolicy::disabled())
+        .build()
+        .unwrap();
+    let login = HeaderAndCookieLogin::builder()
+        .user("someone")
+        .password(password)
+        .build();
+
+    let (logs, guard) = capture_logs();
+    let mut shown = format!("{login:?}\n");
+    let mut sessions = 0;
+    for i in 0..4 {
+        match login
+            .send_to(&client, &format!("{}/{i}", server.uri()))
+            .await
+        {
+            Ok(session) => {
+                sessions += 1;
+                assert_eq!(session.token().expose_secret(), token);
+                assert_eq!(session.refresh_token().unwrap().expose_secret(), refresh);
+                shown.push_str(&format!("{session:?}\n"));
+            }
+            Err(error) => {
+                match i {
+                    0 => assert_eq!(
+                        error.message(),
+                        Some("token [REDACTED] and [REDACTED] rejected")
+                    ),
+                    1 => {
+                        assert!(
+                            error.detail().is_some_and(
+                                |d| d.contains("upstream said [REDACTED] then [REDACTED]")
+                            ),
+                            "{error:?}"
+                        )
+                    }
+                    _ => assert!(
+                        error.detail().is_some_and(|d| d.contains("RFC 3339")),
+                        "{error:?}"
+                    ),
+                }
+                shown.push_str(&format!("{error}\n{error:?}\n"));
+            }
+        }
+    }
+    drop(client);
+    drop(guard);
+    assert_eq!(sessions, 1, "only the last answer is a session:\n{shown}");
+    for secret in [token, refresh, password] {
+        assert!(!shown.contains(secret), "`{secret}` shows in:\n{shown}");
+    }
+    let logs = logs.text();
+    assert!(logs.contains("TRACE"), "nothing was captured:\n{logs}");
+    for secret in [token, refresh, password] {
+        assert!(!logs.contains(secret), "the logs show `{secret}`:\n{logs}");
+    }
+}

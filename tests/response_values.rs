@@ -1,0 +1,404 @@
+//! Where a session's values come from, over loopback HTTP: tokens in headers and cookies, a
+//! cookie's `Max-Age` or `Expires` as the expiry, expiries in every declared format (numbers and
+//! numeric strings), the documented lifetime when the response states none, the refresh
+//! token's own expiry, and plain-text answers told apart by their text.
+
+use std::time::{Duration, SystemTime};
+
+use auth_core::{
+    ErrorKind, LoginClient, RetryPolicy, Secret, TextBody, VendorCode, VendorError, login_endpoint,
+};
+use serde::Deserialize;
+use wiremock::matchers::method;
+use wiremock::{Mock, MockServer, ResponseTemplate};
+
+fn client() -> LoginClient {
+    LoginClient::builder()
+        .retry_policy(RetryPolicy::disabled())
+        .build()
+        .expect("the client builds")
+}
+
+async fn server_answering(response: ResponseTemplate) -> MockServer {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .respond_with(response)
+        .expect(1)
+        .mount(&server)
+        .await;
+    server
+}
+
+fn json(status: u16, body: &str) -> ResponseTemplate {
+    ResponseTemplate::new(status).set_body_raw(body.to_owned(), "application/json")
+}
+
+fn at(seconds: u64) -> SystemTime {
+    SystemTime::UNIX_EPOCH + Duration::from_secs(seconds)
+}
+
+/// An appliance: `Ok.` or `Fails.` as text, the session in the `SID` cookie, which states its
+/// own lifetime; one hour when it does not.
+#[login_endpoint(
+    vendor = "Appliance",
+    base_url = "https://appliance.invalid",
+    path = "/api/v2/auth/login",
+    response = TextBody,
+    token = cookie("SID"),
+    expires_at = cookie("SID"),
+    lifetime = "1h",
+    error_body = TextBody,
+    body_failure(field = text, success = "Ok.", kind = InvalidCredentials),
+    status(403 => Locked),
+)]
+struct ApplianceLogin {
+    username: String,
+    #[login(secret)]
+    password: Secret,
+}
+
+fn appliance() -> ApplianceLogin {
+    ApplianceLogin::builder()
+        .username("admin")
+        .password("adminadmin")
+        .build()
+}
+
+#[tokio::test]
+async fn a_cookie_session_with_a_max_age() {
+    let answer = ResponseTemplate::new(200)
+        .insert_header(
+            "Set-Cookie",
+            "SID=s3ss10nId; HttpOnly; path=/; Max-Age=3600",
+        )
+        .set_body_raw("Ok.", "text/plain; charset=UTF-8");
+    let server = server_answering(answer).await;
+    let session = appliance()
+        .send_to(&client(), &server.uri())
+        .await
+        .expect("a session");
+    assert_eq!(session.token().expose_secret(), "s3ss10nId");
+    assert_eq!(session.response().as_str(), "Ok.");
+    assert_eq!(
+        session.expires_at(),
+        Some(session.issued_at() + Duration::from_secs(3600))
+    );
+}
+
+#[tokio::test]
+async fn a_cookie_session_with_an_expires_date() {
+    let answer = ResponseTemplate::new(200)
+        .insert_header(
+            "Set-Cookie",
+            "SID=s3ss10nId; Expires=Wed, 21 Oct 2099 07:28:00 GMT",
+        )
+        .set_body_raw("Ok.", "text/plain");
+    let server = server_answering(answer).await;
+    let session = appliance()
+        .send_to(&client(), &server.uri())
+        .await
+        .expect("a session");
+    assert_eq!(session.expires_at(), Some(at(4_096_250_880)));
+}
+
+#[tokio::test]
+async fn a_browser_session_cookie_lasts_the_documented_lifetime() {
+    let answer = ResponseTemplate::new(200)
+        .insert_header("Set-Cookie", "SID=s3ss10nId; HttpOnly")
+        .set_body_raw("Ok.", "text/plain");
+    let server = server_answering(answer).await;
+    let session = appliance()
+        .send_to(&client(), &server.uri())
+        .await
+        .expect("a session");
+    assert_eq!(
+        session.expires_at(),
+        Some(session.issued_at() + Duration::from_secs(3600))
+    );
+}
+
+#[tokio::test]
+async fn a_failure_stated_in_text_has_the_declared_kind_and_the_text_as_message() {
+    let server =
+        server_answering(ResponseTemplate::new(200).set_body_raw("Fails.", "text/plain")).await;
+    let error = appliance()
+        .send_to(&client(), &server.uri())
+        .await
+        .expect_err("`Fails.` is not a session");
+    assert_eq!(error.kind(), ErrorKind::InvalidCredentials);
+    assert_eq!(error.status(), Some(200));
+    assert_eq!(error.message(), Some("Fails."));
+}
+
+#[tokio::test]
+async fn an_ok_without_the_cookie_is_a_decode_error_naming_it() {
+    let answer = ResponseTemplate::new(200)
+        .insert_header("Set-Cookie", "sid=lowercase; path=/")
+        .set_body_raw("Ok.", "text/plain");
+    let server = server_answering(answer).await;
+    let error = appliance()
+        .send_to(&client(), &server.uri())
+        .await
+        .expect_err("no `SID`, no session");
+    assert_eq!(error.kind(), ErrorKind::Decode);
+    assert_eq!(
+        error.detail(),
+        Some("expected a non-empty token in the cookie `SID`, which the response did not set")
+    );
+}
+
+#[tokio::test]
+async fn a_text_error_body_is_the_message() {
+    let answer = ResponseTemplate::new(403).set_body_raw(
+        "Your IP address has been banned for too many failed attempts\n",
+        "text/plain",
+    );
+    let server = server_answering(answer).await;
+    let error = appliance()
+        .send_to(&client(), &server.uri())
+        .await
+        .expect_err("banned");
+    assert_eq!(error.kind(), ErrorKind::Locked);
+    assert_eq!(
+        error.message(),
+        Some("Your IP address has been banned for too many failed attempts")
+    );
+}
+
+#[derive(Debug, Deserialize)]
+struct OAuthTokens {
+    access_token: Secret,
+    refresh_token: Option<Secret>,
+    expires_in: Option<u64>,
+    refresh_expires_in: Option<u64>,
+}
+
+#[derive(Debug, Deserialize, VendorError)]
+#[vendor_error(kind(code = "invalid_grant" => InvalidCredentials))]
+struct OAuthError {
+    #[vendor_error(code)]
+    error: String,
+    #[vendor_error(message)]
+    error_description: Option<String>,
+}
+
+/// An OAuth-style token answer: seconds from now for both tokens; 5 minutes when it says
+/// nothing.
+#[login_endpoint(
+    vendor = "Identity Provider",
+    base_url = "https://idp.invalid",
+    path = "/token",
+    response = OAuthTokens,
+    token = access_token,
+    refresh_token = refresh_token,
+    expires_in = expires_in,
+    refresh_expires_in = refresh_expires_in,
+    lifetime = "5m",
+    error_body = OAuthError,
+)]
+struct OAuthLogin {
+    username: String,
+    #[login(secret)]
+    password: Secret,
+}
+
+fn oauth() -> OAuthLogin {
+    OAuthLogin::builder()
+        .username("u")
+        .password("p-ss-word")
+        .build()
+}
+
+#[tokio::test]
+async fn the_refresh_token_has_its_own_expiry() {
+    let body =
+        r#"{"access_token":"at","refresh_token":"rt","expires_in":300,"refresh_expires_in":1800}"#;
+    let server = server_answering(json(200, body)).await;
+    let session = oauth()
+        .send_to(&client(), &server.uri())
+        .await
+        .expect("a session");
+    let issued = session.issued_at();
+    assert_eq!(
+        session.expires_at(),
+        Some(issued + Duration::from_secs(300))
+    );
+    assert_eq!(
+        session.refresh_expires_at(),
+        Some(issued + Duration::from_secs(1800))
+    );
+}
+
+#[tokio::test]
+async fn zero_or_missing_expiries_state_nothing() {
+    // `refresh_expires_in: 0` (an offline token) and no `expires_in`: the documented lifetime,
+    // and no refresh expiry.
+    let body = r#"{"access_token":"at","refresh_token":"rt","refresh_expires_in":0}"#;
+    let server = server_answering(json(200, body)).await;
+    let session = oauth()
+        .send_to(&client(), &server.uri())
+        .await
+        .expect("a session");
+    assert_eq!(
+        session.expires_at(),
+        Some(session.issued_at() + Duration::from_secs(300))
+    );
+    assert_eq!(session.refresh_expires_at(), None);
+
+    let body = r#"{"access_token":"at","expires_in":0}"#;
+    let server = server_answering(json(200, body)).await;
+    let session = oauth()
+        .send_to(&client(), &server.uri())
+        .await
+        .expect("a session");
+    assert_eq!(
+        session.expires_at(),
+        Some(session.issued_at() + Duration::from_secs(300))
+    );
+}
+
+#[tokio::test]
+async fn a_code_decides_the_kind_whatever_the_status() {
+    let body = r#"{"error":"invalid_grant","error_description":"Invalid user credentials"}"#;
+    let server = server_answering(json(400, body)).await;
+    let error = oauth()
+        .send_to(&client(), &server.uri())
+        .await
+        .expect_err("refused");
+    assert_eq!(error.kind(), ErrorKind::InvalidCredentials);
+    assert_eq!(error.status(), Some(400));
+    assert_eq!(
+        error.vendor_code(),
+        Some(&VendorCode::from("invalid_grant"))
+    );
+    assert_eq!(error.message(), Some("Invalid user credentials"));
+}
+
+#[derive(Debug, Deserialize)]
+struct StringSeconds {
+    #[serde(rename = "idToken")]
+    id_token: Secret,
+    /// Seconds, as a string.
+    #[serde(rename = "expiresIn")]
+    expires_in: String,
+}
+
+/// Seconds from now, sent as a numeric string.
+#[login_endpoint(
+    vendor = "String Seconds",
+    base_url = "https://string-seconds.invalid",
+    path = "/signin",
+    response = StringSeconds,
+    token = id_token,
+    expires_in = expires_in,
+)]
+struct StringSecondsLogin {
+    email: String,
+}
+
+#[tokio::test]
+async fn seconds_in_a_string() {
+    let server = server_answering(json(200, r#"{"idToken":"id","expiresIn":"3600"}"#)).await;
+    let session = StringSecondsLogin::builder()
+        .email("e")
+        .build()
+        .send_to(&client(), &server.uri())
+        .await
+        .expect("a session");
+    assert_eq!(
+        session.expires_at(),
+        Some(session.issued_at() + Duration::from_secs(3600))
+    );
+    assert_eq!(session.response().expires_in, "3600");
+
+    let server = server_answering(json(200, r#"{"idToken":"id","expiresIn":"an hour"}"#)).await;
+    let error = StringSecondsLogin::builder()
+        .email("e")
+        .build()
+        .send_to(&client(), &server.uri())
+        .await
+        .expect_err("not a number");
+    assert_eq!(error.kind(), ErrorKind::Decode);
+    assert!(
+        error
+            .detail()
+            .is_some_and(|d| d.contains("a number of seconds at `expires_in` of `StringSeconds`")),
+        "{error:?}"
+    );
+}
+
+#[derive(Debug, Deserialize)]
+struct MillisInstant {
+    token: Secret,
+    #[serde(rename = "tokenExpirationInstant")]
+    token_expiration_instant: serde_json::Value,
+}
+
+/// A Unix time in milliseconds, in a field typed as any JSON value.
+#[login_endpoint(
+    vendor = "Millis Instant",
+    base_url = "https://millis.invalid",
+    path = "/api/login",
+    response = MillisInstant,
+    token = token,
+    expires_at(unix_millis = token_expiration_instant),
+)]
+struct MillisInstantLogin {
+    #[login(rename = "loginId")]
+    login_id: String,
+}
+
+#[tokio::test]
+async fn a_unix_time_in_milliseconds_as_a_number_or_a_string() {
+    for instant in ["1595361143101", r#""1595361143101""#] {
+        let body = format!(r#"{{"token":"t","tokenExpirationInstant":{instant}}}"#);
+        let server = server_answering(json(200, &body)).await;
+        let session = MillisInstantLogin::builder()
+            .login_id("l")
+            .build()
+            .send_to(&client(), &server.uri())
+            .await
+            .expect("a session");
+        assert_eq!(
+            session.expires_at(),
+            Some(SystemTime::UNIX_EPOCH + Duration::from_millis(1_595_361_143_101)),
+            "{instant}"
+        );
+    }
+}
+
+#[derive(Debug, Deserialize)]
+struct Empty {}
+
+/// The token and its lifetime both in headers (OpenStack Swift's `X-Auth-Token` and
+/// `X-Auth-Token-Expires`).
+#[login_endpoint(
+    vendor = "Header Expiry",
+    base_url = "https://header-expiry.invalid",
+    path = "/auth",
+    response = Empty,
+    token = header("X-Auth-Token"),
+    expires_in = header("X-Auth-Token-Expires"),
+)]
+struct HeaderExpiryLogin {
+    user: String,
+}
+
+#[tokio::test]
+async fn an_expiry_in_a_header() {
+    let answer = json(200, "{}")
+        .insert_header("X-Auth-Token", "AUTH_tk-header")
+        .insert_header("X-Auth-Token-Expires", "86399");
+    let server = server_answering(answer).await;
+    let session = HeaderExpiryLogin::builder()
+        .user("u")
+        .build()
+        .send_to(&client(), &server.uri())
+        .await
+        .expect("a session");
+    assert_eq!(session.token().expose_secret(), "AUTH_tk-header");
+    assert_eq!(
+        session.expires_at(),
+        Some(session.issued_at() + Duration::from_secs(86_399))
+    );
+}
