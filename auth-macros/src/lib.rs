@@ -83,14 +83,16 @@ use syn::ItemStruct;
 /// | `method` | no | `"POST"` (the default), `"PUT"` or `"PATCH"`. Methods without a body (`GET`, `DELETE`...) are rejected. |
 /// | `content_type` | no | `application/json` (the default) or a `+json` type, with parameters if the vendor wants them: `"application/json; charset=utf-8"`. |
 /// | `header(name = "...", value = "...")` | no, repeatable | A header sent with every request. Names are case-insensitive and sent in lowercase; each once. The content type and the headers the HTTP client sets (`content-length`, `host`, `transfer-encoding`, `connection`) cannot be set here. Values are visible ASCII. |
-/// | `response` | yes | The type of a successful (2xx) body: `serde::Deserialize`, `Send + Sync + 'static`. |
-/// | `token` | yes | The path of fields in `response` that holds the access token: `token`, `data.token`. The field is `Secret` or `Option<Secret>`; an absent or empty token is a `Decode` error. |
-/// | `refresh_token` | no | The same, for a refresh token; not the same field as `token`. |
-/// | `expires_at` | no | The path of a `String` or `Option<String>` field holding the token's expiry as an RFC 3339 timestamp. |
-/// | `lifetime` | no | How long a session lasts from login, as the vendor documents it: `"2h"`. |
+/// | `response` | yes | The type of a successful (2xx) body: `serde::Deserialize`, `Send + Sync + 'static`; or `auth_core::TextBody` for a body that is not JSON (`Ok.`, empty, HTML), kept as text. |
+/// | `token` | yes | Where the access token is (see below): a path of fields in `response` (`token`, `data.token`), a response header (`header("X-Subject-Token")`) or a cookie (`cookie("SID")`). A body field is `Secret` or `Option<Secret>`. An absent or empty token is a `Decode` error that names where it was expected. |
+/// | `refresh_token` | no | The same, for a refresh token; not the same value as `token`. |
+/// | `expires_at` | no | Where the response states the instant the token expires, and how: `expires_at = token.expires_at` (RFC 3339, a `String` field), `expires_at(unix_seconds = exp)`, `expires_at(unix_millis = ...)`, `expires_at(rfc3339 = ...)`; or `expires_at = cookie("SID")` for that cookie's `Max-Age` (else `Expires`). The source can also be a `header(...)`. |
+/// | `expires_in` | no | Where the response states how long the token lasts from now: `expires_in = expires_in` (seconds), `expires_in(seconds = ...)`, `expires_in(millis = data.expires)`. Not together with `expires_at`. |
+/// | `refresh_expires_at`, `refresh_expires_in` | no | The same, for the refresh token's own expiry (`Session::refresh_expires_at`); they need `refresh_token`. |
+/// | `lifetime` | no | How long a session lasts from login, as the vendor documents it: `"2h"`. Also used when the stated expiry is missing, empty or zero. |
 /// | `idle_timeout` | no | How long a session lasts from its last use: `"5m"`. Not longer than `lifetime`. |
 /// | `lockout` | no | How long a locked account stays locked: `"30m"`. `Locked` errors carry it as their `retry_after` when the response says nothing. |
-/// | `error_body` | no | The type of an error body, implementing `auth_core::VendorError`: its code, message and field errors are kept in the `AuthError`. Without it, error bodies are not read. |
+/// | `error_body` | no | The type of an error body, implementing `auth_core::VendorError` (derive it: `#[derive(VendorError)]`), or `auth_core::TextBody` for a text answer: its code, message and field errors are kept in the `AuthError`, and it may refine the kind. Without it, error bodies are not read. |
 /// | `status(...)` | no | Status codes mapped to error kinds (below). |
 /// | `body_failure(...)` | no | A failure stated inside a 2xx body (below). |
 ///
@@ -118,7 +120,25 @@ use syn::ItemStruct;
 ///   this value. `success` is an integer (negative too), a string or a `bool` literal, compared
 ///   with an integer, `String` or `bool` field, or an `Option` of one (`None` is a failure).
 ///
-/// `field` is a path of fields in `response`, like `token`.
+/// `field` is a path of fields in `response`, like `token`. Such a failure is `Rejected`, or
+/// the kind given with `kind = ...` (`body_failure(field = text, success = "Ok.", kind =
+/// InvalidCredentials)`), unless the error body says more.
+///
+/// ## Where a response value comes from
+///
+/// `token`, `refresh_token` and the expiry keys each name a source:
+///
+/// - a path of fields in `response`: `token`, `data.token`. A step through an `Option` field
+///   that is `None` makes the value absent (`session.access_token` with no `session`).
+/// - `header("X-Subject-Token")`: a response header (any case; read in lowercase).
+/// - `cookie("SID")`: a cookie the response sets with `Set-Cookie` (the last one of that name).
+///
+/// Tokens from headers and cookies go straight into `Secret`s: they are never in the typed
+/// response, they are marked sensitive, and they are scrubbed from every error text like the
+/// request's secrets. Expiries are read from JSON numbers or from numeric strings (`"3600"`);
+/// a missing, empty or zero value states nothing, and the session then lasts `lifetime`. A value
+/// that is present but not a time (`"soon"`, a negative number) is a `Decode` error naming
+/// where it was. The typed response keeps every field as the vendor sent it.
 ///
 /// # Fields
 ///
