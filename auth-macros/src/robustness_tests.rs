@@ -459,3 +459,88 @@ proptest! {
         check(args, random_stream(&tokens))?;
     }
 }
+
+/// A declaration that takes its values from headers and cookies, in every expiry form.
+fn response_sources_declaration() -> (TokenStream, TokenStream) {
+    let args = quote! {
+        vendor = "Example",
+        base_url = "https://api.example.com",
+        path = "/auth/login",
+        response = TextBody,
+        token = header("X-Subject-Token"),
+        refresh_token = cookie("refresh"),
+        expires_in(millis = data.expires),
+        refresh_expires_at(unix_seconds = header("x-refresh-expires")),
+        lifetime = "1h",
+        body_failure(field = text, success = "Ok.", kind = InvalidCredentials),
+    };
+    let (_, item) = declaration();
+    (args, item)
+}
+
+/// An error body that names every key of `#[derive(VendorError)]`.
+fn vendor_error_declaration() -> TokenStream {
+    quote! {
+        #[derive(Deserialize, VendorError)]
+        #[vendor_error(
+            code = errors[0].extensions.code,
+            field_errors(each = errors, field = extensions.field, error = extensions.code, params = params),
+            kind(code = "A" | "B" => InvalidCredentials, code = -1 => Locked, message = "m" => Forbidden),
+        )]
+        pub struct ErrorBody {
+            #[vendor_error(message)]
+            message: Option<String>,
+            errors: Vec<GraphQlError>,
+        }
+    }
+}
+
+/// The derive on `input`: no panic, and a compile error or valid Rust.
+fn check_vendor_error(input: TokenStream) -> Result<(), TestCaseError> {
+    let output = crate::vendor_error::derive(input.clone());
+    if has_compile_error(&output) {
+        return Ok(());
+    }
+    syn::parse2::<syn::File>(output.clone()).map(|_| ()).map_err(|error| {
+        TestCaseError::fail(format!(
+            "no compile error, and not Rust ({error}):\ninput: {input}\noutput: {output}"
+        ))
+    })
+}
+
+#[test]
+fn the_unedited_response_and_error_declarations_expand_to_rust() {
+    let (args, item) = response_sources_declaration();
+    let output = login_endpoint_impl(args, item);
+    assert!(!has_compile_error(&output), "{output}");
+    syn::parse2::<syn::File>(output).unwrap();
+    let output = crate::vendor_error::derive(vendor_error_declaration());
+    assert!(!has_compile_error(&output), "{output}");
+    syn::parse2::<syn::File>(output).unwrap();
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn edited_response_sources_expand_or_fail_cleanly(
+        arg_edits in proptest::collection::vec(edit(), 0..5),
+    ) {
+        let (args, item) = response_sources_declaration();
+        check(edited(args, &arg_edits), item)?;
+    }
+
+    #[test]
+    fn edited_error_bodies_derive_or_fail_cleanly(
+        edits in proptest::collection::vec(edit(), 0..6),
+    ) {
+        check_vendor_error(edited(vendor_error_declaration(), &edits))?;
+    }
+
+    #[test]
+    fn random_error_bodies_derive_or_fail_cleanly(
+        tokens in proptest::collection::vec(random_token(), 0..40),
+    ) {
+        check_vendor_error(random_stream(&tokens))?;
+    }
+}

@@ -104,6 +104,53 @@ fn expansion_of_a_talkstack_like_endpoint() {
     expect_file!["expansions/talkstack_like.rs"].assert_eq(&expand(args, item));
 }
 
+/// Values from a header and a cookie, expiries in milliseconds and as a Unix time, a path
+/// through an optional object.
+#[test]
+fn expansion_of_an_endpoint_with_header_and_cookie_sources() {
+    let args = quote! {
+        vendor = "Identity",
+        base_url = "https://identity.example.com",
+        path = "/v3/auth/tokens",
+        response = TokenResponse,
+        token = header("X-Subject-Token"),
+        refresh_token = cookie("refresh"),
+        expires_in(millis = session.expires),
+        refresh_expires_at(unix_seconds = header("X-Refresh-Expires")),
+        lifetime = "1h",
+        body_failure(field = mfa, kind = Forbidden),
+    };
+    let item = quote! {
+        pub struct Login {
+            name: String,
+            #[login(secret)]
+            password: Secret,
+        }
+    };
+    expect_file!["expansions/header_and_cookie_sources.rs"].assert_eq(&expand(args, item));
+}
+
+/// `#[derive(VendorError)]` with paths through lists, field errors and kinds.
+#[test]
+fn expansion_of_a_derived_error_body() {
+    let input = quote! {
+        #[derive(Deserialize, VendorError)]
+        #[vendor_error(
+            code = errors[0].extensions.code,
+            field_errors(each = errors, field = extensions.field, error = extensions.code),
+            kind(code = "INVALID_CREDENTIALS" => InvalidCredentials, message = "Locked" => Locked),
+        )]
+        pub struct ErrorBody {
+            #[vendor_error(message)]
+            message: Option<String>,
+            errors: Vec<GraphQlError>,
+        }
+    };
+    let output = crate::vendor_error::derive(input);
+    let file = syn::parse2::<syn::File>(output).unwrap_or_else(|e| panic!("not Rust: {e}"));
+    expect_file!["expansions/derived_error_body.rs"].assert_eq(&prettyplease::unparse(&file));
+}
+
 #[test]
 fn a_valid_declaration_has_no_errors() {
     let (args, item) = up2_like();

@@ -1,0 +1,77 @@
+#[automatically_derived]
+impl ::auth_core::VendorError for ErrorBody {
+    fn code(&self) -> ::core::option::Option<::auth_core::VendorCode> {
+        #[allow(unused_imports)]
+        use ::auth_core::__private::Present as _;
+        let __v = self;
+        let __v = &__v.errors;
+        let __v = ::auth_core::__private::Step(__v).enter()?;
+        let __v = ::auth_core::fields::ListField::elements(__v).get(0usize)?;
+        let __v = ::auth_core::__private::Step(__v).enter()?;
+        let __v = &__v.extensions;
+        let __v = ::auth_core::__private::Step(__v).enter()?;
+        let __v = &__v.code;
+        let __v = ::auth_core::__private::Step(__v).enter()?;
+        ::auth_core::fields::CodeField::vendor_code(__v)
+    }
+    fn message(&self) -> ::core::option::Option<&str> {
+        #[allow(unused_imports)]
+        use ::auth_core::__private::Present as _;
+        let __v = self;
+        let __v = &__v.message;
+        let __v = ::auth_core::__private::Step(__v).enter()?;
+        ::auth_core::fields::MessageField::message(__v)
+    }
+    fn field_errors(&self) -> ::std::vec::Vec<::auth_core::FieldError> {
+        #[allow(unused_imports)]
+        use ::auth_core::__private::Present as _;
+        let __list = (|| {
+            let __v = self;
+            let __v = &__v.errors;
+            let __v = ::auth_core::__private::Step(__v).enter()?;
+            ::core::option::Option::Some(::auth_core::fields::ListField::elements(__v))
+        })();
+        let ::core::option::Option::Some(__list) = __list else {
+            return ::std::vec::Vec::new();
+        };
+        __list
+            .iter()
+            .map(|__item| ::auth_core::__private::field_error(
+                (|| {
+                    let __v = __item;
+                    let __v = &__v.extensions;
+                    let __v = ::auth_core::__private::Step(__v).enter()?;
+                    let __v = &__v.field;
+                    let __v = ::auth_core::__private::Step(__v).enter()?;
+                    ::auth_core::fields::MessageField::message(__v)
+                })(),
+                (|| {
+                    let __v = __item;
+                    let __v = &__v.extensions;
+                    let __v = ::auth_core::__private::Step(__v).enter()?;
+                    let __v = &__v.code;
+                    let __v = ::auth_core::__private::Step(__v).enter()?;
+                    ::auth_core::fields::CodeField::vendor_code(__v)
+                })(),
+                ::std::vec::Vec::new(),
+            ))
+            .collect()
+    }
+    fn kind(&self) -> ::core::option::Option<::auth_core::ErrorKind> {
+        const __RULES: &[::auth_core::__private::KindRule] = &[
+            ::auth_core::__private::KindRule::Code(
+                "INVALID_CREDENTIALS",
+                ::auth_core::ErrorKind::InvalidCredentials,
+            ),
+            ::auth_core::__private::KindRule::Message(
+                "Locked",
+                ::auth_core::ErrorKind::Locked,
+            ),
+        ];
+        ::auth_core::__private::kind_for(
+            __RULES,
+            ::auth_core::VendorError::code(self),
+            ::auth_core::VendorError::message(self),
+        )
+    }
+}

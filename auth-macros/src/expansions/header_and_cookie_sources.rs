@@ -1,0 +1,246 @@
+pub struct Login {
+    name: String,
+    password: Secret,
+}
+#[automatically_derived]
+impl ::core::fmt::Debug for Login {
+    fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        __f.debug_struct(::core::stringify!(Login))
+            .field(::core::stringify!(name), &self.name)
+            .field(::core::stringify!(password), &::core::format_args!("[REDACTED]"))
+            .finish()
+    }
+}
+impl Login {
+    /// Starts building this login request.
+    pub fn builder() -> LoginBuilder {
+        LoginBuilder {
+            name: ::auth_core::__private::Unset,
+            password: ::auth_core::__private::Unset,
+        }
+    }
+    /// Logs in at Identity's documented base URL, `https://identity.example.com`.
+    ///
+    /// Returns the [`Session`](::auth_core::Session), or an
+    /// [`AuthError`](::auth_core::AuthError) whose kind is the same across vendors.
+    pub fn send<'__a>(
+        &'__a self,
+        client: &'__a ::auth_core::LoginClient,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            ::auth_core::Session<TokenResponse>,
+            ::auth_core::AuthError,
+        >,
+    > + ::core::marker::Send + '__a {
+        ::auth_core::__private::send(client, self, ::core::option::Option::None)
+    }
+    /// Logs in at another base URL: an on-premises host, staging, or a test server.
+    /// The endpoint's path is appended to it.
+    pub fn send_to<'__a>(
+        &'__a self,
+        client: &'__a ::auth_core::LoginClient,
+        base_url: &'__a str,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            ::auth_core::Session<TokenResponse>,
+            ::auth_core::AuthError,
+        >,
+    > + ::core::marker::Send + '__a {
+        ::auth_core::__private::send(
+            client,
+            self,
+            ::core::option::Option::Some(base_url),
+        )
+    }
+}
+/// Builds a [`Login`]: call the setter of every required field (`name`, `password`), then [`build`](LoginBuilder::build).
+#[must_use = "a builder does nothing until `build()` is called"]
+pub struct LoginBuilder<
+    __S0 = ::auth_core::__private::Unset,
+    __S1 = ::auth_core::__private::Unset,
+> {
+    name: __S0,
+    password: __S1,
+}
+const _: () = {
+    pub mod __state {
+        #[diagnostic::on_unimplemented(
+            message = "`Login` cannot be built yet: the required field `name` is not set",
+            label = "`name` is not set",
+            note = "call `.name(...)` on the builder before `.build()`"
+        )]
+        #[allow(non_camel_case_types)]
+        pub trait name {
+            #[doc(hidden)]
+            type Value;
+            #[doc(hidden)]
+            fn __value(self) -> Self::Value;
+        }
+        impl<__T> name for ::auth_core::__private::Set<__T> {
+            type Value = __T;
+            fn __value(self) -> __T {
+                self.0
+            }
+        }
+        #[diagnostic::on_unimplemented(
+            message = "`Login` cannot be built yet: the required field `password` is not set",
+            label = "`password` is not set",
+            note = "call `.password(...)` on the builder before `.build()`"
+        )]
+        #[allow(non_camel_case_types)]
+        pub trait password {
+            #[doc(hidden)]
+            type Value;
+            #[doc(hidden)]
+            fn __value(self) -> Self::Value;
+        }
+        impl<__T> password for ::auth_core::__private::Set<__T> {
+            type Value = __T;
+            fn __value(self) -> __T {
+                self.0
+            }
+        }
+    }
+    impl<__S1> LoginBuilder<::auth_core::__private::Unset, __S1> {
+        /// Sets `name` (required).
+        pub fn name(
+            self,
+            value: impl ::core::convert::Into<String>,
+        ) -> LoginBuilder<::auth_core::__private::Set<String>, __S1> {
+            LoginBuilder {
+                name: ::auth_core::__private::Set(::core::convert::Into::into(value)),
+                password: self.password,
+            }
+        }
+    }
+    impl<__S0> LoginBuilder<__S0, ::auth_core::__private::Unset> {
+        /// Sets `password` (required).
+        pub fn password(
+            self,
+            value: impl ::core::convert::Into<Secret>,
+        ) -> LoginBuilder<__S0, ::auth_core::__private::Set<Secret>> {
+            LoginBuilder {
+                name: self.name,
+                password: ::auth_core::__private::Set(::core::convert::Into::into(value)),
+            }
+        }
+    }
+    impl<__S0, __S1> LoginBuilder<__S0, __S1> {
+        /// Builds the request. Available once every required field is set.
+        pub fn build(self) -> Login
+        where
+            __S0: __state::name<Value = String>,
+            __S1: __state::password<Value = Secret>,
+        {
+            Login {
+                name: <__S0 as __state::name>::__value(self.name),
+                password: <__S1 as __state::password>::__value(self.password),
+            }
+        }
+    }
+    #[automatically_derived]
+    impl<__S0: ::core::fmt::Debug, __S1: ::core::fmt::Debug> ::core::fmt::Debug
+    for LoginBuilder<__S0, __S1> {
+        fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            __f.debug_struct(::core::stringify!(LoginBuilder))
+                .field(::core::stringify!(name), &self.name)
+                .field(::core::stringify!(password), &self.password)
+                .finish()
+        }
+    }
+};
+#[automatically_derived]
+impl ::auth_core::__private::LoginRequest for Login {
+    fn __write_body(
+        &self,
+        __out: &mut ::std::vec::Vec<u8>,
+    ) -> ::core::result::Result<(), ::auth_core::__private::serde_json::Error> {
+        #[derive(::auth_core::__private::serde::Serialize)]
+        #[serde(crate = "::auth_core::__private::serde")]
+        struct __Body0<'__a> {
+            #[serde(rename = "name")]
+            __f0: &'__a String,
+            #[serde(rename = "password")]
+            __f1: ::auth_core::__private::SecretBody<'__a>,
+        }
+        ::auth_core::__private::serde_json::to_writer(
+            __out,
+            &__Body0 {
+                __f0: &self.name,
+                __f1: ::auth_core::__private::secret_body(&self.password),
+            },
+        )
+    }
+    fn __field_headers(
+        &self,
+        __header: &mut dyn ::core::ops::FnMut(&'static str, &str, bool),
+    ) {}
+    fn __secrets(&self, __secret: &mut dyn ::core::ops::FnMut(&str)) {
+        __secret(::auth_core::Secret::expose_secret(&self.password));
+    }
+}
+#[automatically_derived]
+impl ::auth_core::LoginEndpoint for Login {
+    type Response = TokenResponse;
+    type ErrorBody = ::auth_core::NoErrorBody;
+    const SPEC: &'static ::auth_core::EndpointSpec = &::auth_core::EndpointSpec::__new(
+        "Identity",
+        ::auth_core::Method::Post,
+        "https://identity.example.com",
+        "/v3/auth/tokens",
+        "application/json",
+        &[],
+        &[],
+        ::auth_core::LifetimePolicy {
+            fixed: ::core::option::Option::Some(
+                ::core::time::Duration::from_secs(3600u64),
+            ),
+            idle: ::core::option::Option::None,
+        },
+        ::core::option::Option::None,
+        ::auth_core::ResponseSpec::__new(
+            "TokenResponse",
+            ::auth_core::Source::Header("x-subject-token"),
+            ::core::option::Option::Some(::auth_core::Source::Cookie("refresh")),
+            ::core::option::Option::Some(
+                ::auth_core::Expiry::In(
+                    ::auth_core::Source::Body("session.expires"),
+                    ::auth_core::TimeUnit::Millis,
+                ),
+            ),
+            ::core::option::Option::Some(
+                ::auth_core::Expiry::At(
+                    ::auth_core::Source::Header("x-refresh-expires"),
+                    ::auth_core::TimeFormat::UnixSeconds,
+                ),
+            ),
+            ::auth_core::ErrorKind::Forbidden,
+        ),
+    );
+    fn __body_failed(__response: &Self::Response) -> bool {
+        ::auth_core::__private::PresenceField::is_present(&__response.mfa)
+    }
+    fn __credentials(
+        __response: &Self::Response,
+    ) -> ::auth_core::__private::BodyValues<'_> {
+        ::auth_core::__private::BodyValues {
+            token: ::core::option::Option::None,
+            refresh_token: ::core::option::Option::None,
+            expiry: ::core::option::Option::unwrap_or(
+                (move || {
+                    #[allow(unused_imports)]
+                    use ::auth_core::__private::Present as _;
+                    let __v = __response;
+                    let __v = &__v.session;
+                    let __v = ::auth_core::__private::Step(__v).enter()?;
+                    let __v = &__v.expires;
+                    ::core::option::Option::Some(
+                        ::auth_core::fields::TimeNumberField::expiry_value(__v),
+                    )
+                })(),
+                ::auth_core::__private::ExpiryValue::Absent,
+            ),
+            refresh_expiry: ::auth_core::__private::ExpiryValue::Absent,
+        }
+    }
+}
