@@ -3,13 +3,13 @@ use std::time::Duration;
 use auth_core::__private::interpret_response;
 use auth_core::{login_endpoint, ErrorKind, Secret};
 
-#[derive(serde::Deserialize)]
+#[derive(Debug, serde::Deserialize)]
 pub struct SignInResponse {
     pub session: Option<Session>,
     pub mfa: Option<serde_json::Value>,
 }
 
-#[derive(serde::Deserialize)]
+#[derive(Debug, serde::Deserialize)]
 pub struct Session {
     pub access_token: Secret,
     pub expires_in: u64,
