@@ -470,7 +470,7 @@ fn duration_of(number: Number, millis: bool) -> Result<Option<Duration>, ()> {
                 Duration::from_secs(n)
             }
         }
-        Number::Float(f) if f == 0.0 => return Ok(None),
+        Number::Float(0.0) => return Ok(None),
         Number::Float(f) => {
             let seconds = if millis { f / 1000.0 } else { f };
             Duration::try_from_secs_f64(seconds).map_err(|_| ())?

@@ -7,11 +7,11 @@
 //!
 //! The token is valid for 5 minutes from last activity
 //! ([`Session::idle_timeout`](auth_core::Session::idle_timeout)). An account is locked after
-//! consecutive failed attempts, for 30 minutes: [`ErrorKind::Locked`]
+//! consecutive failed attempts, for 30 minutes: [`ErrorKind::Locked`](auth_core::ErrorKind::Locked)
 //! errors carry that wait as their `retry_after`.
 //!
 //! Errors, as documented: 400 with `response.errorCode` and `message` (e.g. `TOKEN_EXPIRED`,
-//! mapped to [`ErrorKind::Expired`]) or with
+//! mapped to [`ErrorKind::Expired`](auth_core::ErrorKind::Expired)) or with
 //! `syntaxErrors.invalidFields` (kept as [`field_errors`](auth_core::AuthError::field_errors));
 //! 401, 403, 404, 410 (token expired), 423 (locked), 429, 500 and 503.
 
