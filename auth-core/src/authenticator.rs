@@ -163,7 +163,7 @@ impl<E: LoginEndpoint> Authenticator<E> {
     }
 
     /// The cached token if the session is valid at `now`, marking it used.
-    fn cached_token(&self, now: Instant) -> Option<AccessToken> {
+    pub(crate) fn cached_token(&self, now: Instant) -> Option<AccessToken> {
         let guard = self.current.load();
         let cached = guard.as_ref()?;
         if !cached.is_fresh(now) {

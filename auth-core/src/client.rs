@@ -81,6 +81,18 @@ impl LoginClient {
         LoginClientBuilder::default()
     }
 
+    /// The reqwest client the logins are sent with, for the app's own calls to the vendor's
+    /// API: the same TLS setup (rustls with ring, the chosen roots), no redirects followed and
+    /// no proxy from the environment unless asked for, and the same connection pool. The
+    /// login's deadline, retries and body cap are not part of it.
+    ///
+    /// Not following redirects matters when a token travels in a header of the vendor's own
+    /// ([`TokenPresentation::header`](crate::TokenPresentation::header)): reqwest drops
+    /// `Authorization` and `Cookie` on a redirect to another host, but no other header.
+    pub fn http_client(&self) -> reqwest::Client {
+        self.http.clone()
+    }
+
     /// The largest response body this client reads, in bytes.
     pub fn max_response_bytes(&self) -> usize {
         self.config.max_response_bytes
@@ -748,7 +760,7 @@ fn is_tls_error(error: &(dyn StdError + 'static)) -> bool {
     false
 }
 
-fn is_loopback(url: &Url) -> bool {
+pub(crate) fn is_loopback(url: &Url) -> bool {
     match url.host() {
         Some(url::Host::Ipv4(ip)) => IpAddr::V4(ip).is_loopback(),
         Some(url::Host::Ipv6(ip)) => IpAddr::V6(ip).is_loopback(),

@@ -87,6 +87,30 @@ impl ErrorKind {
         }
     }
 
+    /// The variant's name, as in `ErrorKind::Locked`: the `outcome` of tracing spans.
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            ErrorKind::InvalidRequest => "InvalidRequest",
+            ErrorKind::InvalidCredentials => "InvalidCredentials",
+            ErrorKind::Forbidden => "Forbidden",
+            ErrorKind::NotFound => "NotFound",
+            ErrorKind::Expired => "Expired",
+            ErrorKind::Locked => "Locked",
+            ErrorKind::RateLimited => "RateLimited",
+            ErrorKind::ServerError => "ServerError",
+            ErrorKind::Unavailable => "Unavailable",
+            ErrorKind::Rejected => "Rejected",
+            ErrorKind::Decode => "Decode",
+            ErrorKind::BodyTooLarge => "BodyTooLarge",
+            ErrorKind::Redirect => "Redirect",
+            ErrorKind::Timeout => "Timeout",
+            ErrorKind::Connect => "Connect",
+            ErrorKind::Tls => "Tls",
+            ErrorKind::InsecureTransport => "InsecureTransport",
+            ErrorKind::InvalidUrl => "InvalidUrl",
+        }
+    }
+
     fn describe(self) -> &'static str {
         match self {
             ErrorKind::InvalidRequest => "invalid request",
@@ -514,5 +538,16 @@ mod tests {
         assert!(ErrorKind::RateLimited.is_retryable());
         assert!(!ErrorKind::InvalidCredentials.is_retryable());
         assert!(!ErrorKind::Locked.is_retryable());
+    }
+
+    #[test]
+    fn names_are_the_variants() {
+        for kind in [
+            ErrorKind::InvalidCredentials,
+            ErrorKind::Locked,
+            ErrorKind::InvalidUrl,
+        ] {
+            assert_eq!(kind.name(), format!("{kind:?}"));
+        }
     }
 }

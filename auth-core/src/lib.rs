@@ -51,6 +51,9 @@ mod endpoint;
 mod error;
 mod excerpt;
 pub mod fields;
+#[cfg(any(feature = "middleware", feature = "tower"))]
+pub mod middleware;
+mod presentation;
 mod response;
 mod retry;
 mod secret;
@@ -67,6 +70,7 @@ pub use client::{LoginClient, LoginClientBuilder, TrustedRoots};
 pub use credentials::{Expiry, ResponseSpec, Source, TimeFormat, TimeUnit};
 pub use endpoint::{EndpointSpec, LifetimePolicy, LoginEndpoint, Method};
 pub use error::{AuthError, ErrorKind, FieldError, NoErrorBody, VendorCode, VendorError};
+pub use presentation::TokenPresentation;
 pub use retry::RetryPolicy;
 pub use secret::Secret;
 pub use session::Session;

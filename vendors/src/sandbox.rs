@@ -89,6 +89,23 @@
 //!   and `loginStatus` `7`.
 //! * `Content-Type` is not checked (the document gives no status for it).
 //!
+//! # Demo API — `{base}/demo-api/me` (the sandbox's own; not part of any vendor's protocol)
+//!
+//! None of the five documents describes an API call after login, so this endpoint belongs to
+//! no vendor: it is there so that examples and tests can make an authorized call, and see a
+//! stale token refused, with [`Sandbox::demo_api`] as the base URL.
+//!
+//! * Any method. The token is read from `Authorization: Bearer <token>`.
+//! * The token is accepted when it is the most recent one a login of any of the five routes
+//!   issued for its vendor: a new login makes the vendor's previous token stale, as with
+//!   vendors that allow one session per account. [`Sandbox::expire_tokens`] makes every token
+//!   stale at once, as when a vendor ends its sessions early.
+//! * Accepted: `200 {"vendor":"<vendor name>"}`. Missing, unknown or stale:
+//!   `401` with `WWW-Authenticate: Bearer error="invalid_token"` and
+//!   `{"error":"invalid_token"}` (RFC 6750's wording).
+//! * Every request is counted by [`Sandbox::api_requests`], not by
+//!   [`Sandbox::login_requests`].
+//!
 //! # Example
 //!
 //! ```no_run
@@ -176,6 +193,13 @@ const TALKSTACK_USER_NOT_FOUND: u8 = 3;
 const TALKSTACK_INVALID_PASSWORD: u8 = 4;
 const TALKSTACK_SUCCESS: u8 = 7;
 
+/// Vendor names, as the demo API reports whose token it was given.
+const HYPERNATIVE: &str = "Hypernative";
+const PROJECT_THANOS: &str = "Project Thanos";
+const UP2_MONEY: &str = "Up2 Money";
+const HYPER3D: &str = "Hyper3D";
+const TALKSTACK: &str = "TalkStack AI";
+
 /// Process-wide, so two sandboxes in one test binary never hand out the same token.
 static TOKEN_SERIAL: AtomicU64 = AtomicU64::new(1);
 
@@ -261,6 +285,28 @@ impl Sandbox {
     pub fn login_requests(&self) -> usize {
         self.shared.login_requests.load(Ordering::SeqCst)
     }
+
+    /// Base URL of the sandbox's demo API, `http://127.0.0.1:PORT/demo-api`; its one resource
+    /// is `/me`. Not part of any vendor's protocol: see the
+    /// [module docs](self).
+    pub fn demo_api(&self) -> String {
+        format!("http://{}/demo-api", self.addr)
+    }
+
+    /// Number of requests the demo API received so far (any outcome).
+    pub fn api_requests(&self) -> usize {
+        self.shared.api_requests.load(Ordering::SeqCst)
+    }
+
+    /// Makes every token issued so far stale: the demo API answers `401` to each of them until
+    /// the vendor's next login.
+    pub fn expire_tokens(&self) {
+        self.shared
+            .api_tokens
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clear();
+    }
 }
 
 impl Drop for Sandbox {
@@ -289,6 +335,20 @@ struct Shared {
     login_requests: AtomicUsize,
     /// Up2 Money failed-attempt bookkeeping, keyed by e-mail.
     up2_failures: Mutex<HashMap<String, Up2Failures>>,
+    /// The token the demo API accepts for each vendor: the one its last login issued.
+    api_tokens: Mutex<HashMap<&'static str, String>>,
+    api_requests: AtomicUsize,
+}
+
+impl Shared {
+    /// Records `token` as `vendor`'s current one for the demo API, and returns it.
+    fn issue(&self, vendor: &'static str, token: String) -> String {
+        self.api_tokens
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .insert(vendor, token.clone());
+        token
+    }
 }
 
 #[derive(Default)]
@@ -309,6 +369,7 @@ fn router(shared: Arc<Shared>) -> Router {
         .route("/up2-money/auth/login", any(up2_money))
         .route("/hyper3d/api/user/login", any(hyper3d))
         .route("/talkstack/auth/login", any(talkstack))
+        .route("/demo-api/me", any(demo_api))
         .with_state(shared)
 }
 
@@ -420,11 +481,12 @@ async fn hypernative(State(shared): State<Arc<Shared>>, request: Request) -> Res
         Some(_) => return bad_request("organization not found", 1003),
     }
     let serial = next_serial();
+    let token = shared.issue(HYPERNATIVE, format!("sandbox-hypernative-token-{serial}"));
     reply(
         StatusCode::OK,
         json!({
             "data": {
-                "token": format!("sandbox-hypernative-token-{serial}"),
+                "token": token,
                 "refreshToken": format!("sandbox-hypernative-refresh-token-{serial}"),
             }
         }),
@@ -471,7 +533,7 @@ async fn project_thanos(State(shared): State<Arc<Shared>>, request: Request) -> 
     reply(
         StatusCode::OK,
         json!({
-            "auth_token": hex_token(next_serial()),
+            "auth_token": shared.issue(PROJECT_THANOS, hex_token(next_serial())),
             "org_uuid": THANOS_ORG_UUID,
             "user_uuid": THANOS_USER_UUID,
             "retailer_uuid": THANOS_RETAILER_UUID,
@@ -590,7 +652,7 @@ async fn up2_money(State(shared): State<Arc<Shared>>, request: Request) -> Respo
         json!({
             "credentials": { "id": UP2_CREDENTIALS_ID, "type": "ROOT" },
             "identity": { "id": UP2_IDENTITY_ID, "type": "CONSUMER" },
-            "token": format!("sandbox-up2-money-token-{}", next_serial()),
+            "token": shared.issue(UP2_MONEY, format!("sandbox-up2-money-token-{}", next_serial())),
             "tokenType": "ACCESS",
         }),
     )
@@ -618,7 +680,7 @@ async fn hyper3d(State(shared): State<Arc<Shared>>, request: Request) -> Respons
     reply(
         StatusCode::OK,
         json!({
-            "token": format!("sandbox-hyper3d-token-{}", next_serial()),
+            "token": shared.issue(HYPER3D, format!("sandbox-hyper3d-token-{}", next_serial())),
             "user_uuid": HYPER3D_USER_UUID,
             "username": HYPER3D_USERNAME,
             "avatar_url": HYPER3D_AVATAR_URL,
@@ -683,7 +745,7 @@ async fn talkstack(State(shared): State<Arc<Shared>>, request: Request) -> Respo
         json!({
             "message": "successfully logged in.",
             "status": "success",
-            "token": format!("sandbox-talkstack-token-{serial}"),
+            "token": shared.issue(TALKSTACK, format!("sandbox-talkstack-token-{serial}")),
             "refreshToken": format!("sandbox-talkstack-refresh-token-{serial}"),
             "expirationTime": rfc3339_millis(expires),
             "user": {
@@ -697,6 +759,34 @@ async fn talkstack(State(shared): State<Arc<Shared>>, request: Request) -> Respo
             "loginStatus": TALKSTACK_SUCCESS,
         }),
     )
+}
+
+/// The demo API: `200` with the vendor of a current token, `401` to anything else.
+async fn demo_api(State(shared): State<Arc<Shared>>, headers: HeaderMap) -> Response {
+    shared.api_requests.fetch_add(1, Ordering::SeqCst);
+    let presented = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| value.strip_prefix("Bearer "));
+    let vendor = presented.and_then(|presented| {
+        let tokens = shared
+            .api_tokens
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        tokens
+            .iter()
+            .find(|(_, token)| token.as_str() == presented)
+            .map(|(vendor, _)| *vendor)
+    });
+    match vendor {
+        Some(vendor) => reply(StatusCode::OK, json!({ "vendor": vendor })),
+        None => (
+            StatusCode::UNAUTHORIZED,
+            [(header::WWW_AUTHENTICATE, r#"Bearer error="invalid_token""#)],
+            axum::Json(json!({ "error": "invalid_token" })),
+        )
+            .into_response(),
+    }
 }
 
 /// `YYYY-MM-DDTHH:MM:SS.mmmZ` in UTC, the form of the TalkStack AI sample. Times before the Unix
