@@ -121,6 +121,8 @@ impl LoginClient {
         let budget = Budget::start(self.config.timeout, self.config.attempt_timeout);
         let mut attempt = 1;
         loop {
+            // The login's span, when there is one, says which attempt is under way.
+            tracing::Span::current().record("attempt", attempt);
             let attempt_headers = match headers.take() {
                 Some(headers) => headers,
                 None => request_headers(spec, request)?,

@@ -55,9 +55,54 @@ pub fn send<'a, E: LoginEndpoint>(
     endpoint: &'a E,
     base_url: Option<&'a str>,
 ) -> LoginFuture<'a, E> {
+    send_as(Exchange::Login, client, endpoint, base_url)
+}
+
+/// What an exchange is for, as its tracing span is named.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Exchange {
+    /// A login with the app's credentials: span `login`.
+    Login,
+    /// A refresh-token grant: span `refresh`.
+    Refresh,
+}
+
+/// [`send`], in a span named for what the exchange is.
+pub(crate) fn send_as<'a, E: LoginEndpoint>(
+    exchange: Exchange,
+    client: &'a LoginClient,
+    endpoint: &'a E,
+    base_url: Option<&'a str>,
+) -> LoginFuture<'a, E> {
     LoginFuture {
         exchange: exchange_boxed(client, E::SPEC, endpoint, base_url),
         endpoint,
+        span: exchange_span(exchange, E::SPEC.vendor()),
+        started: tokio::time::Instant::now(),
+    }
+}
+
+/// The span of one login or refresh: the vendor at once; the attempt as each is sent (by the
+/// client); the status, outcome and duration when it ends. Never a credential or a URL.
+fn exchange_span(exchange: Exchange, vendor: &'static str) -> tracing::Span {
+    // One call site per name: a span's name is static.
+    match exchange {
+        Exchange::Login => tracing::info_span!(
+            "login",
+            vendor,
+            attempt = tracing::field::Empty,
+            status = tracing::field::Empty,
+            outcome = tracing::field::Empty,
+            duration_ms = tracing::field::Empty,
+        ),
+        Exchange::Refresh => tracing::info_span!(
+            "refresh",
+            vendor,
+            attempt = tracing::field::Empty,
+            status = tracing::field::Empty,
+            outcome = tracing::field::Empty,
+            duration_ms = tracing::field::Empty,
+        ),
     }
 }
 
@@ -79,19 +124,52 @@ fn exchange_boxed<'a>(
 pub struct LoginFuture<'a, E: LoginEndpoint> {
     exchange: ExchangeFuture<'a>,
     endpoint: &'a E,
+    span: tracing::Span,
+    started: tokio::time::Instant,
 }
 
 impl<E: LoginEndpoint> Future for LoginFuture<'_, E> {
     type Output = Result<Session<E::Response>, AuthError>;
 
-    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
-        let raw = match self.exchange.as_mut().poll(cx) {
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        let this = self.get_mut();
+        let _entered = this.span.enter();
+        let raw = match this.exchange.as_mut().poll(cx) {
             Poll::Ready(Ok(raw)) => raw,
-            Poll::Ready(Err(error)) => return Poll::Ready(Err(error)),
+            Poll::Ready(Err(error)) => {
+                finish_span(&this.span, this.started, error.status(), Err(&error));
+                return Poll::Ready(Err(error));
+            }
             Poll::Pending => return Poll::Pending,
         };
-        Poll::Ready(crate::response::interpret::<E>(raw, Some(self.endpoint)))
+        let status = raw.status;
+        let session = crate::response::interpret::<E>(raw, Some(this.endpoint));
+        finish_span(
+            &this.span,
+            this.started,
+            Some(status),
+            session.as_ref().map(|_| ()),
+        );
+        Poll::Ready(session)
     }
+}
+
+/// Records how an exchange ended on its span.
+fn finish_span(
+    span: &tracing::Span,
+    started: tokio::time::Instant,
+    status: Option<u16>,
+    outcome: Result<(), &AuthError>,
+) {
+    if let Some(status) = status {
+        span.record("status", status);
+    }
+    let outcome = match outcome {
+        Ok(()) => "ok",
+        Err(error) => error.kind().name(),
+    };
+    span.record("outcome", outcome);
+    span.record("duration_ms", started.elapsed().as_millis() as u64);
 }
 
 /// Writes the request, sends it and reads the response: everything about a login that does
