@@ -363,3 +363,157 @@ async fn a_cached_token_is_handed_out_without_allocating() {
     assert_eq!(allocations() - before, 0);
     assert_eq!(sandbox.login_requests(), 1);
 }
+
+/// A vendor whose sessions last 10 minutes, served by a scripted server.
+#[login_endpoint(
+    vendor = "Scripted",
+    base_url = "https://api.example.com",
+    path = "/login",
+    response = ScriptedResponse,
+    token = token,
+    lifetime = "10m",
+)]
+pub struct ExpiringLogin {
+    email: String,
+    #[login(secret)]
+    password: Secret,
+}
+
+/// Logs in with `ExpiringLogin` at `server`, each login sent once (no client retries), renewed
+/// a minute before its end: at 9 minutes.
+fn expiring_authenticator(server: &ScriptedServer) -> Arc<Authenticator<ExpiringLogin>> {
+    let client = LoginClient::builder()
+        .retry_policy(RetryPolicy::disabled())
+        .build()
+        .unwrap();
+    let login = ExpiringLogin::builder()
+        .email("me@example.com")
+        .password("cache-test-password")
+        .build();
+    Arc::new(Authenticator::new(client, login).with_base_url(server.base_url()))
+}
+
+const RENEW_AT: Duration = Duration::from_secs(9 * 60);
+
+#[tokio::test(start_paused = true)]
+async fn a_5xx_ahead_of_expiry_keeps_the_valid_token_in_use_and_retries_with_backoff() {
+    let server = ScriptedServer::start(vec![
+        Reply::token("t-1"),
+        Reply::status(500),
+        Reply::status(502),
+        Reply::status(503),
+        Reply::token("t-2"),
+    ])
+    .await;
+    let auth = expiring_authenticator(&server);
+    assert_eq!(auth.token().await.unwrap().expose_secret(), "t-1");
+
+    // The renewal a minute ahead of expiry fails: every caller still gets the valid token.
+    tokio::time::advance(RENEW_AT + Duration::from_millis(1)).await;
+    for result in concurrent_tokens(&auth, 100).await {
+        assert_eq!(result.unwrap().expose_secret(), "t-1");
+    }
+    assert_eq!(server.requests(), 2, "one renewal for all the callers");
+
+    // Within the backoff (1 s after the first failure, jittered within its upper half), no
+    // request; after it, one more renewal, and so on, the backoff doubling.
+    let mut requests = 2;
+    for backoff in [1u64, 2] {
+        tokio::time::advance(Duration::from_millis(backoff * 1000 / 2 - 10)).await;
+        assert_eq!(auth.token().await.unwrap().expose_secret(), "t-1");
+        assert_eq!(server.requests(), requests, "no renewal within the backoff");
+        tokio::time::advance(Duration::from_millis(backoff * 1000 / 2 + 20)).await;
+        assert_eq!(auth.token().await.unwrap().expose_secret(), "t-1");
+        requests += 1;
+        assert_eq!(server.requests(), requests, "one renewal once it passed");
+    }
+
+    // The vendor is back: the next renewal replaces the token.
+    tokio::time::advance(Duration::from_secs(4)).await;
+    assert_eq!(auth.token().await.unwrap().expose_secret(), "t-2");
+    assert_eq!(server.requests(), 5);
+    assert_eq!(auth.token().await.unwrap().expose_secret(), "t-2");
+    assert_eq!(server.requests(), 5);
+}
+
+#[tokio::test(start_paused = true)]
+async fn once_the_token_has_expired_a_failed_renewal_is_the_callers() {
+    let server = ScriptedServer::start(vec![Reply::token("t-1"), Reply::status(500)]).await;
+    let auth = expiring_authenticator(&server);
+    auth.token().await.unwrap();
+    tokio::time::advance(RENEW_AT + Duration::from_secs(1)).await;
+    assert_eq!(auth.token().await.unwrap().expose_secret(), "t-1");
+    // Past the 10 minutes: the token is no longer handed out.
+    tokio::time::advance(Duration::from_secs(60)).await;
+    let error = auth.token().await.unwrap_err();
+    assert_eq!(error.kind(), ErrorKind::ServerError);
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_credential_failure_ahead_of_expiry_is_returned_at_once() {
+    let server = ScriptedServer::start(vec![Reply::token("t-1"), Reply::status(401)]).await;
+    let auth = expiring_authenticator(&server);
+    auth.token().await.unwrap();
+    tokio::time::advance(RENEW_AT + Duration::from_secs(1)).await;
+    // The old token is still valid for a minute, but a refused login is not a hiccup.
+    let error = auth.token().await.unwrap_err();
+    assert_eq!(error.kind(), ErrorKind::InvalidCredentials);
+    assert_eq!(server.requests(), 2);
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_locked_account_is_not_tried_again_before_its_wait() {
+    let server = ScriptedServer::start(vec![
+        Reply::token("t-1"),
+        Reply::retry_after(423, "1800"),
+        Reply::token("t-2"),
+    ])
+    .await;
+    let auth = expiring_authenticator(&server);
+    auth.token().await.unwrap();
+    tokio::time::advance(RENEW_AT + Duration::from_secs(1)).await;
+    let error = auth.token().await.unwrap_err();
+    assert_eq!(error.kind(), ErrorKind::Locked);
+    assert_eq!(error.retry_after(), Some(Duration::from_secs(1800)));
+
+    // Every call during the lock gets the lock, with what is left of it, and sends nothing.
+    let mut since_lock = Duration::ZERO;
+    for step in [60, 540, 1140] {
+        tokio::time::advance(Duration::from_secs(step)).await;
+        since_lock += Duration::from_secs(step);
+        let error = auth.token().await.unwrap_err();
+        assert_eq!(error.kind(), ErrorKind::Locked);
+        let left = error.retry_after().unwrap();
+        assert!(left <= Duration::from_secs(1800) - since_lock, "{left:?}");
+        assert!(left > Duration::ZERO);
+    }
+    assert_eq!(server.requests(), 2);
+
+    tokio::time::advance(Duration::from_secs(61)).await;
+    assert_eq!(auth.token().await.unwrap().expose_secret(), "t-2");
+    assert_eq!(server.requests(), 3);
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_long_retry_after_ahead_of_expiry_puts_the_renewal_off_that_long() {
+    let server = ScriptedServer::start(vec![
+        Reply::token("t-1"),
+        Reply::retry_after(429, "40"),
+        Reply::token("t-2"),
+    ])
+    .await;
+    let auth = expiring_authenticator(&server);
+    auth.token().await.unwrap();
+    tokio::time::advance(RENEW_AT + Duration::from_secs(1)).await;
+    assert_eq!(auth.token().await.unwrap().expose_secret(), "t-1");
+    tokio::time::advance(Duration::from_secs(39)).await;
+    assert_eq!(auth.token().await.unwrap().expose_secret(), "t-1");
+    assert_eq!(
+        server.requests(),
+        2,
+        "not before the 40 s the vendor asked for"
+    );
+    tokio::time::advance(Duration::from_secs(2)).await;
+    assert_eq!(auth.token().await.unwrap().expose_secret(), "t-2");
+    assert_eq!(server.requests(), 3);
+}

@@ -2,7 +2,7 @@
 //! a token, logged in again before it lapses.
 
 use std::fmt;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicU32, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, SystemTime};
 
@@ -18,6 +18,10 @@ use crate::session::Session;
 
 const DEFAULT_REFRESH_FRACTION: f64 = 0.1;
 const DEFAULT_REFRESH_CAP: Duration = Duration::from_secs(60);
+/// The wait before renewing again after a renewal ahead of expiry failed for a passing reason:
+/// this much after the first failure, doubling with each further one up to the cap.
+const RENEWAL_BACKOFF: Duration = Duration::from_secs(1);
+const RENEWAL_BACKOFF_CAP: Duration = Duration::from_secs(60);
 
 /// Hands out a valid token for one endpoint and its credentials, logging in only when needed.
 ///
@@ -42,6 +46,16 @@ const DEFAULT_REFRESH_CAP: Duration = Duration::from_secs(60);
 /// - **Cheap when cached**: a valid session is read without any lock and
 ///   [`token`](Authenticator::token) returns an [`AccessToken`], a reference-counted handle to
 ///   the session's token; no allocation, no copy of the secret.
+/// - **Serving through a hiccup**: when the login ahead of expiry fails for a passing reason
+///   (a timeout, a connection failure, a 5xx, a 429) and the current token has not yet
+///   expired, that token keeps being handed out, and the login is tried again after a backoff
+///   (1 s, doubling up to a minute, jittered; at least the `Retry-After` the vendor asked for),
+///   as the AWS SDKs' identity cache does. Once the token has expired, the failure is the
+///   caller's. A credential failure (`InvalidCredentials`, `Locked`, ...) is returned at once.
+/// - **Waits the vendor asked for are kept**: after a failure that carries a
+///   [`retry_after`](AuthError::retry_after) (a `Locked` account, a `Retry-After` longer than
+///   the client waits out itself), no login is sent until it has passed; calls in between get
+///   the same error with the wait that remains.
 /// - Refresh tokens the vendor returns stay on the session ([`Authenticator::session`]); none of
 ///   the documented vendors has a refresh endpoint, so expiry means a new login.
 ///
@@ -76,6 +90,14 @@ pub struct Authenticator<E: LoginEndpoint> {
     current: ArcSwapOption<Cached<E::Response>>,
     /// The login in flight, if any: the channel its result will be published on.
     in_flight: Mutex<Option<FlightReceiver>>,
+    /// A failure whose wait the vendor stated, until that wait is over.
+    held: Mutex<Option<Held>>,
+}
+
+/// A failure with a stated wait, and when the wait ends.
+struct Held {
+    until: Instant,
+    error: AuthError,
 }
 
 type FlightResult = Option<Result<AccessToken, AuthError>>;
@@ -93,6 +115,7 @@ impl<E: LoginEndpoint> Authenticator<E> {
             refresh_ahead: RefreshAhead::default(),
             current: ArcSwapOption::empty(),
             in_flight: Mutex::new(None),
+            held: Mutex::new(None),
         }
     }
 
@@ -162,11 +185,12 @@ impl<E: LoginEndpoint> Authenticator<E> {
         self.current.store(None);
     }
 
-    /// The cached token if the session is valid at `now`, marking it used.
+    /// The cached token if the session is to be used at `now` (fresh, or still valid while a
+    /// failed renewal waits to be tried again), marking it used.
     pub(crate) fn cached_token(&self, now: Instant) -> Option<AccessToken> {
         let guard = self.current.load();
         let cached = guard.as_ref()?;
-        if !cached.is_fresh(now) {
+        if !cached.is_fresh(now) && !cached.is_serving_through(now) {
             return None;
         }
         cached.touch(now);
@@ -202,7 +226,7 @@ impl<E: LoginEndpoint> Authenticator<E> {
                         slot: &self.in_flight,
                         sender,
                     };
-                    let result = self.log_in().await;
+                    let result = self.renew().await;
                     flight.finish(result.clone());
                     return result;
                 }
@@ -220,6 +244,76 @@ impl<E: LoginEndpoint> Authenticator<E> {
                 }
             }
         }
+    }
+
+    /// Obtains a new session, unless a wait the vendor stated is still running, and serves the
+    /// current token through a passing failure while it is valid.
+    async fn renew(&self) -> Result<AccessToken, AuthError> {
+        if let Some(error) = self.held_error(Instant::now()) {
+            return Err(error);
+        }
+        let error = match self.log_in().await {
+            Ok(token) => return Ok(token),
+            Err(error) => error,
+        };
+        let now = Instant::now();
+        if let Some(wait) = error.retry_after() {
+            self.hold(now, wait, &error);
+        }
+        if error.is_retryable()
+            && let Some(token) = self.serve_through(now, error.retry_after())
+        {
+            return Ok(token);
+        }
+        Err(error)
+    }
+
+    /// The held failure, with the wait that remains, if its wait is not over at `now`.
+    fn held_error(&self, now: Instant) -> Option<AuthError> {
+        let mut held = self.held.lock().unwrap_or_else(PoisonError::into_inner);
+        match held.as_ref() {
+            Some(Held { until, error }) if now < *until => {
+                tracing::debug!(
+                    vendor = E::SPEC.vendor(),
+                    wait_ms = (*until - now).as_millis() as u64,
+                    "not logging in before the wait the vendor asked for is over"
+                );
+                Some(error.clone().with_retry_after(Some(*until - now)))
+            }
+            Some(_) => {
+                *held = None;
+                None
+            }
+            None => None,
+        }
+    }
+
+    fn hold(&self, now: Instant, wait: Duration, error: &AuthError) {
+        if let Some(until) = now.checked_add(wait) {
+            *self.held.lock().unwrap_or_else(PoisonError::into_inner) = Some(Held {
+                until,
+                error: error.clone(),
+            });
+        }
+    }
+
+    /// After a renewal failed for a passing reason: the current token, if it is still valid,
+    /// with the next renewal put off by the backoff (at least `retry_after`).
+    fn serve_through(&self, now: Instant, retry_after: Option<Duration>) -> Option<AccessToken> {
+        let guard = self.current.load();
+        let cached = guard.as_ref()?;
+        if !cached.is_valid(now) {
+            return None;
+        }
+        let wait = cached.defer_renewal(now, retry_after);
+        tracing::warn!(
+            vendor = E::SPEC.vendor(),
+            retry_in_ms = wait.as_millis() as u64,
+            "renewing the session failed; the current token is still valid and stays in use"
+        );
+        cached.touch(now);
+        let cached: Arc<dyn TokenSource> = Arc::<Cached<E::Response>>::clone(cached);
+        Some(AccessToken { source: cached })
     }
 
     /// Sends the login and, on success, makes its session the current one.
@@ -301,19 +395,28 @@ struct Cached<R> {
     refresh_at: Option<Instant>,
     /// The idle timeout minus its refresh buffer.
     idle_limit: Option<Duration>,
+    /// When the token stops being valid, without any buffer.
+    valid_until: Option<Instant>,
     /// Nanoseconds from `logged_in_at` to the last token handed out.
     last_used: AtomicU64,
+    /// Nanoseconds from `logged_in_at` until which the token is served after a renewal failed
+    /// for a passing reason; 0 while no renewal has failed.
+    serve_until: AtomicU64,
+    /// How many renewals have failed in a row, for the backoff.
+    failed_renewals: AtomicU32,
 }
 
 impl<R> Cached<R> {
     fn new(session: Session<R>, refresh_ahead: RefreshAhead, now: Instant) -> Self {
-        let refresh_at = session.expires_at().and_then(|expires_at| {
-            let lifetime = expires_at
+        let lifetime = session.expires_at().map(|expires_at| {
+            expires_at
                 .duration_since(SystemTime::now())
-                .unwrap_or(Duration::ZERO);
-            // An expiry too far away to represent is no expiry at all.
-            now.checked_add(lifetime - refresh_ahead.buffer_for(lifetime))
+                .unwrap_or(Duration::ZERO)
         });
+        // An expiry too far away to represent is no expiry at all.
+        let refresh_at = lifetime
+            .and_then(|lifetime| now.checked_add(lifetime - refresh_ahead.buffer_for(lifetime)));
+        let valid_until = lifetime.and_then(|lifetime| now.checked_add(lifetime));
         let idle_limit = session
             .idle_timeout()
             .map(|idle| idle - refresh_ahead.buffer_for(idle));
@@ -322,7 +425,10 @@ impl<R> Cached<R> {
             logged_in_at: now,
             refresh_at,
             idle_limit,
+            valid_until,
             last_used: AtomicU64::new(0),
+            serve_until: AtomicU64::new(0),
+            failed_renewals: AtomicU32::new(0),
         }
     }
 
@@ -338,6 +444,53 @@ impl<R> Cached<R> {
             }
             None => true,
         }
+    }
+
+    /// Whether the token is still valid at `now`: before its expiry, and used within its idle
+    /// timeout.
+    fn is_valid(&self, now: Instant) -> bool {
+        if self.valid_until.is_some_and(|until| now >= until) {
+            return false;
+        }
+        match self.session.idle_timeout() {
+            Some(idle) => now.saturating_duration_since(self.last_used_at()) < idle,
+            None => true,
+        }
+    }
+
+    /// Whether a failed renewal left the token to be served at `now`: the wait before the next
+    /// renewal is running, and the token is still valid.
+    fn is_serving_through(&self, now: Instant) -> bool {
+        let until = self.serve_until.load(Ordering::Relaxed);
+        until != 0 && self.nanos_since_login(now) < until && self.is_valid(now)
+    }
+
+    /// Puts off the next renewal after one more failure: the backoff for that many failures in
+    /// a row, at least `retry_after`. Returns the wait.
+    fn defer_renewal(&self, now: Instant, retry_after: Option<Duration>) -> Duration {
+        let failures = self.failed_renewals.fetch_add(1, Ordering::Relaxed) + 1;
+        let ceiling = RENEWAL_BACKOFF
+            .saturating_mul(1u32 << (failures - 1).min(16))
+            .min(RENEWAL_BACKOFF_CAP);
+        // The upper half of the ceiling, so that authenticators that failed together do not
+        // come back together.
+        let wait = ceiling.mul_f64(0.5 + fastrand::f64() / 2.0);
+        let wait = wait.max(retry_after.unwrap_or(Duration::ZERO));
+        let until = self
+            .nanos_since_login(now)
+            .saturating_add(u64::try_from(wait.as_nanos()).unwrap_or(u64::MAX))
+            .max(1);
+        self.serve_until.store(until, Ordering::Relaxed);
+        wait
+    }
+
+    fn last_used_at(&self) -> Instant {
+        self.logged_in_at + Duration::from_nanos(self.last_used.load(Ordering::Relaxed))
+    }
+
+    fn nanos_since_login(&self, now: Instant) -> u64 {
+        let since_login = now.saturating_duration_since(self.logged_in_at).as_nanos();
+        u64::try_from(since_login).unwrap_or(u64::MAX)
     }
 
     fn touch(&self, now: Instant) {
