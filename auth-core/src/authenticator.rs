@@ -13,6 +13,7 @@ use tokio::time::Instant;
 use crate::client::LoginClient;
 use crate::endpoint::LoginEndpoint;
 use crate::error::AuthError;
+use crate::refresh::{RefreshEndpoint, RefreshFn};
 use crate::secret::Secret;
 use crate::session::Session;
 
@@ -56,8 +57,17 @@ const RENEWAL_BACKOFF_CAP: Duration = Duration::from_secs(60);
 ///   [`retry_after`](AuthError::retry_after) (a `Locked` account, a `Retry-After` longer than
 ///   the client waits out itself), no login is sent until it has passed; calls in between get
 ///   the same error with the wait that remains.
-/// - Refresh tokens the vendor returns stay on the session ([`Authenticator::session`]); none of
-///   the documented vendors has a refresh endpoint, so expiry means a new login.
+/// - **Refreshing instead of logging in**: with [`with_refresh`](Authenticator::with_refresh)
+///   and a session that has a refresh token, the authenticator sends the declared
+///   [`RefreshEndpoint`] instead of the login, ahead of expiry and after
+///   [`invalidate`](Authenticator::invalidate), shared by every caller like a login. A rotated
+///   refresh token replaces the old one, which is never sent again. A refresh that fails for a
+///   passing reason keeps the refresh token (and the valid token, as above); one the vendor
+///   refuses (an unknown or spent refresh token: `InvalidCredentials`, `Expired`, any other
+///   failure that is not passing) is dropped, and exactly one full login follows. Without a
+///   refresh endpoint, refresh tokens the vendor returns stay on the session
+///   ([`Authenticator::session`]); none of the documented vendors has one, so for them expiry
+///   means a new login.
 ///
 /// Expiry is tracked on tokio's clock ([`tokio::time::Instant`]): the session's wall-clock
 /// expiry is turned into a remaining duration once, at login.
@@ -92,6 +102,11 @@ pub struct Authenticator<E: LoginEndpoint> {
     in_flight: Mutex<Option<FlightReceiver>>,
     /// A failure whose wait the vendor stated, until that wait is over.
     held: Mutex<Option<Held>>,
+    /// How to refresh, if the app asked for it.
+    refresh: Option<RefreshFn<E>>,
+    /// The refresh token to send next: the last one the vendor issued. Kept after
+    /// `invalidate`, which drops only the access token.
+    refresh_token: Mutex<Option<Secret>>,
 }
 
 /// A failure with a stated wait, and when the wait ends.
@@ -116,6 +131,8 @@ impl<E: LoginEndpoint> Authenticator<E> {
             current: ArcSwapOption::empty(),
             in_flight: Mutex::new(None),
             held: Mutex::new(None),
+            refresh: None,
+            refresh_token: Mutex::new(None),
         }
     }
 
@@ -124,6 +141,19 @@ impl<E: LoginEndpoint> Authenticator<E> {
     #[must_use]
     pub fn with_base_url(mut self, base_url: impl Into<String>) -> Self {
         self.base_url = Some(base_url.into());
+        self
+    }
+
+    /// Renews sessions that have a refresh token with `R`, the vendor's refresh endpoint,
+    /// instead of logging in again; see [`RefreshEndpoint`]. It is sent to the same base URL as
+    /// the login when [`with_base_url`](Authenticator::with_base_url) gives one, else to `R`'s
+    /// declared base URL.
+    #[must_use]
+    pub fn with_refresh<R>(mut self) -> Self
+    where
+        R: RefreshEndpoint<Login = E> + LoginEndpoint<Response = E::Response>,
+    {
+        self.refresh = Some(crate::refresh::refresh_with::<E, R>);
         self
     }
 
@@ -180,8 +210,13 @@ impl<E: LoginEndpoint> Authenticator<E> {
         }
     }
 
-    /// Drops the current session whatever token it has: the next call logs in.
+    /// Drops the current session whatever token it has, and its refresh token: the next call
+    /// logs in.
     pub fn clear(&self) {
+        *self
+            .refresh_token
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner) = None;
         self.current.store(None);
     }
 
@@ -252,7 +287,7 @@ impl<E: LoginEndpoint> Authenticator<E> {
         if let Some(error) = self.held_error(Instant::now()) {
             return Err(error);
         }
-        let error = match self.log_in().await {
+        let error = match self.refresh_or_log_in().await {
             Ok(token) => return Ok(token),
             Err(error) => error,
         };
@@ -316,23 +351,80 @@ impl<E: LoginEndpoint> Authenticator<E> {
         Some(AccessToken { source: cached })
     }
 
+    /// A refresh when there is a refresh endpoint and a refresh token, falling back to one
+    /// login when the vendor refuses the refresh; otherwise a login.
+    async fn refresh_or_log_in(&self) -> Result<AccessToken, AuthError> {
+        let refresh_token = self
+            .refresh_token
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone();
+        let (Some(refresh), Some(refresh_token)) = (self.refresh, refresh_token) else {
+            return self.log_in().await;
+        };
+        let vendor = E::SPEC.vendor();
+        tracing::debug!(vendor, "refreshing the session");
+        let refreshed = refresh(
+            &self.client,
+            &self.endpoint,
+            self.base_url.as_deref(),
+            &refresh_token,
+        )
+        .await;
+        match refreshed {
+            Ok(mut session) => {
+                session.keep_refresh_token(&refresh_token);
+                Ok(self.publish(session))
+            }
+            // A passing failure: the refresh token still holds, for the next attempt.
+            Err(error) if error.is_retryable() => Err(error),
+            Err(error) => {
+                tracing::debug!(
+                    vendor,
+                    error = %error.kind(),
+                    "the refresh was refused; logging in instead"
+                );
+                {
+                    let mut kept = self
+                        .refresh_token
+                        .lock()
+                        .unwrap_or_else(PoisonError::into_inner);
+                    if kept.as_ref() == Some(&refresh_token) {
+                        *kept = None;
+                    }
+                }
+                self.log_in().await
+            }
+        }
+    }
+
     /// Sends the login and, on success, makes its session the current one.
     async fn log_in(&self) -> Result<AccessToken, AuthError> {
         let vendor = E::SPEC.vendor();
         tracing::debug!(vendor, "logging in");
         let session =
             crate::__private::send(&self.client, &self.endpoint, self.base_url.as_deref()).await;
-        let session = match session {
-            Ok(session) => session,
+        match session {
+            Ok(session) => Ok(self.publish(session)),
             Err(error) => {
                 tracing::debug!(vendor, error = %error.kind(), "login failed; not cached");
-                return Err(error);
+                Err(error)
             }
-        };
+        }
+    }
+
+    /// Makes `session` the current one, and its refresh token the one to send next.
+    fn publish(&self, session: Session<E::Response>) -> AccessToken {
+        if self.refresh.is_some() {
+            *self
+                .refresh_token
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner) = session.refresh_token().cloned();
+        }
         let cached = Arc::new(Cached::new(session, self.refresh_ahead, Instant::now()));
         let source: Arc<dyn TokenSource> = Arc::clone(&cached) as Arc<dyn TokenSource>;
         self.current.store(Some(cached));
-        Ok(AccessToken { source })
+        AccessToken { source }
     }
 }
 

@@ -54,6 +54,7 @@ pub mod fields;
 #[cfg(any(feature = "middleware", feature = "tower"))]
 pub mod middleware;
 mod presentation;
+mod refresh;
 mod response;
 mod retry;
 mod secret;
@@ -71,6 +72,7 @@ pub use credentials::{Expiry, ResponseSpec, Source, TimeFormat, TimeUnit};
 pub use endpoint::{EndpointSpec, LifetimePolicy, LoginEndpoint, Method};
 pub use error::{AuthError, ErrorKind, FieldError, NoErrorBody, VendorCode, VendorError};
 pub use presentation::TokenPresentation;
+pub use refresh::RefreshEndpoint;
 pub use retry::RetryPolicy;
 pub use secret::Secret;
 pub use session::Session;

@@ -61,6 +61,14 @@ impl<R> Session<R> {
         }
     }
 
+    /// Keeps `previous` as the refresh token when the vendor returned none: a refresh answer
+    /// without one leaves the refresh token that was sent in force.
+    pub(crate) fn keep_refresh_token(&mut self, previous: &Secret) {
+        if self.refresh_token.is_none() {
+            self.refresh_token = Some(previous.clone());
+        }
+    }
+
     /// The vendor's name.
     pub fn vendor(&self) -> &'static str {
         self.vendor

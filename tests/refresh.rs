@@ -1,0 +1,442 @@
+//! Refresh-token grants declared next to a login, over loopback HTTP: an `Authenticator` with
+//! `with_refresh` renews sessions with the refresh endpoint instead of logging in again, shares
+//! one refresh between concurrent callers, sends each rotated refresh token once, falls back to
+//! exactly one login when the vendor refuses a refresh, and serves the valid token through a
+//! refresh that fails for a passing reason. Time runs on tokio's paused clock.
+//!
+//! The endpoints are Directus's, as its authentication reference documents them
+//! (<https://docs.directus.io/reference/authentication>): `POST /auth/login` with `email` and
+//! `password`, `POST /auth/refresh` with `refresh_token`, both answering
+//! `{"data":{"access_token","expires","refresh_token"}}`, and a new refresh token with every
+//! refresh. The loopback server below keeps each refresh token valid for one use, and answers
+//! a spent or unknown one with 401 in Directus's error shape
+//! (`{"errors":[{"message","extensions":{"code"}}]}`).
+
+use std::collections::{HashSet, VecDeque};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::Duration;
+
+use auth_core::{
+    AccessToken, AuthError, Authenticator, ErrorKind, LoginClient, RefreshEndpoint, RetryPolicy,
+    Secret, VendorCode, VendorError, login_endpoint,
+};
+use axum::Json;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::post;
+use serde_json::{Value, json};
+use tokio::task::JoinSet;
+
+/// Directus's login and refresh answer: the token, how long it lasts (milliseconds), and the
+/// refresh token.
+#[derive(Debug, serde::Deserialize)]
+pub struct AuthResponse {
+    pub data: AuthData,
+}
+
+#[derive(Debug, serde::Deserialize)]
+pub struct AuthData {
+    pub access_token: Secret,
+    /// Milliseconds the access token is valid (900000 by default). A relative expiry cannot be
+    /// declared yet, so the declarations state Directus's default lifetime instead.
+    pub expires: u64,
+    pub refresh_token: Option<Secret>,
+}
+
+/// Directus's error body: `{"errors":[{"message": …, "extensions": {"code": …}}]}`.
+#[derive(Debug, serde::Deserialize)]
+pub struct DirectusErrors {
+    errors: Vec<DirectusError>,
+}
+
+#[derive(Debug, serde::Deserialize)]
+struct DirectusError {
+    message: String,
+    extensions: Option<Extensions>,
+}
+
+#[derive(Debug, serde::Deserialize)]
+struct Extensions {
+    code: Option<String>,
+}
+
+impl DirectusErrors {
+    fn code(&self) -> Option<&str> {
+        self.errors.first()?.extensions.as_ref()?.code.as_deref()
+    }
+}
+
+impl VendorError for DirectusErrors {
+    fn code(&self) -> Option<VendorCode> {
+        DirectusErrors::code(self).map(VendorCode::from)
+    }
+
+    fn message(&self) -> Option<&str> {
+        self.errors.first().map(|error| error.message.as_str())
+    }
+
+    fn kind(&self) -> Option<ErrorKind> {
+        match DirectusErrors::code(self)? {
+            "INVALID_CREDENTIALS" => Some(ErrorKind::InvalidCredentials),
+            "TOKEN_EXPIRED" => Some(ErrorKind::Expired),
+            _ => None,
+        }
+    }
+}
+
+/// Directus `POST /auth/login`. Self-hosted: the base URL is the app's own instance.
+#[login_endpoint(
+    vendor = "Directus",
+    base_url = "https://directus.example.com",
+    path = "/auth/login",
+    response = AuthResponse,
+    token = data.access_token,
+    refresh_token = data.refresh_token,
+    lifetime = "15m",
+    error_body = DirectusErrors,
+)]
+pub struct Login {
+    email: String,
+    #[login(secret)]
+    password: Secret,
+}
+
+/// Directus `POST /auth/refresh`: a new access token and a new refresh token.
+#[login_endpoint(
+    vendor = "Directus",
+    base_url = "https://directus.example.com",
+    path = "/auth/refresh",
+    response = AuthResponse,
+    token = data.access_token,
+    refresh_token = data.refresh_token,
+    lifetime = "15m",
+    error_body = DirectusErrors,
+)]
+pub struct Refresh {
+    #[login(secret)]
+    refresh_token: Secret,
+}
+
+impl RefreshEndpoint for Refresh {
+    type Login = Login;
+
+    fn for_refresh_token(_login: &Login, refresh_token: &Secret) -> Self {
+        Refresh::builder()
+            .refresh_token(refresh_token.clone())
+            .build()
+    }
+}
+
+const EMAIL: &str = "admin@example.com";
+const PASSWORD: &str = "d1r3ctu5";
+
+/// A loopback Directus: logins with the one account, refresh tokens valid once each.
+struct Directus {
+    logins: AtomicUsize,
+    refreshes: AtomicUsize,
+    serial: AtomicU64,
+    live_refresh_tokens: Mutex<HashSet<String>>,
+    /// Every refresh token presented to `/auth/refresh`, in order.
+    presented: Mutex<Vec<String>>,
+    /// Statuses the next refreshes are answered with, before any is served.
+    refresh_failures: Mutex<VecDeque<StatusCode>>,
+    /// The account's password, `PASSWORD` until a test changes it.
+    password: Mutex<String>,
+}
+
+impl Default for Directus {
+    fn default() -> Self {
+        Directus {
+            logins: AtomicUsize::new(0),
+            refreshes: AtomicUsize::new(0),
+            serial: AtomicU64::new(0),
+            live_refresh_tokens: Mutex::default(),
+            presented: Mutex::default(),
+            refresh_failures: Mutex::default(),
+            password: Mutex::new(PASSWORD.to_owned()),
+        }
+    }
+}
+
+impl Directus {
+    fn issue(&self) -> Response {
+        let serial = self.serial.fetch_add(1, Ordering::SeqCst) + 1;
+        let refresh_token = format!("refresh-{serial}");
+        lock(&self.live_refresh_tokens).insert(refresh_token.clone());
+        Json(json!({
+            "data": {
+                "access_token": format!("access-{serial}"),
+                "expires": 900_000,
+                "refresh_token": refresh_token,
+            }
+        }))
+        .into_response()
+    }
+
+    fn logins(&self) -> usize {
+        self.logins.load(Ordering::SeqCst)
+    }
+
+    fn refreshes(&self) -> usize {
+        self.refreshes.load(Ordering::SeqCst)
+    }
+
+    fn presented(&self) -> Vec<String> {
+        lock(&self.presented).clone()
+    }
+
+    /// Ends every session: no refresh token issued so far is accepted any more.
+    fn revoke_refresh_tokens(&self) {
+        lock(&self.live_refresh_tokens).clear();
+    }
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+fn directus_error(status: StatusCode, message: &str, code: &str) -> Response {
+    (
+        status,
+        Json(json!({ "errors": [{ "message": message, "extensions": { "code": code } }] })),
+    )
+        .into_response()
+}
+
+async fn login(State(directus): State<Arc<Directus>>, Json(body): Json<Value>) -> Response {
+    directus.logins.fetch_add(1, Ordering::SeqCst);
+    let password = lock(&directus.password).clone();
+    if body["email"] == EMAIL && body["password"] == password.as_str() {
+        directus.issue()
+    } else {
+        directus_error(
+            StatusCode::UNAUTHORIZED,
+            "Invalid user credentials.",
+            "INVALID_CREDENTIALS",
+        )
+    }
+}
+
+async fn refresh(State(directus): State<Arc<Directus>>, Json(body): Json<Value>) -> Response {
+    directus.refreshes.fetch_add(1, Ordering::SeqCst);
+    let presented = body["refresh_token"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    lock(&directus.presented).push(presented.clone());
+    if let Some(status) = lock(&directus.refresh_failures).pop_front() {
+        return directus_error(status, "Service unavailable.", "SERVICE_UNAVAILABLE");
+    }
+    // Single use: a refresh token is spent by the refresh that presents it.
+    if lock(&directus.live_refresh_tokens).remove(&presented) {
+        directus.issue()
+    } else {
+        directus_error(
+            StatusCode::UNAUTHORIZED,
+            "Invalid user credentials.",
+            "INVALID_CREDENTIALS",
+        )
+    }
+}
+
+struct Server {
+    base_url: String,
+    directus: Arc<Directus>,
+    task: tokio::task::JoinHandle<()>,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        self.task.abort();
+    }
+}
+
+async fn start_directus() -> Server {
+    let directus = Arc::new(Directus::default());
+    let app = axum::Router::new()
+        .route("/auth/login", post(login))
+        .route("/auth/refresh", post(refresh))
+        .with_state(Arc::clone(&directus));
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base_url = format!("http://{}", listener.local_addr().unwrap());
+    let task = tokio::spawn(async move {
+        let _ = axum::serve(listener, app).await;
+    });
+    Server {
+        base_url,
+        directus,
+        task,
+    }
+}
+
+fn authenticator(server: &Server) -> Arc<Authenticator<Login>> {
+    let client = LoginClient::builder()
+        .retry_policy(RetryPolicy::disabled())
+        .build()
+        .unwrap();
+    let login = Login::builder().email(EMAIL).password(PASSWORD).build();
+    Arc::new(
+        Authenticator::new(client, login)
+            .with_base_url(&server.base_url)
+            .with_refresh::<Refresh>(),
+    )
+}
+
+/// 15 minutes, renewed a minute ahead.
+const RENEW_AT: Duration = Duration::from_secs(14 * 60);
+
+async fn concurrent_tokens(
+    auth: &Arc<Authenticator<Login>>,
+    callers: usize,
+) -> Vec<Result<AccessToken, AuthError>> {
+    let mut tasks = JoinSet::new();
+    for _ in 0..callers {
+        let auth = Arc::clone(auth);
+        tasks.spawn(async move { auth.token().await });
+    }
+    tasks.join_all().await
+}
+
+#[tokio::test(start_paused = true)]
+async fn concurrent_callers_on_an_expiring_session_share_one_refresh() {
+    let server = start_directus().await;
+    let auth = authenticator(&server);
+    assert_eq!(auth.token().await.unwrap().expose_secret(), "access-1");
+
+    tokio::time::advance(RENEW_AT + Duration::from_millis(1)).await;
+    let tokens = concurrent_tokens(&auth, 500).await;
+    for token in &tokens {
+        assert_eq!(token.as_ref().unwrap().expose_secret(), "access-2");
+    }
+    assert_eq!(
+        server.directus.refreshes(),
+        1,
+        "one refresh for 500 callers"
+    );
+    assert_eq!(server.directus.logins(), 1, "no second login");
+    assert_eq!(server.directus.presented(), ["refresh-1"]);
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_rotated_refresh_token_replaces_the_old_one_and_each_is_sent_once() {
+    let server = start_directus().await;
+    let auth = authenticator(&server);
+    auth.token().await.unwrap();
+    for round in 2..=5 {
+        tokio::time::advance(RENEW_AT + Duration::from_millis(1)).await;
+        let token = auth.token().await.unwrap();
+        assert_eq!(token.expose_secret(), format!("access-{round}"));
+        let session = auth.session().await.unwrap();
+        assert_eq!(
+            session.refresh_token().unwrap().expose_secret(),
+            format!("refresh-{round}")
+        );
+    }
+    // Each refresh token the server issued was presented exactly once, in order, and none was
+    // refused.
+    assert_eq!(
+        server.directus.presented(),
+        ["refresh-1", "refresh-2", "refresh-3", "refresh-4"]
+    );
+    assert_eq!(server.directus.logins(), 1);
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_refused_refresh_falls_back_to_exactly_one_login() {
+    let server = start_directus().await;
+    let auth = authenticator(&server);
+    auth.token().await.unwrap();
+    // The vendor ended the session: the refresh token is no longer accepted.
+    server.directus.revoke_refresh_tokens();
+
+    tokio::time::advance(RENEW_AT + Duration::from_millis(1)).await;
+    let tokens = concurrent_tokens(&auth, 200).await;
+    for token in &tokens {
+        assert_eq!(token.as_ref().unwrap().expose_secret(), "access-2");
+    }
+    assert_eq!(server.directus.refreshes(), 1);
+    assert_eq!(
+        server.directus.logins(),
+        2,
+        "exactly one login after the refusal"
+    );
+
+    // The login's refresh token is the one used next; the refused one is never sent again.
+    tokio::time::advance(RENEW_AT + Duration::from_millis(1)).await;
+    assert_eq!(auth.token().await.unwrap().expose_secret(), "access-3");
+    assert_eq!(server.directus.presented(), ["refresh-1", "refresh-2"]);
+    assert_eq!(server.directus.logins(), 2);
+}
+
+#[tokio::test(start_paused = true)]
+async fn when_the_login_after_a_refused_refresh_fails_its_error_is_returned_once() {
+    let server = start_directus().await;
+    let auth = authenticator(&server);
+    auth.token().await.unwrap();
+    // The session is ended and the password changed.
+    server.directus.revoke_refresh_tokens();
+    *lock(&server.directus.password) = "changed".to_owned();
+
+    tokio::time::advance(RENEW_AT + Duration::from_millis(1)).await;
+    for result in concurrent_tokens(&auth, 100).await {
+        let error = result.unwrap_err();
+        assert_eq!(error.kind(), ErrorKind::InvalidCredentials);
+        assert_eq!(error.status(), Some(401));
+    }
+    assert_eq!(server.directus.refreshes(), 1);
+    assert_eq!(server.directus.logins(), 2, "one login, not one per caller");
+
+    // The refused refresh token is gone: the next attempt is a login, never that refresh.
+    assert!(auth.token().await.is_err());
+    assert_eq!(server.directus.refreshes(), 1);
+    assert_eq!(server.directus.logins(), 3);
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_passing_refresh_failure_keeps_the_valid_token_and_the_refresh_token() {
+    let server = start_directus().await;
+    let auth = authenticator(&server);
+    auth.token().await.unwrap();
+    lock(&server.directus.refresh_failures)
+        .extend([StatusCode::SERVICE_UNAVAILABLE, StatusCode::BAD_GATEWAY]);
+
+    tokio::time::advance(RENEW_AT + Duration::from_millis(1)).await;
+    assert_eq!(auth.token().await.unwrap().expose_secret(), "access-1");
+    tokio::time::advance(Duration::from_millis(1100)).await;
+    assert_eq!(auth.token().await.unwrap().expose_secret(), "access-1");
+    tokio::time::advance(Duration::from_millis(2100)).await;
+    // The vendor is back: the same refresh token, never refused, renews the session.
+    assert_eq!(auth.token().await.unwrap().expose_secret(), "access-2");
+    assert_eq!(
+        server.directus.presented(),
+        ["refresh-1", "refresh-1", "refresh-1"]
+    );
+    assert_eq!(
+        server.directus.logins(),
+        1,
+        "a passing failure is no reason to log in"
+    );
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_rejected_token_is_replaced_by_a_refresh_not_a_login() {
+    let server = start_directus().await;
+    let auth = authenticator(&server);
+    let first = auth.token().await.unwrap();
+    // The API answered 401 for it.
+    auth.invalidate(&first);
+    let tokens = concurrent_tokens(&auth, 50).await;
+    for token in &tokens {
+        assert_eq!(token.as_ref().unwrap().expose_secret(), "access-2");
+    }
+    assert_eq!(server.directus.refreshes(), 1);
+    assert_eq!(server.directus.logins(), 1);
+
+    // `clear` drops the refresh token too: the next call logs in.
+    auth.clear();
+    assert_eq!(auth.token().await.unwrap().expose_secret(), "access-3");
+    assert_eq!(server.directus.logins(), 2);
+    assert_eq!(server.directus.refreshes(), 1);
+}
