@@ -4,23 +4,18 @@
 //! exactly one login when the vendor refuses a refresh, and serves the valid token through a
 //! refresh that fails for a passing reason. Time runs on tokio's paused clock.
 //!
-//! The endpoints are Directus's, as its authentication reference documents them
-//! (<https://docs.directus.io/reference/authentication>): `POST /auth/login` with `email` and
-//! `password`, `POST /auth/refresh` with `refresh_token`, both answering
-//! `{"data":{"access_token","expires","refresh_token"}}`, and a new refresh token with every
-//! refresh. The loopback server below keeps each refresh token valid for one use, and answers
-//! a spent or unknown one with 401 in Directus's error shape
-//! (`{"errors":[{"message","extensions":{"code"}}]}`).
+//! The endpoints are Directus's (see `directus.rs`). The loopback server below keeps each
+//! refresh token valid for one use, and answers a spent or unknown one with 401 in Directus's
+//! error shape (`{"errors":[{"message","extensions":{"code"}}]}`).
+
+mod directus;
 
 use std::collections::{HashSet, VecDeque};
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
-use auth_core::{
-    AccessToken, AuthError, Authenticator, ErrorKind, LoginClient, RefreshEndpoint, RetryPolicy,
-    Secret, VendorCode, VendorError, login_endpoint,
-};
+use auth_core::{AccessToken, AuthError, Authenticator, ErrorKind, LoginClient, RetryPolicy};
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -29,105 +24,7 @@ use axum::routing::post;
 use serde_json::{Value, json};
 use tokio::task::JoinSet;
 
-/// Directus's login and refresh answer: the token, how long it lasts (milliseconds), and the
-/// refresh token.
-#[derive(Debug, serde::Deserialize)]
-pub struct AuthResponse {
-    pub data: AuthData,
-}
-
-#[derive(Debug, serde::Deserialize)]
-pub struct AuthData {
-    pub access_token: Secret,
-    /// Milliseconds the access token is valid (900000 by default). A relative expiry cannot be
-    /// declared yet, so the declarations state Directus's default lifetime instead.
-    pub expires: u64,
-    pub refresh_token: Option<Secret>,
-}
-
-/// Directus's error body: `{"errors":[{"message": …, "extensions": {"code": …}}]}`.
-#[derive(Debug, serde::Deserialize)]
-pub struct DirectusErrors {
-    errors: Vec<DirectusError>,
-}
-
-#[derive(Debug, serde::Deserialize)]
-struct DirectusError {
-    message: String,
-    extensions: Option<Extensions>,
-}
-
-#[derive(Debug, serde::Deserialize)]
-struct Extensions {
-    code: Option<String>,
-}
-
-impl DirectusErrors {
-    fn code(&self) -> Option<&str> {
-        self.errors.first()?.extensions.as_ref()?.code.as_deref()
-    }
-}
-
-impl VendorError for DirectusErrors {
-    fn code(&self) -> Option<VendorCode> {
-        DirectusErrors::code(self).map(VendorCode::from)
-    }
-
-    fn message(&self) -> Option<&str> {
-        self.errors.first().map(|error| error.message.as_str())
-    }
-
-    fn kind(&self) -> Option<ErrorKind> {
-        match DirectusErrors::code(self)? {
-            "INVALID_CREDENTIALS" => Some(ErrorKind::InvalidCredentials),
-            "TOKEN_EXPIRED" => Some(ErrorKind::Expired),
-            _ => None,
-        }
-    }
-}
-
-/// Directus `POST /auth/login`. Self-hosted: the base URL is the app's own instance.
-#[login_endpoint(
-    vendor = "Directus",
-    base_url = "https://directus.example.com",
-    path = "/auth/login",
-    response = AuthResponse,
-    token = data.access_token,
-    refresh_token = data.refresh_token,
-    lifetime = "15m",
-    error_body = DirectusErrors,
-)]
-pub struct Login {
-    email: String,
-    #[login(secret)]
-    password: Secret,
-}
-
-/// Directus `POST /auth/refresh`: a new access token and a new refresh token.
-#[login_endpoint(
-    vendor = "Directus",
-    base_url = "https://directus.example.com",
-    path = "/auth/refresh",
-    response = AuthResponse,
-    token = data.access_token,
-    refresh_token = data.refresh_token,
-    lifetime = "15m",
-    error_body = DirectusErrors,
-)]
-pub struct Refresh {
-    #[login(secret)]
-    refresh_token: Secret,
-}
-
-impl RefreshEndpoint for Refresh {
-    type Login = Login;
-
-    fn for_refresh_token(_login: &Login, refresh_token: &Secret) -> Self {
-        Refresh::builder()
-            .refresh_token(refresh_token.clone())
-            .build()
-    }
-}
+use directus::{Login, Refresh};
 
 const EMAIL: &str = "admin@example.com";
 const PASSWORD: &str = "d1r3ctu5";

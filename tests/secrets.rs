@@ -2,17 +2,21 @@
 //! tokens, through a success and each failure path, none appears in the `Debug` of the builder
 //! or the request, the `Debug` of the session, the `Display` or `Debug` of the error (and its
 //! sources), or anything logged through `tracing` or `log` at TRACE level, dependencies
-//! included.
+//! included, nor in any tracing span (`login`, `refresh`, `authorized_resend`) or its fields.
 //!
 //! Servers are wiremock instances on 127.0.0.1, so the values can be anything; each test
 //! checks that they did go over the wire, so a test that never sent them cannot pass.
+
+mod directus;
 
 use std::error::Error as StdError;
 use std::io::Write;
 use std::sync::{Arc, Mutex, Once, PoisonError};
 
-use auth_core::{AuthError, LoginClient, RetryPolicy, Secret};
-use wiremock::matchers::{method, path};
+use auth_core::middleware::AuthMiddleware;
+use auth_core::{AuthError, Authenticator, LoginClient, RetryPolicy, Secret};
+use tracing_subscriber::fmt::format::FmtSpan;
+use wiremock::matchers::{body_string_contains, header, method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 /// Everything written by the test thread's `tracing` subscriber.
@@ -41,7 +45,7 @@ impl Write for CapturedLogs {
 }
 
 /// Captures every TRACE-level event of this thread, `log` records of dependencies included,
-/// until the guard is dropped. The tests run on tokio's current-thread runtime, so the client
+/// and every span as it closes, with all its fields, until the guard is dropped. The tests run on tokio's current-thread runtime, so the client
 /// and its connection tasks log on this thread; wiremock serves from its own thread, so what
 /// the server side logs about the request it received is not mistaken for the client's.
 fn capture_logs() -> (CapturedLogs, tracing::subscriber::DefaultGuard) {
@@ -52,6 +56,7 @@ fn capture_logs() -> (CapturedLogs, tracing::subscriber::DefaultGuard) {
     let writer = logs.clone();
     let subscriber = tracing_subscriber::fmt()
         .with_max_level(tracing::Level::TRACE)
+        .with_span_events(FmtSpan::CLOSE)
         .with_ansi(false)
         .with_writer(move || writer.clone())
         .finish();
@@ -85,6 +90,17 @@ enum Vendor {
 }
 
 impl Vendor {
+    /// The vendor's name, as spans and errors show it.
+    fn name(self) -> &'static str {
+        match self {
+            Vendor::Hypernative => "Hypernative",
+            Vendor::ProjectThanos => "Project Thanos",
+            Vendor::Up2Money => "Up2 Money",
+            Vendor::Hyper3d => "Hyper3D",
+            Vendor::TalkStack => "TalkStack AI",
+        }
+    }
+
     fn login_path(self) -> &'static str {
         match self {
             Vendor::ProjectThanos => "/api/organizations/user-login/",
@@ -356,8 +372,10 @@ async fn assert_no_secret_shows(vendor: Vendor) {
             "{vendor:?}: the logs show `{secret}`:\n{logs}"
         );
     }
-    // The capture worked: this crate's events and a dependency's `log` records are in it.
+    // The capture worked: this crate's events and spans, and a dependency's `log` records, are
+    // in it.
     assert!(logs.contains("sending login request"), "{logs}");
+    assert_spans_closed(&logs, "login", &[vendor.name()]);
     assert!(
         logs.contains("TRACE"),
         "no TRACE-level record was captured:\n{logs}"
@@ -599,5 +617,210 @@ async fn tokens_from_response_headers_and_cookies_never_show() {
     assert!(logs.contains("TRACE"), "nothing was captured:\n{logs}");
     for secret in [token, refresh, password] {
         assert!(!logs.contains(secret), "the logs show `{secret}`:\n{logs}");
+    }
+}
+
+/// Asserts that `logs` hold a closed span `name` for `vendor` with every field a span of this
+/// library records: the attempt, the status, the outcome and the duration.
+fn assert_spans_closed(logs: &str, name: &str, vendors: &[&str]) {
+    for vendor in vendors {
+        let closed = logs
+            .lines()
+            .filter(|line| line.contains(&format!("{name}{{vendor=\"{vendor}\"")))
+            .filter(|line| line.ends_with("close") || line.contains(": close "))
+            .collect::<Vec<_>>();
+        assert!(
+            !closed.is_empty(),
+            "no closed `{name}` span for {vendor}:\n{logs}"
+        );
+        for field in ["attempt=", "status=", "outcome=", "duration_ms="] {
+            assert!(
+                closed.iter().any(|line| line.contains(field)),
+                "no `{field}` on the `{name}` spans of {vendor}:\n{closed:#?}"
+            );
+        }
+    }
+}
+
+/// Distinctive values for the refresh and authorized-call paths.
+const DIRECTUS_PASSWORD: &str = "pw-Dx-4nQ8rT2vLs";
+const FIRST_TOKEN: &str = "tok-Dx-Ja7Ue3Xo1p";
+const FIRST_REFRESH: &str = "rt-Dx-Mw2Hc9Zk5b";
+const REFRESHED_TOKEN: &str = "tok-Dx-Rb5Ny8Ti0g";
+const SECOND_REFRESH: &str = "rt-Dx-Pf1Kq6Wd3u";
+const LOGGED_IN_AGAIN: &str = "tok-Dx-Vs9Lg4Ae7c";
+const THIRD_REFRESH: &str = "rt-Dx-Ce6Ob2Yj8n";
+
+fn directus_secrets() -> [&'static str; 7] {
+    [
+        DIRECTUS_PASSWORD,
+        FIRST_TOKEN,
+        FIRST_REFRESH,
+        REFRESHED_TOKEN,
+        SECOND_REFRESH,
+        LOGGED_IN_AGAIN,
+        THIRD_REFRESH,
+    ]
+}
+
+fn directus_tokens(access: &str, refresh: &str) -> ResponseTemplate {
+    ResponseTemplate::new(200).set_body_raw(
+        format!(
+            r#"{{"data":{{"access_token":"{access}","expires":900000,"refresh_token":"{refresh}"}}}}"#
+        ),
+        "application/json",
+    )
+}
+
+/// Answers `/me` with 401, echoing the token, unless the request carries `accepted`.
+async fn mount_api(server: &MockServer, accepted: &str) {
+    Mock::given(method("GET"))
+        .and(path("/me"))
+        .and(header("authorization", format!("Bearer {accepted}")))
+        .respond_with(ResponseTemplate::new(200).set_body_string("{}"))
+        .with_priority(1)
+        .mount(server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/me"))
+        .respond_with(ResponseTemplate::new(401).set_body_raw(
+            format!(r#"{{"errors":[{{"message":"token {FIRST_TOKEN} expired"}}]}}"#),
+            "application/json",
+        ))
+        .with_priority(2)
+        .mount(server)
+        .await;
+}
+
+/// An API call that is refused, leads to a refresh (or a refused refresh and a login), and is
+/// sent again: everything shown and logged on the way, and the status of the call.
+async fn call_and_render(server: &MockServer) -> (String, u16) {
+    let client = LoginClient::builder()
+        .retry_policy(RetryPolicy::disabled())
+        .build()
+        .unwrap();
+    let login = directus::Login::builder()
+        .email("secrets@example.com")
+        .password(DIRECTUS_PASSWORD)
+        .build();
+    let auth = Arc::new(
+        Authenticator::new(client.clone(), login)
+            .with_base_url(server.uri())
+            .with_refresh::<directus::Refresh>(),
+    );
+    let middleware =
+        AuthMiddleware::new(Arc::clone(&auth)).presenting(directus::TOKEN_PRESENTATION);
+    let mut shown = format!("{middleware:?}\n{auth:?}\n");
+    let api = reqwest_middleware::ClientBuilder::new(client.http_client())
+        .with(middleware)
+        .build();
+    let response = api
+        .get(format!("{}/me", server.uri()))
+        .send()
+        .await
+        .unwrap();
+    let status = response.status().as_u16();
+    shown.push_str(&format!("{response:?}\n{auth:?}\n"));
+    let session = auth.session().await.unwrap();
+    shown.push_str(&format!("{session:?}\n{session:#?}\n"));
+    (shown, status)
+}
+
+#[tokio::test]
+async fn refreshes_and_authorized_resends_never_show_a_credential() {
+    let (logs, guard) = capture_logs();
+
+    // A refresh that works.
+    let refreshing = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/auth/login"))
+        .respond_with(directus_tokens(FIRST_TOKEN, FIRST_REFRESH))
+        .expect(1)
+        .mount(&refreshing)
+        .await;
+    Mock::given(method("POST"))
+        .and(path("/auth/refresh"))
+        .and(body_string_contains(FIRST_REFRESH))
+        .respond_with(directus_tokens(REFRESHED_TOKEN, SECOND_REFRESH))
+        .expect(1)
+        .mount(&refreshing)
+        .await;
+    mount_api(&refreshing, REFRESHED_TOKEN).await;
+    let (mut shown, status) = call_and_render(&refreshing).await;
+    assert_eq!(status, 200);
+
+    // A refresh that is refused, with a message that echoes the refresh token, then a login.
+    let refusing = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/auth/login"))
+        .respond_with(directus_tokens(FIRST_TOKEN, FIRST_REFRESH))
+        .up_to_n_times(1)
+        .with_priority(1)
+        .expect(1)
+        .mount(&refusing)
+        .await;
+    Mock::given(method("POST"))
+        .and(path("/auth/login"))
+        .respond_with(directus_tokens(LOGGED_IN_AGAIN, THIRD_REFRESH))
+        .with_priority(2)
+        .expect(1)
+        .mount(&refusing)
+        .await;
+    Mock::given(method("POST"))
+        .and(path("/auth/refresh"))
+        .respond_with(ResponseTemplate::new(401).set_body_raw(
+            format!(
+                r#"{{"errors":[{{"message":"refresh token {FIRST_REFRESH} is spent","extensions":{{"code":"INVALID_CREDENTIALS"}}}}]}}"#
+            ),
+            "application/json",
+        ))
+        .expect(1)
+        .mount(&refusing)
+        .await;
+    mount_api(&refusing, LOGGED_IN_AGAIN).await;
+    let (refused, status) = call_and_render(&refusing).await;
+    assert_eq!(status, 200);
+    shown.push_str(&refused);
+    drop(guard);
+
+    let logs = logs.text();
+    for secret in directus_secrets() {
+        assert!(!shown.contains(secret), "shows `{secret}`:\n{shown}");
+        assert!(!logs.contains(secret), "the logs show `{secret}`:\n{logs}");
+    }
+    // Each path ran in its spans, which were captured with their fields.
+    assert_spans_closed(&logs, "login", &["Directus"]);
+    assert_spans_closed(&logs, "refresh", &["Directus"]);
+    assert_spans_closed(&logs, "authorized_resend", &["Directus"]);
+    assert!(
+        logs.contains("authorized_resend{vendor=\"Directus\" attempt=2"),
+        "{logs}"
+    );
+    assert!(logs.contains("outcome=\"InvalidCredentials\""), "{logs}");
+    assert!(
+        logs.contains("reqwest") || logs.contains("hyper"),
+        "nothing from the HTTP stack was captured:\n{logs}"
+    );
+
+    // The values did go over the wire.
+    for (server, presented) in [(&refreshing, REFRESHED_TOKEN), (&refusing, LOGGED_IN_AGAIN)] {
+        let requests = server.received_requests().await.unwrap();
+        assert!(
+            requests.iter().any(|request| {
+                String::from_utf8_lossy(&request.body).contains(DIRECTUS_PASSWORD)
+            })
+        );
+        assert!(
+            requests
+                .iter()
+                .any(|request| { String::from_utf8_lossy(&request.body).contains(FIRST_REFRESH) })
+        );
+        assert!(requests.iter().any(|request| {
+            request
+                .headers
+                .get("authorization")
+                .and_then(|v| v.to_str().ok())
+                == Some(&format!("Bearer {presented}"))
+        }));
     }
 }
