@@ -1,5 +1,6 @@
-//! Logs in to all five vendors on a loopback sandbox, shows how each kind of failure looks, and
-//! shares one session between concurrent tasks with an `Authenticator`.
+//! Logs in to all five vendors on a loopback sandbox, shows how each kind of failure looks,
+//! shares one session between concurrent tasks with an `Authenticator`, and calls an API with
+//! that session through `AuthMiddleware`, which logs in again once when the token goes stale.
 //!
 //! ```sh
 //! cargo run --example quickstart
@@ -20,6 +21,7 @@ use std::time::{Duration, SystemTime};
 
 use std::sync::Arc;
 
+use auth_core::middleware::AuthMiddleware;
 use auth_core::{AuthError, Authenticator, ErrorKind, LoginClient, Secret, Session, VendorCode};
 use vendors::sandbox::{Sandbox, demo};
 use vendors::{hyper3d, hypernative, project_thanos, talkstack, up2_money};
@@ -286,14 +288,16 @@ async fn run() -> Result<Verdict, Box<dyn Error>> {
     failures.table.print();
 
     let shared = shared_session(&sandbox, &client).await?;
+    let authorized = authorized_calls(&sandbox, &client).await?;
 
     let problems: Vec<&String> = logins
         .problems
         .iter()
         .chain(&failures.problems)
         .chain(&shared)
+        .chain(&authorized)
         .collect();
-    let total = logins.table.rows.len() + failures.table.rows.len() + 1;
+    let total = logins.table.rows.len() + failures.table.rows.len() + 4;
     say!();
     if problems.is_empty() {
         say!("All {total} outcomes as documented.");
@@ -346,6 +350,52 @@ async fn shared_session(
             "shared session: expected 1 login and one token for {TASKS} tasks, saw {logins} logins (same token: {same})"
         ));
     }
+    Ok(problems)
+}
+
+/// Authorized calls to the sandbox's demo API (the sandbox's own endpoint, not part of any
+/// vendor's protocol) through `AuthMiddleware`: the token goes in `Authorization: Bearer`, and
+/// when the API refuses it as stale, one new login and one resend follow. Returns what went
+/// unexpectedly.
+async fn authorized_calls(
+    sandbox: &Sandbox,
+    client: &LoginClient,
+) -> Result<Vec<String>, Box<dyn Error>> {
+    let login = talkstack::Login::builder()
+        .email(demo::EMAIL)
+        .password(demo::PASSWORD)
+        .build();
+    let auth =
+        Arc::new(Authenticator::new(client.clone(), login).with_base_url(sandbox.talkstack()));
+    let api = reqwest_middleware::ClientBuilder::new(client.http_client())
+        .with(AuthMiddleware::new(auth))
+        .build();
+    let me = format!("{}/me", sandbox.demo_api());
+    say!("\nAuthorized calls to the sandbox's demo API (AuthMiddleware)");
+    let mut problems = Vec::new();
+    let mut call = async |case: &str, logins_expected: usize| -> Result<(), Box<dyn Error>> {
+        let (logins, calls) = (sandbox.login_requests(), sandbox.api_requests());
+        let response = api.get(&me).send().await?;
+        let status = response.status().as_u16();
+        let body = response.text().await?;
+        let logins = sandbox.login_requests() - logins;
+        let calls = sandbox.api_requests() - calls;
+        let mark = if status == 200 && logins == logins_expected {
+            MATCH
+        } else {
+            problems.push(format!(
+                "{case}: expected 200 after {logins_expected} login(s), got {status} after {logins}"
+            ));
+            MISMATCH
+        };
+        say!("  {mark}  {case}: HTTP {status} {body}; logins: {logins}, API requests: {calls}");
+        Ok(())
+    };
+    call("GET /me (logs in first)", 1).await?;
+    call("GET /me (cached token)", 0).await?;
+    // The sandbox ends every session: the API refuses the token it was given.
+    sandbox.expire_tokens();
+    call("GET /me after the vendor ended the session", 1).await?;
     Ok(problems)
 }
 
