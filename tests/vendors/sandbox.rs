@@ -157,3 +157,82 @@ async fn talkstack() {
     assert_eq!(error.status(), Some(401));
     assert_eq!(error.vendor_code(), Some(&VendorCode::Number(4)));
 }
+
+/// `GET {demo_api}/me` with `token` as a bearer token: the status and the body.
+async fn call_demo_api(sandbox: &Sandbox, token: Option<&str>) -> (u16, String, Option<String>) {
+    let http = client().http_client();
+    let mut request = http.get(format!("{}/me", sandbox.demo_api()));
+    if let Some(token) = token {
+        request = request.bearer_auth(token);
+    }
+    let response = request.send().await.expect("the demo API answers");
+    let challenge = response
+        .headers()
+        .get("www-authenticate")
+        .map(|value| value.to_str().unwrap().to_owned());
+    let status = response.status().as_u16();
+    (status, response.text().await.unwrap(), challenge)
+}
+
+#[tokio::test]
+async fn the_demo_api_accepts_each_vendors_latest_token_and_refuses_stale_ones() {
+    let sandbox = sandbox().await;
+    let talkstack_login = || {
+        talkstack::Login::builder()
+            .email(demo::EMAIL)
+            .password(demo::PASSWORD)
+            .build()
+    };
+    let first = talkstack_login()
+        .send_to(&client(), &sandbox.talkstack())
+        .await
+        .unwrap();
+    let thanos = project_thanos::Login::builder()
+        .username(demo::USERNAME)
+        .password(demo::PASSWORD)
+        .build()
+        .send_to(&client(), &sandbox.project_thanos())
+        .await
+        .unwrap();
+    let first_token = first.token().expose_secret();
+    assert_eq!(
+        call_demo_api(&sandbox, Some(first_token)).await,
+        (200, r#"{"vendor":"TalkStack AI"}"#.to_owned(), None)
+    );
+    assert_eq!(
+        call_demo_api(&sandbox, Some(thanos.token().expose_secret()))
+            .await
+            .1,
+        r#"{"vendor":"Project Thanos"}"#
+    );
+
+    // A second TalkStack login makes the first token stale; Project Thanos's stays current.
+    let second = talkstack_login()
+        .send_to(&client(), &sandbox.talkstack())
+        .await
+        .unwrap();
+    let refused = (
+        401,
+        r#"{"error":"invalid_token"}"#.to_owned(),
+        Some(r#"Bearer error="invalid_token""#.to_owned()),
+    );
+    assert_eq!(call_demo_api(&sandbox, Some(first_token)).await, refused);
+    assert_eq!(
+        call_demo_api(&sandbox, Some(second.token().expose_secret()))
+            .await
+            .0,
+        200
+    );
+    assert_eq!(call_demo_api(&sandbox, None).await, refused);
+
+    // Every token goes stale at once.
+    sandbox.expire_tokens();
+    for token in [second.token(), thanos.token()] {
+        assert_eq!(
+            call_demo_api(&sandbox, Some(token.expose_secret())).await,
+            refused
+        );
+    }
+    assert_eq!(sandbox.api_requests(), 7);
+    assert_eq!(sandbox.login_requests(), 3, "API calls are not logins");
+}
