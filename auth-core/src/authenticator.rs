@@ -192,7 +192,9 @@ impl<E: LoginEndpoint> Authenticator<E> {
     }
 
     /// Reports that the API rejected `token` (an HTTP 401 on a later call): the next
-    /// [`token`](Authenticator::token) logs in again.
+    /// [`token`](Authenticator::token) logs in again, or refreshes with the session's refresh
+    /// token when there is a [refresh endpoint](Authenticator::with_refresh). The middleware in
+    /// `auth_core::middleware` (features `middleware`, `tower`) calls this for you.
     ///
     /// Only the session `token` came from is dropped, so when many tasks report the same
     /// rejected token, one new login follows, and a report that arrives after a newer session
