@@ -124,7 +124,8 @@ async fn refresh(State(directus): State<Arc<Directus>>, Json(body): Json<Value>)
         .to_owned();
     lock(&directus.presented).push(presented.clone());
     if let Some(status) = lock(&directus.refresh_failures).pop_front() {
-        return directus_error(status, "Service unavailable.", "SERVICE_UNAVAILABLE");
+        let reason = status.canonical_reason().unwrap_or("Refused.");
+        return directus_error(status, reason, "STAGED_FAILURE");
     }
     // Single use: a refresh token is spent by the refresh that presents it.
     if lock(&directus.live_refresh_tokens).remove(&presented) {
@@ -336,4 +337,26 @@ async fn a_rejected_token_is_replaced_by_a_refresh_not_a_login() {
     assert_eq!(auth.token().await.unwrap().expose_secret(), "access-3");
     assert_eq!(server.directus.logins(), 2);
     assert_eq!(server.directus.refreshes(), 1);
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_locked_answer_to_a_refresh_is_returned_without_a_login() {
+    let server = start_directus().await;
+    let auth = authenticator(&server);
+    auth.token().await.unwrap();
+    lock(&server.directus.refresh_failures).push_back(StatusCode::LOCKED);
+
+    tokio::time::advance(RENEW_AT + Duration::from_millis(1)).await;
+    let error = auth.token().await.unwrap_err();
+    assert_eq!(error.kind(), ErrorKind::Locked);
+    assert_eq!(
+        server.directus.logins(),
+        1,
+        "a login would only prolong the lock"
+    );
+
+    // The refresh token was kept: the next attempt is the same refresh.
+    assert_eq!(auth.token().await.unwrap().expose_secret(), "access-2");
+    assert_eq!(server.directus.presented(), ["refresh-1", "refresh-1"]);
+    assert_eq!(server.directus.logins(), 1);
 }

@@ -12,7 +12,7 @@ use tokio::time::Instant;
 
 use crate::client::LoginClient;
 use crate::endpoint::LoginEndpoint;
-use crate::error::AuthError;
+use crate::error::{AuthError, ErrorKind};
 use crate::refresh::{RefreshEndpoint, RefreshFn};
 use crate::secret::Secret;
 use crate::session::Session;
@@ -64,7 +64,8 @@ const RENEWAL_BACKOFF_CAP: Duration = Duration::from_secs(60);
 ///   refresh token replaces the old one, which is never sent again. A refresh that fails for a
 ///   passing reason keeps the refresh token (and the valid token, as above); one the vendor
 ///   refuses (an unknown or spent refresh token: `InvalidCredentials`, `Expired`, any other
-///   failure that is not passing) is dropped, and exactly one full login follows. Without a
+///   failure that is not passing) is dropped, and exactly one full login follows; a `Locked`
+///   answer is returned as it is, with no login. Without a
 ///   refresh endpoint, refresh tokens the vendor returns stay on the session
 ///   ([`Authenticator::session`]); none of the documented vendors has one, so for them expiry
 ///   means a new login.
@@ -186,7 +187,7 @@ impl<E: LoginEndpoint> Authenticator<E> {
             .downcast_ref::<Cached<E::Response>>()
             .map(|cached| Arc::clone(&cached.session))
             .ok_or_else(|| {
-                AuthError::new(crate::ErrorKind::Rejected, E::SPEC.vendor())
+                AuthError::new(ErrorKind::Rejected, E::SPEC.vendor())
                     .with_detail("the token did not come from this authenticator's sessions")
             })
     }
@@ -378,8 +379,9 @@ impl<E: LoginEndpoint> Authenticator<E> {
                 session.keep_refresh_token(&refresh_token);
                 Ok(self.publish(session))
             }
-            // A passing failure: the refresh token still holds, for the next attempt.
-            Err(error) if error.is_retryable() => Err(error),
+            // A passing failure: the refresh token still holds, for the next attempt. A locked
+            // account is not logged in to either: that would only prolong the lock.
+            Err(error) if error.is_retryable() || error.kind() == ErrorKind::Locked => Err(error),
             Err(error) => {
                 tracing::debug!(
                     vendor,
@@ -562,9 +564,12 @@ impl<R> Cached<R> {
     /// Puts off the next renewal after one more failure: the backoff for that many failures in
     /// a row, at least `retry_after`. Returns the wait.
     fn defer_renewal(&self, now: Instant, retry_after: Option<Duration>) -> Duration {
-        let failures = self.failed_renewals.fetch_add(1, Ordering::Relaxed) + 1;
+        let failures = self
+            .failed_renewals
+            .fetch_add(1, Ordering::Relaxed)
+            .saturating_add(1);
         let ceiling = RENEWAL_BACKOFF
-            .saturating_mul(1u32 << (failures - 1).min(16))
+            .saturating_mul(1u32 << failures.saturating_sub(1).min(16))
             .min(RENEWAL_BACKOFF_CAP);
         // The upper half of the ceiling, so that authenticators that failed together do not
         // come back together.
