@@ -1,21 +1,21 @@
-//! Directus's login and refresh endpoints, declared as its authentication reference documents
-//! them (<https://docs.directus.io/reference/authentication>): `POST /auth/login` with `email`
-//! and `password`, `POST /auth/refresh` with `refresh_token`, both answering
-//! `{"data":{"access_token","expires","refresh_token"}}` with a new refresh token on every
-//! refresh, and errors as `{"errors":[{"message","extensions":{"code"}}]}`. Its API takes the
-//! token as `Authorization: Bearer <token>`.
+//! Directus's login and refresh endpoints, declared with the DSL alone as its Authentication
+//! reference documents them (<https://docs.directus.io/reference/authentication>):
+//! `POST /auth/login` with `email` and `password`, `POST /auth/refresh` with `refresh_token`,
+//! both answering `{"data":{"access_token","expires","refresh_token"}}` ("`expires` — how long
+//! before the access token will expire. Value is in milliseconds") with a new refresh token on
+//! every refresh; errors are `{"errors":[{"message","extensions":{"code"}}]}` (the "Errors"
+//! guide). Its API takes the token as `Authorization: Bearer <token>`, or `?access_token=`.
+//!
+//! Directus is self-hosted: `base_url` is a placeholder, and the tests give their own.
 
 #![allow(dead_code)]
 
-use auth_core::{
-    ErrorKind, RefreshEndpoint, Secret, TokenPresentation, VendorCode, VendorError, login_endpoint,
-};
+use auth_core::{RefreshEndpoint, Secret, TokenPresentation, VendorError, login_endpoint};
 
-/// How Directus's API takes the token, as its reference states.
+/// How Directus's API takes the token, as its reference states: `Authorization: Bearer`.
 pub const TOKEN_PRESENTATION: TokenPresentation = TokenPresentation::bearer();
 
-/// Directus's login and refresh answer: the token, how long it lasts (milliseconds), and the
-/// refresh token.
+/// The answer of both the login and the refresh.
 #[derive(Debug, serde::Deserialize)]
 pub struct AuthResponse {
     pub data: AuthData,
@@ -24,63 +24,49 @@ pub struct AuthResponse {
 #[derive(Debug, serde::Deserialize)]
 pub struct AuthData {
     pub access_token: Secret,
-    /// Milliseconds the access token is valid (900000 by default). A relative expiry cannot be
-    /// declared yet, so the declarations state Directus's default lifetime instead.
+    /// Milliseconds until the access token expires (900000 by default).
     pub expires: u64,
+    /// Absent in `cookie` mode.
     pub refresh_token: Option<Secret>,
 }
 
-/// Directus's error body: `{"errors":[{"message": …, "extensions": {"code": …}}]}`.
-#[derive(Debug, serde::Deserialize)]
-pub struct DirectusErrors {
-    errors: Vec<DirectusError>,
+/// `{"errors": [{"message": "...", "extensions": {"code": "..."}}]}`: the first error decides.
+#[derive(Debug, serde::Deserialize, VendorError)]
+#[vendor_error(
+    code = errors[0].extensions.code,
+    message = errors[0].message,
+    kind(
+        code = "INVALID_CREDENTIALS" | "INVALID_OTP" => InvalidCredentials,
+        code = "TOKEN_EXPIRED" => Expired,
+        code = "INVALID_PAYLOAD" => InvalidRequest,
+        code = "REQUESTS_EXCEEDED" => RateLimited,
+    ),
+)]
+pub struct ErrorBody {
+    pub errors: Vec<Error>,
 }
 
 #[derive(Debug, serde::Deserialize)]
-struct DirectusError {
-    message: String,
-    extensions: Option<Extensions>,
+pub struct Error {
+    pub message: String,
+    pub extensions: Extensions,
 }
 
 #[derive(Debug, serde::Deserialize)]
-struct Extensions {
-    code: Option<String>,
+pub struct Extensions {
+    pub code: String,
 }
 
-impl DirectusErrors {
-    fn code(&self) -> Option<&str> {
-        self.errors.first()?.extensions.as_ref()?.code.as_deref()
-    }
-}
-
-impl VendorError for DirectusErrors {
-    fn code(&self) -> Option<VendorCode> {
-        DirectusErrors::code(self).map(VendorCode::from)
-    }
-
-    fn message(&self) -> Option<&str> {
-        self.errors.first().map(|error| error.message.as_str())
-    }
-
-    fn kind(&self) -> Option<ErrorKind> {
-        match DirectusErrors::code(self)? {
-            "INVALID_CREDENTIALS" => Some(ErrorKind::InvalidCredentials),
-            "TOKEN_EXPIRED" => Some(ErrorKind::Expired),
-            _ => None,
-        }
-    }
-}
-
-/// Directus `POST /auth/login`. Self-hosted: the base URL is the app's own instance.
+/// `POST /auth/login`.
 #[login_endpoint(
     vendor = "Directus",
-    base_url = "https://directus.example.com",
+    base_url = "https://directus.invalid",
     path = "/auth/login",
     response = AuthResponse,
     token = data.access_token,
     refresh_token = data.refresh_token,
-    lifetime = "15m",
-    error_body = DirectusErrors,
+    expires_in(millis = data.expires),
+    error_body = ErrorBody,
 )]
 pub struct Login {
     email: String,
@@ -88,16 +74,16 @@ pub struct Login {
     password: Secret,
 }
 
-/// Directus `POST /auth/refresh`: a new access token and a new refresh token.
+/// `POST /auth/refresh`: a new access token and a new refresh token for the one sent.
 #[login_endpoint(
     vendor = "Directus",
-    base_url = "https://directus.example.com",
+    base_url = "https://directus.invalid",
     path = "/auth/refresh",
     response = AuthResponse,
     token = data.access_token,
     refresh_token = data.refresh_token,
-    lifetime = "15m",
-    error_body = DirectusErrors,
+    expires_in(millis = data.expires),
+    error_body = ErrorBody,
 )]
 pub struct Refresh {
     #[login(secret)]

@@ -41,6 +41,8 @@ struct Directus {
     refresh_failures: Mutex<VecDeque<StatusCode>>,
     /// The account's password, `PASSWORD` until a test changes it.
     password: Mutex<String>,
+    /// The refresh tokens' lifetime in seconds, stated in each answer when set.
+    refresh_lifetime: Mutex<Option<u64>>,
 }
 
 impl Default for Directus {
@@ -53,6 +55,7 @@ impl Default for Directus {
             presented: Mutex::default(),
             refresh_failures: Mutex::default(),
             password: Mutex::new(PASSWORD.to_owned()),
+            refresh_lifetime: Mutex::new(None),
         }
     }
 }
@@ -62,14 +65,15 @@ impl Directus {
         let serial = self.serial.fetch_add(1, Ordering::SeqCst) + 1;
         let refresh_token = format!("refresh-{serial}");
         lock(&self.live_refresh_tokens).insert(refresh_token.clone());
-        Json(json!({
-            "data": {
-                "access_token": format!("access-{serial}"),
-                "expires": 900_000,
-                "refresh_token": refresh_token,
-            }
-        }))
-        .into_response()
+        let mut data = json!({
+            "access_token": format!("access-{serial}"),
+            "expires": 900_000,
+            "refresh_token": refresh_token,
+        });
+        if let Some(lifetime) = *lock(&self.refresh_lifetime) {
+            data["refresh_expires_in"] = json!(lifetime);
+        }
+        Json(json!({ "data": data })).into_response()
     }
 
     fn logins(&self) -> usize {
@@ -359,4 +363,87 @@ async fn a_locked_answer_to_a_refresh_is_returned_without_a_login() {
     assert_eq!(auth.token().await.unwrap().expose_secret(), "access-2");
     assert_eq!(server.directus.presented(), ["refresh-1", "refresh-1"]);
     assert_eq!(server.directus.logins(), 1);
+}
+
+/// The answer of a vendor that also states how long its refresh tokens last.
+#[derive(Debug, serde::Deserialize)]
+pub struct StatedResponse {
+    data: StatedData,
+}
+
+#[derive(Debug, serde::Deserialize)]
+struct StatedData {
+    access_token: auth_core::Secret,
+    expires: u64,
+    refresh_token: Option<auth_core::Secret>,
+    refresh_expires_in: Option<u64>,
+}
+
+/// Directus's protocol with a refresh token lifetime in each answer, as OAuth servers such as
+/// Keycloak state it.
+#[auth_core::login_endpoint(
+    vendor = "Stated",
+    base_url = "https://stated.invalid",
+    path = "/auth/login",
+    response = StatedResponse,
+    token = data.access_token,
+    refresh_token = data.refresh_token,
+    expires_in(millis = data.expires),
+    refresh_expires_in = data.refresh_expires_in,
+)]
+pub struct StatedLogin {
+    email: String,
+    #[login(secret)]
+    password: auth_core::Secret,
+}
+
+#[auth_core::login_endpoint(
+    vendor = "Stated",
+    base_url = "https://stated.invalid",
+    path = "/auth/refresh",
+    response = StatedResponse,
+    token = data.access_token,
+    refresh_token = data.refresh_token,
+    expires_in(millis = data.expires),
+    refresh_expires_in = data.refresh_expires_in,
+)]
+pub struct StatedRefresh {
+    #[login(secret)]
+    refresh_token: auth_core::Secret,
+}
+
+impl auth_core::RefreshEndpoint for StatedRefresh {
+    type Login = StatedLogin;
+
+    fn for_refresh_token(_login: &StatedLogin, refresh_token: &auth_core::Secret) -> Self {
+        StatedRefresh::builder()
+            .refresh_token(refresh_token.clone())
+            .build()
+    }
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_refresh_token_past_its_stated_lifetime_is_not_sent() {
+    for (refresh_lifetime, refreshes, logins) in [(20 * 60, 1, 1), (10 * 60, 0, 2)] {
+        let server = start_directus().await;
+        *lock(&server.directus.refresh_lifetime) = Some(refresh_lifetime);
+        let login = StatedLogin::builder()
+            .email(EMAIL)
+            .password(PASSWORD)
+            .build();
+        let auth = Authenticator::new(LoginClient::new().unwrap(), login)
+            .with_base_url(&server.base_url)
+            .with_refresh::<StatedRefresh>();
+        auth.token().await.unwrap();
+        // The access token is renewed at 14 minutes: a refresh token that lasts 20 is sent,
+        // one that lasted 10 is not, and a login takes its place.
+        tokio::time::advance(RENEW_AT + Duration::from_millis(1)).await;
+        assert_eq!(auth.token().await.unwrap().expose_secret(), "access-2");
+        assert_eq!(
+            server.directus.refreshes(),
+            refreshes,
+            "{refresh_lifetime} s"
+        );
+        assert_eq!(server.directus.logins(), logins, "{refresh_lifetime} s");
+    }
 }

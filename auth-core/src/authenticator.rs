@@ -65,7 +65,8 @@ const RENEWAL_BACKOFF_CAP: Duration = Duration::from_secs(60);
 ///   passing reason keeps the refresh token (and the valid token, as above); one the vendor
 ///   refuses (an unknown or spent refresh token: `InvalidCredentials`, `Expired`, any other
 ///   failure that is not passing) is dropped, and exactly one full login follows; a `Locked`
-///   answer is returned as it is, with no login. Without a
+///   answer is returned as it is, with no login. A refresh token whose stated lifetime
+///   ([`Session::refresh_expires_at`]) is over is not sent: a login follows at once. Without a
 ///   refresh endpoint, refresh tokens the vendor returns stay on the session
 ///   ([`Authenticator::session`]); none of the documented vendors has one, so for them expiry
 ///   means a new login.
@@ -107,7 +108,39 @@ pub struct Authenticator<E: LoginEndpoint> {
     refresh: Option<RefreshFn<E>>,
     /// The refresh token to send next: the last one the vendor issued. Kept after
     /// `invalidate`, which drops only the access token.
-    refresh_token: Mutex<Option<Secret>>,
+    refresh_token: Mutex<Option<RefreshGrant>>,
+}
+
+/// A refresh token, and until when the vendor says it can be used.
+#[derive(Clone)]
+struct RefreshGrant {
+    token: Secret,
+    /// The stated expiry, as the vendor wrote it (kept for a refresh answer without a new
+    /// refresh token) and on tokio's clock.
+    expires_at: Option<SystemTime>,
+    valid_until: Option<Instant>,
+}
+
+impl RefreshGrant {
+    fn of<R>(session: &Session<R>, now: Instant) -> Option<RefreshGrant> {
+        let token = session.refresh_token()?.clone();
+        let expires_at = session.refresh_expires_at();
+        let valid_until = expires_at.and_then(|at| {
+            now.checked_add(
+                at.duration_since(SystemTime::now())
+                    .unwrap_or(Duration::ZERO),
+            )
+        });
+        Some(RefreshGrant {
+            token,
+            expires_at,
+            valid_until,
+        })
+    }
+
+    fn is_usable(&self, now: Instant) -> bool {
+        self.valid_until.is_none_or(|until| now < until)
+    }
 }
 
 /// A failure with a stated wait, and when the wait ends.
@@ -357,26 +390,33 @@ impl<E: LoginEndpoint> Authenticator<E> {
     /// A refresh when there is a refresh endpoint and a refresh token, falling back to one
     /// login when the vendor refuses the refresh; otherwise a login.
     async fn refresh_or_log_in(&self) -> Result<AccessToken, AuthError> {
-        let refresh_token = self
+        let grant = self
             .refresh_token
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
             .clone();
-        let (Some(refresh), Some(refresh_token)) = (self.refresh, refresh_token) else {
+        let vendor = E::SPEC.vendor();
+        let (Some(refresh), Some(grant)) = (self.refresh, grant) else {
             return self.log_in().await;
         };
-        let vendor = E::SPEC.vendor();
+        if !grant.is_usable(Instant::now()) {
+            tracing::debug!(
+                vendor,
+                "the refresh token's stated lifetime is over; logging in instead"
+            );
+            return self.log_in().await;
+        }
         tracing::debug!(vendor, "refreshing the session");
         let refreshed = refresh(
             &self.client,
             &self.endpoint,
             self.base_url.as_deref(),
-            &refresh_token,
+            &grant.token,
         )
         .await;
         match refreshed {
             Ok(mut session) => {
-                session.keep_refresh_token(&refresh_token);
+                session.keep_refresh_token(&grant.token, grant.expires_at);
                 Ok(self.publish(session))
             }
             // A passing failure: the refresh token still holds, for the next attempt. A locked
@@ -393,7 +433,7 @@ impl<E: LoginEndpoint> Authenticator<E> {
                         .refresh_token
                         .lock()
                         .unwrap_or_else(PoisonError::into_inner);
-                    if kept.as_ref() == Some(&refresh_token) {
+                    if kept.as_ref().is_some_and(|kept| kept.token == grant.token) {
                         *kept = None;
                     }
                 }
@@ -423,7 +463,8 @@ impl<E: LoginEndpoint> Authenticator<E> {
             *self
                 .refresh_token
                 .lock()
-                .unwrap_or_else(PoisonError::into_inner) = session.refresh_token().cloned();
+                .unwrap_or_else(PoisonError::into_inner) =
+                RefreshGrant::of(&session, Instant::now());
         }
         let cached = Arc::new(Cached::new(session, self.refresh_ahead, Instant::now()));
         let source: Arc<dyn TokenSource> = Arc::clone(&cached) as Arc<dyn TokenSource>;

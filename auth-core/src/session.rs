@@ -61,11 +61,16 @@ impl<R> Session<R> {
         }
     }
 
-    /// Keeps `previous` as the refresh token when the vendor returned none: a refresh answer
-    /// without one leaves the refresh token that was sent in force.
-    pub(crate) fn keep_refresh_token(&mut self, previous: &Secret) {
+    /// Keeps `previous` as the refresh token, with its stated expiry, when the vendor returned
+    /// none: a refresh answer without one leaves the refresh token that was sent in force.
+    pub(crate) fn keep_refresh_token(
+        &mut self,
+        previous: &Secret,
+        previous_expires_at: Option<SystemTime>,
+    ) {
         if self.refresh_token.is_none() {
             self.refresh_token = Some(previous.clone());
+            self.refresh_expires_at = previous_expires_at;
         }
     }
 

@@ -501,11 +501,13 @@ fn check_vendor_error(input: TokenStream) -> Result<(), TestCaseError> {
     if has_compile_error(&output) {
         return Ok(());
     }
-    syn::parse2::<syn::File>(output.clone()).map(|_| ()).map_err(|error| {
-        TestCaseError::fail(format!(
-            "no compile error, and not Rust ({error}):\ninput: {input}\noutput: {output}"
-        ))
-    })
+    syn::parse2::<syn::File>(output.clone())
+        .map(|_| ())
+        .map_err(|error| {
+            TestCaseError::fail(format!(
+                "no compile error, and not Rust ({error}):\ninput: {input}\noutput: {output}"
+            ))
+        })
 }
 
 #[test]
