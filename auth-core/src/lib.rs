@@ -51,6 +51,7 @@ mod endpoint;
 mod error;
 mod excerpt;
 pub mod fields;
+mod request;
 mod response;
 mod retry;
 mod secret;
@@ -65,8 +66,11 @@ pub use authenticator::{AccessToken, Authenticator, RefreshAhead};
 pub use body::{ResponseBody, TextBody};
 pub use client::{LoginClient, LoginClientBuilder, TrustedRoots};
 pub use credentials::{Expiry, ResponseSpec, Source, TimeFormat, TimeUnit};
-pub use endpoint::{EndpointSpec, LifetimePolicy, LoginEndpoint, Method};
+pub use endpoint::{
+    BodyFormat, DeclaredBaseUrl, EndpointSpec, LifetimePolicy, LoginEndpoint, Method,
+};
 pub use error::{AuthError, ErrorKind, FieldError, NoErrorBody, VendorCode, VendorError};
+pub use request::TextValue;
 pub use retry::RetryPolicy;
 pub use secret::Secret;
 pub use session::Session;
