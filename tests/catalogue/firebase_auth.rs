@@ -33,6 +33,7 @@ const API_KEY: &str = "AIzaSyFAKE-web-api-key-0123456789";
     response = SignInResponse,
     token = id_token,
     refresh_token = refresh_token,
+    expires_in = expires_in,
     error_body = ErrorBody,
     status(400 => InvalidRequest),
 )]
@@ -59,8 +60,15 @@ pub struct SignInResponse {
     pub expires_in: String,
 }
 
-/// The error envelope.
-#[derive(Debug, Deserialize)]
+/// The error envelope: the code is the `message`.
+#[derive(Debug, Deserialize, VendorError)]
+#[vendor_error(
+    code = error.message,
+    kind(
+        code = "EMAIL_NOT_FOUND" | "INVALID_PASSWORD" => InvalidCredentials,
+        code = "USER_DISABLED" => Forbidden,
+    ),
+)]
 pub struct ErrorBody {
     pub error: ErrorDetail,
 }
@@ -81,20 +89,6 @@ pub struct ErrorItem {
     pub message: String,
     pub domain: String,
     pub reason: String,
-}
-
-impl VendorError for ErrorBody {
-    fn code(&self) -> Option<VendorCode> {
-        Some(VendorCode::from(self.error.message.as_str()))
-    }
-
-    fn kind(&self) -> Option<ErrorKind> {
-        match self.error.message.as_str() {
-            "EMAIL_NOT_FOUND" | "INVALID_PASSWORD" => Some(ErrorKind::InvalidCredentials),
-            "USER_DISABLED" => Some(ErrorKind::Forbidden),
-            _ => None,
-        }
-    }
 }
 
 /// The document's sample response, with its placeholders filled in.
@@ -181,6 +175,11 @@ async fn the_documented_success_gives_a_session() {
     assert_eq!(response.local_id, "ZY1rJK0eYLg...");
     assert!(response.registered);
     assert_eq!(response.expires_in, "3600");
+    // Seconds, as a string.
+    assert_eq!(
+        session.expires_at(),
+        Some(session.issued_at() + std::time::Duration::from_secs(3600))
+    );
 }
 
 #[tokio::test]

@@ -10,7 +10,14 @@
 //! `client_secret` of a confidential client (§2.3.1) and `scope` (§4.3.2), the success sample
 //! of §4.3.3/§5.1 and the error codes of §5.2.
 //!
+//! The answer's `expires_in` (seconds, §5.1) is the session's expiry.
+//!
+//! Uncertain: `refresh_expires_in`, the refresh token's lifetime in seconds, is a field Keycloak
+//! adds to RFC 6749's answer; neither document above shows it. It is declared, and optional.
+//!
 //! Keycloak is self-hosted, so the declaration has no `base_url`: each caller gives the host.
+
+use std::time::Duration;
 
 use auth_core::{Authenticator, ErrorKind, Secret, VendorCode, VendorError, login_endpoint};
 use serde::Deserialize;
@@ -30,6 +37,8 @@ const VENDOR: &str = "Keycloak";
     response = TokenResponse,
     token = access_token,
     refresh_token = refresh_token,
+    expires_in = expires_in,
+    refresh_expires_in = refresh_expires_in,
     error_body = OAuthError,
     status(400 => InvalidRequest, 401 => InvalidCredentials),
 )]
@@ -55,38 +64,27 @@ pub struct TokenResponse {
     /// Seconds the access token lives.
     pub expires_in: Option<u64>,
     pub refresh_token: Option<Secret>,
+    /// Seconds the refresh token lives; Keycloak adds it to RFC 6749's fields.
+    pub refresh_expires_in: Option<u64>,
     pub scope: Option<String>,
 }
 
-/// RFC 6749 §5.2: the error response.
-#[derive(Debug, Deserialize)]
+/// RFC 6749 §5.2: the error response. `invalid_grant` is "the provided authorization grant
+/// (... resource owner credentials) is invalid", whatever the status.
+#[derive(Debug, Deserialize, VendorError)]
+#[vendor_error(
+    code = error,
+    message = error_description,
+    kind(
+        code = "invalid_grant" | "invalid_client" => InvalidCredentials,
+        code = "unauthorized_client" => Forbidden,
+        code = "invalid_request" | "unsupported_grant_type" | "invalid_scope" => InvalidRequest,
+    ),
+)]
 pub struct OAuthError {
     pub error: String,
     pub error_description: Option<String>,
     pub error_uri: Option<String>,
-}
-
-impl VendorError for OAuthError {
-    fn code(&self) -> Option<VendorCode> {
-        Some(VendorCode::from(self.error.as_str()))
-    }
-
-    fn message(&self) -> Option<&str> {
-        self.error_description.as_deref()
-    }
-
-    fn kind(&self) -> Option<ErrorKind> {
-        // §5.2: `invalid_grant` is "the provided authorization grant (... resource owner
-        // credentials) is invalid", whatever the status.
-        match self.error.as_str() {
-            "invalid_grant" | "invalid_client" => Some(ErrorKind::InvalidCredentials),
-            "unauthorized_client" => Some(ErrorKind::Forbidden),
-            "invalid_request" | "unsupported_grant_type" | "invalid_scope" => {
-                Some(ErrorKind::InvalidRequest)
-            }
-            _ => None,
-        }
-    }
 }
 
 /// RFC 6749 §4.3.3's sample, verbatim.
@@ -189,6 +187,33 @@ async fn the_documented_success_gives_a_session() {
     );
     assert_eq!(session.response().token_type, "example");
     assert_eq!(session.response().expires_in, Some(3600));
+    assert_eq!(
+        session.expires_at(),
+        Some(session.issued_at() + Duration::from_secs(3600))
+    );
+    // RFC 6749's sample has no `refresh_expires_in`.
+    assert_eq!(session.refresh_expires_at(), None);
+}
+
+#[tokio::test]
+async fn keycloak_s_refresh_expiry_is_on_the_session() {
+    let body = SUCCESS_SAMPLE.replace(
+        r#""expires_in":3600,"#,
+        r#""expires_in":300,"refresh_expires_in":1800,"#,
+    );
+    let server = server_answering(json_response(200, &body)).await;
+    let session = documented_login()
+        .send_to(&client(), &server.uri())
+        .await
+        .expect("the login succeeds");
+    assert_eq!(
+        session.expires_at(),
+        Some(session.issued_at() + Duration::from_secs(300))
+    );
+    assert_eq!(
+        session.refresh_expires_at(),
+        Some(session.issued_at() + Duration::from_secs(1800))
+    );
 }
 
 #[tokio::test]

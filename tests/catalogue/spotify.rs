@@ -32,6 +32,7 @@ const CLIENT_SECRET: &str = "sp-client-secret-0d9e8f7a6b5c";
     constant(grant_type = "client_credentials"),
     response = TokenResponse,
     token = access_token,
+    expires_in = expires_in,
     error_body = AuthenticationError,
     status(400 => InvalidRequest, 401 => InvalidCredentials),
 )]
@@ -52,24 +53,15 @@ pub struct TokenResponse {
 }
 
 /// The authentication error object.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, VendorError)]
+#[vendor_error(
+    code = error,
+    message = error_description,
+    kind(code = "invalid_client" => InvalidCredentials),
+)]
 pub struct AuthenticationError {
     pub error: String,
     pub error_description: Option<String>,
-}
-
-impl VendorError for AuthenticationError {
-    fn code(&self) -> Option<VendorCode> {
-        Some(VendorCode::from(self.error.as_str()))
-    }
-
-    fn message(&self) -> Option<&str> {
-        self.error_description.as_deref()
-    }
-
-    fn kind(&self) -> Option<ErrorKind> {
-        (self.error == "invalid_client").then_some(ErrorKind::InvalidCredentials)
-    }
 }
 
 /// The document's answer, with its elided token filled in.
@@ -119,6 +111,10 @@ async fn the_documented_success_gives_a_session() {
     assert_eq!(session.token().expose_secret(), "NgCXRKcMzYjw");
     assert_eq!(session.response().token_type, "bearer");
     assert_eq!(session.response().expires_in, 3600);
+    assert_eq!(
+        session.expires_at(),
+        Some(session.issued_at() + std::time::Duration::from_secs(3600))
+    );
 }
 
 #[tokio::test]

@@ -64,8 +64,17 @@ pub struct SessionData {
     pub sid: Option<Secret>,
 }
 
-/// A failed answer.
-#[derive(Debug, Deserialize)]
+/// A failed answer: only a code, whose meaning the guide's tables give.
+#[derive(Debug, Deserialize, VendorError)]
+#[vendor_error(
+    code = error.code,
+    kind(
+        code = 400 | 404 => InvalidCredentials,
+        code = 401 | 402 | 105 => Forbidden,
+        code = 101 | 102 | 103 | 104 | 403 => InvalidRequest,
+        code = 106 => Expired,
+    ),
+)]
 pub struct AuthFailure {
     pub error: FailureCode,
 }
@@ -74,22 +83,6 @@ pub struct AuthFailure {
 #[derive(Debug, Deserialize)]
 pub struct FailureCode {
     pub code: i64,
-}
-
-impl VendorError for AuthFailure {
-    fn code(&self) -> Option<VendorCode> {
-        Some(VendorCode::from(self.error.code))
-    }
-
-    fn kind(&self) -> Option<ErrorKind> {
-        match self.error.code {
-            400 | 404 => Some(ErrorKind::InvalidCredentials),
-            401 | 402 | 105 => Some(ErrorKind::Forbidden),
-            101..=104 | 403 => Some(ErrorKind::InvalidRequest),
-            106 => Some(ErrorKind::Expired),
-            _ => None,
-        }
-    }
 }
 
 /// The document's success answer.

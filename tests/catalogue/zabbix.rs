@@ -50,8 +50,10 @@ pub struct RpcResponse {
     pub id: i64,
 }
 
-/// A JSON-RPC failure.
-#[derive(Debug, Deserialize)]
+/// A JSON-RPC failure: `data` says what happened; `message` is the JSON-RPC code's generic
+/// name.
+#[derive(Debug, Deserialize, VendorError)]
+#[vendor_error(code = error.code, message = error.data)]
 pub struct RpcFailure {
     pub error: RpcError,
 }
@@ -62,17 +64,6 @@ pub struct RpcError {
     pub code: i64,
     pub message: String,
     pub data: Option<String>,
-}
-
-impl VendorError for RpcFailure {
-    fn code(&self) -> Option<VendorCode> {
-        Some(VendorCode::from(self.error.code))
-    }
-
-    /// `data` says what happened; `message` is the JSON-RPC code's generic name.
-    fn message(&self) -> Option<&str> {
-        Some(self.error.data.as_deref().unwrap_or(&self.error.message))
-    }
 }
 
 /// The manual's answer to `user.login`, verbatim.
