@@ -12,6 +12,10 @@
 
 #[path = "catalogue/directus.rs"]
 mod directus;
+#[path = "catalogue/firebase_auth.rs"]
+mod firebase_auth;
+#[path = "catalogue/keycloak.rs"]
+mod keycloak;
 #[path = "catalogue/nhost.rs"]
 mod nhost;
 #[path = "catalogue/openstack_keystone.rs"]
@@ -22,8 +26,16 @@ mod oracle_sd_wan_edge;
 mod oracle_session_delivery_manager;
 #[path = "catalogue/payload_cms.rs"]
 mod payload_cms;
+#[path = "catalogue/pocketbase.rs"]
+mod pocketbase;
+#[path = "catalogue/spotify.rs"]
+mod spotify;
 #[path = "catalogue/strapi.rs"]
 mod strapi;
+#[path = "catalogue/synology_dsm.rs"]
+mod synology_dsm;
+#[path = "catalogue/zabbix.rs"]
+mod zabbix;
 
 use auth_core::{AuthError, ErrorKind, LoginClient, RetryPolicy, VendorCode};
 use wiremock::matchers::any;

@@ -474,6 +474,193 @@ async fn transport_failures_never_show_a_credential() {
     );
 }
 
+/// A login whose secrets go in the query and the path, where a URL could carry them into a log.
+#[auth_core::login_endpoint(
+    vendor = "Query Secrets",
+    path = "/tenants/{tenant}/login",
+    method = "GET",
+    query(api = "auth"),
+    response = TokenBody,
+    token = token,
+)]
+struct QueryLogin {
+    #[login(secret, path)]
+    tenant: Secret,
+    #[login(query)]
+    account: String,
+    #[login(secret, query = "passwd")]
+    password: Secret,
+}
+
+/// A login with HTTP Basic credentials and a form body.
+#[auth_core::login_endpoint(
+    vendor = "Basic Secrets",
+    path = "/token",
+    body = form,
+    constant(grant_type = "client_credentials"),
+    response = TokenBody,
+    token = token,
+)]
+struct BasicLogin {
+    #[login(basic_auth = user)]
+    client_id: String,
+    #[login(secret, basic_auth = password)]
+    client_secret: Secret,
+    #[login(secret)]
+    assertion: Secret,
+}
+
+#[derive(Debug, serde::Deserialize)]
+struct TokenBody {
+    token: Secret,
+}
+
+#[tokio::test]
+async fn secrets_in_the_query_path_and_basic_credentials_never_show() {
+    // Each with characters that encoding changes, so the forms on the wire differ from them.
+    const TENANT: &str = "tenant Qs/4hG7kL2p";
+    const TENANT_IN_PATH: &str = "tenant%20Qs%2F4hG7kL2p";
+    const PASSWORD: &str = "pw-Qs 9m&B3=vX6t";
+    const PASSWORD_IN_QUERY: &str = "pw-Qs+9m%26B3%3DvX6t";
+    const CLIENT_SECRET: &str = "cs-Bs-2wE8rT5y";
+    // base64("client-7:cs-Bs-2wE8rT5y")
+    const BASIC: &str = "Y2xpZW50LTc6Y3MtQnMtMndFOHJUNXk=";
+    const ASSERTION: &str = "as-Bs 7uI1+oP4a";
+    const ASSERTION_IN_FORM: &str = "as-Bs+7uI1%2BoP4a";
+    const TOKEN: &str = "tok-Qs-3sD6fG9h";
+    let secrets = [
+        TENANT,
+        TENANT_IN_PATH,
+        PASSWORD,
+        PASSWORD_IN_QUERY,
+        CLIENT_SECRET,
+        BASIC,
+        ASSERTION,
+        ASSERTION_IN_FORM,
+        TOKEN,
+    ];
+    // Each login's answers echo that login's own secrets: those are the ones it can scrub.
+    let answers = |echo: &str| {
+        [
+            (401, format!(r#"{{"message":"{echo}"}}"#)),
+            (500, format!("<html>{echo}</html>")),
+            (200, format!(r#"{{"token":5,"echo":"{echo}"}}"#)),
+            (302, String::new()),
+            (200, format!(r#"{{"token":"{TOKEN}"}}"#)),
+        ]
+    };
+    // As given and as sent: a server that echoes the request quotes the encoded forms.
+    let query_answers = answers(&format!(
+        "{TENANT} {PASSWORD} /tenants/{TENANT_IN_PATH}/login?passwd={PASSWORD_IN_QUERY}"
+    ));
+    let basic_answers = answers(&format!(
+        "{CLIENT_SECRET} {ASSERTION} Basic {BASIC} assertion={ASSERTION_IN_FORM}"
+    ));
+    let server = MockServer::start().await;
+    for (i, ((status, query_body), (_, basic_body))) in
+        query_answers.iter().zip(&basic_answers).enumerate()
+    {
+        let response = |body: &str| {
+            ResponseTemplate::new(*status)
+                .set_body_raw(body.to_owned(), "application/json")
+                .insert_header(
+                    "location",
+                    format!("http://127.0.0.1:9/tenants/{TENANT}/login?passwd={PASSWORD}"),
+                )
+        };
+        Mock::given(path(format!("/{i}/tenants/{TENANT_IN_PATH}/login")))
+            .respond_with(response(query_body))
+            .expect(1)
+            .mount(&server)
+            .await;
+        Mock::given(path(format!("/{i}/token")))
+            .respond_with(response(basic_body))
+            .expect(1)
+            .mount(&server)
+            .await;
+    }
+    let closed = {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        listener.local_addr().unwrap()
+    };
+    let client = LoginClient::builder()
+        .retry_policy(RetryPolicy::disabled())
+        .build()
+        .unwrap();
+    let query_login = QueryLogin::builder()
+        .tenant(TENANT)
+        .account("admin")
+        .password(PASSWORD)
+        .build();
+    let basic_login = BasicLogin::builder()
+        .client_id("client-7")
+        .client_secret(CLIENT_SECRET)
+        .assertion(ASSERTION)
+        .build();
+
+    let (logs, guard) = capture_logs();
+    let mut shown = format!("{query_login:?}\n{query_login:#?}\n{basic_login:?}\n");
+    let bases = (0..query_answers.len())
+        .map(|i| format!("{}/{i}", server.uri()))
+        .chain([format!("http://{closed}")]);
+    let mut successes = 0;
+    for base in bases {
+        for outcome in [
+            query_login.send_to(&client, &base).await,
+            basic_login.send_to(&client, &base).await,
+        ] {
+            match outcome {
+                Ok(session) => {
+                    assert_eq!(session.token().expose_secret(), TOKEN);
+                    successes += 1;
+                    shown.push_str(&format!("{session:?}\n"));
+                }
+                Err(error) => {
+                    shown.push_str(&format!("{error}\n{error:?}\n"));
+                    let mut source: Option<&dyn StdError> = error.source();
+                    while let Some(cause) = source {
+                        shown.push_str(&format!("{cause}\n{cause:?}\n"));
+                        source = cause.source();
+                    }
+                }
+            }
+        }
+    }
+    drop(guard);
+    assert_eq!(successes, 2, "only the last answer is a success");
+    let logs = logs.text();
+    for secret in secrets {
+        assert!(!shown.contains(secret), "`{secret}` shows in:\n{shown}");
+        assert!(!logs.contains(secret), "`{secret}` is logged:\n{logs}");
+    }
+    // The URL is logged, with the secret values redacted and the others as they are.
+    assert!(
+        logs.contains("/tenants/[REDACTED]/login?api=auth&account=admin&passwd=%5BREDACTED%5D"),
+        "{logs}"
+    );
+
+    // The values did reach the server, so not showing them was not for want of sending them.
+    let requests = server.received_requests().await.unwrap();
+    assert_eq!(requests.len(), 2 * query_answers.len());
+    for request in &requests {
+        if request.url.path().ends_with("/token") {
+            let authorization = request.headers.get("authorization").unwrap();
+            assert!(authorization.to_str().unwrap().starts_with("Basic "));
+            let body = String::from_utf8_lossy(&request.body);
+            assert_eq!(authorization, &format!("Basic {BASIC}"));
+            assert_eq!(
+                body,
+                format!("grant_type=client_credentials&assertion={ASSERTION_IN_FORM}")
+            );
+        } else {
+            assert_eq!(
+                request.url.query(),
+                Some(format!("api=auth&account=admin&passwd={PASSWORD_IN_QUERY}").as_str())
+            );
+        }
+    }
+}
+
 #[test]
 fn secrets_are_redacted_and_zeroized_on_drop() {
     fn assert_zeroize_on_drop<T: zeroize::ZeroizeOnDrop>() {}

@@ -11,7 +11,7 @@ use tokio::sync::watch;
 use tokio::time::Instant;
 
 use crate::client::LoginClient;
-use crate::endpoint::LoginEndpoint;
+use crate::endpoint::{DeclaredBaseUrl, LoginEndpoint};
 use crate::error::{AuthError, ErrorKind};
 use crate::refresh::{RefreshEndpoint, RefreshFn};
 use crate::secret::Secret;
@@ -156,11 +156,27 @@ impl<E: LoginEndpoint> Authenticator<E> {
     /// An authenticator that logs in with `endpoint` (a built login request, credentials
     /// included) at the endpoint's declared base URL, refreshing with the default
     /// [`RefreshAhead`].
-    pub fn new(client: LoginClient, endpoint: E) -> Self {
+    ///
+    /// For an endpoint declared without a `base_url` (a self-hosted product), use
+    /// [`new_at`](Authenticator::new_at): this one does not compile for it.
+    pub fn new(client: LoginClient, endpoint: E) -> Self
+    where
+        E: DeclaredBaseUrl,
+    {
+        Authenticator::with_base(client, endpoint, None)
+    }
+
+    /// An authenticator that logs in with `endpoint` at `base_url` (the host of a self-hosted
+    /// product, staging, a test server), as `send_to` does.
+    pub fn new_at(client: LoginClient, endpoint: E, base_url: impl Into<String>) -> Self {
+        Authenticator::with_base(client, endpoint, Some(base_url.into()))
+    }
+
+    fn with_base(client: LoginClient, endpoint: E, base_url: Option<String>) -> Self {
         Authenticator {
             client,
             endpoint,
-            base_url: None,
+            base_url,
             refresh_ahead: RefreshAhead::default(),
             current: ArcSwapOption::empty(),
             in_flight: Mutex::new(None),

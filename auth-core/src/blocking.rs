@@ -20,7 +20,7 @@
 
 use std::fmt;
 
-use crate::endpoint::LoginEndpoint;
+use crate::endpoint::{DeclaredBaseUrl, LoginEndpoint};
 use crate::error::{AuthError, ErrorKind};
 use crate::session::Session;
 use crate::{LoginClientBuilder, client};
@@ -57,8 +57,12 @@ impl LoginClient {
     }
 
     /// Sends `endpoint` (a built login request) to its declared base URL and waits for the
-    /// session; the blocking form of the generated `send`.
-    pub fn login<E: LoginEndpoint>(&self, endpoint: &E) -> Result<Session<E::Response>, AuthError> {
+    /// session; the blocking form of the generated `send`. An endpoint declared without a
+    /// `base_url` is sent with [`login_to`](LoginClient::login_to).
+    pub fn login<E: DeclaredBaseUrl>(
+        &self,
+        endpoint: &E,
+    ) -> Result<Session<E::Response>, AuthError> {
         self.run(endpoint, None)
     }
 

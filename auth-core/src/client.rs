@@ -7,14 +7,15 @@ use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime};
 
 use bytes::Bytes;
-use reqwest::header::{HeaderMap, HeaderName, HeaderValue, LOCATION, RETRY_AFTER};
+use reqwest::header::{HeaderMap, LOCATION, RETRY_AFTER};
 use rustls::pki_types::CertificateDer;
 use rustls::pki_types::pem::PemObject;
 use url::Url;
 
 use crate::credentials::Captured;
-use crate::endpoint::{EndpointSpec, LoginRequest, Method};
+use crate::endpoint::{BodyFormat, EndpointSpec, LoginRequest, Method};
 use crate::error::{AuthError, ErrorKind};
+use crate::request::{LoginUrl, PreparedRequest, append_query, request_headers};
 use crate::retry::{AttemptLimit, Budget, RetryPolicy, TransportFailure, Verdict};
 
 const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
@@ -106,14 +107,17 @@ impl LoginClient {
         &self,
         spec: &'static EndpointSpec,
         base_url: &str,
-        body: Vec<u8>,
+        prepared: PreparedRequest,
         request: &dyn LoginRequest,
     ) -> Result<RawResponse, AuthError> {
         let vendor = spec.vendor();
-        let url = self.login_url(spec, base_url)?;
+        let mut url = self.login_url(spec, base_url, &prepared.path)?;
+        let shown = append_query(&mut url, &prepared.query, &prepared.shown_path);
+        let url = LoginUrl { url, shown };
+        let PreparedRequest { headers, body, .. } = prepared;
         // Built again for each attempt rather than copied: a retry is rare, a copy on every
         // login is not.
-        let mut headers = Some(request_headers(spec, request)?);
+        let mut headers = Some(headers);
         // One buffer shared by every attempt: a retry does not copy the credentials it holds.
         let body = Bytes::from(body);
 
@@ -179,7 +183,7 @@ impl LoginClient {
     async fn exchange_once(
         &self,
         spec: &'static EndpointSpec,
-        url: &Url,
+        url: &LoginUrl,
         headers: HeaderMap,
         body: Bytes,
         limit: Option<AttemptLimit>,
@@ -189,15 +193,16 @@ impl LoginClient {
             Method::Post => reqwest::Method::POST,
             Method::Put => reqwest::Method::PUT,
             Method::Patch => reqwest::Method::PATCH,
+            Method::Get => reqwest::Method::GET,
         };
-        tracing::debug!(vendor, method = spec.method().as_str(), url = %url, "sending login request");
+        // Only the shown URL is logged: it has the secret query and path values redacted.
+        tracing::debug!(vendor, method = spec.method().as_str(), url = %url.shown, "sending login request");
         let started = Instant::now();
-        let request = self
-            .http
-            .request(method, url.clone())
-            .headers(headers)
-            .body(body)
-            .send();
+        let mut request = self.http.request(method, url.url.clone()).headers(headers);
+        if !(spec.body_format() == BodyFormat::None && spec.method() == Method::Get) {
+            request = request.body(body);
+        }
+        let request = request.send();
         // The attempt's limit is kept on tokio's clock, around the answer and then its body.
         let sent = match limit {
             Some(limit) => match tokio::time::timeout_at(limit.ends_at, request).await {
@@ -307,7 +312,8 @@ impl LoginClient {
         })
     }
 
-    fn login_url(&self, spec: &EndpointSpec, base_url: &str) -> Result<Url, AuthError> {
+    /// The base URL, checked, with `path` (already filled in and encoded) appended.
+    fn login_url(&self, spec: &EndpointSpec, base_url: &str, path: &str) -> Result<Url, AuthError> {
         let vendor = spec.vendor();
         let invalid = |why: String| AuthError::new(ErrorKind::InvalidUrl, vendor).with_detail(why);
         // The base is checked on its own first: joined naively, `https://` + `/user/login`
@@ -331,9 +337,10 @@ impl LoginClient {
             )));
         }
         // Appending the path to the parsed base costs one URL parse per login, not two. The
-        // macro rejects `?` and `#` in paths; `set_path` encodes them should a spec carry one.
+        // macro rejects `?` and `#` in paths, and path values are percent-encoded; `set_path`
+        // encodes them should a spec carry one.
         let mut url = base;
-        let path = format!("{}{}", url.path().trim_end_matches('/'), spec.path());
+        let path = format!("{}{}", url.path().trim_end_matches('/'), path);
         url.set_path(&path);
         match url.scheme() {
             "https" => {}
@@ -640,54 +647,6 @@ pub(crate) struct RawResponse {
 
 /// The headers of one attempt: `Content-Type`, the declared constant headers, then the headers
 /// taken from fields (secret ones marked sensitive, so the HTTP stack never logs them).
-fn request_headers(
-    spec: &EndpointSpec,
-    request: &dyn LoginRequest,
-) -> Result<HeaderMap, AuthError> {
-    let vendor = spec.vendor();
-    let mut headers = HeaderMap::with_capacity(spec.headers().len() + 2);
-    // The macro validates declared headers; checking again here keeps a hand-built spec from
-    // panicking inside `from_static`.
-    let declared = std::iter::once(("content-type", spec.content_type()))
-        .chain(spec.headers().iter().copied());
-    for (name, value) in declared {
-        match (
-            HeaderName::from_bytes(name.as_bytes()),
-            HeaderValue::from_str(value),
-        ) {
-            (Ok(name), Ok(value)) => {
-                headers.insert(name, value);
-            }
-            _ => {
-                return Err(
-                    AuthError::new(ErrorKind::InvalidRequest, vendor).with_detail(format!(
-                        "the declared header `{name}` is not a valid header"
-                    )),
-                );
-            }
-        }
-    }
-    let mut invalid = None;
-    request.__field_headers(&mut |name, value, sensitive| match (
-        HeaderName::from_bytes(name.as_bytes()),
-        HeaderValue::from_str(value),
-    ) {
-        (Ok(name), Ok(mut value)) => {
-            value.set_sensitive(sensitive);
-            headers.insert(name, value);
-        }
-        _ => invalid = Some(name),
-    });
-    match invalid {
-        None => Ok(headers),
-        Some(name) => Err(
-            AuthError::new(ErrorKind::InvalidRequest, vendor).with_detail(format!(
-                "header `{name}` has a name or value a header cannot carry"
-            )),
-        ),
-    }
-}
-
 fn too_large(vendor: &'static str, status: u16, cap: usize) -> AuthError {
     AuthError::new(ErrorKind::BodyTooLarge, vendor)
         .with_status(status)

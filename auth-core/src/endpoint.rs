@@ -17,6 +17,9 @@ pub enum Method {
     Put,
     /// `PATCH`.
     Patch,
+    /// `GET`: a login without a body, whose values go in the query (some appliance and NAS
+    /// APIs).
+    Get,
 }
 
 impl Method {
@@ -26,8 +29,23 @@ impl Method {
             Method::Post => "POST",
             Method::Put => "PUT",
             Method::Patch => "PATCH",
+            Method::Get => "GET",
         }
     }
+}
+
+/// How the body of a login request is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum BodyFormat {
+    /// A JSON object (`body = json`, the default).
+    Json,
+    /// `application/x-www-form-urlencoded` pairs (`body = form`), as OAuth 2.0 token endpoints
+    /// take them.
+    Form,
+    /// No body (`body = none`, and every `GET`): the values go in the query, the path or
+    /// headers.
+    None,
 }
 
 /// How long a session lasts, as the vendor's document states it.
@@ -45,10 +63,13 @@ pub struct LifetimePolicy {
 pub struct EndpointSpec {
     vendor: &'static str,
     method: Method,
-    base_url: &'static str,
+    base_url: Option<&'static str>,
     path: &'static str,
-    content_type: &'static str,
+    body: BodyFormat,
+    content_type: Option<&'static str>,
     headers: &'static [(&'static str, &'static str)],
+    query: &'static [(&'static str, &'static str)],
+    form: &'static [(&'static str, &'static str)],
     statuses: &'static [(u16, ErrorKind)],
     lifetime: LifetimePolicy,
     lockout: Option<Duration>,
@@ -61,10 +82,13 @@ impl EndpointSpec {
     pub const fn __new(
         vendor: &'static str,
         method: Method,
-        base_url: &'static str,
+        base_url: Option<&'static str>,
         path: &'static str,
-        content_type: &'static str,
+        body: BodyFormat,
+        content_type: Option<&'static str>,
         headers: &'static [(&'static str, &'static str)],
+        query: &'static [(&'static str, &'static str)],
+        form: &'static [(&'static str, &'static str)],
         statuses: &'static [(u16, ErrorKind)],
         lifetime: LifetimePolicy,
         lockout: Option<Duration>,
@@ -75,8 +99,11 @@ impl EndpointSpec {
             method,
             base_url,
             path,
+            body,
             content_type,
             headers,
+            query,
+            form,
             statuses,
             lifetime,
             lockout,
@@ -94,24 +121,40 @@ impl EndpointSpec {
         self.method
     }
 
-    /// The documented base URL, used by `send`; `send_to` replaces it.
-    pub fn base_url(&self) -> &'static str {
+    /// The documented base URL, used by `send`; `send_to` replaces it. `None` for a
+    /// self-hosted product, whose base URL each caller gives.
+    pub fn base_url(&self) -> Option<&'static str> {
         self.base_url
     }
 
-    /// The path appended to the base URL.
+    /// The path appended to the base URL, with its `{placeholders}` as declared.
     pub fn path(&self) -> &'static str {
         self.path
     }
 
-    /// The `Content-Type` of the JSON body.
-    pub fn content_type(&self) -> &'static str {
+    /// How the body is written.
+    pub fn body_format(&self) -> BodyFormat {
+        self.body
+    }
+
+    /// The `Content-Type` of the body; `None` when there is no body.
+    pub fn content_type(&self) -> Option<&'static str> {
         self.content_type
     }
 
     /// Headers sent with every request, lowercase names.
     pub fn headers(&self) -> &'static [(&'static str, &'static str)] {
         self.headers
+    }
+
+    /// Query parameters sent with every request, before those taken from fields.
+    pub fn query(&self) -> &'static [(&'static str, &'static str)] {
+        self.query
+    }
+
+    /// Form pairs sent with every request (`body = form`), before those taken from fields.
+    pub fn form(&self) -> &'static [(&'static str, &'static str)] {
+        self.form
     }
 
     /// The declared status code → kind mapping.
@@ -170,16 +213,30 @@ pub trait LoginEndpoint: LoginRequest {
     fn __credentials(response: &Self::Response) -> BodyValues<'_>;
 }
 
+/// A [`LoginEndpoint`] whose declaration names its vendor's base URL, so it can be sent without
+/// one: the generated `send`, [`Authenticator::new`](crate::Authenticator::new) and
+/// `blocking::LoginClient::login`. Implemented by `#[login_endpoint]` when it has a `base_url`.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` declares no `base_url`, so the base URL must be given where it is sent",
+    label = "this login has no documented host",
+    note = "give the host: `login.send_to(&client, base_url)`, `Authenticator::new_at(client, login, base_url)` or `blocking::LoginClient::login_to(&login, base_url)`; or, if the vendor has one host, add `base_url = \"https://...\"` to `#[login_endpoint]`"
+)]
+pub trait DeclaredBaseUrl: LoginEndpoint {}
+
 /// The request half of a [`LoginEndpoint`], read through a trait object so that the request
 /// path (HTTP, headers, retries, error scrubbing) is compiled once for every endpoint, not once
 /// per endpoint. Implemented by `#[login_endpoint]`.
 #[doc(hidden)]
 pub trait LoginRequest: Send + Sync {
-    /// Writes the request body.
-    fn __write_body(&self, out: &mut Vec<u8>) -> Result<(), serde_json::Error>;
+    /// Writes the JSON body; endpoints whose body is not JSON write nothing.
+    fn __write_body(&self, out: &mut Vec<u8>) -> Result<(), serde_json::Error> {
+        let _ = out;
+        Ok(())
+    }
 
-    /// Calls `header(name, value, sensitive)` for every header taken from a field.
-    fn __field_headers(&self, header: &mut dyn FnMut(&'static str, &str, bool));
+    /// Gives every value taken from a field that goes outside a JSON body (form pairs, query
+    /// parameters, path values, headers, Basic credentials) to `parts`.
+    fn __describe<'a>(&'a self, parts: &mut crate::request::RequestParts<'a>);
 
     /// Calls `secret(value)` for every secret field, so error text can be scrubbed of them.
     fn __secrets(&self, secret: &mut dyn FnMut(&str));

@@ -55,6 +55,7 @@ pub mod fields;
 pub mod middleware;
 mod presentation;
 mod refresh;
+mod request;
 mod response;
 mod retry;
 mod secret;
@@ -69,10 +70,13 @@ pub use authenticator::{AccessToken, Authenticator, RefreshAhead};
 pub use body::{ResponseBody, TextBody};
 pub use client::{LoginClient, LoginClientBuilder, TrustedRoots};
 pub use credentials::{Expiry, ResponseSpec, Source, TimeFormat, TimeUnit};
-pub use endpoint::{EndpointSpec, LifetimePolicy, LoginEndpoint, Method};
+pub use endpoint::{
+    BodyFormat, DeclaredBaseUrl, EndpointSpec, LifetimePolicy, LoginEndpoint, Method,
+};
 pub use error::{AuthError, ErrorKind, FieldError, NoErrorBody, VendorCode, VendorError};
 pub use presentation::TokenPresentation;
 pub use refresh::RefreshEndpoint;
+pub use request::TextValue;
 pub use retry::RetryPolicy;
 pub use secret::Secret;
 pub use session::Session;

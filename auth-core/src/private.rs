@@ -15,9 +15,12 @@ use crate::client::{LoginClient, RawResponse};
 pub use crate::credentials::{Expiry, ResponseSpec, Source, TimeFormat, TimeUnit};
 pub use crate::derived_error::{KindRule, Present, Step, field_error, kind_for};
 use crate::endpoint::LoginEndpoint;
-pub use crate::endpoint::{EndpointSpec, LifetimePolicy, LoginRequest, Method};
+pub use crate::endpoint::{
+    BodyFormat, DeclaredBaseUrl, EndpointSpec, LifetimePolicy, LoginRequest, Method,
+};
 use crate::error::{AuthError, ErrorKind};
 pub use crate::fields::{BodyValues, ExpiryValue};
+pub use crate::request::RequestParts;
 use crate::secret::Secret;
 pub use crate::session::Credentials;
 use crate::session::Session;
@@ -181,15 +184,14 @@ async fn exchange_request(
     base_url: Option<&str>,
 ) -> Result<RawResponse, AuthError> {
     let result = async {
-        let mut body = Vec::with_capacity(256);
-        request.__write_body(&mut body).map_err(|e| {
-            AuthError::new(ErrorKind::InvalidRequest, spec.vendor())
-                .with_detail("the request body could not be written as JSON")
-                .with_source(e)
+        // The generated API has no way to send an endpoint without a base URL anywhere; this is
+        // for a hand-written call.
+        let base_url = base_url.or(spec.base_url()).ok_or_else(|| {
+            AuthError::new(ErrorKind::InvalidUrl, spec.vendor())
+                .with_detail("the endpoint declares no base URL and none was given")
         })?;
-        client
-            .exchange(spec, base_url.unwrap_or(spec.base_url()), body, request)
-            .await
+        let prepared = crate::request::prepare(spec, request)?;
+        client.exchange(spec, base_url, prepared, request).await
     }
     .await;
     result.map_err(|error| scrub_error(error, request))
@@ -199,18 +201,24 @@ async fn exchange_request(
 pub(crate) fn scrub_error(mut error: AuthError, request: &dyn LoginRequest) -> AuthError {
     let mut secrets: Vec<Secret> = Vec::new();
     request.__secrets(&mut |value| secrets.push(Secret::from(value)));
+    secrets.extend(crate::request::encoded_secrets(request));
     let exposed: Vec<&str> = secrets.iter().map(Secret::expose_secret).collect();
     error.scrub(&exposed);
     error
 }
 
-/// Replaces each of the request's secrets (3 characters or more) in `text`.
+/// Replaces each of the request's secrets (3 characters or more), as given and as encoded on
+/// the wire, in `text`.
 pub(crate) fn scrub_text(request: &dyn LoginRequest, text: &mut String) {
-    request.__secrets(&mut |secret| {
+    let mut replace = |secret: &str| {
         if secret.len() >= 3 && text.contains(secret) {
             *text = text.replace(secret, "[REDACTED]");
         }
-    });
+    };
+    request.__secrets(&mut replace);
+    for secret in crate::request::encoded_secrets(request) {
+        replace(secret.expose_secret());
+    }
 }
 
 /// A secret field as it is written into the request body.
@@ -228,32 +236,33 @@ impl Serialize for SecretBody<'_> {
     }
 }
 
-/// A field sent as a header.
-#[diagnostic::on_unimplemented(
-    message = "field of type `{Self}` cannot be sent as a header",
-    label = "`#[login(header = ...)]` needs a string-like field",
-    note = "use `String`, `auth_core::Secret` (with `#[login(secret)]`), or an `Option` of either"
-)]
-pub trait HeaderField {
-    /// The header's value; `None` leaves the header out.
-    fn header_value(&self) -> Option<&str>;
+/// A constant of a JSON body, as `constant(...)` declares it: a literal, or an array of them.
+#[derive(Debug)]
+pub enum JsonConstant {
+    /// A string.
+    Str(&'static str),
+    /// A negative integer, or any integer that fits `i64`.
+    Int(i64),
+    /// An integer above `i64::MAX`.
+    UInt(u64),
+    /// A number with a fraction or exponent.
+    Float(f64),
+    /// `true` or `false`.
+    Bool(bool),
+    /// An array of constants.
+    Array(&'static [JsonConstant]),
 }
 
-impl HeaderField for String {
-    fn header_value(&self) -> Option<&str> {
-        Some(self)
-    }
-}
-
-impl HeaderField for Secret {
-    fn header_value(&self) -> Option<&str> {
-        Some(self.expose_secret())
-    }
-}
-
-impl<T: HeaderField> HeaderField for Option<T> {
-    fn header_value(&self) -> Option<&str> {
-        self.as_ref().and_then(HeaderField::header_value)
+impl Serialize for JsonConstant {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            JsonConstant::Str(value) => serializer.serialize_str(value),
+            JsonConstant::Int(value) => serializer.serialize_i64(*value),
+            JsonConstant::UInt(value) => serializer.serialize_u64(*value),
+            JsonConstant::Float(value) => serializer.serialize_f64(*value),
+            JsonConstant::Bool(value) => serializer.serialize_bool(*value),
+            JsonConstant::Array(values) => serializer.collect_seq(values.iter()),
+        }
     }
 }
 
@@ -313,6 +322,44 @@ impl<L, T: SuccessValue<L>> SuccessValue<L> for Option<T> {
     fn is_success(&self, success: L) -> bool {
         self.as_ref().is_some_and(|value| value.is_success(success))
     }
+}
+
+/// What the generated `send` of an endpoint without a base URL returns. That `send` cannot be
+/// called (its bound is never met); this is only here so that a call is reported once.
+pub struct NoBaseUrl<R> {
+    spec: &'static EndpointSpec,
+    response: std::marker::PhantomData<fn() -> R>,
+}
+
+impl<R> NoBaseUrl<R> {
+    #[doc(hidden)]
+    pub fn new(spec: &'static EndpointSpec) -> Self {
+        NoBaseUrl {
+            spec,
+            response: std::marker::PhantomData,
+        }
+    }
+}
+
+impl<R> std::future::IntoFuture for NoBaseUrl<R> {
+    type Output = Result<Session<R>, AuthError>;
+    type IntoFuture = std::future::Ready<Self::Output>;
+
+    fn into_future(self) -> Self::IntoFuture {
+        std::future::ready(Err(AuthError::new(
+            ErrorKind::InvalidUrl,
+            self.spec.vendor(),
+        )
+        .with_detail("the endpoint declares no base URL; send it with `send_to`")))
+    }
+}
+
+/// The headers [`send`] puts on a login's attempt: the content type, the declared headers,
+/// those taken from fields and HTTP Basic credentials. For benchmarks and tests.
+pub fn request_headers<E: LoginEndpoint>(
+    endpoint: &E,
+) -> Result<reqwest::header::HeaderMap, AuthError> {
+    crate::request::request_headers(E::SPEC, endpoint)
 }
 
 /// Interprets a status and body as [`send`] would after the exchange, without HTTP: the entry

@@ -8,7 +8,8 @@ use syn::spanned::Spanned;
 use syn::{Expr, Fields, Ident, ItemStruct, Lit, Type};
 
 use crate::attr::{
-    EndpointArgs, ExpiryArg, FieldPath, KEYS, MAX_KEY_DISTANCE, SourceArg, StatusArms, closest,
+    BasicPart, BodyFormat, ConstantList, ConstantValue, EndpointArgs, ExpiryArg, FieldPath, KEYS,
+    MAX_KEY_DISTANCE, SourceArg, StatusArms, closest,
 };
 
 /// The error kinds a status code may be mapped to: the kinds that describe an answer from the
@@ -41,11 +42,14 @@ const TRANSPORT_KINDS: &[&str] = &[
 pub struct Endpoint {
     pub item: ItemStruct,
     pub vendor: String,
-    pub base_url: String,
-    pub path: String,
+    pub base_url: Option<String>,
+    pub path: SpannedValue<String>,
     pub method: Ident,
-    pub content_type: String,
-    pub headers: Vec<(SpannedValue<String>, String)>,
+    pub body: BodyFormat,
+    /// `None` when there is no body.
+    pub content_type: Option<String>,
+    /// The request values that are not fields: `constant(...)`, `query(...)`, `header(...)`.
+    pub constants: Vec<Constant>,
     pub response: syn::Path,
     pub error_body: Option<syn::Path>,
     pub credentials: Credentials,
@@ -78,14 +82,107 @@ pub struct Field {
     pub optional: Option<Type>,
     pub secret: Option<Span>,
     pub placement: Placement,
+    /// Its `#[login(...)]` could not be read (reported): its placement is a stand-in, so checks
+    /// that relate placements leave it out rather than report a consequence of that mistake.
+    pub unread: bool,
 }
 
+/// Where a request value goes. Each variant is written by one function of auth-core's request
+/// module; a new placement is a variant here and a function there.
 #[derive(Clone)]
 pub enum Placement {
     /// In the JSON body under this path of keys (`["password", "value"]`).
-    Body(SpannedValue<Vec<String>>),
+    JsonBody(SpannedValue<Vec<String>>),
+    /// A pair of the form body, under this key.
+    FormBody(SpannedValue<String>),
+    /// A query parameter, under this key.
+    Query(SpannedValue<String>),
+    /// The value of this `{placeholder}` of the path.
+    Path(SpannedValue<String>),
     /// As this header (lowercase name).
     Header(SpannedValue<String>),
+    /// One half of the HTTP Basic credentials.
+    BasicAuth(SpannedValue<BasicPart>),
+}
+
+impl Placement {
+    /// The key, name or placeholder, as written in errors and `Debug`.
+    pub fn name(&self) -> String {
+        match self {
+            Placement::JsonBody(keys) => keys.join("."),
+            Placement::FormBody(key)
+            | Placement::Query(key)
+            | Placement::Path(key)
+            | Placement::Header(key) => key.to_string(),
+            Placement::BasicAuth(part) => match **part {
+                BasicPart::User => "basic_auth.user".to_owned(),
+                BasicPart::Password => "basic_auth.password".to_owned(),
+            },
+        }
+    }
+
+    pub fn span(&self) -> Span {
+        match self {
+            Placement::JsonBody(keys) => keys.span(),
+            Placement::FormBody(key)
+            | Placement::Query(key)
+            | Placement::Path(key)
+            | Placement::Header(key) => key.span(),
+            Placement::BasicAuth(part) => part.span(),
+        }
+    }
+}
+
+/// A request value that is the same in every request: `constant(...)`, `query(...)`,
+/// `header(...)`. No setter; shown in `Debug`.
+pub struct Constant {
+    pub placement: Placement,
+    pub value: ConstantValue,
+}
+
+/// A request value, constant or taken from a field.
+pub enum Value<'a> {
+    Field(&'a Field),
+    Constant(&'a ConstantValue),
+}
+
+impl Endpoint {
+    /// Every request value with its placement: constants first, then fields, each in
+    /// declaration order, as they are sent.
+    pub fn values(&self) -> impl Iterator<Item = (&Placement, Value<'_>)> {
+        let constants = self
+            .constants
+            .iter()
+            .map(|constant| (&constant.placement, Value::Constant(&constant.value)));
+        let fields = self
+            .fields
+            .iter()
+            .map(|field| (&field.placement, Value::Field(field)));
+        constants.chain(fields)
+    }
+
+    /// The `{placeholders}` of the path, in order.
+    pub fn placeholders(&self) -> Vec<&str> {
+        placeholders_of(&self.path)
+    }
+}
+
+/// Whether a path passes `check_path`, so its placeholders can be matched with fields.
+pub fn path_is_well_formed(path: &SpannedValue<String>) -> bool {
+    check_path(path).is_ok()
+}
+
+/// The names between `{` and `}` in a path `check_path` accepted.
+pub fn placeholders_of(path: &str) -> Vec<&str> {
+    let mut names = Vec::new();
+    let mut rest = path;
+    while let Some(open) = rest.find('{') {
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('}') else { break };
+        names.push(&after[..close]);
+        rest = &after[close + 1..];
+    }
+    names
 }
 
 impl Field {
@@ -119,9 +216,6 @@ impl Endpoint {
         if args.vendor.is_none() {
             missing("vendor", "vendor = \"Hypernative\"");
         }
-        if args.base_url.is_none() {
-            missing("base_url", "base_url = \"https://api.example.com\"");
-        }
         if args.path.is_none() {
             missing("path", "path = \"/auth/login\"");
         }
@@ -145,14 +239,21 @@ impl Endpoint {
         let method = errors
             .handle(check_method(args.method.as_ref()))
             .unwrap_or_else(|| Ident::new("Post", Span::call_site()));
-        let content_type = match &args.content_type {
-            None => "application/json".to_owned(),
-            Some(ct) => {
-                errors.handle(check_content_type(ct));
-                ct.to_string()
-            }
-        };
-        let mut headers = Vec::new();
+        let body = BodyContext::of(Some(&args));
+        if let Some(arg) = args.body
+            && body.is_get
+            && arg.format != BodyFormat::None
+        {
+            errors.push(
+                Error::custom(format!(
+                    "a `GET` request has no body; remove `body = {}` and send the fields in the query with `#[login(query)]`",
+                    arg.format.keyword()
+                ))
+                .with_span(&arg.span),
+            );
+        }
+        let content_type = check_content_type(args.content_type.as_ref(), body, errors);
+        let mut constants = Vec::new();
         for header in args.header {
             if let Some(name) = errors.handle(check_header_name(&header.name)) {
                 if name == "content-type" {
@@ -160,12 +261,18 @@ impl Endpoint {
                     continue;
                 }
                 if errors.handle(check_header_value(&header.value)).is_some() {
-                    headers.push((
-                        SpannedValue::new(name, header.name.span()),
-                        header.value.to_string(),
-                    ));
+                    constants.push(Constant {
+                        placement: Placement::Header(SpannedValue::new(name, header.name.span())),
+                        value: ConstantValue::Str(header.value.to_string(), header.value.span()),
+                    });
                 }
             }
+        }
+        for list in args.constant {
+            body_constants(list, body, &mut constants, errors);
+        }
+        for list in args.query {
+            query_constants(list, &mut constants, errors);
         }
         let lifetime = args.lifetime.as_ref().and_then(|d| {
             errors
@@ -214,23 +321,20 @@ impl Endpoint {
             )
         });
 
-        let (Some(vendor), Some(base_url), Some(path), Some(response), Some(credentials)) = (
-            args.vendor,
-            args.base_url,
-            args.path,
-            args.response,
-            credentials,
-        ) else {
+        let (Some(vendor), Some(path), Some(response), Some(credentials)) =
+            (args.vendor, args.path, args.response, credentials)
+        else {
             return None;
         };
         Some(Endpoint {
             item,
             vendor: vendor.trim().to_owned(),
-            base_url: base_url.to_string(),
-            path: path.to_string(),
+            base_url: args.base_url.map(|url| url.to_string()),
+            path,
             method,
+            body: body.format,
             content_type,
-            headers,
+            constants,
             response,
             error_body: args.error_body,
             credentials,
@@ -293,7 +397,47 @@ fn check_path(path: &SpannedValue<String>) -> darling::Result<()> {
         return fail("contains whitespace; percent-encode it");
     }
     if path.contains('?') || path.contains('#') {
-        return fail("must not have a query or fragment");
+        return fail(
+            "must not have a query or fragment; declare query parameters with `query(...)` or `#[login(query)]`",
+        );
+    }
+    let mut rest = path.as_str();
+    loop {
+        let open = rest.find('{');
+        let close = rest.find('}');
+        match (open, close) {
+            (None, None) => break,
+            (Some(open), Some(close)) if open < close => {
+                let name = &rest[open + 1..close];
+                let is_name = name
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+                    && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+                if !is_name {
+                    let fixed: String = name
+                        .chars()
+                        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+                        .collect();
+                    let fixed =
+                        if fixed.is_empty() || fixed.starts_with(|c: char| c.is_ascii_digit()) {
+                            format!("_{fixed}")
+                        } else {
+                            fixed
+                        };
+                    return fail(&format!(
+                        "has the placeholder `{{{name}}}`, which is not a name; a placeholder is named like the field that fills it, such as `{{{fixed}}}`"
+                    ));
+                }
+                rest = &rest[close + 1..];
+            }
+            (Some(_), _) => {
+                return fail("has a `{` without its `}`; a placeholder is written `{realm}`");
+            }
+            (None, Some(_)) => {
+                return fail("has a `}` without its `{`; a placeholder is written `{realm}`");
+            }
+        }
     }
     Ok(())
 }
@@ -306,16 +450,17 @@ fn check_method(method: Option<&SpannedValue<String>>) -> darling::Result<Ident>
         "POST" => "Post",
         "PUT" => "Put",
         "PATCH" => "Patch",
-        "GET" | "HEAD" | "DELETE" | "OPTIONS" => {
+        "GET" => "Get",
+        "HEAD" | "DELETE" | "OPTIONS" => {
             return Err(Error::custom(format!(
-                "a login sends its fields in a JSON body, which `{}` does not carry; use `method = \"POST\"` (the default), `\"PUT\"` or `\"PATCH\"`",
+                "a login is not sent with `{}`; use `method = \"POST\"` (the default), `\"PUT\"`, `\"PATCH\"`, or `\"GET\"` for a login whose values go in the query",
                 method.as_str()
             ))
             .with_span(&method.span()));
         }
         _ => {
             return Err(Error::custom(format!(
-                "unknown HTTP method `{}`; use `\"POST\"` (the default), `\"PUT\"` or `\"PATCH\"`",
+                "unknown HTTP method `{}`; use `\"POST\"` (the default), `\"PUT\"`, `\"PATCH\"` or `\"GET\"`",
                 method.as_str()
             ))
             .with_span(&method.span()));
@@ -324,21 +469,236 @@ fn check_method(method: Option<&SpannedValue<String>>) -> darling::Result<Ident>
     Ok(Ident::new(variant, method.span()))
 }
 
-fn check_content_type(ct: &SpannedValue<String>) -> darling::Result<()> {
+/// The content type: the declared one if it fits the body, else the body's default.
+fn check_content_type(
+    declared: Option<&SpannedValue<String>>,
+    body: BodyContext,
+    errors: &mut darling::error::Accumulator,
+) -> Option<String> {
+    let default = match body.format {
+        BodyFormat::Json => "application/json",
+        BodyFormat::Form => "application/x-www-form-urlencoded",
+        BodyFormat::None => {
+            if let Some(ct) = declared {
+                errors.push(
+                    Error::custom(format!(
+                        "{}, so it has no content type; remove `content_type`",
+                        body.without_body()
+                    ))
+                    .with_span(&ct.span()),
+                );
+            }
+            return None;
+        }
+    };
+    let Some(ct) = declared else {
+        return Some(default.to_owned());
+    };
     let essence = ct
         .split(';')
         .next()
         .unwrap_or_default()
         .trim()
         .to_ascii_lowercase();
-    if essence != "application/json" && !essence.ends_with("+json") {
-        return Err(Error::custom(format!(
-            "the body is JSON, so `content_type` must be `application/json` or a `+json` type (parameters such as `; charset=utf-8` are fine), not `{}`",
-            ct.as_str()
-        ))
-        .with_span(&ct.span()));
+    let fits = match body.format {
+        // `application/json`, `+json` types, and the JSON types some APIs name instead
+        // (`application/json-rpc`, `application/jsonrequest`).
+        BodyFormat::Json => essence
+            .split('/')
+            .nth(1)
+            .is_some_and(|subtype| subtype.contains("json")),
+        _ => essence == default,
+    };
+    if !fits {
+        let message = match body.format {
+            BodyFormat::Json => format!(
+                "the body is JSON, so `content_type` must be a JSON type: `application/json`, a `+json` type or another with `json` in its name such as `application/json-rpc` (parameters such as `; charset=utf-8` are fine), not `{}`; for a form body write `body = form`",
+                ct.as_str()
+            ),
+            _ => format!(
+                "the body is a form (`body = form`), so `content_type` must be `application/x-www-form-urlencoded` (parameters such as `;charset=UTF-8` are fine), not `{}`",
+                ct.as_str()
+            ),
+        };
+        errors.push(Error::custom(message).with_span(&ct.span()));
+    } else {
+        errors.handle(check_header_value(ct));
     }
-    check_header_value(ct)
+    Some(ct.to_string())
+}
+
+/// Where the fields and `constant(...)` of an endpoint go when nothing else is said: its body,
+/// if it has one.
+#[derive(Clone, Copy)]
+pub struct BodyContext {
+    pub format: BodyFormat,
+    pub is_get: bool,
+    /// The token that leaves the request without a body: `"GET"` or `none`.
+    pub span: Option<Span>,
+}
+
+impl BodyContext {
+    /// The body format the declaration asks for: `body = ...`, else none for `GET` and JSON
+    /// for the rest. Read before the rest of the declaration is checked, since each field's
+    /// default placement depends on it.
+    pub fn of(args: Option<&EndpointArgs>) -> Self {
+        let get = args
+            .and_then(|args| args.method.as_ref())
+            .filter(|method| method.eq_ignore_ascii_case("GET"));
+        let declared = args.and_then(|args| args.body);
+        let (format, span) = match (get, declared) {
+            (Some(get), _) => (BodyFormat::None, Some(get.span())),
+            (None, Some(body)) => (body.format, Some(body.span)),
+            (None, None) => (BodyFormat::Json, None),
+        };
+        BodyContext {
+            format,
+            is_get: get.is_some(),
+            span,
+        }
+    }
+
+    /// "a `GET` request has no body" or "`body = none` leaves this request without a body".
+    pub fn without_body(self) -> &'static str {
+        if self.is_get {
+            "a `GET` request has no body"
+        } else {
+            "`body = none` leaves this request without a body"
+        }
+    }
+}
+
+/// `constant(...)`: values of the body, nested by dotted keys in JSON, flat in a form.
+fn body_constants(
+    list: ConstantList,
+    body: BodyContext,
+    constants: &mut Vec<Constant>,
+    errors: &mut darling::error::Accumulator,
+) {
+    for entry in list.entries {
+        let span = entry.key_span;
+        let placement = match body.format {
+            BodyFormat::Json => {
+                if entry.keys.iter().any(String::is_empty) {
+                    errors.push(Error::custom("a key cannot be empty").with_span(&span));
+                    continue;
+                }
+                if errors.handle(check_json_constant(&entry.value)).is_none() {
+                    continue;
+                }
+                Placement::JsonBody(SpannedValue::new(entry.keys, span))
+            }
+            BodyFormat::Form => {
+                let Some(key) = errors.handle(flat_key(&entry.keys, span, FlatKind::Form)) else {
+                    continue;
+                };
+                if errors.handle(check_text_constant(&entry.value)).is_none() {
+                    continue;
+                }
+                Placement::FormBody(SpannedValue::new(key, span))
+            }
+            BodyFormat::None => {
+                errors.push(
+                    Error::custom(format!(
+                        "{}, so `constant(...)` has nowhere to go; send `{}` in the query with `query({} = ...)`",
+                        body.without_body(),
+                        entry.keys.join("."),
+                        entry.keys.join(".")
+                    ))
+                    .with_span(&span),
+                );
+                continue;
+            }
+        };
+        constants.push(Constant {
+            placement,
+            value: entry.value,
+        });
+    }
+}
+
+/// `query(...)`: parameters added to the URL, each flat.
+fn query_constants(
+    list: ConstantList,
+    constants: &mut Vec<Constant>,
+    errors: &mut darling::error::Accumulator,
+) {
+    for entry in list.entries {
+        let span = entry.key_span;
+        let Some(key) = errors.handle(flat_key(&entry.keys, span, FlatKind::Query)) else {
+            continue;
+        };
+        if errors.handle(check_text_constant(&entry.value)).is_none() {
+            continue;
+        }
+        constants.push(Constant {
+            placement: Placement::Query(SpannedValue::new(key, span)),
+            value: entry.value,
+        });
+    }
+}
+
+#[derive(Clone, Copy)]
+enum FlatKind {
+    Form,
+    Query,
+}
+
+/// A form or query key: one segment. A dotted key is refused, since neither can nest.
+fn flat_key(keys: &[String], span: Span, kind: FlatKind) -> darling::Result<String> {
+    match keys {
+        [key] if key.is_empty() => Err(Error::custom("a key cannot be empty").with_span(&span)),
+        [key] => Ok(key.clone()),
+        _ => {
+            let dotted = keys.join(".");
+            let flat = keys.join("_");
+            let (what, alternative) = match kind {
+                FlatKind::Form => ("a form body is flat", "or `body = json` to nest it"),
+                FlatKind::Query => ("a query is flat", "or send it in a JSON body to nest it"),
+            };
+            Err(Error::custom(format!(
+                "`{dotted}` is a nested key, but {what}; write one key such as `{flat}`, quote it as `\"{dotted}\"` if the vendor's key has a dot, {alternative}"
+            ))
+            .with_span(&span))
+        }
+    }
+}
+
+/// A JSON constant's numbers fit what JSON numbers are read into.
+fn check_json_constant(value: &ConstantValue) -> darling::Result<()> {
+    match value {
+        ConstantValue::Int(digits, span)
+            if digits.parse::<i64>().is_err() && digits.parse::<u64>().is_err() =>
+        {
+            Err(Error::custom(format!(
+                "`{digits}` does not fit a 64-bit integer; write it as a string if the vendor wants this number"
+            ))
+            .with_span(span))
+        }
+        ConstantValue::Float(digits, span)
+            if !digits.parse::<f64>().is_ok_and(f64::is_finite) =>
+        {
+            Err(Error::custom(format!("`{digits}` is not a finite number")).with_span(span))
+        }
+        ConstantValue::Array(values, _) => values.iter().try_for_each(check_json_constant),
+        _ => Ok(()),
+    }
+}
+
+/// A constant sent as text (form, query): a literal, or a flat array of them (the key is then
+/// repeated).
+fn check_text_constant(value: &ConstantValue) -> darling::Result<()> {
+    if let ConstantValue::Array(values, _) = value
+        && let Some(nested) = values
+            .iter()
+            .find(|value| matches!(value, ConstantValue::Array(..)))
+    {
+        return Err(Error::custom(
+            "an array here repeats its key once per value, so it holds literals, not arrays",
+        )
+        .with_span(&nested.span()));
+    }
+    Ok(())
 }
 
 /// Checks a header name and returns it in lowercase.
@@ -853,6 +1213,7 @@ fn check_derives(item: &mut ItemStruct, errors: &mut darling::error::Accumulator
 /// the item, and builds the field model.
 pub fn fields_of(
     item: &mut ItemStruct,
+    body: BodyContext,
     errors: &mut darling::error::Accumulator,
 ) -> Option<Vec<Field>> {
     check_derives(item, errors);
@@ -863,14 +1224,17 @@ pub fn fields_of(
         }
         return None;
     }
-    collect_fields(item, errors)
+    collect_fields(item, body, errors)
 }
 
 fn collect_fields(
     item: &mut ItemStruct,
+    body: BodyContext,
     errors: &mut darling::error::Accumulator,
 ) -> Option<Vec<Field>> {
     let mut fields = Vec::new();
+    // Fields that would go in a body the request does not have.
+    let mut unplaced: Vec<Ident> = Vec::new();
     for field in item.fields.iter_mut() {
         let parsed = errors.handle(FieldArgs::from_field(field));
         field.attrs.retain(|attr| !attr.path().is_ident("login"));
@@ -883,10 +1247,11 @@ fn collect_fields(
                     ty: field.ty.clone(),
                     optional: option_inner(&field.ty).cloned(),
                     secret: Some(ident.span()),
-                    placement: Placement::Body(SpannedValue::new(
+                    placement: Placement::JsonBody(SpannedValue::new(
                         vec![ident.to_string()],
                         ident.span(),
                     )),
+                    unread: true,
                 });
             }
             continue;
@@ -904,31 +1269,17 @@ fn collect_fields(
             )).with_span(&ident)),
             _ => {}
         }
-        let placement = match (args.header, args.rename) {
-            (Some(header), rename) => {
-                if let Some(rename) = rename {
-                    errors.push(Error::custom("`rename` names a JSON key, but this field is sent as a header; remove `rename`").with_span(&rename.span()));
-                }
-                // An invalid name is reported; the field is kept for the fallback's builder.
-                let name = errors
-                    .handle(check_header_name(&header))
-                    .unwrap_or_else(|| header.to_ascii_lowercase());
-                Placement::Header(SpannedValue::new(name, header.span()))
-            }
-            (None, Some(rename)) => {
-                let keys: Vec<String> = rename.split('.').map(str::to_owned).collect();
-                if keys.iter().any(|k| k.is_empty()) {
-                    errors.push(Error::custom(format!(
-                        "`{}` has an empty key; `rename` takes a JSON key, or dotted keys for nesting such as `password.value`",
-                        rename.as_str()
-                    )).with_span(&rename.span()));
-                    continue;
-                }
-                Placement::Body(SpannedValue::new(keys, rename.span()))
-            }
-            (None, None) => {
-                Placement::Body(SpannedValue::new(vec![ident.to_string()], ident.span()))
-            }
+        let placement = FieldPlacement {
+            header: args.header,
+            query: args.query,
+            path: args.path,
+            basic_auth: args.basic_auth,
+            rename: args.rename,
+        };
+        let Some(placement) =
+            placement.resolve(&ident, optional.is_some(), body, &mut unplaced, errors)
+        else {
+            continue;
         };
         fields.push(Field {
             ident,
@@ -936,12 +1287,166 @@ fn collect_fields(
             optional,
             secret,
             placement,
+            unread: false,
         });
+    }
+    if let Some(first) = unplaced.first() {
+        let names = unplaced
+            .iter()
+            .map(|ident| format!("`{ident}`"))
+            .collect::<Vec<_>>();
+        let names = match names.as_slice() {
+            [one] => one.clone(),
+            [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+            [] => String::new(),
+        };
+        let (verb, each) = if unplaced.len() == 1 {
+            ("has", "it")
+        } else {
+            ("have", "each")
+        };
+        errors.push(
+            Error::custom(format!(
+                "{}, so {names} {verb} nowhere to go; send {each} in the query with `#[login(query)]`, or as a header with `#[login(header = \"...\")]`",
+                body.without_body()
+            ))
+            .with_span(&body.span.unwrap_or_else(|| first.span())),
+        );
     }
     Some(fields)
 }
 
-use crate::attr::FieldArgs;
+use crate::attr::{BasicAuthArg, FieldArgs, PlacementName};
+
+/// The keys of `#[login(...)]` that say where a field goes.
+struct FieldPlacement {
+    header: Option<SpannedValue<String>>,
+    query: Option<PlacementName>,
+    path: Option<PlacementName>,
+    basic_auth: Option<BasicAuthArg>,
+    rename: Option<SpannedValue<String>>,
+}
+
+impl FieldPlacement {
+    /// The field's one placement. `None` when its `rename` cannot be read (reported).
+    fn resolve(
+        self,
+        ident: &Ident,
+        optional: bool,
+        body: BodyContext,
+        unplaced: &mut Vec<Ident>,
+        errors: &mut darling::error::Accumulator,
+    ) -> Option<Placement> {
+        let mut chosen: Vec<(&str, Span)> = Vec::new();
+        if let Some(header) = &self.header {
+            chosen.push(("header = ...", header.span()));
+        }
+        if let Some(query) = &self.query {
+            chosen.push(("query", query.span));
+        }
+        if let Some(path) = &self.path {
+            chosen.push(("path", path.span));
+        }
+        if let Some(basic) = &self.basic_auth {
+            chosen.push(("basic_auth = ...", basic.span));
+        }
+        if let [(first, _), (second, span), ..] = chosen.as_slice() {
+            errors.push(
+                Error::custom(format!(
+                    "`{ident}` is placed twice, by `{first}` and `{second}`; a field goes in one place, so keep one"
+                ))
+                .with_span(span),
+            );
+        }
+        if let (Some(rename), Some((chosen, _))) = (&self.rename, chosen.first()) {
+            let hint = match *chosen {
+                "query" => "write the parameter's name in `#[login(query = \"...\")]` instead",
+                "path" => "write the placeholder's name in `#[login(path = \"...\")]` instead",
+                "header = ..." => "the header's name is already given; remove `rename`",
+                _ => "remove `rename`",
+            };
+            errors.push(
+                Error::custom(format!(
+                    "`rename` names a body key, but this field is sent by `{chosen}`; {hint}"
+                ))
+                .with_span(&rename.span()),
+            );
+        }
+        let named = |name: Option<SpannedValue<String>>, span: Span| {
+            name.unwrap_or_else(|| SpannedValue::new(ident.to_string(), span))
+        };
+        if let Some(header) = self.header {
+            // An invalid name is reported; the field is kept for the fallback's builder.
+            let name = errors
+                .handle(check_header_name(&header))
+                .unwrap_or_else(|| header.to_ascii_lowercase());
+            return Some(Placement::Header(SpannedValue::new(name, header.span())));
+        }
+        if let Some(query) = self.query {
+            let key = named(query.name, query.span);
+            if key.is_empty() {
+                errors.push(
+                    Error::custom("a query parameter's name cannot be empty")
+                        .with_span(&key.span()),
+                );
+            }
+            return Some(Placement::Query(key));
+        }
+        if let Some(path) = self.path {
+            if optional {
+                errors.push(Error::custom(format!(
+                    "a path parameter is always sent, so `{ident}` cannot be an `Option`; give it the inner type"
+                )).with_span(&path.span));
+            }
+            return Some(Placement::Path(named(path.name, path.span)));
+        }
+        if let Some(basic) = self.basic_auth {
+            if optional {
+                errors.push(Error::custom(format!(
+                    "HTTP Basic credentials are always sent, so `{ident}` cannot be an `Option`; give it the inner type"
+                )).with_span(&basic.span));
+            }
+            return Some(Placement::BasicAuth(SpannedValue::new(
+                basic.part, basic.span,
+            )));
+        }
+        let (keys, span) = match &self.rename {
+            Some(rename) => {
+                let keys: Vec<String> = rename.split('.').map(str::to_owned).collect();
+                if keys.iter().any(|k| k.is_empty()) {
+                    errors.push(Error::custom(format!(
+                        "`{}` has an empty key; `rename` takes a JSON key, or dotted keys for nesting such as `password.value`",
+                        rename.as_str()
+                    )).with_span(&rename.span()));
+                    return None;
+                }
+                (keys, rename.span())
+            }
+            None => (vec![ident.to_string()], ident.span()),
+        };
+        match body.format {
+            BodyFormat::Json => Some(Placement::JsonBody(SpannedValue::new(keys, span))),
+            BodyFormat::Form => match &self.rename {
+                Some(rename) if keys.len() > 1 => {
+                    let flat = keys.join("_");
+                    errors.push(Error::custom(format!(
+                        "`{}` is a nested key, but a form body is flat; write one key such as `rename = \"{flat}\"`, or `body = json` to nest it",
+                        rename.as_str()
+                    )).with_span(&rename.span()));
+                    // Reported; kept so the struct's builder is still complete.
+                    Some(Placement::JsonBody(SpannedValue::new(keys, span)))
+                }
+                _ => Some(Placement::FormBody(SpannedValue::new(keys.join("."), span))),
+            },
+            BodyFormat::None => {
+                // Reported once for all such fields, by `collect_fields`; kept so the struct's
+                // builder is still complete.
+                unplaced.push(ident.clone());
+                Some(Placement::JsonBody(SpannedValue::new(keys, span)))
+            }
+        }
+    }
+}
 
 /// `T` for a type written `Option<T>` (or `core::option::Option<T>`).
 fn option_inner(ty: &Type) -> Option<&Type> {

@@ -24,8 +24,14 @@ pub struct EndpointArgs {
     pub method: Option<SpannedValue<String>>,
     #[darling(default, with = |meta| quoted(meta, "content_type = \"application/json; charset=utf-8\""), map = Some)]
     pub content_type: Option<SpannedValue<String>>,
+    #[darling(default, with = BodyArg::parse, map = Some)]
+    pub body: Option<BodyArg>,
     #[darling(multiple)]
     pub header: Vec<HeaderArg>,
+    #[darling(multiple)]
+    pub constant: Vec<ConstantList>,
+    #[darling(multiple)]
+    pub query: Vec<ConstantList>,
     #[darling(default)]
     pub response: Option<syn::Path>,
     #[darling(default)]
@@ -82,7 +88,10 @@ pub const KEYS: &[&str] = &[
     "path",
     "method",
     "content_type",
+    "body",
     "header",
+    "constant",
+    "query",
     "response",
     "token",
     "refresh_token",
@@ -495,4 +504,312 @@ pub struct FieldArgs {
     pub rename: Option<SpannedValue<String>>,
     #[darling(default, with = |meta| quoted(meta, "header = \"x-api-key\""), map = Some)]
     pub header: Option<SpannedValue<String>>,
+    #[darling(default, with = |meta| PlacementName::parse(meta, "query"), map = Some)]
+    pub query: Option<PlacementName>,
+    #[darling(default, with = |meta| PlacementName::parse(meta, "path"), map = Some)]
+    pub path: Option<PlacementName>,
+    #[darling(default, with = BasicAuthArg::parse, map = Some)]
+    pub basic_auth: Option<BasicAuthArg>,
+}
+
+/// `body = json | form | none`.
+#[derive(Clone, Copy, Debug)]
+pub struct BodyArg {
+    pub format: BodyFormat,
+    pub span: Span,
+}
+
+/// How a request's body is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BodyFormat {
+    Json,
+    Form,
+    None,
+}
+
+impl BodyFormat {
+    pub fn keyword(self) -> &'static str {
+        match self {
+            BodyFormat::Json => "json",
+            BodyFormat::Form => "form",
+            BodyFormat::None => "none",
+        }
+    }
+}
+
+impl BodyArg {
+    const HINT: &str = "write `body = json` (the default), `body = form` (`application/x-www-form-urlencoded`) or `body = none`";
+
+    fn parse(meta: &syn::Meta) -> darling::Result<Self> {
+        let syn::Meta::NameValue(pair) = meta else {
+            return Err(darling::Error::custom(Self::HINT).with_span(meta));
+        };
+        let (name, span) = match &pair.value {
+            Expr::Path(path) if path.path.get_ident().is_some() => {
+                let ident = path
+                    .path
+                    .get_ident()
+                    .map(Ident::to_string)
+                    .unwrap_or_default();
+                (ident, path.span())
+            }
+            Expr::Lit(syn::ExprLit {
+                lit: syn::Lit::Str(text),
+                ..
+            }) => {
+                return Err(darling::Error::custom(format!(
+                    "write the body format without quotes: `body = {}`",
+                    text.value()
+                ))
+                .with_span(text));
+            }
+            other => return Err(darling::Error::custom(Self::HINT).with_span(other)),
+        };
+        let format = match name.as_str() {
+            "json" => BodyFormat::Json,
+            "form" => BodyFormat::Form,
+            "none" => BodyFormat::None,
+            _ => {
+                let suggestion = closest(&name, &["json", "form", "none"], 2)
+                    .map(|format| format!("did you mean `{format}`? "))
+                    .unwrap_or_default();
+                return Err(darling::Error::custom(format!(
+                    "unknown body format `{name}`; {suggestion}{}",
+                    Self::HINT
+                ))
+                .with_span(&span));
+            }
+        };
+        Ok(BodyArg { format, span })
+    }
+}
+
+/// `#[login(query)]` or `#[login(query = "key")]`, and the same for `path`: where a field goes,
+/// under its own name or another.
+#[derive(Clone, Debug)]
+pub struct PlacementName {
+    pub name: Option<SpannedValue<String>>,
+    pub span: Span,
+}
+
+impl PlacementName {
+    fn parse(meta: &syn::Meta, key: &str) -> darling::Result<Self> {
+        let example = match key {
+            "path" => {
+                "`#[login(path)]` for the placeholder named like the field, or `#[login(path = \"realm\")]`"
+            }
+            _ => {
+                "`#[login(query)]` for a parameter named like the field, or `#[login(query = \"api_key\")]`"
+            }
+        };
+        match meta {
+            syn::Meta::Path(path) => Ok(PlacementName {
+                name: None,
+                span: path.span(),
+            }),
+            syn::Meta::NameValue(pair) => match &pair.value {
+                Expr::Lit(syn::ExprLit {
+                    lit: syn::Lit::Str(text),
+                    ..
+                }) => Ok(PlacementName {
+                    name: Some(SpannedValue::new(text.value(), text.span())),
+                    span: pair.path.span(),
+                }),
+                other => Err(darling::Error::custom(format!(
+                    "write the name in quotes: {example}"
+                ))
+                .with_span(other)),
+            },
+            syn::Meta::List(list) => {
+                Err(darling::Error::custom(format!("write {example}")).with_span(list))
+            }
+        }
+    }
+}
+
+/// `#[login(basic_auth = user)]` or `#[login(basic_auth = password)]`.
+#[derive(Clone, Copy, Debug)]
+pub struct BasicAuthArg {
+    pub part: BasicPart,
+    pub span: Span,
+}
+
+/// Which half of HTTP Basic credentials a field is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BasicPart {
+    User,
+    Password,
+}
+
+impl BasicAuthArg {
+    const HINT: &str = "write `#[login(basic_auth = user)]` on the user's field and `#[login(secret, basic_auth = password)]` on the password's";
+
+    fn parse(meta: &syn::Meta) -> darling::Result<Self> {
+        let syn::Meta::NameValue(pair) = meta else {
+            return Err(darling::Error::custom(Self::HINT).with_span(meta));
+        };
+        let name = match &pair.value {
+            Expr::Path(path) => path.path.get_ident().map(Ident::to_string),
+            Expr::Lit(syn::ExprLit {
+                lit: syn::Lit::Str(text),
+                ..
+            }) => {
+                return Err(darling::Error::custom(format!(
+                    "write it without quotes: `basic_auth = {}`",
+                    text.value()
+                ))
+                .with_span(text));
+            }
+            _ => None,
+        };
+        let part = match name.as_deref() {
+            Some("user" | "username") => BasicPart::User,
+            Some("password") => BasicPart::Password,
+            _ => return Err(darling::Error::custom(Self::HINT).with_span(&pair.value)),
+        };
+        Ok(BasicAuthArg {
+            part,
+            span: pair.value.span(),
+        })
+    }
+}
+
+/// `constant(grant_type = "password", returnSecureToken = true, params.userData = true)` and
+/// `query(api = "SYNO.API.Auth", version = 6)`: keys with literal values. darling's meta
+/// syntax has no dotted keys nor arrays, so the list is parsed here.
+#[derive(Debug)]
+pub struct ConstantList {
+    pub entries: Vec<ConstantEntry>,
+}
+
+/// `key = value`, or `a.b = value` for a nested key.
+#[derive(Debug)]
+pub struct ConstantEntry {
+    /// The key's segments (`["params", "userData"]`).
+    pub keys: Vec<String>,
+    pub key_span: Span,
+    pub value: ConstantValue,
+}
+
+/// A literal, or an array of them.
+#[derive(Clone, Debug)]
+pub enum ConstantValue {
+    Str(String, Span),
+    /// The digits, with a leading `-` when negative.
+    Int(String, Span),
+    Float(String, Span),
+    Bool(bool, Span),
+    Array(Vec<ConstantValue>, Span),
+}
+
+impl ConstantValue {
+    pub fn span(&self) -> Span {
+        match self {
+            ConstantValue::Str(_, span)
+            | ConstantValue::Int(_, span)
+            | ConstantValue::Float(_, span)
+            | ConstantValue::Bool(_, span)
+            | ConstantValue::Array(_, span) => *span,
+        }
+    }
+}
+
+const CONSTANT_HINT: &str = "a constant is a literal (`\"password\"`, `1`, `true`) or an array of literals (`[\"password\"]`)";
+
+impl Parse for ConstantValue {
+    fn parse(input: ParseStream) -> syn::Result<Self> {
+        if input.peek(syn::token::Bracket) {
+            let content;
+            let bracket = syn::bracketed!(content in input);
+            let values = Punctuated::<ConstantValue, Token![,]>::parse_terminated(&content)?;
+            return Ok(ConstantValue::Array(
+                values.into_iter().collect(),
+                bracket.span.join(),
+            ));
+        }
+        let negative = if input.peek(Token![-]) {
+            Some(input.parse::<Token![-]>()?)
+        } else {
+            None
+        };
+        let lit: syn::Lit = input
+            .parse()
+            .map_err(|e| syn::Error::new(e.span(), CONSTANT_HINT))?;
+        let span = lit.span();
+        let sign = if negative.is_some() { "-" } else { "" };
+        Ok(match lit {
+            syn::Lit::Str(text) if negative.is_none() => ConstantValue::Str(text.value(), span),
+            syn::Lit::Bool(value) if negative.is_none() => ConstantValue::Bool(value.value, span),
+            syn::Lit::Int(int) if int.suffix().is_empty() => {
+                ConstantValue::Int(format!("{sign}{}", int.base10_digits()), span)
+            }
+            syn::Lit::Float(float) if float.suffix().is_empty() => {
+                ConstantValue::Float(format!("{sign}{}", float.base10_digits()), span)
+            }
+            _ => return Err(syn::Error::new(span, CONSTANT_HINT)),
+        })
+    }
+}
+
+impl Parse for ConstantEntry {
+    fn parse(input: ParseStream) -> syn::Result<Self> {
+        let mut keys = Vec::new();
+        let mut key_span = None;
+        loop {
+            let (key, span) = if input.peek(syn::LitStr) {
+                let text: syn::LitStr = input.parse()?;
+                (text.value(), text.span())
+            } else {
+                let ident = input.call(<Ident as syn::ext::IdentExt>::parse_any)?;
+                (ident.to_string(), ident.span())
+            };
+            key_span.get_or_insert(span);
+            keys.push(key);
+            if !input.peek(Token![.]) {
+                break;
+            }
+            input.parse::<Token![.]>()?;
+        }
+        input.parse::<Token![=]>()?;
+        let value = input.parse()?;
+        Ok(ConstantEntry {
+            keys,
+            key_span: key_span.unwrap_or_else(Span::call_site),
+            value,
+        })
+    }
+}
+
+impl FromMeta for ConstantList {
+    fn from_meta(item: &syn::Meta) -> darling::Result<Self> {
+        let name = item
+            .path()
+            .get_ident()
+            .map(Ident::to_string)
+            .unwrap_or_default();
+        let example = if name == "query" {
+            "`query(api = \"SYNO.API.Auth\", version = 6)`"
+        } else {
+            "`constant(grant_type = \"password\", returnSecureToken = true)`"
+        };
+        match item {
+            syn::Meta::List(list) => {
+                let entries = list
+                    .parse_args_with(Punctuated::<ConstantEntry, Token![,]>::parse_terminated)
+                    .map_err(|e| {
+                        darling::Error::custom(format!(
+                            "{e}; write `{name}(<key> = <literal>, ...)`, e.g. {example}"
+                        ))
+                        .with_span(&e.span())
+                    })?;
+                Ok(ConstantList {
+                    entries: entries.into_iter().collect(),
+                })
+            }
+            _ => Err(darling::Error::custom(format!(
+                "write `{name}(<key> = <literal>, ...)`, e.g. {example}"
+            ))
+            .with_span(item)),
+        }
+    }
 }

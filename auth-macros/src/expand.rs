@@ -6,22 +6,23 @@ use quote::{format_ident, quote, quote_spanned};
 use syn::{Ident, Lit, LitStr, Type};
 
 use crate::ast::{
-    BodyFailure, Credentials, Endpoint, Expiry, Field, Placement, Source, TimeFormat, TimeUnit,
-    last_segment_is,
+    BodyFailure, Constant, Credentials, Endpoint, Expiry, Field, Placement, Source, TimeFormat,
+    TimeUnit, Value, last_segment_is,
 };
-use crate::attr::FieldPath;
+use crate::attr::{BasicPart, BodyFormat, ConstantValue, FieldPath};
 
 pub fn expand(endpoint: &Endpoint) -> TokenStream {
     let item = &endpoint.item;
     let builder = expand_builder(item, &endpoint.fields);
-    let debug = expand_debug(item, &endpoint.fields);
+    let debug = expand_debug(item, &endpoint.constants, &endpoint.fields);
     let endpoint_impl = expand_endpoint_impl(endpoint);
     let start = expand_builder_fn(item, &endpoint.fields);
-    let send_doc = format!(
-        " Logs in at {}'s documented base URL, `{}`.",
-        endpoint.vendor, endpoint.base_url
+    let send = expand_send(
+        item,
+        &endpoint.response,
+        SendTarget::of(endpoint),
+        SendBody::Real,
     );
-    let send = expand_send(item, &endpoint.response, &send_doc, SendBody::Real);
     let name = &item.ident;
     quote! {
         #item
@@ -44,16 +45,10 @@ pub fn expand_fallback(
     response: Option<&syn::Path>,
 ) -> TokenStream {
     let builder = expand_builder(item, fields);
-    let debug = expand_debug(item, fields);
+    let debug = expand_debug(item, &[], fields);
     let start = expand_builder_fn(item, fields);
-    let send = response.map(|response| {
-        expand_send(
-            item,
-            response,
-            " Logs in (this declaration has mistakes, see the errors).",
-            SendBody::Unreachable,
-        )
-    });
+    let send = response
+        .map(|response| expand_send(item, response, SendTarget::Fallback, SendBody::Unreachable));
     let name = &item.ident;
     quote! {
         #debug
@@ -95,6 +90,14 @@ fn expand_builder(item: &syn::ItemStruct, fields: &[Field]) -> TokenStream {
                 .join(", ")
         )
     };
+    let mut builder_doc = vec![builder_doc];
+    if let Some(example) = optional.first() {
+        let ident = &example.ident;
+        builder_doc.push(String::new());
+        builder_doc.push(format!(
+            " An optional field has two setters, as in `bon`: `{ident}(value)` sets it, and `maybe_{ident}(option)` takes an `Option`, where `None` leaves it unset."
+        ));
+    }
 
     let setters_required = required.iter().enumerate().map(|(i, field)| {
         let ident = &field.ident;
@@ -140,13 +143,23 @@ fn expand_builder(item: &syn::ItemStruct, fields: &[Field]) -> TokenStream {
 
     let setters_optional = optional.iter().map(|field| {
         let ident = &field.ident;
+        let maybe = format_ident!("maybe_{}", ident);
         let inner = field.optional.as_ref().unwrap_or(&field.ty);
         let (arg_ty, convert) = setter_argument(inner);
         let doc = format!(" Sets `{ident}` (optional; left out of the request when not set).");
+        let maybe_doc = format!(
+            " Sets `{ident}` from an `Option`: `None` leaves it out of the request, as if [`{ident}`](Self::{ident}) were not called."
+        );
         quote! {
             #[doc = #doc]
             #vis fn #ident(mut self, value: #arg_ty) -> Self {
                 self.#ident = ::core::option::Option::Some(#convert);
+                self
+            }
+
+            #[doc = #maybe_doc]
+            #vis fn #maybe(mut self, value: ::core::option::Option<#inner>) -> Self {
+                self.#ident = value;
                 self
             }
         }
@@ -193,7 +206,7 @@ fn expand_builder(item: &syn::ItemStruct, fields: &[Field]) -> TokenStream {
     // no names in the user's module; the const sees the same names as the struct, so field types
     // resolve even when the endpoint is declared inside a function.
     quote! {
-        #[doc = #builder_doc]
+        #(#[doc = #builder_doc])*
         #[must_use = "a builder does nothing until `build()` is called"]
         #vis struct #builder<#(#params = #unset),*> {
             #(#req_idents: #params,)*
@@ -250,8 +263,14 @@ fn setter_argument(ty: &Type) -> (TokenStream, TokenStream) {
     }
 }
 
-fn expand_debug(item: &syn::ItemStruct, fields: &[Field]) -> TokenStream {
+fn expand_debug(item: &syn::ItemStruct, constants: &[Constant], fields: &[Field]) -> TokenStream {
     let name = &item.ident;
+    // Constants are the same in every request and never secret, so they are shown as written.
+    let constants = constants.iter().map(|constant| {
+        let key = constant.placement.name();
+        let text = debug_text(&constant.value);
+        quote!(.field(#key, &::core::format_args!("{}", #text)))
+    });
     let fields = fields.iter().map(|field| {
         let ident = &field.ident;
         // Secrets are redacted here rather than trusting the field type's `Debug`.
@@ -276,9 +295,58 @@ fn expand_debug(item: &syn::ItemStruct, fields: &[Field]) -> TokenStream {
         impl ::core::fmt::Debug for #name {
             fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 __f.debug_struct(::core::stringify!(#name))
+                    #(#constants)*
                     #(#fields)*
                     .finish()
             }
+        }
+    }
+}
+
+/// A constant as `Debug` shows it: strings quoted, arrays in brackets.
+fn debug_text(value: &ConstantValue) -> String {
+    match value {
+        ConstantValue::Str(text, _) => format!("{text:?}"),
+        ConstantValue::Int(digits, _) | ConstantValue::Float(digits, _) => digits.clone(),
+        ConstantValue::Bool(value, _) => value.to_string(),
+        ConstantValue::Array(values, _) => format!(
+            "[{}]",
+            values.iter().map(debug_text).collect::<Vec<_>>().join(", ")
+        ),
+    }
+}
+
+/// A constant as a form or query value: each literal's text; an array repeats the key.
+fn text_values(value: &ConstantValue) -> Vec<String> {
+    match value {
+        ConstantValue::Str(text, _) => vec![text.clone()],
+        ConstantValue::Int(digits, _) | ConstantValue::Float(digits, _) => vec![digits.clone()],
+        ConstantValue::Bool(value, _) => vec![value.to_string()],
+        ConstantValue::Array(values, _) => values.iter().flat_map(text_values).collect(),
+    }
+}
+
+/// A constant of the JSON body, as an `auth_core::__private::JsonConstant` expression.
+fn json_constant(value: &ConstantValue) -> TokenStream {
+    let constant = quote!(::auth_core::__private::JsonConstant);
+    match value {
+        ConstantValue::Str(text, _) => quote!(#constant::Str(#text)),
+        ConstantValue::Int(digits, _) => match digits.parse::<i64>() {
+            Ok(value) => quote!(#constant::Int(#value)),
+            // `ast.rs` has checked that it fits one of the two.
+            Err(_) => {
+                let value = digits.parse::<u64>().unwrap_or(u64::MAX);
+                quote!(#constant::UInt(#value))
+            }
+        },
+        ConstantValue::Float(digits, _) => {
+            let value = digits.parse::<f64>().unwrap_or_default();
+            quote!(#constant::Float(#value))
+        }
+        ConstantValue::Bool(value, _) => quote!(#constant::Bool(#value)),
+        ConstantValue::Array(values, _) => {
+            let values = values.iter().map(json_constant);
+            quote!(#constant::Array(&[#(#values),*]))
         }
     }
 }
@@ -307,11 +375,35 @@ enum SendBody {
     Unreachable,
 }
 
+/// Where `send` logs in, which decides whether there is a `send` at all.
+enum SendTarget<'a> {
+    /// The declared base URL: `send` and `send_to`.
+    Declared { vendor: &'a str, base_url: &'a str },
+    /// No base URL declared: `send_to` only, so sending without one does not compile.
+    Undeclared { vendor: &'a str },
+    /// A declaration with mistakes: both, so code that uses either is not reported too.
+    Fallback,
+}
+
+impl<'a> SendTarget<'a> {
+    fn of(endpoint: &'a Endpoint) -> Self {
+        match &endpoint.base_url {
+            Some(base_url) => SendTarget::Declared {
+                vendor: &endpoint.vendor,
+                base_url,
+            },
+            None => SendTarget::Undeclared {
+                vendor: &endpoint.vendor,
+            },
+        }
+    }
+}
+
 /// `fn send` and `fn send_to`, for the struct's inherent impl.
 fn expand_send(
     item: &syn::ItemStruct,
     response: &syn::Path,
-    send_doc: &str,
+    target: SendTarget<'_>,
     body: SendBody,
 ) -> TokenStream {
     let vis = &item.vis;
@@ -323,45 +415,99 @@ fn expand_send(
         /// Returns the [`Session`](::auth_core::Session), or an
         /// [`AuthError`](::auth_core::AuthError) whose kind is the same across vendors.
     };
-    let doc_send_to = quote! {
-        /// Logs in at another base URL: an on-premises host, staging, or a test server.
-        /// The endpoint's path is appended to it.
+    let (send_doc, send_to_doc) = match target {
+        SendTarget::Declared { vendor, base_url } => (
+            Some(format!(
+                " Logs in at {vendor}'s documented base URL, `{base_url}`."
+            )),
+            vec![
+                " Logs in at another base URL: an on-premises host, staging, or a test server."
+                    .to_owned(),
+                " The endpoint's path is appended to it.".to_owned(),
+            ],
+        ),
+        SendTarget::Undeclared { vendor } => (
+            None,
+            vec![
+                format!(
+                    " Logs in at `base_url`, the host of the {vendor} installation to log in to; the endpoint's path is appended to it."
+                ),
+                String::new(),
+                format!(
+                    " {vendor} has no single documented host, so a login is always sent with its base URL."
+                ),
+            ],
+        ),
+        SendTarget::Fallback => (
+            Some(" Logs in (this declaration has mistakes, see the errors).".to_owned()),
+            vec![" Logs in (this declaration has mistakes, see the errors).".to_owned()],
+        ),
     };
     match body {
         // Plain functions returning auth-core's future: no async wrapper per endpoint.
-        SendBody::Real => quote! {
-            #[doc = #send_doc]
-            #doc_returns
-            #vis fn send<'__a>(
-                &'__a self,
-                client: &'__a ::auth_core::LoginClient,
-            ) -> impl ::core::future::Future<Output = #output> + ::core::marker::Send + '__a {
-                ::auth_core::__private::send(client, self, ::core::option::Option::None)
-            }
+        SendBody::Real => {
+            let send = match send_doc {
+                Some(send_doc) => quote! {
+                    #[doc = #send_doc]
+                    #doc_returns
+                    #vis fn send<'__a>(
+                        &'__a self,
+                        client: &'__a ::auth_core::LoginClient,
+                    ) -> impl ::core::future::Future<Output = #output> + ::core::marker::Send + '__a {
+                        ::auth_core::__private::send(client, self, ::core::option::Option::None)
+                    }
+                },
+                // Not callable: the bound is never met, so a call is one error with
+                // `DeclaredBaseUrl`'s message (no base URL, give one) rather than a missing
+                // method. The binder keeps the bound from being checked where it is declared,
+                // and the result can be awaited, so the `.await` after the call adds no error
+                // of its own.
+                None => quote! {
+                    #[doc(hidden)]
+                    #vis fn send(
+                        &self,
+                        client: &::auth_core::LoginClient,
+                    ) -> ::auth_core::__private::NoBaseUrl<#response>
+                    where
+                        for<'__any> Self: ::auth_core::DeclaredBaseUrl,
+                    {
+                        let _ = client;
+                        ::auth_core::__private::NoBaseUrl::new(<Self as ::auth_core::LoginEndpoint>::SPEC)
+                    }
+                },
+            };
+            quote! {
+                #send
 
-            #doc_send_to
-            #vis fn send_to<'__a>(
-                &'__a self,
-                client: &'__a ::auth_core::LoginClient,
-                base_url: &'__a str,
-            ) -> impl ::core::future::Future<Output = #output> + ::core::marker::Send + '__a {
-                ::auth_core::__private::send(client, self, ::core::option::Option::Some(base_url))
+                #(#[doc = #send_to_doc])*
+                #doc_returns
+                #vis fn send_to<'__a>(
+                    &'__a self,
+                    client: &'__a ::auth_core::LoginClient,
+                    base_url: &'__a str,
+                ) -> impl ::core::future::Future<Output = #output> + ::core::marker::Send + '__a {
+                    ::auth_core::__private::send(client, self, ::core::option::Option::Some(base_url))
+                }
             }
-        },
-        SendBody::Unreachable => quote! {
-            #[doc = #send_doc]
-            #doc_returns
-            #vis async fn send(&self, client: &::auth_core::LoginClient) -> #output {
-                let _ = client;
-                ::core::unreachable!()
-            }
+        }
+        SendBody::Unreachable => {
+            let send_doc = send_doc.unwrap_or_default();
+            quote! {
+                #[doc = #send_doc]
+                #doc_returns
+                #vis async fn send(&self, client: &::auth_core::LoginClient) -> #output {
+                    let _ = client;
+                    ::core::unreachable!()
+                }
 
-            #doc_send_to
-            #vis async fn send_to(&self, client: &::auth_core::LoginClient, base_url: &str) -> #output {
-                let _ = (client, base_url);
-                ::core::unreachable!()
+                #(#[doc = #send_to_doc])*
+                #doc_returns
+                #vis async fn send_to(&self, client: &::auth_core::LoginClient, base_url: &str) -> #output {
+                    let _ = (client, base_url);
+                    ::core::unreachable!()
+                }
             }
-        },
+        }
     }
 }
 
@@ -373,29 +519,138 @@ fn expand_endpoint_impl(endpoint: &Endpoint) -> TokenStream {
         None => quote!(::auth_core::NoErrorBody),
     };
     let vendor = &endpoint.vendor;
-    let method = &endpoint.method;
-    let base_url = &endpoint.base_url;
-    let path = &endpoint.path;
-    let content_type = &endpoint.content_type;
-    let header_names = endpoint.headers.iter().map(|(name, _)| name.as_str());
-    let header_values = endpoint.headers.iter().map(|(_, value)| value);
+    let request_spec = expand_request_spec(endpoint);
+    let request_impl = expand_request_impl(endpoint);
+    let declared_base_url = endpoint.base_url.is_some().then(|| {
+        quote! {
+            #[automatically_derived]
+            impl ::auth_core::DeclaredBaseUrl for #name {}
+        }
+    });
     let codes = endpoint.statuses.iter().map(|s| s.code);
     let kinds = endpoint.statuses.iter().map(|s| &s.kind);
     let fixed = optional_duration(endpoint.lifetime.as_deref().copied());
     let idle = optional_duration(endpoint.idle_timeout.as_deref().copied());
     let lockout = optional_duration(endpoint.lockout);
 
-    let write_body = expand_write_body(endpoint);
-    let field_headers = endpoint.fields.iter().filter_map(|field| {
-        let Placement::Header(header) = &field.placement else { return None };
-        let ident = &field.ident;
-        let header = header.as_str();
-        let sensitive = field.secret.is_some();
-        Some(quote_spanned! {field.ident.span()=>
-            if let ::core::option::Option::Some(__value) = ::auth_core::__private::HeaderField::header_value(&self.#ident) {
-                __header(#header, __value, #sensitive);
+    let body_failed = expand_body_failed(endpoint.body_failure.as_ref());
+    let response_spec = expand_response_spec(endpoint);
+    let credentials = expand_credentials(&endpoint.credentials);
+
+    quote! {
+        #request_impl
+
+        #declared_base_url
+
+        #[automatically_derived]
+        impl ::auth_core::LoginEndpoint for #name {
+            type Response = #response;
+            type ErrorBody = #error_body;
+
+            const SPEC: &'static ::auth_core::EndpointSpec = &::auth_core::EndpointSpec::__new(
+                #vendor,
+                #request_spec
+                &[#((#codes, ::auth_core::ErrorKind::#kinds)),*],
+                ::auth_core::LifetimePolicy { fixed: #fixed, idle: #idle },
+                #lockout,
+                #response_spec,
+            );
+
+            fn __body_failed(__response: &Self::Response) -> bool {
+                #body_failed
             }
-        })
+
+            #credentials
+        }
+    }
+}
+
+/// The request half of `SPEC`: method, base URL, path, body format, content type and the
+/// constant headers, query parameters and form pairs, each a comma-terminated argument.
+fn expand_request_spec(endpoint: &Endpoint) -> TokenStream {
+    let method = &endpoint.method;
+    let base_url = optional_str(endpoint.base_url.as_deref());
+    let path = endpoint.path.as_str();
+    let body = match endpoint.body {
+        BodyFormat::Json => quote!(Json),
+        BodyFormat::Form => quote!(Form),
+        BodyFormat::None => quote!(None),
+    };
+    let content_type = optional_str(endpoint.content_type.as_deref());
+    let pairs = |wanted: fn(&Placement) -> Option<String>| {
+        let pairs = endpoint.constants.iter().flat_map(move |constant| {
+            let key = wanted(&constant.placement);
+            text_values(&constant.value)
+                .into_iter()
+                .filter_map(move |value| key.clone().map(|key| quote!((#key, #value))))
+        });
+        quote!(&[#(#pairs),*])
+    };
+    let headers = pairs(|placement| match placement {
+        Placement::Header(name) => Some(name.to_string()),
+        _ => None,
+    });
+    let query = pairs(|placement| match placement {
+        Placement::Query(key) => Some(key.to_string()),
+        _ => None,
+    });
+    let form = pairs(|placement| match placement {
+        Placement::FormBody(key) => Some(key.to_string()),
+        _ => None,
+    });
+    quote! {
+        ::auth_core::Method::#method,
+        #base_url,
+        #path,
+        ::auth_core::BodyFormat::#body,
+        #content_type,
+        #headers,
+        #query,
+        #form,
+    }
+}
+
+fn optional_str(text: Option<&str>) -> TokenStream {
+    match text {
+        Some(text) => quote!(::core::option::Option::Some(#text)),
+        None => quote!(::core::option::Option::None),
+    }
+}
+
+/// `impl LoginRequest`: the JSON body, where each other field goes, and the secrets to scrub
+/// from errors.
+fn expand_request_impl(endpoint: &Endpoint) -> TokenStream {
+    let name = &endpoint.item.ident;
+    let write_body = (endpoint.body == BodyFormat::Json).then(|| expand_write_body(endpoint));
+    let describe = endpoint.fields.iter().filter_map(|field| {
+        let ident = &field.ident;
+        let secret = field.secret.is_some();
+        // Spanned at the field's type, so a type that cannot be sent as text is reported there.
+        let value = quote_spanned!(field.ty_span()=> &self.#ident);
+        let call = match &field.placement {
+            Placement::JsonBody(_) => return None,
+            Placement::FormBody(key) => {
+                let key = key.as_str();
+                quote!(form(#key, #value, #secret))
+            }
+            Placement::Query(key) => {
+                let key = key.as_str();
+                quote!(query(#key, #value, #secret))
+            }
+            Placement::Path(placeholder) => {
+                let placeholder = placeholder.as_str();
+                quote!(path(#placeholder, #value, #secret))
+            }
+            Placement::Header(name) => {
+                let name = name.as_str();
+                quote!(header(#name, #value, #secret))
+            }
+            Placement::BasicAuth(part) => match **part {
+                BasicPart::User => quote!(basic_user(#value)),
+                BasicPart::Password => quote!(basic_password(#value)),
+            },
+        };
+        Some(quote!(__parts.#call;))
     });
     let secrets = endpoint
         .fields
@@ -413,58 +668,29 @@ fn expand_endpoint_impl(endpoint: &Endpoint) -> TokenStream {
                 quote!(__secret(::auth_core::Secret::expose_secret(&self.#ident));)
             }
         });
-    let body_failed = expand_body_failed(endpoint.body_failure.as_ref());
-    let response_spec = expand_response_spec(endpoint);
-    let credentials = expand_credentials(&endpoint.credentials);
-
     quote! {
         #[automatically_derived]
         impl ::auth_core::__private::LoginRequest for #name {
             #write_body
 
-            fn __field_headers(&self, __header: &mut dyn ::core::ops::FnMut(&'static str, &str, bool)) {
-                #(#field_headers)*
+            fn __describe<'__a>(&'__a self, __parts: &mut ::auth_core::__private::RequestParts<'__a>) {
+                #(#describe)*
             }
 
             fn __secrets(&self, __secret: &mut dyn ::core::ops::FnMut(&str)) {
                 #(#secrets)*
             }
         }
-
-        #[automatically_derived]
-        impl ::auth_core::LoginEndpoint for #name {
-            type Response = #response;
-            type ErrorBody = #error_body;
-
-            const SPEC: &'static ::auth_core::EndpointSpec = &::auth_core::EndpointSpec::__new(
-                #vendor,
-                ::auth_core::Method::#method,
-                #base_url,
-                #path,
-                #content_type,
-                &[#((#header_names, #header_values)),*],
-                &[#((#codes, ::auth_core::ErrorKind::#kinds)),*],
-                ::auth_core::LifetimePolicy { fixed: #fixed, idle: #idle },
-                #lockout,
-                #response_spec,
-            );
-
-            fn __body_failed(__response: &Self::Response) -> bool {
-                #body_failed
-            }
-
-            #credentials
-        }
     }
 }
 
-/// `__write_body`: a borrowed, serde-derived view of the body fields, nested where `rename`
-/// uses dotted keys.
+/// `__write_body`: a borrowed, serde-derived view of the body fields and constants, nested
+/// where keys are dotted.
 fn expand_write_body(endpoint: &Endpoint) -> TokenStream {
     let mut root = BodyObject::default();
-    for field in &endpoint.fields {
-        if let Placement::Body(keys) = &field.placement {
-            root.insert(keys, field);
+    for (placement, value) in endpoint.values() {
+        if let Placement::JsonBody(keys) = placement {
+            root.insert(keys, value);
         }
     }
     let mut definitions = Vec::new();
@@ -488,17 +714,22 @@ struct BodyObject<'a> {
 
 enum BodyValue<'a> {
     Field(&'a Field),
+    Constant(&'a ConstantValue),
     Object(BodyObject<'a>),
 }
 
 impl<'a> BodyObject<'a> {
-    /// Inserts a field under its keys; `valid.rs` has rejected duplicates and overlaps.
-    fn insert(&mut self, keys: &[String], field: &'a Field) {
+    /// Inserts a value under its keys; `valid.rs` has rejected duplicates and overlaps.
+    fn insert(&mut self, keys: &[String], value: Value<'a>) {
         let Some((first, rest)) = keys.split_first() else {
             return;
         };
         if rest.is_empty() {
-            self.entries.push((first.clone(), BodyValue::Field(field)));
+            let value = match value {
+                Value::Field(field) => BodyValue::Field(field),
+                Value::Constant(constant) => BodyValue::Constant(constant),
+            };
+            self.entries.push((first.clone(), value));
             return;
         }
         let position = self
@@ -511,7 +742,7 @@ impl<'a> BodyObject<'a> {
             self.entries.len() - 1
         });
         if let BodyValue::Object(object) = &mut self.entries[index].1 {
-            object.insert(rest, field);
+            object.insert(rest, value);
         }
     }
 
@@ -526,11 +757,13 @@ impl<'a> BodyObject<'a> {
         *counter += 1;
         let mut members = Vec::new();
         let mut inits = Vec::new();
+        let mut borrows = false;
         for (index, (key, value)) in self.entries.iter().enumerate() {
             let member = format_ident!("__f{}", index);
             let key = LitStr::new(key, Span::call_site());
             match value {
                 BodyValue::Field(field) => {
+                    borrows = true;
                     let ident = &field.ident;
                     let ty = &field.ty;
                     if field.secret.is_some() && field.optional.is_some() {
@@ -558,16 +791,25 @@ impl<'a> BodyObject<'a> {
                         inits.push(quote!(#member: &self.#ident));
                     }
                 }
+                BodyValue::Constant(constant) => {
+                    let constant = json_constant(constant);
+                    members.push(quote! {
+                        #[serde(rename = #key)]
+                        #member: &'static ::auth_core::__private::JsonConstant
+                    });
+                    inits.push(quote!(#member: &#constant));
+                }
                 BodyValue::Object(object) => {
+                    borrows = true;
                     let (nested, init) = object.expand(definitions, counter);
                     members.push(quote!(#[serde(rename = #key)] #member: #nested<'__a>));
                     inits.push(quote!(#member: #init));
                 }
             }
         }
-        // Every member borrows for `'__a`; only an object without members (every field is a
-        // header) needs a marker to use the lifetime.
-        if self.entries.is_empty() {
+        // Members that borrow do so for `'__a`; an object that borrows nothing (no members, or
+        // constants only) needs a marker to use the lifetime.
+        if !borrows {
             members.push(quote! {
                 #[serde(skip)]
                 __lifetime: ::core::marker::PhantomData<&'__a ()>

@@ -57,19 +57,53 @@ use syn::ItemStruct;
 /// let session = login.send(&client).await?;
 /// ```
 ///
-/// A runnable example is in the `auth_core` crate documentation.
+/// A self-hosted product with an OAuth 2.0 password grant: no `base_url`, a path parameter, a
+/// form body and a constant.
+///
+/// ```text
+/// #[login_endpoint(
+///     vendor = "Keycloak",
+///     path = "/realms/{realm}/protocol/openid-connect/token",
+///     body = form,
+///     constant(grant_type = "password"),
+///     response = TokenResponse,
+///     token = access_token,
+///     error_body = OAuthError,
+/// )]
+/// pub struct Login {
+///     #[login(path)]
+///     realm: String,
+///     client_id: String,
+///     username: String,
+///     #[login(secret)]
+///     password: Secret,
+///     scope: Option<String>,
+/// }
+///
+/// let session = login.send_to(&client, "https://sso.example.com").await?;
+/// ```
+///
+/// A runnable example is in the `auth_core` crate documentation; `tests/catalogue` declares
+/// real vendors' logins (query API keys, HTTP Basic, a `GET` login, JSON-RPC) with these keys.
 ///
 /// # What it writes
 ///
 /// - `Login::builder()`, returning a `LoginBuilder` with one setter per field. `build()` exists
 ///   once every required field is set: calling it earlier is a compile error that names the
 ///   missing field. Setters of `String` and `Secret` fields take anything that converts into
-///   them, such as `&str`.
-/// - `Debug` for the struct, printing `[REDACTED]` for secret fields. Do not derive `Debug`.
-/// - `async fn send(&self, client: &LoginClient)`, to the declared `base_url`, and
-///   `async fn send_to(&self, client: &LoginClient, base_url: &str)`, to another host (the
-///   `path` is appended to it). Both return `Result<Session<Response>, AuthError>`.
-/// - `impl auth_core::LoginEndpoint`, whose `SPEC` holds everything declared here.
+///   them, such as `&str`. An optional field `x: Option<T>` has two setters, as in `bon`:
+///   `x(T)`, and `maybe_x(Option<T>)`, where `None` leaves it unset.
+/// - `Debug` for the struct, printing the constants as declared and `[REDACTED]` for secret
+///   fields. Do not derive `Debug`.
+/// - `async fn send_to(&self, client: &LoginClient, base_url: &str)`, to the host given (the
+///   `path` is appended to it), and, when `base_url` is declared,
+///   `async fn send(&self, client: &LoginClient)` to it. Both return
+///   `Result<Session<Response>, AuthError>`.
+/// - `impl auth_core::LoginEndpoint`, whose `SPEC` holds everything declared here, and, when
+///   `base_url` is declared, `impl auth_core::DeclaredBaseUrl`. Without a `base_url`, a login
+///   can only be sent where a base URL is given (`send_to`, `Authenticator::new_at`,
+///   `blocking::LoginClient::login_to`); `send`, `Authenticator::new` and
+///   `blocking::LoginClient::login` do not compile for it.
 ///
 /// The builder and the methods have the struct's visibility.
 ///
@@ -78,10 +112,13 @@ use syn::ItemStruct;
 /// | Key | Required | Value |
 /// | --- | --- | --- |
 /// | `vendor` | yes | The vendor's name, as it appears in errors: `vendor = "Hypernative"`. |
-/// | `base_url` | yes | The documented base URL: `https` (or `http`), a host, an optional port and path; no user info, query or fragment. |
-/// | `path` | yes | The login path appended to the base URL; starts with `/`, no whitespace, query or fragment. |
-/// | `method` | no | `"POST"` (the default), `"PUT"` or `"PATCH"`. Methods without a body (`GET`, `DELETE`...) are rejected. |
-/// | `content_type` | no | `application/json` (the default) or a `+json` type, with parameters if the vendor wants them: `"application/json; charset=utf-8"`. |
+/// | `base_url` | no | The documented base URL: `https` (or `http`), a host, an optional port and path; no user info, query or fragment. Leave it out for a self-hosted product: each caller then gives the host (see above). |
+/// | `path` | yes | The login path appended to the base URL; starts with `/`, no whitespace, query or fragment. `{name}` is a path parameter, filled by a `#[login(path)]` field: `"/realms/{realm}/token"`. |
+/// | `method` | no | `"POST"` (the default), `"PUT"`, `"PATCH"`, or `"GET"` for a login whose values go in the query, path or headers (a `GET` has no body). `HEAD`, `DELETE` and `OPTIONS` are rejected. |
+/// | `body` | no | How the body is written: `json` (the default), `form` (`application/x-www-form-urlencoded`, flat keys), or `none` (no body: every field goes in the query, path, headers or Basic credentials). A `GET` has no body whatever this says. |
+/// | `content_type` | no | For a JSON body, `application/json` (the default), a `+json` type, or another JSON type such as `application/json-rpc`; for a form, `application/x-www-form-urlencoded` (the default); with parameters if the vendor wants them: `"application/json; charset=utf-8"`. Not with `body = none` or `GET`. |
+/// | `constant(key = literal, ...)` | no, repeatable | Values sent in the body of every request, with no setter, shown in `Debug`: strings, integers, floats, `true`/`false`, or arrays of them (`methods = ["password"]`). In JSON, dotted keys nest (`params.userData = true`) and a quoted key is one key (`"a.b" = 1`); a form is flat, and an array repeats its key. Keys are identifiers or strings. |
+/// | `query(key = literal, ...)` | no, repeatable | Query parameters sent with every request, before those from fields: `query(api = "SYNO.API.Auth", version = 3)`. Flat keys; an array repeats its key. |
 /// | `header(name = "...", value = "...")` | no, repeatable | A header sent with every request. Names are case-insensitive and sent in lowercase; each once. The content type and the headers the HTTP client sets (`content-length`, `host`, `transfer-encoding`, `connection`) cannot be set here. Values are visible ASCII. |
 /// | `response` | yes | The type of a successful (2xx) body: `serde::Deserialize`, `Send + Sync + 'static`; or `auth_core::TextBody` for a body that is not JSON (`Ok.`, empty, HTML), kept as text. |
 /// | `token` | yes | Where the access token is (see below): a path of fields in `response` (`token`, `data.token`), a response header (`header("X-Subject-Token")`) or a cookie (`cookie("SID")`). A body field is `Secret` or `Option<Secret>`. An absent or empty token is a `Decode` error that names where it was expected. |
@@ -142,18 +179,28 @@ use syn::ItemStruct;
 ///
 /// # Fields
 ///
-/// The struct has named fields and no generic parameters. Each field is a field of the request:
-/// by default a key of the JSON body named like the field. A field of type `Option<T>` is
-/// optional: its setter takes a `T`, and the key is left out of the body when it is not set.
-/// Fields cannot be named `build`, `builder`, `send` or `send_to`, which the macro generates.
+/// The struct has named fields and no generic parameters. Each field is a value of the request,
+/// and goes in one place: by default the body, under a key named like the field (a JSON key,
+/// or a form key with `body = form`). A field of type `Option<T>` is optional: it is left out
+/// of the request when it is not set. Fields cannot be named `build`, `builder`, `send`,
+/// `send_to`, or `maybe_x` next to an optional `x`, which the macro generates.
+///
+/// A field sent outside a JSON body (in a form, the query, the path, a header or Basic
+/// credentials) is sent as text: a `String`, an `auth_core::Secret`, an integer, a `bool`, an
+/// `Option` of one, or a type implementing `auth_core::TextValue`.
 ///
 /// | Attribute | Meaning |
 /// | --- | --- |
-/// | `#[login(rename = "organizationId")]` | The JSON key to write instead of the field's name. Dotted keys nest: `rename = "password.value"` writes `{"password": {"value": ...}}`. Two fields cannot write the same key, and a key cannot hold both a value and an object (`password` and `password.value`). |
-/// | `#[login(secret)]` | The field is a credential. It must be `auth_core::Secret` (or `Option<Secret>`), and a `Secret` field must say `secret`: it is redacted in `Debug` and scrubbed from error messages. |
-/// | `#[login(header = "x-secret")]` | The field is sent as this header instead of in the body. The field is a `String` or a `Secret` (or an `Option` of either, left out when `None`). Not together with `rename`; a header name is used once, by a field or a `header(...)`. |
+/// | `#[login(rename = "organizationId")]` | The body key to write instead of the field's name. In JSON, dotted keys nest: `rename = "password.value"` writes `{"password": {"value": ...}}`; a form cannot nest. Two values cannot write the same key, and a key cannot hold both a value and an object (`password` and `password.value`). |
+/// | `#[login(secret)]` | The field is a credential. It must be `auth_core::Secret` (or `Option<Secret>`), and a `Secret` field must say `secret`: it is redacted in `Debug`, scrubbed from error messages, redacted from logged URLs, and sent as a sensitive header. |
+/// | `#[login(header = "x-secret")]` | The field is sent as this header instead of in the body. A header name is used once, by a field or a `header(...)`. |
+/// | `#[login(query)]`, `#[login(query = "key")]` | The field is a query parameter, named like the field or as given. Each name once, fields and `query(...)` together. |
+/// | `#[login(path)]`, `#[login(path = "realm")]` | The field fills the path's `{name}` (like the field, or as given), percent-encoded so that it stays in its segment: a `/`, `?`, `#` or `%` in it is sent escaped, and a value that is empty, `.` or `..` is refused before sending. Not an `Option`. Every placeholder has one field, and every path field a placeholder. |
+/// | `#[login(basic_auth = user)]`, `#[login(secret, basic_auth = password)]` | The field is the user, or the password, of HTTP Basic credentials (RFC 7617), sent as an `Authorization` header marked sensitive. Both are needed, once each, neither an `Option`; the password is a secret; no other `authorization` header. |
 ///
-/// Keys combine: `#[login(secret, header = "x-secret")]`, `#[login(secret, rename = "password.value")]`.
+/// A field has one placement: `header`, `query`, `path` and `basic_auth` exclude one another, and
+/// `rename` is for body keys only. Keys combine with `secret`: `#[login(secret, header = "x-secret")]`,
+/// `#[login(secret, query = "key")]`, `#[login(secret, rename = "password.value")]`.
 ///
 /// # Errors
 ///
@@ -251,7 +298,8 @@ fn login_endpoint_impl(args: TokenStream, input: TokenStream) -> TokenStream {
     let response = attr::response_of(&args);
     let args = attr::EndpointArgs::parse(args, &mut errors);
     let mut stripped = item.clone();
-    let fields = ast::fields_of(&mut stripped, &mut errors);
+    let body = ast::BodyContext::of(args.as_ref());
+    let fields = ast::fields_of(&mut stripped, body, &mut errors);
     let endpoint = match (args, fields.clone()) {
         (Some(args), Some(fields)) => {
             ast::Endpoint::from_args(args, stripped.clone(), fields, &mut errors)
@@ -299,11 +347,15 @@ fn fallback(
 ) -> TokenStream {
     let errors = errors.write_errors();
     // A field that could not be read would be missing from the builder; a field named like a
-    // generated method would clash with it. Either would add errors of its own.
+    // generated method or setter would clash with it. Either would add errors of its own.
     let complete = fields.filter(|fields| {
         fields.len() == item.fields.len()
             && fields.iter().all(|field| {
-                !valid::RESERVED_FIELD_NAMES.contains(&field.ident.to_string().as_str())
+                let name = field.ident.to_string();
+                !valid::RESERVED_FIELD_NAMES.contains(&name.as_str())
+                    && !fields.iter().any(|optional| {
+                        optional.optional.is_some() && name == format!("maybe_{}", optional.ident)
+                    })
             })
     });
     let generated = complete.map(|fields| expand::expand_fallback(item, fields, response));

@@ -40,10 +40,13 @@ fn declaration() -> (TokenStream, TokenStream) {
     let args = quote! {
         vendor = "Example",
         base_url = "https://api.example.com/v1",
-        path = "/auth/login",
+        path = "/tenants/{tenant}/auth/login",
         method = "POST",
+        body = json,
         content_type = "application/json; charset=utf-8",
         header(name = "accept", value = "application/json"),
+        constant(grant_type = "password", params.methods = ["password", 2, -1.5, true]),
+        query(version = 2, "flag" = ["a", "b"]),
         response = LoginResponse,
         token = data.token,
         refresh_token = data.refresh_token,
@@ -67,6 +70,14 @@ fn declaration() -> (TokenStream, TokenStream) {
             organization_id: Option<u64>,
             #[login(rename = "device.name")]
             device: Option<String>,
+            #[login(path)]
+            tenant: String,
+            #[login(secret, query = "key")]
+            api_key: Secret,
+            #[login(basic_auth = user)]
+            client_id: String,
+            #[login(secret, basic_auth = password)]
+            client_secret: Secret,
         }
     };
     (args, item)
@@ -167,6 +178,15 @@ const IDENTS: &[&str] = &[
     "path",
     "method",
     "content_type",
+    "body",
+    "json",
+    "form",
+    "none",
+    "constant",
+    "query",
+    "basic_auth",
+    "user",
+    "password",
     "header",
     "name",
     "value",
@@ -465,7 +485,8 @@ fn response_sources_declaration() -> (TokenStream, TokenStream) {
     let args = quote! {
         vendor = "Example",
         base_url = "https://api.example.com",
-        path = "/auth/login",
+        // The item's `tenant` fills this placeholder.
+        path = "/tenants/{tenant}/auth/login",
         response = TextBody,
         token = header("X-Subject-Token"),
         refresh_token = cookie("refresh"),

@@ -151,6 +151,62 @@ fn expansion_of_a_derived_error_body() {
     expect_file!["expansions/derived_error_body.rs"].assert_eq(&prettyplease::unparse(&file));
 }
 
+/// Every request placement but the JSON body: no base URL, a path parameter, a form body with
+/// constants, a secret query parameter and HTTP Basic credentials.
+#[test]
+fn expansion_of_an_oauth_like_endpoint() {
+    let args = quote! {
+        vendor = "Example IdP",
+        path = "/realms/{realm}/token",
+        body = form,
+        constant(grant_type = "password", scope = ["openid", "email"]),
+        query(version = 2),
+        response = TokenResponse,
+        token = access_token,
+    };
+    let item = quote! {
+        pub struct Login {
+            #[login(path)]
+            realm: String,
+            #[login(basic_auth = user)]
+            client_id: String,
+            #[login(secret, basic_auth = password)]
+            client_secret: Secret,
+            #[login(secret, query = "key")]
+            api_key: Secret,
+            username: String,
+            #[login(secret)]
+            password: Secret,
+            #[login(rename = "acr_values")]
+            acr: Option<String>,
+        }
+    };
+    expect_file!["expansions/oauth_like.rs"].assert_eq(&expand(args, item));
+}
+
+/// JSON constants nested beside nested fields: a JSON-RPC envelope.
+#[test]
+fn expansion_of_a_json_rpc_endpoint() {
+    let args = quote! {
+        vendor = "Zabbix",
+        base_url = "https://zabbix.example.com",
+        path = "/api_jsonrpc.php",
+        constant(jsonrpc = "2.0", method = "user.login", id = 1, params.methods = ["password", 2]),
+        response = RpcResponse,
+        token = result,
+        body_failure(field = error),
+    };
+    let item = quote! {
+        pub struct Login {
+            #[login(rename = "params.username")]
+            username: String,
+            #[login(secret, rename = "params.password")]
+            password: Secret,
+        }
+    };
+    expect_file!["expansions/json_rpc_like.rs"].assert_eq(&expand(args, item));
+}
+
 #[test]
 fn a_valid_declaration_has_no_errors() {
     let (args, item) = up2_like();
@@ -184,7 +240,6 @@ fn malformed() -> Vec<(&'static str, TokenStream, TokenStream, Vec<&'static str>
             struct_ok.clone(),
             vec![
                 "`vendor` is missing",
-                "`base_url` is missing",
                 "`path` is missing",
                 "`response` is missing",
                 "`token` is missing",

@@ -2,7 +2,8 @@
 
 use darling::Error;
 
-use crate::ast::{Endpoint, Placement, Source};
+use crate::ast::{Endpoint, Placement, Source, Value, path_is_well_formed};
+use crate::attr::BasicPart;
 
 /// Names the macro generates on the struct or its builder, which a field must not take.
 pub const RESERVED_FIELD_NAMES: &[&str] = &["build", "builder", "send", "send_to"];
@@ -10,8 +11,37 @@ pub const RESERVED_FIELD_NAMES: &[&str] = &["build", "builder", "send", "send_to
 pub fn check(endpoint: &Endpoint, errors: &mut darling::error::Accumulator) {
     check_field_names(endpoint, errors);
     check_body_keys(endpoint, errors);
+    check_flat_keys(endpoint, errors);
     check_headers(endpoint, errors);
+    check_path_parameters(endpoint, errors);
+    check_basic_auth(endpoint, errors);
     check_credential_paths(endpoint, errors);
+}
+
+/// The values whose placement was read: a field whose `#[login(...)]` has a mistake is left
+/// out of the checks that relate placements.
+fn read_values(endpoint: &Endpoint) -> impl Iterator<Item = (&Placement, Value<'_>)> {
+    endpoint
+        .values()
+        .filter(|(_, value)| !matches!(value, Value::Field(field) if field.unread))
+}
+
+/// Whether every field's placement was read, so a missing counterpart (a placeholder's field,
+/// the other half of Basic credentials) is really missing.
+fn all_read(endpoint: &Endpoint) -> bool {
+    endpoint.fields.iter().all(|field| !field.unread)
+}
+
+/// How a value is named in errors: the field, or the key that declares the constant.
+fn describe(placement: &Placement, value: &Value<'_>) -> String {
+    match value {
+        Value::Field(field) => format!("`{}`", field.ident),
+        Value::Constant(_) => match placement {
+            Placement::Query(key) => format!("`query({} = ...)`", key.as_str()),
+            Placement::Header(name) => format!("`header(name = \"{}\", ...)`", name.as_str()),
+            other => format!("`constant({} = ...)`", other.name()),
+        },
+    }
 }
 
 fn check_field_names(endpoint: &Endpoint, errors: &mut darling::error::Accumulator) {
@@ -25,39 +55,46 @@ fn check_field_names(endpoint: &Endpoint, errors: &mut darling::error::Accumulat
                 .with_span(&field.ident),
             );
         }
+        // `maybe_x` is the generated setter of an optional `x` that takes an `Option`.
+        if field.optional.is_some() {
+            let maybe = format!("maybe_{name}");
+            if let Some(other) = endpoint.fields.iter().find(|other| other.ident == maybe) {
+                errors.push(
+                    Error::custom(format!(
+                        "a field named `{maybe}` would clash with the generated `{maybe}` setter of the optional field `{name}`; rename one of them"
+                    ))
+                    .with_span(&other.ident),
+                );
+            }
+        }
     }
 }
 
-/// Two fields may not write the same JSON key, and a key may not be both a value and an object
+/// Two values may not write the same JSON key, and a key may not be both a value and an object
 /// (`password` and `password.value`).
 fn check_body_keys(endpoint: &Endpoint, errors: &mut darling::error::Accumulator) {
-    let body: Vec<_> = endpoint
-        .fields
-        .iter()
-        .filter_map(|field| match &field.placement {
-            Placement::Body(keys) => Some((field, keys)),
-            Placement::Header(_) => None,
+    let body: Vec<_> = read_values(endpoint)
+        .filter_map(|(placement, value)| match placement {
+            Placement::JsonBody(keys) => Some((placement, value, keys)),
+            _ => None,
         })
         .collect();
-    for (i, (field, keys)) in body.iter().enumerate() {
-        for (other, other_keys) in &body[..i] {
+    for (i, (placement, value, keys)) in body.iter().enumerate() {
+        for (other_placement, other, other_keys) in &body[..i] {
             let shorter = keys.len().min(other_keys.len());
             if keys[..shorter] != other_keys[..shorter] {
                 continue;
             }
+            let (this, that) = (describe(placement, value), describe(other_placement, other));
             let message = if keys.len() == other_keys.len() {
                 format!(
-                    "`{}` writes the JSON key `{}`, which `{}` already writes; give one of them another `#[login(rename = \"...\")]`",
-                    field.ident,
+                    "{this} writes the JSON key `{}`, which {that} already writes; give one of them another key",
                     keys.join("."),
-                    other.ident
                 )
             } else {
                 format!(
-                    "`{}` (JSON `{}`) and `{}` (JSON `{}`) overlap: a key cannot hold both a value and an object",
-                    field.ident,
+                    "{this} (JSON `{}`) and {that} (JSON `{}`) overlap: a key cannot hold both a value and an object",
                     keys.join("."),
-                    other.ident,
                     other_keys.join(".")
                 )
             };
@@ -66,19 +103,63 @@ fn check_body_keys(endpoint: &Endpoint, errors: &mut darling::error::Accumulator
     }
 }
 
+/// A form or query key is given once: a constant array repeats a key on purpose.
+fn check_flat_keys(endpoint: &Endpoint, errors: &mut darling::error::Accumulator) {
+    let mut seen: Vec<(bool, &str, String)> = Vec::new();
+    for (placement, value) in read_values(endpoint) {
+        let (is_query, key) = match placement {
+            Placement::FormBody(key) => (false, key),
+            Placement::Query(key) => (true, key),
+            _ => continue,
+        };
+        let this = describe(placement, &value);
+        if let Some((_, _, that)) = seen
+            .iter()
+            .find(|(query, seen_key, _)| *query == is_query && *seen_key == key.as_str())
+        {
+            let hint = if matches!(value, Value::Constant(_)) {
+                "keep one, or give the values as an array to repeat the key: `key = [\"a\", \"b\"]`"
+            } else {
+                "keep one"
+            };
+            errors.push(
+                Error::custom(format!(
+                    "{this} sends the {} `{}`, which {that} already sends; {hint}",
+                    if is_query {
+                        "query parameter"
+                    } else {
+                        "form key"
+                    },
+                    key.as_str()
+                ))
+                .with_span(&key.span()),
+            );
+        } else {
+            seen.push((is_query, key.as_str(), this));
+        }
+    }
+}
+
 fn check_headers(endpoint: &Endpoint, errors: &mut darling::error::Accumulator) {
     let mut seen: Vec<&str> = Vec::new();
-    let declared = endpoint.headers.iter().map(|(name, _)| name);
-    let from_fields = endpoint
+    let has_basic = endpoint
         .fields
         .iter()
-        .filter_map(|field| match &field.placement {
-            Placement::Header(name) => Some(name),
-            Placement::Body(_) => None,
-        });
-    for name in declared.chain(from_fields) {
+        .any(|field| matches!(field.placement, Placement::BasicAuth(_)));
+    for (placement, value) in read_values(endpoint) {
+        let Placement::Header(name) = placement else {
+            continue;
+        };
         if name.as_str() == "content-type" {
             errors.push(Error::custom("the content type is set with `content_type = \"...\"`; a field cannot be sent as `content-type`").with_span(&name.span()));
+        } else if name.as_str() == "authorization" && has_basic {
+            errors.push(
+                Error::custom(format!(
+                    "{} sets `authorization`, which the `basic_auth` fields already set; remove one",
+                    describe(placement, &value)
+                ))
+                .with_span(&name.span()),
+            );
         } else if seen.contains(&name.as_str()) {
             errors.push(
                 Error::custom(format!(
@@ -90,6 +171,137 @@ fn check_headers(endpoint: &Endpoint, errors: &mut darling::error::Accumulator) 
         } else {
             seen.push(name.as_str());
         }
+    }
+}
+
+/// Each `{placeholder}` of the path has exactly one field, and each path field a placeholder.
+fn check_path_parameters(endpoint: &Endpoint, errors: &mut darling::error::Accumulator) {
+    // A malformed path is reported on its own; its placeholders mean nothing.
+    if !path_is_well_formed(&endpoint.path) {
+        return;
+    }
+    let placeholders = endpoint.placeholders();
+    let path_fields: Vec<_> = endpoint
+        .fields
+        .iter()
+        .filter_map(|field| match &field.placement {
+            Placement::Path(name) => Some((field, name)),
+            _ => None,
+        })
+        .collect();
+    let mut reported: Vec<&str> = Vec::new();
+    for placeholder in &placeholders {
+        if path_fields
+            .iter()
+            .any(|(_, name)| name.as_str() == *placeholder)
+            || reported.contains(placeholder)
+            // A field whose attribute could not be read may be the one meant for it.
+            || !all_read(endpoint)
+        {
+            continue;
+        }
+        reported.push(placeholder);
+        errors.push(
+            Error::custom(format!(
+                "`{{{placeholder}}}` in `path` has no field; add `#[login(path)] {placeholder}: String` to the struct, or take it out of the path"
+            ))
+            .with_span(&endpoint.path.span()),
+        );
+    }
+    for (i, (field, name)) in path_fields.iter().enumerate() {
+        if !placeholders.contains(&name.as_str()) {
+            let known = if placeholders.is_empty() {
+                "it has no placeholder".to_owned()
+            } else {
+                format!(
+                    "its placeholders are {}",
+                    placeholders
+                        .iter()
+                        .map(|p| format!("`{{{p}}}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
+            };
+            errors.push(
+                Error::custom(format!(
+                    "`{}` is sent in the path as `{{{}}}`, but `path` does not use it ({known}); add `{{{}}}` to `path`, or send the field elsewhere",
+                    field.ident,
+                    name.as_str(),
+                    name.as_str()
+                ))
+                .with_span(&name.span()),
+            );
+        } else if let Some((other, _)) = path_fields[..i]
+            .iter()
+            .find(|(_, other)| other.as_str() == name.as_str())
+        {
+            errors.push(
+                Error::custom(format!(
+                    "`{}` and `{}` both fill `{{{}}}`; keep one",
+                    other.ident,
+                    field.ident,
+                    name.as_str()
+                ))
+                .with_span(&name.span()),
+            );
+        }
+    }
+}
+
+/// HTTP Basic needs one user and one password, the password a secret.
+fn check_basic_auth(endpoint: &Endpoint, errors: &mut darling::error::Accumulator) {
+    let mut user = None;
+    let mut password = None;
+    for field in &endpoint.fields {
+        let Placement::BasicAuth(part) = &field.placement else {
+            continue;
+        };
+        let slot = match **part {
+            BasicPart::User => &mut user,
+            BasicPart::Password => &mut password,
+        };
+        let (which, written) = match **part {
+            BasicPart::User => ("user", "basic_auth = user"),
+            BasicPart::Password => ("password", "basic_auth = password"),
+        };
+        if let Some(first) = slot.replace(field) {
+            errors.push(
+                Error::custom(format!(
+                    "`{}` and `{}` are both the Basic {which}; keep `{written}` on one",
+                    first.ident, field.ident
+                ))
+                .with_span(&part.span()),
+            );
+        }
+        if **part == BasicPart::Password && field.secret.is_none() {
+            errors.push(
+                Error::custom(format!(
+                    "the Basic password is a credential; make `{}` a `Secret` marked `#[login(secret, basic_auth = password)]`",
+                    field.ident
+                ))
+                .with_span(&part.span()),
+            );
+        }
+    }
+    if !all_read(endpoint) {
+        return;
+    }
+    match (user, password) {
+        (Some(field), None) => errors.push(
+            Error::custom(format!(
+                "HTTP Basic credentials need a password too; add a field `#[login(secret, basic_auth = password)] password: Secret` next to `{}`",
+                field.ident
+            ))
+            .with_span(&field.placement.span()),
+        ),
+        (None, Some(field)) => errors.push(
+            Error::custom(format!(
+                "HTTP Basic credentials need a user too; add a field `#[login(basic_auth = user)] username: String` next to `{}`",
+                field.ident
+            ))
+            .with_span(&field.placement.span()),
+        ),
+        _ => {}
     }
 }
 

@@ -165,7 +165,8 @@ async fn log_in(
         let base_url = options
             .base_url
             .clone()
-            .unwrap_or_else(|| spec.base_url().to_owned());
+            // Every vendor here documents its base URL.
+            .unwrap_or_else(|| spec.base_url().unwrap_or_default().to_owned());
         output::announce(
             format,
             spec.vendor(),

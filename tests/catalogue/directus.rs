@@ -16,8 +16,8 @@
 //!   declared here, and `expires` is read as milliseconds, as the reference says.
 //! - The documents give no message texts for the login errors; the error tests use the
 //!   descriptions of the errors table as messages.
-//! - Directus is self-hosted: `base_url` is a placeholder, and each caller logs in with
-//!   `send_to` at its own host.
+//!
+//! Directus is self-hosted, so the declaration has no `base_url`: each caller gives its host.
 
 use std::time::Duration;
 
@@ -33,7 +33,6 @@ const VENDOR: &str = "Directus";
 /// Email and password login.
 #[login_endpoint(
     vendor = "Directus",
-    base_url = "https://directus.invalid",
     path = "/auth/login",
     response = LoginResponse,
     token = data.access_token,

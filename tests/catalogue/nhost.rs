@@ -15,8 +15,9 @@
 //!   is tested, and its message text in the test is an example, not the service's own.
 //! - An MFA challenge is a login this endpoint cannot finish; it is declared a failure of kind
 //!   `Forbidden`, so callers see it instead of a missing token.
-//! - The base URL depends on the project's subdomain and region; `base_url` is a placeholder,
-//!   and each caller logs in with `send_to`.
+//!
+//! The host depends on the project's subdomain and region, so the declaration has no
+//! `base_url`: each caller gives it.
 
 use std::time::Duration;
 
@@ -32,7 +33,6 @@ const VENDOR: &str = "Nhost";
 /// Email and password sign-in.
 #[login_endpoint(
     vendor = "Nhost",
-    base_url = "https://subdomain.auth.region.nhost.invalid/v1",
     path = "/signin/email-password",
     response = SignInResponse,
     token = session.access_token,

@@ -17,10 +17,9 @@
 //! - The reference shows no error body. The one declared here, `{"error": {"code", "title",
 //!   "message"}}`, is what Keystone's own server writes (`render_exception`); the messages in the
 //!   error tests are Keystone's texts for those statuses.
-//! - `methods` is the constant `["password"]` in the document; it is a field here, set to it by
-//!   the caller, until constant values can be declared.
-//! - Keystone is self-hosted: `base_url` is a placeholder, and each caller logs in with
-//!   `send_to` at its own host.
+//!
+//! `methods` is the constant `["password"]` of the document. Keystone is self-hosted, so the
+//! declaration has no `base_url`: each caller gives its host.
 
 use std::time::{Duration, SystemTime};
 
@@ -37,8 +36,8 @@ const VENDOR: &str = "OpenStack Keystone";
 /// Password authentication of a user named within a domain, unscoped.
 #[login_endpoint(
     vendor = "OpenStack Keystone",
-    base_url = "https://keystone.invalid:5000",
     path = "/v3/auth/tokens",
+    constant(auth.identity.methods = ["password"]),
     response = TokenResponse,
     token = header("X-Subject-Token"),
     expires_at = token.expires_at,
@@ -46,9 +45,6 @@ const VENDOR: &str = "OpenStack Keystone";
     status(400 => InvalidRequest, 401 => InvalidCredentials, 403 => Forbidden, 404 => NotFound),
 )]
 pub struct Login {
-    /// `["password"]`.
-    #[login(rename = "auth.identity.methods")]
-    methods: Vec<String>,
     #[login(rename = "auth.identity.password.user.name")]
     user_name: String,
     #[login(rename = "auth.identity.password.user.domain.name")]
@@ -132,7 +128,6 @@ const SUBJECT_TOKEN: &str = "ffe47524401e4d61adc7310f7e5b6191";
 
 fn documented_login() -> Login {
     Login::builder()
-        .methods(vec!["password".to_owned()])
         .user_name("admin")
         .domain_name("Default")
         .password("devstacker")

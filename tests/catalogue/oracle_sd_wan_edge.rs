@@ -14,8 +14,9 @@
 //!   wrong credentials answer. They are taken to be this 401.
 //! - The request schema also shows an optional `timestamp`, which a login has none of yet; it is
 //!   left out.
-//! - The appliance is reached at its own address (`https://$IPADDR`): `base_url` is a
-//!   placeholder, and each caller logs in with `send_to`.
+//!
+//! The appliance is reached at its own address (`https://$IPADDR`), so the declaration has no
+//! `base_url`: each caller gives it.
 
 use auth_core::{ErrorKind, Secret, VendorError, login_endpoint};
 use serde::Deserialize;
@@ -30,7 +31,6 @@ const VENDOR: &str = "Oracle SD-WAN Edge";
 /// Login to an appliance's REST API.
 #[login_endpoint(
     vendor = "Oracle SD-WAN Edge",
-    base_url = "https://sd-wan-edge.invalid",
     path = "/restapi/login",
     response = LoginResponse,
     token = cookie("CGISESSID"),

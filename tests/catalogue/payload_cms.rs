@@ -12,8 +12,9 @@
 //!   its status only.
 //! - The answer also sets an HTTP-only cookie with the token, whose name the document does not
 //!   give; the token is taken from the body.
-//! - Payload is self-hosted: `base_url` is a placeholder, and each caller logs in with
-//!   `send_to` at its own host (the document's examples use `http://localhost:3000`).
+//!
+//! Payload is self-hosted, so the declaration has no `base_url`: each caller gives its host
+//! (the document's examples use `http://localhost:3000`).
 
 use std::time::{Duration, SystemTime};
 
@@ -26,7 +27,6 @@ use crate::{OnTheWire, client, json_response, server_answering, the_request};
 /// Email and password login to the `users` collection.
 #[login_endpoint(
     vendor = "Payload CMS",
-    base_url = "https://payload.invalid",
     path = "/api/users/login",
     response = LoginResponse,
     token = token,

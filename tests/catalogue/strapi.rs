@@ -15,8 +15,8 @@
 //! - The login page does not say which `name` each error carries; the samples use
 //!   `ValidationError` for wrong credentials and `ApplicationError` for the other two.
 //! - The body of a rate-limited answer is not shown; only its status is checked.
-//! - Strapi is self-hosted: `base_url` is a placeholder, and each caller logs in with
-//!   `send_to` at its own host.
+//!
+//! Strapi is self-hosted, so the declaration has no `base_url`: each caller gives its host.
 
 use auth_core::{ErrorKind, Secret, VendorCode, VendorError, login_endpoint};
 use serde::Deserialize;
@@ -31,7 +31,6 @@ const VENDOR: &str = "Strapi";
 /// Login of a Users & Permissions user by email or username.
 #[login_endpoint(
     vendor = "Strapi",
-    base_url = "https://strapi.invalid",
     path = "/api/auth/local",
     response = LoginResponse,
     token = jwt,

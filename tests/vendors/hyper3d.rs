@@ -46,7 +46,11 @@ async fn server_answering(response: ResponseTemplate) -> MockServer {
 fn declares_the_documented_url() {
     let spec = <Login as LoginEndpoint>::SPEC;
     assert_eq!(
-        format!("{}{}", spec.base_url(), spec.path()),
+        format!(
+            "{}{}",
+            spec.base_url().expect("a documented base URL"),
+            spec.path()
+        ),
         "https://hyperhuman.deemos.com/api/user/login"
     );
 }

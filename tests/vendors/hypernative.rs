@@ -64,7 +64,11 @@ async fn server_answering(status: u16, body: &str) -> MockServer {
 fn declares_the_documented_url() {
     let spec = <Login as LoginEndpoint>::SPEC;
     assert_eq!(
-        format!("{}{}", spec.base_url(), spec.path()),
+        format!(
+            "{}{}",
+            spec.base_url().expect("a documented base URL"),
+            spec.path()
+        ),
         "https://api.hypernative.xyz/auth/login"
     );
 }

@@ -7,7 +7,8 @@
 //!   message.
 //!
 //! The generated side is reached through what `send` itself calls: the builder, the hidden
-//! `LoginEndpoint::__write_body` and `__field_headers`, and
+//! `LoginEndpoint::__write_body`, `auth_core::__private::request_headers` (which builds the
+//! content type and declared headers as well as those from fields), and
 //! `auth_core::__private::interpret_response`, which takes the body as a slice and copies it
 //! into the owned buffer `send` would have. The hand-written side is given the same copy, so
 //! both start from the same borrowed bytes.
@@ -32,23 +33,16 @@ use std::time::Duration;
 use auth_core::__private::interpret_response;
 use auth_core::{LoginEndpoint, Secret};
 use criterion::Criterion;
-use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
+use reqwest::header::HeaderMap;
 use samples::{API_SECRET, EMAIL, ORGANIZATION_ID, PASSWORD, Vendor};
 use serde::de::DeserializeOwned;
 
 type Interpret<R> = fn(u16, &[u8]) -> Result<handwritten::Session<R>, handwritten::Error>;
 
-/// What `send` does with `__field_headers`: each header taken from a field, checked and marked
-/// sensitive where the field is a secret.
+/// The headers `send` puts on an attempt: the content type, the declared headers and those
+/// taken from fields, checked and marked sensitive where the field is a secret.
 fn generated_field_headers<E: LoginEndpoint>(endpoint: &E) -> HeaderMap {
-    let mut headers = HeaderMap::new();
-    endpoint.__field_headers(&mut |name, value, sensitive| {
-        if let Ok(mut value) = HeaderValue::from_str(value) {
-            value.set_sensitive(sensitive);
-            headers.insert(HeaderName::from_static(name), value);
-        }
-    });
-    headers
+    auth_core::__private::request_headers(endpoint).expect("valid headers")
 }
 
 fn generated_request<E: LoginEndpoint>(build: impl Fn() -> E) -> (E, Vec<u8>, HeaderMap) {

@@ -36,6 +36,9 @@ impl Login {
     }
     /// Logs in at another base URL: an on-premises host, staging, or a test server.
     /// The endpoint's path is appended to it.
+    ///
+    /// Returns the [`Session`](::auth_core::Session), or an
+    /// [`AuthError`](::auth_core::AuthError) whose kind is the same across vendors.
     pub fn send_to<'__a>(
         &'__a self,
         client: &'__a ::auth_core::LoginClient,
@@ -171,14 +174,16 @@ impl ::auth_core::__private::LoginRequest for Login {
             },
         )
     }
-    fn __field_headers(
-        &self,
-        __header: &mut dyn ::core::ops::FnMut(&'static str, &str, bool),
+    fn __describe<'__a>(
+        &'__a self,
+        __parts: &mut ::auth_core::__private::RequestParts<'__a>,
     ) {}
     fn __secrets(&self, __secret: &mut dyn ::core::ops::FnMut(&str)) {
         __secret(::auth_core::Secret::expose_secret(&self.password));
     }
 }
+#[automatically_derived]
+impl ::auth_core::DeclaredBaseUrl for Login {}
 #[automatically_derived]
 impl ::auth_core::LoginEndpoint for Login {
     type Response = TokenResponse;
@@ -186,9 +191,12 @@ impl ::auth_core::LoginEndpoint for Login {
     const SPEC: &'static ::auth_core::EndpointSpec = &::auth_core::EndpointSpec::__new(
         "Identity",
         ::auth_core::Method::Post,
-        "https://identity.example.com",
+        ::core::option::Option::Some("https://identity.example.com"),
         "/v3/auth/tokens",
-        "application/json",
+        ::auth_core::BodyFormat::Json,
+        ::core::option::Option::Some("application/json"),
+        &[],
+        &[],
         &[],
         &[],
         ::auth_core::LifetimePolicy {

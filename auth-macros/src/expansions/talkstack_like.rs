@@ -45,6 +45,9 @@ impl Login {
     }
     /// Logs in at another base URL: an on-premises host, staging, or a test server.
     /// The endpoint's path is appended to it.
+    ///
+    /// Returns the [`Session`](::auth_core::Session), or an
+    /// [`AuthError`](::auth_core::AuthError) whose kind is the same across vendors.
     pub(crate) fn send_to<'__a>(
         &'__a self,
         client: &'__a ::auth_core::LoginClient,
@@ -63,6 +66,8 @@ impl Login {
     }
 }
 /// Builds a [`Login`]: call the setter of every required field (`email`, `password`), then [`build`](LoginBuilder::build).
+///
+/// An optional field has two setters, as in `bon`: `otp(value)` sets it, and `maybe_otp(option)` takes an `Option`, where `None` leaves it unset.
 #[must_use = "a builder does nothing until `build()` is called"]
 pub(crate) struct LoginBuilder<
     __S0 = ::auth_core::__private::Unset,
@@ -145,6 +150,14 @@ const _: () = {
             self.otp = ::core::option::Option::Some(::core::convert::Into::into(value));
             self
         }
+        /// Sets `otp` from an `Option`: `None` leaves it out of the request, as if [`otp`](Self::otp) were not called.
+        pub(crate) fn maybe_otp(
+            mut self,
+            value: ::core::option::Option<Secret>,
+        ) -> Self {
+            self.otp = value;
+            self
+        }
         /// Builds the request. Available once every required field is set.
         pub(crate) fn build(self) -> Login
         where
@@ -201,9 +214,9 @@ impl ::auth_core::__private::LoginRequest for Login {
             },
         )
     }
-    fn __field_headers(
-        &self,
-        __header: &mut dyn ::core::ops::FnMut(&'static str, &str, bool),
+    fn __describe<'__a>(
+        &'__a self,
+        __parts: &mut ::auth_core::__private::RequestParts<'__a>,
     ) {}
     fn __secrets(&self, __secret: &mut dyn ::core::ops::FnMut(&str)) {
         __secret(::auth_core::Secret::expose_secret(&self.password));
@@ -213,15 +226,20 @@ impl ::auth_core::__private::LoginRequest for Login {
     }
 }
 #[automatically_derived]
+impl ::auth_core::DeclaredBaseUrl for Login {}
+#[automatically_derived]
 impl ::auth_core::LoginEndpoint for Login {
     type Response = LoginResponse;
     type ErrorBody = ::auth_core::NoErrorBody;
     const SPEC: &'static ::auth_core::EndpointSpec = &::auth_core::EndpointSpec::__new(
         "TalkStack AI",
         ::auth_core::Method::Put,
-        "https://api.talkstackai.com",
+        ::core::option::Option::Some("https://api.talkstackai.com"),
         "/auth/login",
-        "application/json; charset=utf-8",
+        ::auth_core::BodyFormat::Json,
+        ::core::option::Option::Some("application/json; charset=utf-8"),
+        &[],
+        &[],
         &[],
         &[],
         ::auth_core::LifetimePolicy {

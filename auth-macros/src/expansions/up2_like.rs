@@ -9,6 +9,7 @@ pub struct Login {
 impl ::core::fmt::Debug for Login {
     fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         __f.debug_struct(::core::stringify!(Login))
+            .field("accept", &::core::format_args!("{}", "\"application/json\""))
             .field(::core::stringify!(api_secret), &::core::format_args!("[REDACTED]"))
             .field(::core::stringify!(email), &self.email)
             .field(::core::stringify!(password), &::core::format_args!("[REDACTED]"))
@@ -43,6 +44,9 @@ impl Login {
     }
     /// Logs in at another base URL: an on-premises host, staging, or a test server.
     /// The endpoint's path is appended to it.
+    ///
+    /// Returns the [`Session`](::auth_core::Session), or an
+    /// [`AuthError`](::auth_core::AuthError) whose kind is the same across vendors.
     pub fn send_to<'__a>(
         &'__a self,
         client: &'__a ::auth_core::LoginClient,
@@ -61,6 +65,8 @@ impl Login {
     }
 }
 /// Builds a [`Login`]: call the setter of every required field (`api_secret`, `email`, `password`), then [`build`](LoginBuilder::build).
+///
+/// An optional field has two setters, as in `bon`: `password_kind(value)` sets it, and `maybe_password_kind(option)` takes an `Option`, where `None` leaves it unset.
 #[must_use = "a builder does nothing until `build()` is called"]
 pub struct LoginBuilder<
     __S0 = ::auth_core::__private::Unset,
@@ -186,6 +192,14 @@ const _: () = {
             );
             self
         }
+        /// Sets `password_kind` from an `Option`: `None` leaves it out of the request, as if [`password_kind`](Self::password_kind) were not called.
+        pub fn maybe_password_kind(
+            mut self,
+            value: ::core::option::Option<String>,
+        ) -> Self {
+            self.password_kind = value;
+            self
+        }
         /// Builds the request. Available once every required field is set.
         pub fn build(self) -> Login
         where
@@ -253,15 +267,11 @@ impl ::auth_core::__private::LoginRequest for Login {
             },
         )
     }
-    fn __field_headers(
-        &self,
-        __header: &mut dyn ::core::ops::FnMut(&'static str, &str, bool),
+    fn __describe<'__a>(
+        &'__a self,
+        __parts: &mut ::auth_core::__private::RequestParts<'__a>,
     ) {
-        if let ::core::option::Option::Some(__value) = ::auth_core::__private::HeaderField::header_value(
-            &self.api_secret,
-        ) {
-            __header("x-secret", __value, true);
-        }
+        __parts.header("x-secret", &self.api_secret, true);
     }
     fn __secrets(&self, __secret: &mut dyn ::core::ops::FnMut(&str)) {
         __secret(::auth_core::Secret::expose_secret(&self.api_secret));
@@ -269,16 +279,21 @@ impl ::auth_core::__private::LoginRequest for Login {
     }
 }
 #[automatically_derived]
+impl ::auth_core::DeclaredBaseUrl for Login {}
+#[automatically_derived]
 impl ::auth_core::LoginEndpoint for Login {
     type Response = LoginResponse;
     type ErrorBody = ErrorBody;
     const SPEC: &'static ::auth_core::EndpointSpec = &::auth_core::EndpointSpec::__new(
         "Up2 Money",
         ::auth_core::Method::Post,
-        "https://api.up2.money",
+        ::core::option::Option::Some("https://api.up2.money"),
         "/auth/login",
-        "application/json",
+        ::auth_core::BodyFormat::Json,
+        ::core::option::Option::Some("application/json"),
         &[("accept", "application/json")],
+        &[],
+        &[],
         &[
             (401u16, ::auth_core::ErrorKind::InvalidCredentials),
             (404u16, ::auth_core::ErrorKind::InvalidCredentials),

@@ -56,9 +56,9 @@ fn main() {
     let spec = <Login as LoginEndpoint>::SPEC;
     assert_eq!(spec.vendor(), "Every Key");
     assert_eq!(spec.method(), Method::Put);
-    assert_eq!(spec.base_url(), "https://api.example.com/v2");
+    assert_eq!(spec.base_url(), Some("https://api.example.com/v2"));
     assert_eq!(spec.path(), "/auth/login");
-    assert_eq!(spec.content_type(), "application/vnd.example+json; charset=utf-8");
+    assert_eq!(spec.content_type(), Some("application/vnd.example+json; charset=utf-8"));
     // Header names are sent in lowercase.
     assert_eq!(
         spec.headers(),

@@ -30,7 +30,7 @@ fn main() {
     let spec = <Login as LoginEndpoint>::SPEC;
     assert_eq!(spec.vendor(), "Example");
     assert_eq!(spec.method(), Method::Post);
-    assert_eq!(spec.content_type(), "application/json");
+    assert_eq!(spec.content_type(), Some("application/json"));
     assert!(spec.statuses().is_empty());
 
     // The futures of `send` and `send_to` can be spawned on a multi-threaded runtime.

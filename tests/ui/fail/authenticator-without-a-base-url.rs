@@ -1,4 +1,4 @@
-use auth_core::{login_endpoint, Secret};
+use auth_core::{login_endpoint, Authenticator, LoginClient, Secret};
 
 #[derive(serde::Deserialize)]
 pub struct LoginResponse {
@@ -7,7 +7,6 @@ pub struct LoginResponse {
 
 #[login_endpoint(
     vendor = "Example",
-    base_url = "https://api.example.com",
     path = "/auth/login",
     response = LoginResponse,
     token = token,
@@ -16,8 +15,10 @@ pub struct Login {
     email: String,
     #[login(secret)]
     password: Secret,
-    #[login(header = "x-tenant")]
-    tenant: u64,
 }
 
-fn main() {}
+fn main() {
+    let client = LoginClient::new().unwrap();
+    let login = Login::builder().email("me@example.com").password("hunter2").build();
+    let _auth = Authenticator::new(client, login);
+}

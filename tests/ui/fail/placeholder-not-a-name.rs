@@ -7,13 +7,13 @@ pub struct LoginResponse {
 
 #[login_endpoint(
     vendor = "Example",
-    base_url = "https://api.example.com",
-    path = "/auth/login",
+    path = "/realms/{realm-name}/token",
     response = LoginResponse,
     token = token,
-    method = "GET",
 )]
 pub struct Login {
+    #[login(path)]
+    realm: String,
     email: String,
     #[login(secret)]
     password: Secret,

@@ -1,0 +1,483 @@
+//! Where each value of a login request goes. A value declared with `#[login_endpoint]` has one
+//! placement: the JSON body, the form body, the query, the path, a header or the HTTP Basic
+//! credentials. Each placement has one function here, and the generated code only says which
+//! value goes where ([`RequestParts`]); none of this is compiled again for each endpoint.
+
+use std::borrow::Cow;
+
+use base64::Engine as _;
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
+use reqwest::header::{AUTHORIZATION, CONTENT_LENGTH, HeaderMap, HeaderName, HeaderValue};
+use url::Url;
+
+use crate::endpoint::{BodyFormat, EndpointSpec, LoginRequest, Method};
+use crate::error::{AuthError, ErrorKind};
+use crate::secret::Secret;
+
+/// What replaces a secret value in a URL shown in logs.
+const REDACTED: &str = "[REDACTED]";
+
+/// The values of one login request that come from its fields and go outside a JSON body,
+/// collected by the generated code (`__describe`) in declaration order.
+#[derive(Default)]
+pub struct RequestParts<'a> {
+    form: Vec<(&'static str, Cow<'a, str>, bool)>,
+    query: Vec<(&'static str, Cow<'a, str>, bool)>,
+    path: Vec<(&'static str, Cow<'a, str>, bool)>,
+    headers: Vec<(&'static str, Cow<'a, str>, bool)>,
+    basic_user: Option<Cow<'a, str>>,
+    basic_password: Option<Cow<'a, str>>,
+}
+
+impl<'a> RequestParts<'a> {
+    /// A pair of the form body (`body = form`); left out when the value is absent.
+    pub fn form(&mut self, key: &'static str, value: &'a dyn TextValue, secret: bool) {
+        if let Some(value) = value.text() {
+            self.form.push((key, value, secret));
+        }
+    }
+
+    /// A query parameter; left out when the value is absent. A `secret` one is redacted from
+    /// the URL that logs show.
+    pub fn query(&mut self, key: &'static str, value: &'a dyn TextValue, secret: bool) {
+        if let Some(value) = value.text() {
+            self.query.push((key, value, secret));
+        }
+    }
+
+    /// The value of the path's `{placeholder}`.
+    pub fn path(&mut self, placeholder: &'static str, value: &'a dyn TextValue, secret: bool) {
+        if let Some(value) = value.text() {
+            self.path.push((placeholder, value, secret));
+        }
+    }
+
+    /// A header; left out when the value is absent. A `secret` one is marked sensitive.
+    pub fn header(&mut self, name: &'static str, value: &'a dyn TextValue, secret: bool) {
+        if let Some(value) = value.text() {
+            self.headers.push((name, value, secret));
+        }
+    }
+
+    /// The user of the HTTP Basic credentials.
+    pub fn basic_user(&mut self, value: &'a dyn TextValue) {
+        self.basic_user = value.text();
+    }
+
+    /// The password of the HTTP Basic credentials.
+    pub fn basic_password(&mut self, value: &'a dyn TextValue) {
+        self.basic_password = value.text();
+    }
+}
+
+/// A value sent as text: a field in a form body, the query, the path, a header or HTTP Basic
+/// credentials.
+///
+/// Implemented for `String`, [`Secret`], the integer types, `bool`, and an `Option` of any of
+/// them (`None` leaves the value out of the request). A type of your own, such as a newtype
+/// around `String`, can implement it to be sent as text too.
+///
+/// ```
+/// use std::borrow::Cow;
+///
+/// struct Realm(String);
+///
+/// impl auth_core::TextValue for Realm {
+///     fn text(&self) -> Option<Cow<'_, str>> {
+///         Some(Cow::Borrowed(&self.0))
+///     }
+/// }
+/// ```
+#[diagnostic::on_unimplemented(
+    message = "a field of type `{Self}` cannot be sent as text",
+    label = "sent in a form, the query, the path, a header or Basic credentials, so it must be text",
+    note = "use `String`, `auth_core::Secret` (with `#[login(secret)]`), an integer or `bool`, or an `Option` of one"
+)]
+pub trait TextValue: Sync {
+    /// The value as text; `None` leaves it out of the request.
+    fn text(&self) -> Option<Cow<'_, str>>;
+}
+
+#[diagnostic::do_not_recommend]
+impl TextValue for String {
+    fn text(&self) -> Option<Cow<'_, str>> {
+        Some(Cow::Borrowed(self))
+    }
+}
+
+#[diagnostic::do_not_recommend]
+impl TextValue for Secret {
+    fn text(&self) -> Option<Cow<'_, str>> {
+        Some(Cow::Borrowed(self.expose_secret()))
+    }
+}
+
+#[diagnostic::do_not_recommend]
+impl TextValue for bool {
+    fn text(&self) -> Option<Cow<'_, str>> {
+        Some(Cow::Borrowed(if *self { "true" } else { "false" }))
+    }
+}
+
+macro_rules! integer_text_values {
+    ($($t:ty),*) => {$(
+        #[diagnostic::do_not_recommend]
+        impl TextValue for $t {
+            fn text(&self) -> Option<Cow<'_, str>> {
+                Some(Cow::Owned(self.to_string()))
+            }
+        }
+    )*};
+}
+integer_text_values!(
+    u8, u16, u32, u64, u128, usize, i8, i16, i32, i64, i128, isize
+);
+
+#[diagnostic::do_not_recommend]
+impl<T: TextValue> TextValue for Option<T> {
+    fn text(&self) -> Option<Cow<'_, str>> {
+        self.as_ref().and_then(TextValue::text)
+    }
+}
+
+/// A request ready to send: everything but the base URL's own checks, which need the client.
+pub(crate) struct PreparedRequest {
+    /// The path with its placeholders filled in and percent-encoded.
+    pub(crate) path: String,
+    /// The same path with secret values replaced, for logs.
+    pub(crate) shown_path: String,
+    /// Query pairs, constants first: `(key, value, secret)`.
+    pub(crate) query: Vec<(&'static str, String, bool)>,
+    pub(crate) headers: HeaderMap,
+    pub(crate) body: Vec<u8>,
+}
+
+/// The URL a login is sent to, and the same URL with secret values redacted, which is the only
+/// one that may be logged or shown.
+pub(crate) struct LoginUrl {
+    pub(crate) url: Url,
+    pub(crate) shown: String,
+}
+
+/// Puts every value of `request` where its declaration says.
+pub(crate) fn prepare(
+    spec: &'static EndpointSpec,
+    request: &dyn LoginRequest,
+) -> Result<PreparedRequest, AuthError> {
+    let mut parts = RequestParts::default();
+    request.__describe(&mut parts);
+    let (path, shown_path) = fill_path(spec, &parts.path)?;
+    let headers = all_headers(spec, &parts)?;
+    let body = match spec.body_format() {
+        BodyFormat::Json => json_body(spec, request)?,
+        BodyFormat::Form => form_body(spec.form(), &parts.form),
+        BodyFormat::None => Vec::new(),
+    };
+    let query = spec
+        .query()
+        .iter()
+        .map(|(key, value)| (*key, (*value).to_owned(), false))
+        .chain(
+            parts
+                .query
+                .into_iter()
+                .map(|(key, value, secret)| (key, value.into_owned(), secret)),
+        )
+        .collect();
+    Ok(PreparedRequest {
+        path,
+        shown_path,
+        query,
+        headers,
+        body,
+    })
+}
+
+/// The headers of `request` alone, for an attempt after the first: built again rather than
+/// copied on every login for the rare retry.
+pub(crate) fn request_headers(
+    spec: &'static EndpointSpec,
+    request: &dyn LoginRequest,
+) -> Result<HeaderMap, AuthError> {
+    let mut parts = RequestParts::default();
+    request.__describe(&mut parts);
+    all_headers(spec, &parts)
+}
+
+/// Every header: the content type, the declared ones, those from fields, Basic credentials,
+/// and the length of an empty POST.
+fn all_headers(spec: &EndpointSpec, parts: &RequestParts<'_>) -> Result<HeaderMap, AuthError> {
+    let mut headers = headers(spec, &parts.headers)?;
+    if let Some(authorization) = basic_authorization(spec, parts)? {
+        headers.insert(AUTHORIZATION, authorization);
+    }
+    // An empty POST says so: some servers answer 411 to one without a length.
+    if spec.body_format() == BodyFormat::None && spec.method() != Method::Get {
+        headers.insert(CONTENT_LENGTH, HeaderValue::from_static("0"));
+    }
+    Ok(headers)
+}
+
+fn invalid_request(spec: &EndpointSpec, detail: String) -> AuthError {
+    AuthError::new(ErrorKind::InvalidRequest, spec.vendor()).with_detail(detail)
+}
+
+/// JSON body: the generated, serde-derived view of the fields and constants.
+fn json_body(spec: &EndpointSpec, request: &dyn LoginRequest) -> Result<Vec<u8>, AuthError> {
+    let mut body = Vec::with_capacity(256);
+    request.__write_body(&mut body).map_err(|e| {
+        AuthError::new(ErrorKind::InvalidRequest, spec.vendor())
+            .with_detail("the request body could not be written as JSON")
+            .with_source(e)
+    })?;
+    Ok(body)
+}
+
+/// Form body: `application/x-www-form-urlencoded`, constants first, then fields.
+fn form_body(
+    constants: &[(&'static str, &'static str)],
+    fields: &[(&str, Cow<'_, str>, bool)],
+) -> Vec<u8> {
+    let mut form = url::form_urlencoded::Serializer::new(String::with_capacity(128));
+    for (key, value) in constants {
+        form.append_pair(key, value);
+    }
+    for (key, value, _) in fields {
+        form.append_pair(key, value);
+    }
+    form.finish().into_bytes()
+}
+
+/// The request's secrets as they appear on the wire when that differs from the value itself:
+/// form- and URL-encoded, and the Basic credentials in base64. A server that echoes the
+/// request in an error quotes these, so they are scrubbed too.
+pub(crate) fn encoded_secrets(request: &dyn LoginRequest) -> Vec<Secret> {
+    let mut parts = RequestParts::default();
+    request.__describe(&mut parts);
+    let mut encoded = Vec::new();
+    let mut push = |value: &str, raw: &str| {
+        if value != raw {
+            encoded.push(Secret::from(value));
+        }
+    };
+    for (_, value, secret) in parts.form.iter().chain(&parts.query) {
+        if *secret {
+            let form: String = url::form_urlencoded::byte_serialize(value.as_bytes()).collect();
+            push(&form, value);
+        }
+    }
+    for (_, value, secret) in &parts.path {
+        if *secret {
+            push(&utf8_percent_encode(value, PATH_VALUE).to_string(), value);
+        }
+    }
+    if let (Some(user), Some(password)) = (&parts.basic_user, &parts.basic_password) {
+        let credentials = Secret::from(format!("{user}:{password}"));
+        let base64 = base64::engine::general_purpose::STANDARD.encode(credentials.expose_secret());
+        push(&base64, credentials.expose_secret());
+    }
+    encoded
+}
+
+/// What a path value is encoded with: everything but RFC 3986's unreserved characters, so a
+/// value cannot end its segment (`/`), start a query (`?`) or fragment (`#`), or smuggle an
+/// escape (`%`).
+const PATH_VALUE: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
+
+/// Path: each `{placeholder}` replaced by its percent-encoded value. Returns the path sent and
+/// the path shown in logs, where secret values are redacted.
+fn fill_path(
+    spec: &EndpointSpec,
+    values: &[(&'static str, Cow<'_, str>, bool)],
+) -> Result<(String, String), AuthError> {
+    let template = spec.path();
+    if !template.contains('{') {
+        return Ok((template.to_owned(), template.to_owned()));
+    }
+    let mut path = String::with_capacity(template.len() + 32);
+    let mut shown = String::with_capacity(template.len() + 32);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let (before, after) = rest.split_at(open);
+        path.push_str(before);
+        shown.push_str(before);
+        let Some(close) = after.find('}') else {
+            return Err(invalid_request(
+                spec,
+                format!("the path `{template}` has an unclosed `{{`"),
+            ));
+        };
+        let name = &after[1..close];
+        let Some((_, value, secret)) = values.iter().find(|(placeholder, ..)| *placeholder == name)
+        else {
+            return Err(invalid_request(
+                spec,
+                format!("the path parameter `{name}` has no value"),
+            ));
+        };
+        // A segment of dots is resolved away by every URL parser, encoded or not, so it
+        // would climb out of its place in the path.
+        if value.is_empty() || value.chars().all(|c| c == '.') {
+            return Err(invalid_request(
+                spec,
+                format!(
+                    "the path parameter `{name}` is {}; a path segment cannot be empty, `.` or `..`",
+                    if value.is_empty() {
+                        "empty"
+                    } else {
+                        "only dots"
+                    }
+                ),
+            ));
+        }
+        let encoded = utf8_percent_encode(value, PATH_VALUE).to_string();
+        shown.push_str(if *secret { REDACTED } else { &encoded });
+        path.push_str(&encoded);
+        rest = &after[close + 1..];
+    }
+    path.push_str(rest);
+    shown.push_str(rest);
+    Ok((path, shown))
+}
+
+/// Query: appends the declared pairs to `url`; returns the URL as logs may show it, with secret
+/// values redacted.
+pub(crate) fn append_query(
+    url: &mut Url,
+    query: &[(&'static str, String, bool)],
+    shown_path: &str,
+) -> String {
+    let origin = url.origin().ascii_serialization();
+    if query.is_empty() {
+        return format!("{origin}{shown_path}");
+    }
+    let mut shown = url::form_urlencoded::Serializer::new(String::new());
+    {
+        let mut pairs = url.query_pairs_mut();
+        for (key, value, secret) in query {
+            pairs.append_pair(key, value);
+            shown.append_pair(key, if *secret { REDACTED } else { value });
+        }
+    }
+    format!("{origin}{shown_path}?{}", shown.finish())
+}
+
+/// Headers: the content type, the declared constants, then those from fields (secret ones
+/// marked sensitive, so no HTTP layer logs them).
+fn headers(
+    spec: &EndpointSpec,
+    fields: &[(&'static str, Cow<'_, str>, bool)],
+) -> Result<HeaderMap, AuthError> {
+    let mut headers = HeaderMap::with_capacity(spec.headers().len() + fields.len() + 2);
+    let declared = spec
+        .content_type()
+        .map(|content_type| ("content-type", content_type));
+    // The macro validates declared headers; checking again here keeps a hand-built spec from
+    // panicking inside `from_static`.
+    for (name, value) in declared.into_iter().chain(spec.headers().iter().copied()) {
+        match (
+            HeaderName::from_bytes(name.as_bytes()),
+            HeaderValue::from_str(value),
+        ) {
+            (Ok(name), Ok(value)) => {
+                headers.insert(name, value);
+            }
+            _ => {
+                return Err(invalid_request(
+                    spec,
+                    format!("the declared header `{name}` is not a valid header"),
+                ));
+            }
+        }
+    }
+    for (name, value, secret) in fields {
+        match (
+            HeaderName::from_bytes(name.as_bytes()),
+            HeaderValue::from_str(value),
+        ) {
+            (Ok(name), Ok(mut value)) => {
+                value.set_sensitive(*secret);
+                headers.insert(name, value);
+            }
+            _ => {
+                return Err(invalid_request(
+                    spec,
+                    format!("header `{name}` has a name or value a header cannot carry"),
+                ));
+            }
+        }
+    }
+    Ok(headers)
+}
+
+/// HTTP Basic credentials (RFC 7617), marked sensitive.
+fn basic_authorization(
+    spec: &EndpointSpec,
+    parts: &RequestParts<'_>,
+) -> Result<Option<HeaderValue>, AuthError> {
+    let (user, password) = match (&parts.basic_user, &parts.basic_password) {
+        (None, None) => return Ok(None),
+        (Some(user), Some(password)) => (user, password),
+        _ => {
+            return Err(invalid_request(
+                spec,
+                "HTTP Basic credentials need both a user and a password".to_owned(),
+            ));
+        }
+    };
+    if user.contains(':') {
+        return Err(invalid_request(
+            spec,
+            "the HTTP Basic user contains `:`, which Basic credentials cannot carry".to_owned(),
+        ));
+    }
+    let credentials = Secret::from(format!("{user}:{password}"));
+    let encoded = Secret::from(format!(
+        "Basic {}",
+        base64::engine::general_purpose::STANDARD.encode(credentials.expose_secret())
+    ));
+    let mut value = HeaderValue::from_str(encoded.expose_secret()).map_err(|_| {
+        invalid_request(
+            spec,
+            "the HTTP Basic credentials cannot be sent as a header".to_owned(),
+        )
+    })?;
+    value.set_sensitive(true);
+    Ok(Some(value))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn basic_credentials_follow_rfc_7617() {
+        // RFC 7617 §2's example.
+        let value = base64::engine::general_purpose::STANDARD.encode("Aladdin:open sesame");
+        assert_eq!(value, "QWxhZGRpbjpvcGVuIHNlc2FtZQ==");
+    }
+
+    #[test]
+    fn path_values_stay_in_their_segment() {
+        for (value, encoded) in [
+            ("master", "master"),
+            ("a/b", "a%2Fb"),
+            ("a?b#c", "a%3Fb%23c"),
+            ("100%", "100%25"),
+            ("two words", "two%20words"),
+            ("%2e%2e", "%252e%252e"),
+            ("é", "%C3%A9"),
+            ("a.b-c_d~e", "a.b-c_d~e"),
+        ] {
+            assert_eq!(
+                utf8_percent_encode(value, PATH_VALUE).to_string(),
+                encoded,
+                "{value}"
+            );
+        }
+    }
+}

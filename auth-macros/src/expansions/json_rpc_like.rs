@@ -1,0 +1,263 @@
+pub struct Login {
+    username: String,
+    password: Secret,
+}
+#[automatically_derived]
+impl ::core::fmt::Debug for Login {
+    fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        __f.debug_struct(::core::stringify!(Login))
+            .field("jsonrpc", &::core::format_args!("{}", "\"2.0\""))
+            .field("method", &::core::format_args!("{}", "\"user.login\""))
+            .field("id", &::core::format_args!("{}", "1"))
+            .field("params.methods", &::core::format_args!("{}", "[\"password\", 2]"))
+            .field(::core::stringify!(username), &self.username)
+            .field(::core::stringify!(password), &::core::format_args!("[REDACTED]"))
+            .finish()
+    }
+}
+impl Login {
+    /// Starts building this login request.
+    pub fn builder() -> LoginBuilder {
+        LoginBuilder {
+            username: ::auth_core::__private::Unset,
+            password: ::auth_core::__private::Unset,
+        }
+    }
+    /// Logs in at Zabbix's documented base URL, `https://zabbix.example.com`.
+    ///
+    /// Returns the [`Session`](::auth_core::Session), or an
+    /// [`AuthError`](::auth_core::AuthError) whose kind is the same across vendors.
+    pub fn send<'__a>(
+        &'__a self,
+        client: &'__a ::auth_core::LoginClient,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            ::auth_core::Session<RpcResponse>,
+            ::auth_core::AuthError,
+        >,
+    > + ::core::marker::Send + '__a {
+        ::auth_core::__private::send(client, self, ::core::option::Option::None)
+    }
+    /// Logs in at another base URL: an on-premises host, staging, or a test server.
+    /// The endpoint's path is appended to it.
+    ///
+    /// Returns the [`Session`](::auth_core::Session), or an
+    /// [`AuthError`](::auth_core::AuthError) whose kind is the same across vendors.
+    pub fn send_to<'__a>(
+        &'__a self,
+        client: &'__a ::auth_core::LoginClient,
+        base_url: &'__a str,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            ::auth_core::Session<RpcResponse>,
+            ::auth_core::AuthError,
+        >,
+    > + ::core::marker::Send + '__a {
+        ::auth_core::__private::send(
+            client,
+            self,
+            ::core::option::Option::Some(base_url),
+        )
+    }
+}
+/// Builds a [`Login`]: call the setter of every required field (`username`, `password`), then [`build`](LoginBuilder::build).
+#[must_use = "a builder does nothing until `build()` is called"]
+pub struct LoginBuilder<
+    __S0 = ::auth_core::__private::Unset,
+    __S1 = ::auth_core::__private::Unset,
+> {
+    username: __S0,
+    password: __S1,
+}
+const _: () = {
+    pub mod __state {
+        #[diagnostic::on_unimplemented(
+            message = "`Login` cannot be built yet: the required field `username` is not set",
+            label = "`username` is not set",
+            note = "call `.username(...)` on the builder before `.build()`"
+        )]
+        #[allow(non_camel_case_types)]
+        pub trait username {
+            #[doc(hidden)]
+            type Value;
+            #[doc(hidden)]
+            fn __value(self) -> Self::Value;
+        }
+        impl<__T> username for ::auth_core::__private::Set<__T> {
+            type Value = __T;
+            fn __value(self) -> __T {
+                self.0
+            }
+        }
+        #[diagnostic::on_unimplemented(
+            message = "`Login` cannot be built yet: the required field `password` is not set",
+            label = "`password` is not set",
+            note = "call `.password(...)` on the builder before `.build()`"
+        )]
+        #[allow(non_camel_case_types)]
+        pub trait password {
+            #[doc(hidden)]
+            type Value;
+            #[doc(hidden)]
+            fn __value(self) -> Self::Value;
+        }
+        impl<__T> password for ::auth_core::__private::Set<__T> {
+            type Value = __T;
+            fn __value(self) -> __T {
+                self.0
+            }
+        }
+    }
+    impl<__S1> LoginBuilder<::auth_core::__private::Unset, __S1> {
+        /// Sets `username` (required).
+        pub fn username(
+            self,
+            value: impl ::core::convert::Into<String>,
+        ) -> LoginBuilder<::auth_core::__private::Set<String>, __S1> {
+            LoginBuilder {
+                username: ::auth_core::__private::Set(
+                    ::core::convert::Into::into(value),
+                ),
+                password: self.password,
+            }
+        }
+    }
+    impl<__S0> LoginBuilder<__S0, ::auth_core::__private::Unset> {
+        /// Sets `password` (required).
+        pub fn password(
+            self,
+            value: impl ::core::convert::Into<Secret>,
+        ) -> LoginBuilder<__S0, ::auth_core::__private::Set<Secret>> {
+            LoginBuilder {
+                username: self.username,
+                password: ::auth_core::__private::Set(::core::convert::Into::into(value)),
+            }
+        }
+    }
+    impl<__S0, __S1> LoginBuilder<__S0, __S1> {
+        /// Builds the request. Available once every required field is set.
+        pub fn build(self) -> Login
+        where
+            __S0: __state::username<Value = String>,
+            __S1: __state::password<Value = Secret>,
+        {
+            Login {
+                username: <__S0 as __state::username>::__value(self.username),
+                password: <__S1 as __state::password>::__value(self.password),
+            }
+        }
+    }
+    #[automatically_derived]
+    impl<__S0: ::core::fmt::Debug, __S1: ::core::fmt::Debug> ::core::fmt::Debug
+    for LoginBuilder<__S0, __S1> {
+        fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            __f.debug_struct(::core::stringify!(LoginBuilder))
+                .field(::core::stringify!(username), &self.username)
+                .field(::core::stringify!(password), &self.password)
+                .finish()
+        }
+    }
+};
+#[automatically_derived]
+impl ::auth_core::__private::LoginRequest for Login {
+    fn __write_body(
+        &self,
+        __out: &mut ::std::vec::Vec<u8>,
+    ) -> ::core::result::Result<(), ::auth_core::__private::serde_json::Error> {
+        #[derive(::auth_core::__private::serde::Serialize)]
+        #[serde(crate = "::auth_core::__private::serde")]
+        struct __Body1<'__a> {
+            #[serde(rename = "methods")]
+            __f0: &'static ::auth_core::__private::JsonConstant,
+            #[serde(rename = "username")]
+            __f1: &'__a String,
+            #[serde(rename = "password")]
+            __f2: ::auth_core::__private::SecretBody<'__a>,
+        }
+        #[derive(::auth_core::__private::serde::Serialize)]
+        #[serde(crate = "::auth_core::__private::serde")]
+        struct __Body0<'__a> {
+            #[serde(rename = "jsonrpc")]
+            __f0: &'static ::auth_core::__private::JsonConstant,
+            #[serde(rename = "method")]
+            __f1: &'static ::auth_core::__private::JsonConstant,
+            #[serde(rename = "id")]
+            __f2: &'static ::auth_core::__private::JsonConstant,
+            #[serde(rename = "params")]
+            __f3: __Body1<'__a>,
+        }
+        ::auth_core::__private::serde_json::to_writer(
+            __out,
+            &__Body0 {
+                __f0: &::auth_core::__private::JsonConstant::Str("2.0"),
+                __f1: &::auth_core::__private::JsonConstant::Str("user.login"),
+                __f2: &::auth_core::__private::JsonConstant::Int(1i64),
+                __f3: __Body1 {
+                    __f0: &::auth_core::__private::JsonConstant::Array(
+                        &[
+                            ::auth_core::__private::JsonConstant::Str("password"),
+                            ::auth_core::__private::JsonConstant::Int(2i64),
+                        ],
+                    ),
+                    __f1: &self.username,
+                    __f2: ::auth_core::__private::secret_body(&self.password),
+                },
+            },
+        )
+    }
+    fn __describe<'__a>(
+        &'__a self,
+        __parts: &mut ::auth_core::__private::RequestParts<'__a>,
+    ) {}
+    fn __secrets(&self, __secret: &mut dyn ::core::ops::FnMut(&str)) {
+        __secret(::auth_core::Secret::expose_secret(&self.password));
+    }
+}
+#[automatically_derived]
+impl ::auth_core::DeclaredBaseUrl for Login {}
+#[automatically_derived]
+impl ::auth_core::LoginEndpoint for Login {
+    type Response = RpcResponse;
+    type ErrorBody = ::auth_core::NoErrorBody;
+    const SPEC: &'static ::auth_core::EndpointSpec = &::auth_core::EndpointSpec::__new(
+        "Zabbix",
+        ::auth_core::Method::Post,
+        ::core::option::Option::Some("https://zabbix.example.com"),
+        "/api_jsonrpc.php",
+        ::auth_core::BodyFormat::Json,
+        ::core::option::Option::Some("application/json"),
+        &[],
+        &[],
+        &[],
+        &[],
+        ::auth_core::LifetimePolicy {
+            fixed: ::core::option::Option::None,
+            idle: ::core::option::Option::None,
+        },
+        ::core::option::Option::None,
+        ::auth_core::ResponseSpec::__new(
+            "RpcResponse",
+            ::auth_core::Source::Body("result"),
+            ::core::option::Option::None,
+            ::core::option::Option::None,
+            ::core::option::Option::None,
+            ::auth_core::ErrorKind::Rejected,
+        ),
+    );
+    fn __body_failed(__response: &Self::Response) -> bool {
+        ::auth_core::__private::PresenceField::is_present(&__response.error)
+    }
+    fn __credentials(
+        __response: &Self::Response,
+    ) -> ::auth_core::__private::BodyValues<'_> {
+        ::auth_core::__private::BodyValues {
+            token: {
+                let __v = &__response.result;
+                ::auth_core::fields::TokenField::token(__v)
+            },
+            refresh_token: ::core::option::Option::None,
+            expiry: ::auth_core::__private::ExpiryValue::Absent,
+            refresh_expiry: ::auth_core::__private::ExpiryValue::Absent,
+        }
+    }
+}

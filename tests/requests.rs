@@ -1,0 +1,301 @@
+//! Where each request value goes, checked on the wire: for each placement a declaration can
+//! give (JSON body, form body, query, path, header, HTTP Basic) and each kind of value
+//! (fields, optional fields, constants), the exact request a loopback server receives.
+
+use auth_core::{ErrorKind, LoginClient, RetryPolicy, Secret, login_endpoint};
+use wiremock::matchers::any;
+use wiremock::{Mock, MockServer, ResponseTemplate};
+
+#[derive(Debug, serde::Deserialize)]
+pub struct TokenResponse {
+    pub token: Secret,
+}
+
+fn client() -> LoginClient {
+    LoginClient::builder()
+        .retry_policy(RetryPolicy::disabled())
+        .build()
+        .expect("the client builds")
+}
+
+/// A server that answers one request with a token.
+async fn server() -> MockServer {
+    let server = MockServer::start().await;
+    Mock::given(any())
+        .respond_with(
+            ResponseTemplate::new(200).set_body_raw(r#"{"token":"t-1"}"#, "application/json"),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    server
+}
+
+/// The one request `server` received.
+async fn received(server: &MockServer) -> wiremock::Request {
+    let mut requests = server.received_requests().await.expect("recorded");
+    assert_eq!(requests.len(), 1, "{requests:?}");
+    requests.remove(0)
+}
+
+fn header<'a>(request: &'a wiremock::Request, name: &str) -> Option<&'a str> {
+    request
+        .headers
+        .get(name)
+        .map(|value| value.to_str().expect("a text header"))
+}
+
+fn body(request: &wiremock::Request) -> &str {
+    std::str::from_utf8(&request.body).expect("a text body")
+}
+
+/// JSON constants of every kind, nested beside nested fields.
+#[login_endpoint(
+    vendor = "JSON Constants",
+    path = "/rpc",
+    constant(
+        jsonrpc = "2.0",
+        params.methods = ["password", 2, -3, 1.5, true],
+        params.remember = false,
+        "not.nested" = 18446744073709551615,
+    ),
+    response = TokenResponse,
+    token = token,
+)]
+struct JsonLogin {
+    #[login(rename = "params.user")]
+    user: String,
+    #[login(secret, rename = "params.password")]
+    password: Secret,
+    #[login(rename = "params.device")]
+    device: Option<u32>,
+}
+
+#[tokio::test]
+async fn json_constants_are_written_with_the_fields() {
+    let server = server().await;
+    JsonLogin::builder()
+        .user("me")
+        .password("pw")
+        .maybe_device(None)
+        .build()
+        .send_to(&client(), &server.uri())
+        .await
+        .expect("the login succeeds");
+    let request = received(&server).await;
+    assert_eq!(request.method.as_str(), "POST");
+    assert_eq!(header(&request, "content-type"), Some("application/json"));
+    assert_eq!(
+        body(&request),
+        r#"{"jsonrpc":"2.0","params":{"methods":["password",2,-3,1.5,true],"remember":false,"user":"me","password":"pw"},"not.nested":18446744073709551615}"#
+    );
+}
+
+/// A form body with constants, an array constant, renamed, optional and numeric fields.
+#[login_endpoint(
+    vendor = "Form",
+    path = "/token",
+    body = form,
+    content_type = "application/x-www-form-urlencoded; charset=UTF-8",
+    constant(grant_type = "password", scope = ["openid", "e-mail"]),
+    response = TokenResponse,
+    token = token,
+)]
+struct FormLogin {
+    #[login(rename = "client_id")]
+    client: String,
+    #[login(secret)]
+    password: Secret,
+    attempt: Option<u8>,
+    remember: bool,
+}
+
+#[tokio::test]
+async fn a_form_body_has_constants_first_then_fields_encoded() {
+    for (attempt, expected) in [
+        (
+            Some(3),
+            "grant_type=password&scope=openid&scope=e-mail&client_id=a+b%2Fc&password=%C3%A9%26%3D%2B&attempt=3&remember=true",
+        ),
+        (
+            None,
+            "grant_type=password&scope=openid&scope=e-mail&client_id=a+b%2Fc&password=%C3%A9%26%3D%2B&remember=true",
+        ),
+    ] {
+        let server = server().await;
+        FormLogin::builder()
+            .client("a b/c")
+            .password("é&=+")
+            .maybe_attempt(attempt)
+            .remember(true)
+            .build()
+            .send_to(&client(), &server.uri())
+            .await
+            .expect("the login succeeds");
+        let request = received(&server).await;
+        assert_eq!(
+            header(&request, "content-type"),
+            Some("application/x-www-form-urlencoded; charset=UTF-8")
+        );
+        assert_eq!(body(&request), expected);
+    }
+}
+
+/// Query constants and fields, path placeholders, a `GET` without a body.
+#[login_endpoint(
+    vendor = "Query",
+    path = "/orgs/{org}/users/{user}/session",
+    method = "GET",
+    query(v = 2, flags = ["a", "b"]),
+    response = TokenResponse,
+    token = token,
+)]
+struct QueryLogin {
+    #[login(path)]
+    org: String,
+    #[login(path = "user")]
+    user_id: u64,
+    #[login(secret, query = "key")]
+    api_key: Secret,
+    #[login(query)]
+    lang: Option<String>,
+}
+
+fn query_login(org: &str, lang: Option<&str>) -> QueryLogin {
+    QueryLogin::builder()
+        .org(org)
+        .user_id(42)
+        .api_key("k&y=1")
+        .maybe_lang(lang.map(str::to_owned))
+        .build()
+}
+
+#[tokio::test]
+async fn a_get_carries_its_values_in_the_path_and_query_and_has_no_body() {
+    let server = server().await;
+    query_login("acme", Some("fr ca"))
+        .send_to(&client(), &format!("{}/api/", server.uri()))
+        .await
+        .expect("the login succeeds");
+    let request = received(&server).await;
+    assert_eq!(request.method.as_str(), "GET");
+    assert_eq!(request.url.path(), "/api/orgs/acme/users/42/session");
+    assert_eq!(
+        request.url.query(),
+        Some("v=2&flags=a&flags=b&key=k%26y%3D1&lang=fr+ca")
+    );
+    assert_eq!(header(&request, "content-type"), None);
+    assert!(request.body.is_empty());
+}
+
+#[tokio::test]
+async fn a_path_value_never_leaves_its_segment() {
+    for (org, path) in [
+        ("a/b", "/orgs/a%2Fb/users/42/session"),
+        ("x?y=1#z", "/orgs/x%3Fy%3D1%23z/users/42/session"),
+        ("100% sure", "/orgs/100%25%20sure/users/42/session"),
+        ("..a", "/orgs/..a/users/42/session"),
+        ("zürich", "/orgs/z%C3%BCrich/users/42/session"),
+    ] {
+        let server = server().await;
+        query_login(org, None)
+            .send_to(&client(), &server.uri())
+            .await
+            .expect("the login succeeds");
+        let request = received(&server).await;
+        assert_eq!(request.url.path(), path, "{org}");
+        assert_eq!(
+            request.url.query(),
+            Some("v=2&flags=a&flags=b&key=k%26y%3D1")
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_base_url_with_its_own_query_is_still_refused() {
+    let server = MockServer::start().await;
+    let error = query_login("acme", None)
+        .send_to(&client(), &format!("{}/?tenant=1", server.uri()))
+        .await
+        .expect_err("refused");
+    assert_eq!(error.kind(), ErrorKind::InvalidUrl, "{error:?}");
+    assert!(server.received_requests().await.unwrap().is_empty());
+}
+
+/// HTTP Basic credentials, a POST without a body, and header fields of several types.
+#[login_endpoint(
+    vendor = "Basic",
+    path = "/sessions",
+    body = none,
+    header(name = "accept", value = "application/json"),
+    response = TokenResponse,
+    token = token,
+)]
+struct BasicLogin {
+    #[login(basic_auth = user)]
+    user: String,
+    #[login(secret, basic_auth = password)]
+    password: Secret,
+    #[login(header = "x-api-version")]
+    version: u16,
+    #[login(header = "x-trace")]
+    trace: Option<bool>,
+}
+
+#[tokio::test]
+async fn basic_credentials_go_in_the_authorization_header() {
+    let server = server().await;
+    BasicLogin::builder()
+        .user("Aladdin")
+        .password("open sesame")
+        .version(3)
+        .trace(true)
+        .build()
+        .send_to(&client(), &server.uri())
+        .await
+        .expect("the login succeeds");
+    let request = received(&server).await;
+    assert_eq!(request.method.as_str(), "POST");
+    // RFC 7617 §2's example.
+    assert_eq!(
+        header(&request, "authorization"),
+        Some("Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ==")
+    );
+    assert_eq!(header(&request, "accept"), Some("application/json"));
+    assert_eq!(header(&request, "x-api-version"), Some("3"));
+    assert_eq!(header(&request, "x-trace"), Some("true"));
+    assert_eq!(header(&request, "content-type"), None);
+    assert_eq!(header(&request, "content-length"), Some("0"));
+    assert!(request.body.is_empty());
+}
+
+#[tokio::test]
+async fn a_basic_user_with_a_colon_is_refused_before_sending() {
+    let server = MockServer::start().await;
+    let error = BasicLogin::builder()
+        .user("a:b")
+        .password("pw-Colon-71")
+        .version(1)
+        .build()
+        .send_to(&client(), &server.uri())
+        .await
+        .expect_err("refused");
+    assert_eq!(error.kind(), ErrorKind::InvalidRequest, "{error:?}");
+    assert!(error.to_string().contains("Basic"), "{error}");
+    assert!(!format!("{error:?}").contains("pw-Colon-71"));
+    assert!(server.received_requests().await.unwrap().is_empty());
+}
+
+#[test]
+fn a_blocking_client_sends_an_endpoint_without_a_base_url_to_the_given_host() {
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    let server = runtime.block_on(server());
+    let client = LoginClient::builder()
+        .retry_policy(RetryPolicy::disabled())
+        .build_blocking()
+        .unwrap();
+    let session = client
+        .login_to(&query_login("acme", None), &server.uri())
+        .expect("the login succeeds");
+    assert_eq!(session.token().expose_secret(), "t-1");
+}

@@ -1,0 +1,24 @@
+use auth_core::{login_endpoint, Secret};
+
+#[derive(serde::Deserialize)]
+pub struct LoginResponse {
+    pub token: Secret,
+}
+
+#[login_endpoint(
+    vendor = "Example",
+    base_url = "https://api.example.com",
+    path = "/auth/login",
+    body = none,
+    content_type = "application/json",
+    response = LoginResponse,
+    token = token,
+)]
+pub struct Login {
+    #[login(header = "x-user")]
+    email: String,
+    #[login(secret, header = "x-password")]
+    password: Secret,
+}
+
+fn main() {}
