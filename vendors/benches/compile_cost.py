@@ -13,10 +13,12 @@ workspace's auth-core (and auth-macros) taken at the start, and pinned to its Ca
   fields), a serde body, an async `send`/`send_to`, the status match, the error body mapped,
   the token taken out; plus, once per crate, a `Session`, an error type and one function that posts JSON.
 
-The endpoints cycle through four shapes that cover the DSL's features: a plain email/password
+The endpoints cycle through six shapes that cover the DSL's features: a plain email/password
 login; a static header, an optional field, a nested token with a refresh token and an error
 body; a secret header, a nested body key, an idle timeout and a lockout; a failure stated in a
-2xx body, an expiry timestamp and a fixed lifetime. Each endpoint has its own response types,
+2xx body, an expiry timestamp and a fixed lifetime; a token in a response header with an
+expiry in the body; an OAuth 2.0 password grant with a form body, a constant, a relative
+expiry and an error body whose code decides the kind (derived on the generated side). Each endpoint has its own response types,
 the same in both crates, and a use site that boxes its `send_to` future, so the code the
 compiler generates for a login (generic runtime code included) is built in the fixture crate,
 as it would be in an application.
@@ -50,7 +52,7 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
-SHAPES = 4
+SHAPES = 6
 
 PROFILES = """
 [profile.dev.package."*"]
@@ -81,6 +83,7 @@ def manifest(name: str, handwritten: bool, workspace: Path) -> str:
             'reqwest = { version = "0.13", default-features = false, '
             'features = ["rustls-no-provider", "http2"] }\n'
             'jiff = { version = "1", default-features = false, features = ["std"] }\n'
+            'serde_urlencoded = "0.7"\n'
         )
     return f"""[package]
 name = "{name}"
@@ -150,7 +153,40 @@ RESPONSES = [
         pub error: Option<String>,
     }
 """,
+    """    #[derive(Debug, Deserialize)]
+    pub struct LoginResponse {
+        pub token: TokenInfo,
+    }
+
+    #[derive(Debug, Deserialize)]
+    pub struct TokenInfo {
+        pub expires_at: String,
+    }
+""",
+    """    #[derive(Debug, Deserialize)]
+    pub struct LoginResponse {
+        pub access_token: Secret,
+        #[serde(default)]
+        pub refresh_token: Option<Secret>,
+        pub expires_in: u64,
+        pub token_type: String,
+    }
+
+    #[derive(Debug, Deserialize)]
+    __ERROR_BODY_DERIVE__
+    pub struct ErrorBody {
+        pub error: String,
+        #[serde(default)]
+        pub error_description: Option<String>,
+    }
+""",
 ]
+
+
+# Shape 5's error body: declared on the generated side, mapped by hand on the other.
+GENERATED_ERROR_BODY_DERIVE = """#[derive(VendorError)]
+    #[vendor_error(code = error, message = error_description,
+        kind(code = "invalid_grant" => InvalidCredentials))]"""
 
 
 # A use of each endpoint, as an application has: it makes the compiler generate the login's
@@ -210,7 +246,7 @@ def generated_endpoint(i: int) -> str:
         password: Secret,
     }}
 """
-    else:
+    elif shape == 3:
         body = f"""    impl VendorError for ErrorBody {{
         fn message(&self) -> Option<&str> {{
             self.error.as_deref()
@@ -226,6 +262,28 @@ def generated_endpoint(i: int) -> str:
         password: Secret,
     }}
 """
+    elif shape == 4:
+        body = f"""    #[login_endpoint({common}, path = "/v3/auth/tokens", response = LoginResponse,
+        token = header("X-Subject-Token"), expires_at = token.expires_at,
+        status(401 => InvalidCredentials))]
+    pub struct Login {{
+        username: String,
+        #[login(secret)]
+        password: Secret,
+    }}
+"""
+    else:
+        body = f"""    #[login_endpoint({common}, path = "/oauth/token", body = form, constant(grant_type = "password"),
+        response = LoginResponse, token = access_token, refresh_token = refresh_token,
+        expires_in = expires_in, error_body = ErrorBody,
+        status(400 => InvalidRequest, 401 => InvalidCredentials))]
+    pub struct Login {{
+        client_id: String,
+        username: String,
+        #[login(secret)]
+        password: Secret,
+    }}
+"""
     return f"""pub mod e{i} {{
     #![allow(dead_code, unused_imports)]
     use std::future::Future;
@@ -234,7 +292,7 @@ def generated_endpoint(i: int) -> str:
     use auth_core::{{login_endpoint, AuthError, LoginClient, Secret, Session, VendorCode, VendorError}};
     use serde::Deserialize;
 
-{RESPONSES[shape]}
+{RESPONSES[shape].replace("__ERROR_BODY_DERIVE__", GENERATED_ERROR_BODY_DERIVE)}
 {body}
 {USE_SITE.format(client="LoginClient", error="AuthError")}}}
 """
@@ -310,6 +368,18 @@ pub async fn post_json(
     headers: HeaderMap,
     body: Vec<u8>,
 ) -> Result<(u16, Vec<u8>), Error> {
+    let (status, _, body) = post(client, vendor, url, content_type, headers, body).await?;
+    Ok((status, body))
+}
+
+pub async fn post(
+    client: &reqwest::Client,
+    vendor: &'static str,
+    url: String,
+    content_type: &'static str,
+    headers: HeaderMap,
+    body: Vec<u8>,
+) -> Result<(u16, HeaderMap, Vec<u8>), Error> {
     let transport = |e: reqwest::Error| {
         let kind = if e.is_timeout() { ErrorKind::Timeout } else { ErrorKind::Connect };
         Error::new(kind, vendor, None)
@@ -329,8 +399,9 @@ pub async fn post_json(
     if response.content_length().is_some_and(|n| n > 1024 * 1024) {
         return Err(Error::new(ErrorKind::BodyTooLarge, vendor, Some(status)));
     }
+    let headers = response.headers().clone();
     let body = response.bytes().await.map_err(transport)?;
-    Ok((status, body.to_vec()))
+    Ok((status, headers, body.to_vec()))
 }
 """
 
@@ -348,12 +419,12 @@ def handwritten_endpoint(i: int) -> str:
     use reqwest::header::{{HeaderMap, HeaderName, HeaderValue}};
     use serde::{{Deserialize, Serialize}};
 
-    use crate::{{Error, Session, decode_error, expose, post_json}};
+    use crate::{{Error, Session, decode_error, expose, post, post_json}};
 
     const VENDOR: &str = "Vendor {i}";
     const BASE_URL: &str = "https://api{i}.example.com";
 
-{RESPONSES[shape]}
+{RESPONSES[shape].replace("__ERROR_BODY_DERIVE__", "")}
 """
     send = """        pub async fn send(&self, client: &reqwest::Client) -> Result<Session<LoginResponse>, Error> {
             self.send_to(client, BASE_URL).await
@@ -536,7 +607,7 @@ def handwritten_endpoint(i: int) -> str:
         Ok(Session::new(response.token.clone(), None, None, idle, response))
     }}
 """
-    else:
+    elif shape == 3:
         body = f"""    #[derive(Serialize)]
     pub struct Login {{
         email: String,
@@ -590,6 +661,128 @@ def handwritten_endpoint(i: int) -> str:
             None => SystemTime::now() + Duration::from_secs(2 * 60 * 60),
         }};
         Ok(Session::new(token, None, Some(expires_at), None, response))
+    }}
+"""
+    elif shape == 4:
+        body = f"""    #[derive(Serialize)]
+    pub struct Login {{
+        username: String,
+        #[serde(serialize_with = "expose")]
+        password: Secret,
+    }}
+
+    impl fmt::Debug for Login {{
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {{
+            f.debug_struct("Login").field("username", &self.username).field("password", &"[REDACTED]").finish()
+        }}
+    }}
+
+    impl Login {{
+        pub fn new(username: impl Into<String>, password: impl Into<Secret>) -> Self {{
+            Login {{ username: username.into(), password: password.into() }}
+        }}
+
+{send}
+        pub async fn send_to(&self, client: &reqwest::Client, base_url: &str) -> Result<Session<LoginResponse>, Error> {{
+            let body = serde_json::to_vec(self).map_err(|_| Error::new(ErrorKind::InvalidRequest, VENDOR, None))?;
+            let url = format!("{{}}/v3/auth/tokens", base_url.trim_end_matches('/'));
+            let (status, headers, body) = post(client, VENDOR, url, "application/json", HeaderMap::new(), body).await?;
+            interpret(status, &headers, &body)
+        }}
+    }}
+
+    pub fn interpret(status: u16, headers: &HeaderMap, body: &[u8]) -> Result<Session<LoginResponse>, Error> {{
+        if !(200..300).contains(&status) {{
+            let kind = match status {{
+                401 => ErrorKind::InvalidCredentials,
+                other => ErrorKind::from_status(other),
+            }};
+            return Err(Error::new(kind, VENDOR, Some(status)));
+        }}
+        let response: LoginResponse = serde_json::from_slice(body).map_err(|_| decode_error(VENDOR, status))?;
+        let token = headers
+            .get("x-subject-token")
+            .and_then(|value| value.to_str().ok())
+            .filter(|token| !token.is_empty())
+            .map(Secret::from)
+            .ok_or_else(|| decode_error(VENDOR, status))?;
+        let at: jiff::Timestamp = response.token.expires_at.parse().map_err(|_| decode_error(VENDOR, status))?;
+        let expires_at = SystemTime::try_from(at).map_err(|_| decode_error(VENDOR, status))?;
+        Ok(Session::new(token, None, Some(expires_at), None, response))
+    }}
+"""
+    else:
+        body = f"""    pub struct Login {{
+        client_id: String,
+        username: String,
+        password: Secret,
+    }}
+
+    #[derive(Serialize)]
+    struct Form<'a> {{
+        grant_type: &'static str,
+        client_id: &'a str,
+        username: &'a str,
+        password: &'a str,
+    }}
+
+    impl fmt::Debug for Login {{
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {{
+            f.debug_struct("Login")
+                .field("grant_type", &"password")
+                .field("client_id", &self.client_id)
+                .field("username", &self.username)
+                .field("password", &"[REDACTED]")
+                .finish()
+        }}
+    }}
+
+    impl Login {{
+        pub fn new(client_id: impl Into<String>, username: impl Into<String>, password: impl Into<Secret>) -> Self {{
+            Login {{ client_id: client_id.into(), username: username.into(), password: password.into() }}
+        }}
+
+{send}
+        pub async fn send_to(&self, client: &reqwest::Client, base_url: &str) -> Result<Session<LoginResponse>, Error> {{
+            let form = Form {{
+                grant_type: "password",
+                client_id: &self.client_id,
+                username: &self.username,
+                password: self.password.expose_secret(),
+            }};
+            let body = serde_urlencoded::to_string(&form).map_err(|_| Error::new(ErrorKind::InvalidRequest, VENDOR, None))?;
+            let url = format!("{{}}/oauth/token", base_url.trim_end_matches('/'));
+            let (status, _, body) =
+                post(client, VENDOR, url, "application/x-www-form-urlencoded", HeaderMap::new(), body.into_bytes()).await?;
+            interpret(status, &body)
+        }}
+    }}
+
+    pub fn interpret(status: u16, body: &[u8]) -> Result<Session<LoginResponse>, Error> {{
+        if !(200..300).contains(&status) {{
+            let kind = match status {{
+                400 => ErrorKind::InvalidRequest,
+                401 => ErrorKind::InvalidCredentials,
+                other => ErrorKind::from_status(other),
+            }};
+            let mut error = Error::new(kind, VENDOR, Some(status));
+            if let Ok(body) = serde_json::from_slice::<ErrorBody>(body) {{
+                if body.error == "invalid_grant" {{
+                    error.kind = ErrorKind::InvalidCredentials;
+                }}
+                error.code = Some(VendorCode::from(body.error.as_str()));
+                error.message = body.error_description;
+            }}
+            return Err(error);
+        }}
+        let response: LoginResponse = serde_json::from_slice(body).map_err(|_| decode_error(VENDOR, status))?;
+        if response.access_token.is_empty() {{
+            return Err(decode_error(VENDOR, status));
+        }}
+        let token = response.access_token.clone();
+        let refresh_token = response.refresh_token.clone().filter(|t| !t.is_empty());
+        let expires_at = Some(SystemTime::now() + Duration::from_secs(response.expires_in));
+        Ok(Session::new(token, refresh_token, expires_at, None, response))
     }}
 """
     return header + body + "\n" + USE_SITE.format(client="reqwest::Client", error="Error") + "}\n"
