@@ -362,6 +362,15 @@ pub fn request_headers<E: LoginEndpoint>(
     crate::request::request_headers(E::SPEC, endpoint)
 }
 
+/// The body and headers [`send`] puts on the wire for `endpoint` (the path, query and body
+/// filled in as declared), without HTTP. For benchmarks and tests.
+pub fn prepared_request<E: LoginEndpoint>(
+    endpoint: &E,
+) -> Result<(Vec<u8>, reqwest::header::HeaderMap), AuthError> {
+    let prepared = crate::request::prepare(E::SPEC, endpoint)?;
+    Ok((prepared.body, prepared.headers))
+}
+
 /// Interprets a status and body as [`send`] would after the exchange, without HTTP: the entry
 /// point of the decoding property tests and fuzz targets.
 pub fn interpret_response<E: LoginEndpoint>(

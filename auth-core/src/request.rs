@@ -7,7 +7,9 @@ use std::borrow::Cow;
 
 use base64::Engine as _;
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
-use reqwest::header::{AUTHORIZATION, CONTENT_LENGTH, HeaderMap, HeaderName, HeaderValue};
+use reqwest::header::{
+    AUTHORIZATION, CONTENT_LENGTH, CONTENT_TYPE, HeaderMap, HeaderName, HeaderValue,
+};
 use url::Url;
 
 use crate::endpoint::{BodyFormat, EndpointSpec, LoginRequest, Method};
@@ -143,9 +145,9 @@ impl<T: TextValue> TextValue for Option<T> {
 /// A request ready to send: everything but the base URL's own checks, which need the client.
 pub(crate) struct PreparedRequest {
     /// The path with its placeholders filled in and percent-encoded.
-    pub(crate) path: String,
+    pub(crate) path: Cow<'static, str>,
     /// The same path with secret values replaced, for logs.
-    pub(crate) shown_path: String,
+    pub(crate) shown_path: Cow<'static, str>,
     /// Query pairs, constants first: `(key, value, secret)`.
     pub(crate) query: Vec<(&'static str, String, bool)>,
     pub(crate) headers: HeaderMap,
@@ -173,17 +175,20 @@ pub(crate) fn prepare(
         BodyFormat::Form => form_body(spec.form(), &parts.form),
         BodyFormat::None => Vec::new(),
     };
-    let query = spec
-        .query()
-        .iter()
-        .map(|(key, value)| (*key, (*value).to_owned(), false))
-        .chain(
-            parts
-                .query
-                .into_iter()
-                .map(|(key, value, secret)| (key, value.into_owned(), secret)),
-        )
-        .collect();
+    let query = if spec.query().is_empty() && parts.query.is_empty() {
+        Vec::new()
+    } else {
+        spec.query()
+            .iter()
+            .map(|(key, value)| (*key, (*value).to_owned(), false))
+            .chain(
+                parts
+                    .query
+                    .into_iter()
+                    .map(|(key, value, secret)| (key, value.into_owned(), secret)),
+            )
+            .collect()
+    };
     Ok(PreparedRequest {
         path,
         shown_path,
@@ -293,10 +298,10 @@ const PATH_VALUE: &AsciiSet = &NON_ALPHANUMERIC
 fn fill_path(
     spec: &EndpointSpec,
     values: &[(&'static str, Cow<'_, str>, bool)],
-) -> Result<(String, String), AuthError> {
+) -> Result<(Cow<'static, str>, Cow<'static, str>), AuthError> {
     let template = spec.path();
     if !template.contains('{') {
-        return Ok((template.to_owned(), template.to_owned()));
+        return Ok((Cow::Borrowed(template), Cow::Borrowed(template)));
     }
     let mut path = String::with_capacity(template.len() + 32);
     let mut shown = String::with_capacity(template.len() + 32);
@@ -341,7 +346,7 @@ fn fill_path(
     }
     path.push_str(rest);
     shown.push_str(rest);
-    Ok((path, shown))
+    Ok((Cow::Owned(path), Cow::Owned(shown)))
 }
 
 /// Query: appends the declared pairs to `url`; returns the URL as logs may show it, with secret
@@ -373,16 +378,23 @@ fn headers(
     fields: &[(&'static str, Cow<'_, str>, bool)],
 ) -> Result<HeaderMap, AuthError> {
     let mut headers = HeaderMap::with_capacity(spec.headers().len() + fields.len() + 2);
-    let declared = spec
-        .content_type()
-        .map(|content_type| ("content-type", content_type));
+    if let Some(content_type) = spec.content_type() {
+        match static_header_value(content_type) {
+            Ok(value) => {
+                headers.insert(CONTENT_TYPE, value);
+            }
+            Err(_) => {
+                return Err(invalid_request(
+                    spec,
+                    format!("the declared content type `{content_type}` is not a valid header"),
+                ));
+            }
+        }
+    }
     // The macro validates declared headers; checking again here keeps a hand-built spec from
     // panicking inside `from_static`.
-    for (name, value) in declared.into_iter().chain(spec.headers().iter().copied()) {
-        match (
-            HeaderName::from_bytes(name.as_bytes()),
-            HeaderValue::from_str(value),
-        ) {
+    for (name, value) in spec.headers().iter().copied() {
+        match (static_header_name(name), static_header_value(value)) {
             (Ok(name), Ok(value)) => {
                 headers.insert(name, value);
             }
@@ -395,10 +407,7 @@ fn headers(
         }
     }
     for (name, value, secret) in fields {
-        match (
-            HeaderName::from_bytes(name.as_bytes()),
-            HeaderValue::from_str(value),
-        ) {
+        match (static_header_name(name), HeaderValue::from_str(value)) {
             (Ok(name), Ok(mut value)) => {
                 value.set_sensitive(*secret);
                 headers.insert(name, value);
@@ -412,6 +421,35 @@ fn headers(
         }
     }
     Ok(headers)
+}
+
+/// A declared header name, without copying it. `from_static` is only reached for names made of
+/// lowercase token characters, which it accepts, so it cannot panic; anything else goes through
+/// the checked (copying) parser, which refuses what is not a header name.
+fn static_header_name(
+    name: &'static str,
+) -> Result<HeaderName, reqwest::header::InvalidHeaderName> {
+    let plain = !name.is_empty()
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_');
+    if plain {
+        Ok(HeaderName::from_static(name))
+    } else {
+        HeaderName::from_bytes(name.as_bytes())
+    }
+}
+
+/// A declared header value, without copying it; `from_static` is only reached for visible
+/// ASCII and spaces, which it accepts.
+fn static_header_value(
+    value: &'static str,
+) -> Result<HeaderValue, reqwest::header::InvalidHeaderValue> {
+    if value.bytes().all(|b| (b' '..=b'~').contains(&b)) {
+        Ok(HeaderValue::from_static(value))
+    } else {
+        HeaderValue::from_str(value)
+    }
 }
 
 /// HTTP Basic credentials (RFC 7617), marked sensitive.

@@ -26,6 +26,8 @@
 mod handwritten;
 #[path = "support/samples.rs"]
 mod samples;
+#[path = "support/shapes.rs"]
+mod shapes;
 
 use std::hint::black_box;
 use std::time::Duration;
@@ -39,20 +41,23 @@ use serde::de::DeserializeOwned;
 
 type Interpret<R> = fn(u16, &[u8]) -> Result<handwritten::Session<R>, handwritten::Error>;
 
-/// The headers `send` puts on an attempt: the content type, the declared headers and those
-/// taken from fields, checked and marked sensitive where the field is a secret.
-fn generated_field_headers<E: LoginEndpoint>(endpoint: &E) -> HeaderMap {
-    auth_core::__private::request_headers(endpoint).expect("valid headers")
-}
-
+/// What `send` prepares before the exchange: the body and every header of the request, the
+/// path and query filled in as declared.
 fn generated_request<E: LoginEndpoint>(build: impl Fn() -> E) -> (E, Vec<u8>, HeaderMap) {
     let endpoint = build();
-    let mut body = Vec::with_capacity(256);
-    endpoint
-        .__write_body(&mut body)
-        .expect("the body serializes");
-    let headers = generated_field_headers(&endpoint);
+    let (body, headers) =
+        auth_core::__private::prepared_request(&endpoint).expect("the request is prepared");
     (endpoint, body, headers)
+}
+
+/// The hand-written side's headers for one request, with the content type `post_json` puts on
+/// it, so both sides build the same headers.
+fn with_content_type(mut headers: HeaderMap, content_type: &'static str) -> HeaderMap {
+    headers.insert(
+        reqwest::header::CONTENT_TYPE,
+        reqwest::header::HeaderValue::from_static(content_type),
+    );
+    headers
 }
 
 /// Checks that both sides agree on every sample before timing them, so the benchmark compares
@@ -208,7 +213,8 @@ fn cases() -> Vec<Case> {
                 organization_id: Some(black_box(ORGANIZATION_ID)),
             };
             let body = login.write_body().expect("the body serializes");
-            (login, body, HeaderMap::new())
+            let headers = with_content_type(login.headers(), "application/json");
+            (login, body, headers)
         },
         handwritten::hypernative::interpret,
     );
@@ -227,7 +233,8 @@ fn cases() -> Vec<Case> {
                 password: Secret::from(black_box(PASSWORD)),
             };
             let body = login.write_body().expect("the body serializes");
-            (login, body, HeaderMap::new())
+            let headers = with_content_type(login.headers(), "application/json; charset=utf-8");
+            (login, body, headers)
         },
         handwritten::project_thanos::interpret,
     );
@@ -249,6 +256,7 @@ fn cases() -> Vec<Case> {
             };
             let body = login.write_body().expect("the body serializes");
             let headers = login.headers().expect("a valid header");
+            let headers = with_content_type(headers, "application/json");
             (login, body, headers)
         },
         handwritten::up2_money::interpret,
@@ -268,7 +276,8 @@ fn cases() -> Vec<Case> {
                 password: Secret::from(black_box(PASSWORD)),
             };
             let body = login.write_body().expect("the body serializes");
-            (login, body, HeaderMap::new())
+            let headers = with_content_type(login.headers(), "application/json");
+            (login, body, headers)
         },
         handwritten::hyper3d::interpret,
     );
@@ -287,11 +296,149 @@ fn cases() -> Vec<Case> {
                 password: Secret::from(black_box(PASSWORD)),
             };
             let body = login.write_body().expect("the body serializes");
-            (login, body, HeaderMap::new())
+            let headers = with_content_type(login.headers(), "application/json");
+            (login, body, headers)
         },
         handwritten::talkstack::interpret,
     );
+    shape_cases(c);
     cases
+}
+
+/// The two shapes none of the five vendors has: a form body, and a token in a header.
+// The hand-written side copies the body, as `vendor_cases` explains.
+#[allow(clippy::unnecessary_to_owned)]
+fn shape_cases(cases: &mut Vec<Case>) {
+    use shapes::{header_token, oauth_password};
+
+    let oauth = || {
+        shapes::OAuthLogin::builder()
+            .client_id(black_box(shapes::CLIENT_ID))
+            .username(black_box(EMAIL))
+            .password(black_box(PASSWORD))
+            .build()
+    };
+    let oauth_by_hand = || {
+        let login = oauth_password::Login {
+            client_id: black_box(shapes::CLIENT_ID).into(),
+            username: black_box(EMAIL).into(),
+            password: Secret::from(black_box(PASSWORD)),
+        };
+        let body = login.write_body().expect("the body serializes");
+        let headers = login.headers();
+        (login, body, headers)
+    };
+    let header_token = || {
+        shapes::HeaderTokenLogin::builder()
+            .username(black_box(EMAIL))
+            .password(black_box(PASSWORD))
+            .build()
+    };
+    let header_token_by_hand = || {
+        let login = header_token::Login {
+            username: black_box(EMAIL).into(),
+            password: Secret::from(black_box(PASSWORD)),
+        };
+        let body = login.write_body().expect("the body serializes");
+        let headers = login.headers();
+        (login, body, headers)
+    };
+
+    // Both sides agree before they are timed.
+    let (_, generated_body, generated_headers) = generated_request(oauth);
+    let (_, hand_body, hand_headers) = oauth_by_hand();
+    assert_eq!(generated_body, hand_body, "form body");
+    assert_eq!(generated_headers, hand_headers, "form headers");
+    let session = interpret_response::<shapes::OAuthLogin>(200, shapes::OAUTH_SUCCESS.as_bytes())
+        .expect("generated: a session");
+    let by_hand = oauth_password::interpret(200, shapes::OAUTH_SUCCESS.as_bytes())
+        .expect("hand-written: a session");
+    assert_eq!(session.token(), &by_hand.token);
+    assert_eq!(session.refresh_token(), by_hand.refresh_token.as_ref());
+    assert!(session.expires_at().is_some() && by_hand.expires_at.is_some());
+    let (status, failure) = shapes::OAUTH_ERROR;
+    let error = interpret_response::<shapes::OAuthLogin>(status, failure.as_bytes()).unwrap_err();
+    let by_hand = oauth_password::interpret(status, failure.as_bytes())
+        .err()
+        .expect("hand-written: an error");
+    assert_eq!(error.kind(), by_hand.kind);
+    assert_eq!(error.vendor_code(), by_hand.code.as_ref());
+    assert_eq!(error.message(), by_hand.message.as_deref());
+
+    let (_, generated_body, generated_headers) = generated_request(header_token);
+    let (_, hand_body, hand_headers) = header_token_by_hand();
+    let parse = |bytes: &[u8]| serde_json::from_slice::<serde_json::Value>(bytes).expect("JSON");
+    assert_eq!(
+        parse(&generated_body),
+        parse(&hand_body),
+        "header-token body"
+    );
+    assert_eq!(generated_headers, hand_headers, "header-token headers");
+    let answer = [("x-subject-token", shapes::TOKEN)];
+    let success = shapes::HEADER_TOKEN_SUCCESS.as_bytes();
+    let session =
+        auth_core::__private::interpret_response_with_headers::<shapes::HeaderTokenLogin>(
+            200, &answer, success,
+        )
+        .expect("generated: a session");
+    let by_hand = header_token::interpret(200, &shapes::header_map(&answer), success)
+        .expect("hand-written: a session");
+    assert_eq!(session.token(), &by_hand.token);
+    assert_eq!(session.expires_at(), by_hand.expires_at);
+    let (status, failure) = shapes::HEADER_TOKEN_ERROR;
+    let error =
+        interpret_response::<shapes::HeaderTokenLogin>(status, failure.as_bytes()).unwrap_err();
+    let by_hand = header_token::interpret(status, &HeaderMap::new(), failure.as_bytes())
+        .err()
+        .expect("hand-written: an error");
+    assert_eq!(error.kind(), by_hand.kind);
+
+    let group = "oauth_form/build+serialize";
+    cases.push(Case::new(group, "generated", move || {
+        generated_request(oauth)
+    }));
+    cases.push(Case::new(group, "handwritten", oauth_by_hand));
+    let group = "oauth_form/decode success";
+    let success = shapes::OAUTH_SUCCESS.as_bytes();
+    cases.push(Case::new(group, "generated", move || {
+        interpret_response::<shapes::OAuthLogin>(200, black_box(success))
+    }));
+    cases.push(Case::new(group, "handwritten", move || {
+        oauth_password::interpret(200, &black_box(success).to_vec())
+    }));
+    attribute::<shapes::TokenResponse>(cases, group, success);
+    let group = "oauth_form/decode error";
+    let (status, failure) = shapes::OAUTH_ERROR;
+    let failure = failure.as_bytes();
+    cases.push(Case::new(group, "generated", move || {
+        interpret_response::<shapes::OAuthLogin>(black_box(status), black_box(failure))
+    }));
+    cases.push(Case::new(group, "handwritten", move || {
+        oauth_password::interpret(black_box(status), &black_box(failure).to_vec())
+    }));
+    attribute::<shapes::OAuthError>(cases, group, failure);
+
+    let group = "header_token/build+serialize";
+    cases.push(Case::new(group, "generated", move || {
+        generated_request(header_token)
+    }));
+    cases.push(Case::new(group, "handwritten", header_token_by_hand));
+    // The response's headers arrive as a map on both sides: each side is given the same pairs
+    // and builds it.
+    let group = "header_token/decode success";
+    let success = shapes::HEADER_TOKEN_SUCCESS.as_bytes();
+    cases.push(Case::new(group, "generated", move || {
+        auth_core::__private::interpret_response_with_headers::<shapes::HeaderTokenLogin>(
+            200,
+            black_box(&answer),
+            black_box(success),
+        )
+    }));
+    cases.push(Case::new(group, "handwritten", move || {
+        let headers = shapes::header_map(black_box(&answer));
+        header_token::interpret(200, &headers, &black_box(success).to_vec())
+    }));
+    attribute::<shapes::KeystoneResponse>(cases, group, success);
 }
 
 /// Criterion over every case, grouped so each table row compares the sides of one operation.
