@@ -15,7 +15,7 @@ use url::Url;
 use crate::credentials::Captured;
 use crate::endpoint::{BodyFormat, EndpointSpec, LoginRequest, Method};
 use crate::error::{AuthError, ErrorKind};
-use crate::request::{LoginUrl, PreparedRequest, append_query, request_headers};
+use crate::request::{LoginUrl, PreparedRequest, request_headers};
 use crate::retry::{AttemptLimit, Budget, RetryPolicy, TransportFailure, Verdict};
 
 const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
@@ -111,10 +111,15 @@ impl LoginClient {
         request: &dyn LoginRequest,
     ) -> Result<RawResponse, AuthError> {
         let vendor = spec.vendor();
-        let mut url = self.login_url(spec, base_url, &prepared.path)?;
-        let shown = append_query(&mut url, &prepared.query, &prepared.shown_path);
-        let url = LoginUrl { url, shown };
-        let PreparedRequest { headers, body, .. } = prepared;
+        let url = self.login_url(spec, base_url, &prepared.path)?;
+        let PreparedRequest {
+            headers,
+            body,
+            query,
+            shown_path,
+            ..
+        } = prepared;
+        let url = LoginUrl::new(url, shown_path, query);
         // Built again for each attempt rather than copied: a retry is rare, a copy on every
         // login is not.
         let mut headers = Some(headers);
@@ -196,7 +201,7 @@ impl LoginClient {
             Method::Get => reqwest::Method::GET,
         };
         // Only the shown URL is logged: it has the secret query and path values redacted.
-        tracing::debug!(vendor, method = spec.method().as_str(), url = %url.shown, "sending login request");
+        tracing::debug!(vendor, method = spec.method().as_str(), url = %url.shown(), "sending login request");
         let started = Instant::now();
         let mut request = self.http.request(method, url.url.clone()).headers(headers);
         if !(spec.body_format() == BodyFormat::None && spec.method() == Method::Get) {

@@ -158,7 +158,56 @@ pub(crate) struct PreparedRequest {
 /// one that may be logged or shown.
 pub(crate) struct LoginUrl {
     pub(crate) url: Url,
-    pub(crate) shown: String,
+    shown_path: Cow<'static, str>,
+    query: Vec<(&'static str, String, bool)>,
+}
+
+impl LoginUrl {
+    /// The URL with the declared query pairs appended.
+    pub(crate) fn new(
+        mut url: Url,
+        shown_path: Cow<'static, str>,
+        query: Vec<(&'static str, String, bool)>,
+    ) -> LoginUrl {
+        if !query.is_empty() {
+            let mut pairs = url.query_pairs_mut();
+            for (key, value, _) in &query {
+                pairs.append_pair(key, value);
+            }
+        }
+        LoginUrl {
+            url,
+            shown_path,
+            query,
+        }
+    }
+
+    /// The URL as logs may show it, with secret path and query values redacted. Written only
+    /// when displayed, so a login whose debug log is off builds no second URL.
+    pub(crate) fn shown(&self) -> impl std::fmt::Display + '_ {
+        ShownUrl(self)
+    }
+}
+
+struct ShownUrl<'a>(&'a LoginUrl);
+
+impl std::fmt::Display for ShownUrl<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let LoginUrl {
+            url,
+            shown_path,
+            query,
+        } = self.0;
+        write!(f, "{}{shown_path}", url.origin().ascii_serialization())?;
+        if !query.is_empty() {
+            let mut shown = url::form_urlencoded::Serializer::new(String::new());
+            for (key, value, secret) in query {
+                shown.append_pair(key, if *secret { REDACTED } else { value });
+            }
+            write!(f, "?{}", shown.finish())?;
+        }
+        Ok(())
+    }
 }
 
 /// Puts every value of `request` where its declaration says.
@@ -347,28 +396,6 @@ fn fill_path(
     path.push_str(rest);
     shown.push_str(rest);
     Ok((Cow::Owned(path), Cow::Owned(shown)))
-}
-
-/// Query: appends the declared pairs to `url`; returns the URL as logs may show it, with secret
-/// values redacted.
-pub(crate) fn append_query(
-    url: &mut Url,
-    query: &[(&'static str, String, bool)],
-    shown_path: &str,
-) -> String {
-    let origin = url.origin().ascii_serialization();
-    if query.is_empty() {
-        return format!("{origin}{shown_path}");
-    }
-    let mut shown = url::form_urlencoded::Serializer::new(String::new());
-    {
-        let mut pairs = url.query_pairs_mut();
-        for (key, value, secret) in query {
-            pairs.append_pair(key, value);
-            shown.append_pair(key, if *secret { REDACTED } else { value });
-        }
-    }
-    format!("{origin}{shown_path}?{}", shown.finish())
 }
 
 /// Headers: the content type, the declared constants, then those from fields (secret ones
