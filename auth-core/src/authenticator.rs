@@ -16,6 +16,7 @@ use crate::error::{AuthError, ErrorKind};
 use crate::refresh::{RefreshEndpoint, RefreshFn};
 use crate::secret::Secret;
 use crate::session::Session;
+use crate::store::{Leased, SharedSession, SharedStore, StoreError, wall_now};
 
 const DEFAULT_REFRESH_FRACTION: f64 = 0.1;
 const DEFAULT_REFRESH_CAP: Duration = Duration::from_secs(60);
@@ -23,6 +24,9 @@ const DEFAULT_REFRESH_CAP: Duration = Duration::from_secs(60);
 /// this much after the first failure, doubling with each further one up to the cap.
 const RENEWAL_BACKOFF: Duration = Duration::from_secs(1);
 const RENEWAL_BACKOFF_CAP: Duration = Duration::from_secs(60);
+/// How often a waiter first looks for another process's login, then at most.
+const FIRST_POLL: Duration = Duration::from_millis(10);
+const MAX_POLL: Duration = Duration::from_millis(200);
 
 /// Hands out a valid token for one endpoint and its credentials, logging in only when needed.
 ///
@@ -74,6 +78,10 @@ const RENEWAL_BACKOFF_CAP: Duration = Duration::from_secs(60);
 /// Expiry is tracked on tokio's clock ([`tokio::time::Instant`]): the session's wall-clock
 /// expiry is turned into a remaining duration once, at login.
 ///
+/// **Many processes**: with [`with_store`](Authenticator::with_store), sessions are also kept
+/// sealed in a [`SharedStore`] (a file per session, or Redis) so that the processes of a fleet
+/// log in (or refresh) once between them; see [`crate::store`].
+///
 /// ```no_run
 /// # #[auth_core::login_endpoint(vendor = "Example", base_url = "https://api.example.com",
 /// #     path = "/login", response = Resp, token = token)]
@@ -109,6 +117,8 @@ pub struct Authenticator<E: LoginEndpoint> {
     /// The refresh token to send next: the last one the vendor issued. Kept after
     /// `invalidate`, which drops only the access token.
     refresh_token: Mutex<Option<RefreshGrant>>,
+    /// The store shared with other processes, if any.
+    shared: Option<SharedSession>,
 }
 
 /// A refresh token, and until when the vendor says it can be used.
@@ -183,7 +193,33 @@ impl<E: LoginEndpoint> Authenticator<E> {
             held: Mutex::new(None),
             refresh: None,
             refresh_token: Mutex::new(None),
+            shared: None,
         }
+    }
+
+    /// Shares sessions through `store` with every process that uses the same store and
+    /// [`SealingKey`](crate::store::SealingKey) for the same `principal`: before logging in, the
+    /// authenticator takes a valid session from the store, and a session it logs in is written
+    /// there, sealed, for the others.
+    ///
+    /// `principal` names the account the login is for (the e-mail or user name of the login,
+    /// an account id): logins for different accounts must have different principals, or they
+    /// would share one session. It is hashed with a key derived from the sealing key, so it does
+    /// not appear in the store.
+    ///
+    /// The in-memory path stays as it is: a valid session is read without a lock and without
+    /// asking the store. Only when there is none does the store come in: read, then a lease
+    /// among the processes so one logs in (or refreshes), then a read again, the login, a
+    /// fenced write, the release. If the store fails or is slow, the authenticator logs in on its own (one
+    /// warning per outage) and uses the store again once it answers.
+    ///
+    /// With an idle timeout (Up2 Money), use in one process counts for all: a process records
+    /// its use in the store at most every tenth of the timeout, and another process whose own
+    /// copy looks idle reads the store before logging in.
+    #[must_use]
+    pub fn with_store(mut self, store: &SharedStore, principal: impl Into<String>) -> Self {
+        self.shared = Some(SharedSession::new(store.clone(), principal.into()));
+        self
     }
 
     /// Logs in at `base_url` instead of the declared one (an on-premises host, staging, a test
@@ -219,7 +255,11 @@ impl<E: LoginEndpoint> Authenticator<E> {
     ///
     /// Each token handed out counts as activity for vendors whose sessions lapse when idle.
     pub async fn token(&self) -> Result<AccessToken, AuthError> {
-        if let Some(token) = self.cached_token(Instant::now()) {
+        let now = Instant::now();
+        if let Some(token) = self.cached_token(now) {
+            if let Some(shared) = &self.shared {
+                self.share_use(shared, &token, now).await;
+            }
             return Ok(token);
         }
         self.login_once().await
@@ -249,10 +289,21 @@ impl<E: LoginEndpoint> Authenticator<E> {
     /// Only the session `token` came from is dropped, so when many tasks report the same
     /// rejected token, one new login follows, and a report that arrives after a newer session
     /// was obtained leaves that session alone.
+    ///
+    /// With a shared store, the next renewal first removes the token's session from the store,
+    /// if it is still the stored one (compare-and-delete): a newer session that another
+    /// process wrote meanwhile is kept, and used instead of logging in.
     pub fn invalidate(&self, token: &AccessToken) {
+        if let (Some(shared), Some(generation)) = (&self.shared, token.source.generation()) {
+            shared.reject(generation);
+        }
         let current = self.current.load();
         if let Some(cached) = current.as_ref()
-            && token.is_from(cached)
+            && (token.is_from(cached)
+                || token
+                    .source
+                    .generation()
+                    .is_some_and(|generation| cached.generation == Some(generation)))
         {
             self.current.compare_and_swap(&*current, None);
             tracing::debug!(
@@ -263,7 +314,9 @@ impl<E: LoginEndpoint> Authenticator<E> {
     }
 
     /// Drops the current session whatever token it has, and its refresh token: the next call
-    /// logs in.
+    /// logs in. With a shared store, only this process's copy is dropped, and the next call
+    /// reads the store first; report a rejected token with
+    /// [`invalidate`](Authenticator::invalidate) to drop it there.
     pub fn clear(&self) {
         *self
             .refresh_token
@@ -339,7 +392,7 @@ impl<E: LoginEndpoint> Authenticator<E> {
         if let Some(error) = self.held_error(Instant::now()) {
             return Err(error);
         }
-        let error = match self.refresh_or_log_in().await {
+        let error = match self.obtain().await {
             Ok(token) => return Ok(token),
             Err(error) => error,
         };
@@ -403,9 +456,29 @@ impl<E: LoginEndpoint> Authenticator<E> {
         Some(AccessToken { source: cached })
     }
 
+    /// A new session, shared through the store when there is one and it answers.
+    async fn obtain(&self) -> Result<AccessToken, AuthError> {
+        match &self.shared {
+            Some(shared) if shared.store().available() => self.obtain_shared(shared).await,
+            _ => self.obtain_locally().await,
+        }
+    }
+
+    /// A new session of this process's own, shared with no other.
+    async fn obtain_locally(&self) -> Result<AccessToken, AuthError> {
+        let (session, _) = self.refresh_or_log_in().await?;
+        Ok(self.publish(Cached::new(
+            session,
+            self.refresh_ahead,
+            Instant::now(),
+            None,
+        )))
+    }
+
     /// A refresh when there is a refresh endpoint and a refresh token, falling back to one
-    /// login when the vendor refuses the refresh; otherwise a login.
-    async fn refresh_or_log_in(&self) -> Result<AccessToken, AuthError> {
+    /// login when the vendor refuses the refresh; otherwise a login. The session comes with
+    /// the success body it was read from.
+    async fn refresh_or_log_in(&self) -> Result<(Session<E::Response>, bytes::Bytes), AuthError> {
         let grant = self
             .refresh_token
             .lock()
@@ -431,9 +504,9 @@ impl<E: LoginEndpoint> Authenticator<E> {
         )
         .await;
         match refreshed {
-            Ok(mut session) => {
+            Ok((mut session, body)) => {
                 session.keep_refresh_token(&grant.token, grant.expires_at);
-                Ok(self.publish(session))
+                Ok((session, body))
             }
             // A passing failure: the refresh token still holds, for the next attempt. A locked
             // account is not logged in to either: that would only prolong the lock.
@@ -458,34 +531,258 @@ impl<E: LoginEndpoint> Authenticator<E> {
         }
     }
 
-    /// Sends the login and, on success, makes its session the current one.
-    async fn log_in(&self) -> Result<AccessToken, AuthError> {
+    /// Sends the login, returning its session and the body it was read from.
+    async fn log_in(&self) -> Result<(Session<E::Response>, bytes::Bytes), AuthError> {
         let vendor = E::SPEC.vendor();
         tracing::debug!(vendor, "logging in");
-        let session =
-            crate::__private::send(&self.client, &self.endpoint, self.base_url.as_deref()).await;
-        match session {
-            Ok(session) => Ok(self.publish(session)),
-            Err(error) => {
-                tracing::debug!(vendor, error = %error.kind(), "login failed; not cached");
-                Err(error)
-            }
+        let login = crate::__private::send_keeping_body(
+            crate::__private::Exchange::Login,
+            &self.client,
+            &self.endpoint,
+            self.base_url.as_deref(),
+        )
+        .await;
+        if let Err(error) = &login {
+            tracing::debug!(vendor, error = %error.kind(), "login failed; not cached");
         }
+        login
     }
 
-    /// Makes `session` the current one, and its refresh token the one to send next.
-    fn publish(&self, session: Session<E::Response>) -> AccessToken {
+    /// Makes `cached` the current session, and its refresh token the one to send next.
+    fn publish(&self, cached: Cached<E::Response>) -> AccessToken {
         if self.refresh.is_some() {
             *self
                 .refresh_token
                 .lock()
                 .unwrap_or_else(PoisonError::into_inner) =
-                RefreshGrant::of(&session, Instant::now());
+                RefreshGrant::of(&cached.session, Instant::now());
         }
-        let cached = Arc::new(Cached::new(session, self.refresh_ahead, Instant::now()));
+        let cached = Arc::new(cached);
         let source: Arc<dyn TokenSource> = Arc::clone(&cached) as Arc<dyn TokenSource>;
         self.current.store(Some(cached));
         AccessToken { source }
+    }
+
+    /// Where the login is sent, as part of the store key. (An endpoint without a declared base
+    /// URL is always given one, by `new_at`.)
+    fn login_base_url(&self) -> &str {
+        self.base_url
+            .as_deref()
+            .or(E::SPEC.base_url())
+            .unwrap_or_default()
+    }
+
+    /// The shared path: the stored session if it is fresh, else a login (or refresh) under the
+    /// store's lease, written back for the other processes. A store failure at any step means
+    /// a session of this process's own (never a second login, if this one already logged in).
+    async fn obtain_shared(&self, shared: &SharedSession) -> Result<AccessToken, AuthError> {
+        let vendor = E::SPEC.vendor();
+        let store = shared.store();
+        let key = shared.key(vendor, self.login_base_url());
+        // A token this process reported rejected goes, if it is still the stored one.
+        if let Some(generation) = shared.take_pending_removal()
+            && store.remove(vendor, key, generation).await.is_err()
+        {
+            // Tried again by the next login that reaches the store.
+            shared.reject(generation);
+            return self.obtain_locally().await;
+        }
+        match self.load(shared).await {
+            Ok(Some(token)) => return Ok(token),
+            Ok(None) => {}
+            Err(_) => return self.obtain_locally().await,
+        }
+        let started = Instant::now();
+        let mut poll = FIRST_POLL;
+        loop {
+            match store.lease(vendor, key).await {
+                Ok(Some(lease)) => return self.log_in_holding(shared, lease).await,
+                Ok(None) => {}
+                Err(_) => return self.obtain_locally().await,
+            }
+            // Another process is logging in: wait for its session, or for its lease to lapse.
+            if started.elapsed() >= store.lease_ttl().saturating_mul(2) {
+                tracing::warn!(
+                    vendor,
+                    "another process has held the shared session's lease for twice its TTL; \
+                     logging in without it"
+                );
+                return self.obtain_locally().await;
+            }
+            tokio::time::sleep(poll.mul_f64(0.75 + fastrand::f64() / 2.0)).await;
+            poll = (poll * 2).min(MAX_POLL);
+            match self.load(shared).await {
+                Ok(Some(token)) => return Ok(token),
+                Ok(None) => {}
+                Err(_) => return self.obtain_locally().await,
+            }
+        }
+    }
+
+    /// Holding the lease: reads the store again (another process may have written since the
+    /// first read), else logs in (or refreshes) and writes the session under the lease's
+    /// generation.
+    async fn log_in_holding(
+        &self,
+        shared: &SharedSession,
+        lease: Leased,
+    ) -> Result<AccessToken, AuthError> {
+        let vendor = E::SPEC.vendor();
+        let store = shared.store();
+        let key = shared.key(vendor, self.login_base_url());
+        match self.load(shared).await {
+            Ok(Some(token)) => {
+                lease.release().await;
+                return Ok(token);
+            }
+            Ok(None) => {}
+            Err(_) => {
+                lease.release().await;
+                return self.obtain_locally().await;
+            }
+        }
+        let (session, body) = match self.refresh_or_log_in().await {
+            Ok(obtained) => obtained,
+            Err(error) => {
+                lease.release().await;
+                return Err(error);
+            }
+        };
+        let generation = lease.generation();
+        let used_at = wall_now();
+        let sealed = self.seal(shared, &session, &body, generation);
+        let ttl = session.remaining_at(used_at, used_at);
+        let now = Instant::now();
+        let Some(sealed) = sealed else {
+            lease.release().await;
+            return Ok(self.publish(Cached::new(session, self.refresh_ahead, now, None)));
+        };
+        match store
+            .put(vendor, key, generation, &sealed, used_at, ttl)
+            .await
+        {
+            Ok(true) => {
+                lease.release().await;
+                let cached = Cached::new(session, self.refresh_ahead, now, Some(generation));
+                Ok(self.publish(cached))
+            }
+            Ok(false) => {
+                // Fenced off: this lease lapsed and a later holder owns the stored session.
+                // Its session is the one to use, if it is there yet.
+                tracing::debug!(
+                    vendor,
+                    "a later lease holder owns the shared session; this login is not stored"
+                );
+                lease.release().await;
+                if let Ok(Some(token)) = self.load(shared).await {
+                    return Ok(token);
+                }
+                Ok(self.publish(Cached::new(session, self.refresh_ahead, now, None)))
+            }
+            Err(_) => {
+                lease.release().await;
+                Ok(self.publish(Cached::new(session, self.refresh_ahead, now, None)))
+            }
+        }
+    }
+
+    /// The sealed value of a session just logged in; `None` if it must not be shared.
+    fn seal(
+        &self,
+        shared: &SharedSession,
+        session: &Session<E::Response>,
+        body: &[u8],
+        generation: u64,
+    ) -> Option<Vec<u8>> {
+        let vendor = E::SPEC.vendor();
+        // A vendor that echoes a credential in its success body would put it in the store.
+        let mut echoed = false;
+        self.endpoint.__secrets(&mut |secret| {
+            echoed |= secret.len() >= 3
+                && body
+                    .windows(secret.len())
+                    .any(|window| window == secret.as_bytes());
+        });
+        if echoed {
+            tracing::warn!(
+                vendor,
+                "the success body repeats a credential of the login; the session is not shared"
+            );
+            return None;
+        }
+        let plaintext = crate::store::session_plaintext(session, body)?;
+        let key = shared.key(vendor, self.login_base_url());
+        shared.store().keys().seal(key, generation, &plaintext)
+    }
+
+    /// The stored session, if it opens and is fresh: made the current one.
+    async fn load(&self, shared: &SharedSession) -> Result<Option<AccessToken>, StoreError> {
+        let vendor = E::SPEC.vendor();
+        let key = shared.key(vendor, self.login_base_url());
+        let Some(record) = shared.store().get(vendor, key).await? else {
+            return Ok(None);
+        };
+        if shared.is_rejected(record.generation) {
+            return Ok(None);
+        }
+        let session = shared
+            .store()
+            .keys()
+            .open(key, record.generation, &record.sealed)
+            .and_then(|plaintext| {
+                crate::store::session_from_plaintext::<E::Response>(
+                    &plaintext,
+                    vendor,
+                    E::SPEC.lifetime().idle,
+                )
+            });
+        let Some(session) = session else {
+            // Sealed under another key, damaged, or from another version: as if absent; the
+            // login that follows overwrites it.
+            tracing::debug!(vendor, "a stored session did not open; it counts as absent");
+            return Ok(None);
+        };
+        let now = Instant::now();
+        let since_use = wall_now()
+            .duration_since(record.used_at)
+            .unwrap_or(Duration::ZERO);
+        let Some(cached) = Cached::restored(
+            session,
+            self.refresh_ahead,
+            now,
+            since_use,
+            record.generation,
+        ) else {
+            return Ok(None);
+        };
+        if !cached.is_fresh(now) {
+            return Ok(None);
+        }
+        cached.touch(now);
+        Ok(Some(self.publish(cached)))
+    }
+
+    /// Records in the store that the session was used, at most every tenth of its idle
+    /// timeout, so that other processes count this use. Failures only cost the record.
+    async fn share_use(&self, shared: &SharedSession, token: &AccessToken, now: Instant) {
+        let Some(cached) = token.source.as_any().downcast_ref::<Cached<E::Response>>() else {
+            return;
+        };
+        let (Some(generation), Some(idle)) = (cached.generation, cached.session.idle_timeout())
+        else {
+            return;
+        };
+        if !cached.claim_shared_use(now, idle / 10) || !shared.store().available() {
+            return;
+        }
+        let vendor = E::SPEC.vendor();
+        let key = shared.key(vendor, self.login_base_url());
+        let used_at = wall_now();
+        let ttl = cached.session.remaining_at(used_at, used_at);
+        let _ = shared
+            .store()
+            .touch(vendor, key, generation, used_at, ttl)
+            .await;
     }
 }
 
@@ -497,6 +794,10 @@ impl<E: LoginEndpoint> fmt::Debug for Authenticator<E> {
             .field("base_url", &self.base_url)
             .field("refresh_ahead", &self.refresh_ahead)
             .field("logged_in", &current.is_some())
+            .field(
+                "shared_store",
+                &self.shared.as_ref().map(SharedSession::store),
+            )
             .finish_non_exhaustive()
     }
 }
@@ -543,6 +844,8 @@ impl Drop for FlightGuard<'_> {
 /// A session with its expiry on tokio's clock.
 struct Cached<R> {
     session: Arc<Session<R>>,
+    /// The session's last use as of its creation here: the login, or the last use the shared
+    /// store recorded.
     logged_in_at: Instant,
     /// When to log in again regardless of use (expiry minus the refresh buffer).
     refresh_at: Option<Instant>,
@@ -557,10 +860,20 @@ struct Cached<R> {
     serve_until: AtomicU64,
     /// How many renewals have failed in a row, for the backoff.
     failed_renewals: AtomicU32,
+    /// The generation of the shared store's record of this session; `None` when it is this
+    /// process's alone.
+    generation: Option<u64>,
+    /// Nanoseconds from `logged_in_at` to the last use recorded in the shared store.
+    last_shared_use: AtomicU64,
 }
 
 impl<R> Cached<R> {
-    fn new(session: Session<R>, refresh_ahead: RefreshAhead, now: Instant) -> Self {
+    fn new(
+        session: Session<R>,
+        refresh_ahead: RefreshAhead,
+        now: Instant,
+        generation: Option<u64>,
+    ) -> Self {
         let lifetime = session.expires_at().map(|expires_at| {
             expires_at
                 .duration_since(SystemTime::now())
@@ -570,18 +883,72 @@ impl<R> Cached<R> {
         let refresh_at = lifetime
             .and_then(|lifetime| now.checked_add(lifetime - refresh_ahead.buffer_for(lifetime)));
         let valid_until = lifetime.and_then(|lifetime| now.checked_add(lifetime));
+        Cached::with_ends(
+            session,
+            refresh_ahead,
+            now,
+            (refresh_at, valid_until),
+            generation,
+        )
+    }
+
+    /// A session read from the shared store, last used `since_use` ago (by any process).
+    /// `None` when that lies before what tokio's clock can represent.
+    fn restored(
+        session: Session<R>,
+        refresh_ahead: RefreshAhead,
+        now: Instant,
+        since_use: Duration,
+        generation: u64,
+    ) -> Option<Self> {
+        let last_use = now.checked_sub(since_use)?;
+        let ends = match session.expires_at() {
+            None => (None, None),
+            Some(expires_at) => {
+                // The buffer is a share of the whole lifetime, as for a session logged in here.
+                let lifetime = expires_at
+                    .duration_since(session.issued_at())
+                    .unwrap_or(Duration::ZERO);
+                let left = expires_at
+                    .duration_since(wall_now())
+                    .unwrap_or(Duration::ZERO);
+                (
+                    Some(now.checked_add(left.saturating_sub(refresh_ahead.buffer_for(lifetime)))?),
+                    Some(now.checked_add(left)?),
+                )
+            }
+        };
+        Some(Cached::with_ends(
+            session,
+            refresh_ahead,
+            last_use,
+            ends,
+            Some(generation),
+        ))
+    }
+
+    /// `ends`: when to renew regardless of use, and when the token stops being valid.
+    fn with_ends(
+        session: Session<R>,
+        refresh_ahead: RefreshAhead,
+        logged_in_at: Instant,
+        (refresh_at, valid_until): (Option<Instant>, Option<Instant>),
+        generation: Option<u64>,
+    ) -> Self {
         let idle_limit = session
             .idle_timeout()
             .map(|idle| idle - refresh_ahead.buffer_for(idle));
         Cached {
             session: Arc::new(session),
-            logged_in_at: now,
+            logged_in_at,
             refresh_at,
             idle_limit,
             valid_until,
             last_used: AtomicU64::new(0),
             serve_until: AtomicU64::new(0),
             failed_renewals: AtomicU32::new(0),
+            generation,
+            last_shared_use: AtomicU64::new(0),
         }
     }
 
@@ -658,12 +1025,27 @@ impl<R> Cached<R> {
             );
         }
     }
+
+    /// Whether the caller is the one to record a use at `now` in the shared store: the last
+    /// recorded one is `interval` old or more, and no other caller claimed this one.
+    fn claim_shared_use(&self, now: Instant, interval: Duration) -> bool {
+        let now_nanos = self.nanos_since_login(now);
+        let recorded = self.last_shared_use.load(Ordering::Relaxed);
+        let interval = u64::try_from(interval.as_nanos()).unwrap_or(u64::MAX);
+        now_nanos.saturating_sub(recorded) >= interval
+            && self
+                .last_shared_use
+                .compare_exchange(recorded, now_nanos, Ordering::Relaxed, Ordering::Relaxed)
+                .is_ok()
+    }
 }
 
 /// What an [`AccessToken`] points into, with the session's response type erased.
 trait TokenSource: Send + Sync + 'static {
     fn secret(&self) -> &Secret;
     fn as_any(&self) -> &dyn std::any::Any;
+    /// The generation of the shared store's record of the session, if it has one.
+    fn generation(&self) -> Option<u64>;
 }
 
 impl<R: Send + Sync + 'static> TokenSource for Cached<R> {
@@ -673,6 +1055,10 @@ impl<R: Send + Sync + 'static> TokenSource for Cached<R> {
 
     fn as_any(&self) -> &dyn std::any::Any {
         self
+    }
+
+    fn generation(&self) -> Option<u64> {
+        self.generation
     }
 }
 

@@ -36,6 +36,9 @@
 //!
 //! Sending it: `login.send(&client).await` (to the declared base URL) or
 //! `login.send_to(&client, base_url).await`, with a [`LoginClient`].
+//!
+//! An [`Authenticator`] keeps one valid token for many tasks; with a [`store::SharedStore`]
+//! (files, or Redis with the `redis` feature), for many processes too.
 
 #![warn(missing_docs)]
 
@@ -60,6 +63,7 @@ mod response;
 mod retry;
 mod secret;
 mod session;
+pub mod store;
 
 #[doc(hidden)]
 #[path = "private.rs"]

@@ -175,6 +175,37 @@ fn finish_span(
     span.record("duration_ms", started.elapsed().as_millis() as u64);
 }
 
+/// [`send_as`], also returning the success body the session was read from (for a shared
+/// store, which keeps it sealed so other processes get the same typed response).
+pub(crate) async fn send_keeping_body<E: LoginEndpoint>(
+    exchange: Exchange,
+    client: &LoginClient,
+    endpoint: &E,
+    base_url: Option<&str>,
+) -> Result<(Session<E::Response>, bytes::Bytes), AuthError> {
+    use tracing::Instrument;
+
+    // The same span as `send_as`'s.
+    let span = exchange_span(exchange, E::SPEC.vendor());
+    let started = tokio::time::Instant::now();
+    let raw = match exchange_boxed(client, E::SPEC, endpoint, base_url)
+        .instrument(span.clone())
+        .await
+    {
+        Ok(raw) => raw,
+        Err(error) => {
+            finish_span(&span, started, error.status(), Err(&error));
+            return Err(error);
+        }
+    };
+    let status = raw.status;
+    // A second handle on the same buffer, not a copy.
+    let body = raw.body.clone();
+    let session = span.in_scope(|| crate::response::interpret::<E>(raw, Some(endpoint)));
+    finish_span(&span, started, Some(status), session.as_ref().map(|_| ()));
+    session.map(|session| (session, body))
+}
+
 /// Writes the request, sends it and reads the response: everything about a login that does
 /// not depend on its response type. Errors come scrubbed of the request's secrets.
 async fn exchange_request(

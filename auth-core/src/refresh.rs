@@ -4,6 +4,8 @@
 use std::future::Future;
 use std::pin::Pin;
 
+use bytes::Bytes;
+
 use crate::__private::Exchange;
 use crate::client::LoginClient;
 use crate::endpoint::LoginEndpoint;
@@ -72,7 +74,7 @@ pub trait RefreshEndpoint: LoginEndpoint + Sized + 'static {
 
 /// A refresh in flight, as the authenticator awaits it.
 pub(crate) type RefreshFuture<'a, R> =
-    Pin<Box<dyn Future<Output = Result<Session<R>, AuthError>> + Send + 'a>>;
+    Pin<Box<dyn Future<Output = Result<(Session<R>, Bytes), AuthError>> + Send + 'a>>;
 
 /// How an authenticator for login `E` refreshes: one function per [`RefreshEndpoint`], chosen
 /// when the app asks for it.
@@ -97,6 +99,7 @@ where
 {
     let request = R::for_refresh_token(login, refresh_token);
     Box::pin(async move {
-        crate::__private::send_as(Exchange::Refresh, client, &request, base_url).await
+        // With its body, which a shared store keeps.
+        crate::__private::send_keeping_body(Exchange::Refresh, client, &request, base_url).await
     })
 }

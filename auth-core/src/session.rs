@@ -74,6 +74,27 @@ impl<R> Session<R> {
         }
     }
 
+    /// A session put back together from what a shared store keeps of it: `credentials` as
+    /// they were when it was made, the expiry included (not recomputed from a lifetime).
+    pub(crate) fn restored(
+        vendor: &'static str,
+        credentials: Credentials,
+        issued_at: SystemTime,
+        idle_timeout: Option<Duration>,
+        response: R,
+    ) -> Self {
+        Session {
+            vendor,
+            token: credentials.token,
+            refresh_token: credentials.refresh_token,
+            issued_at,
+            expires_at: credentials.expires_at,
+            refresh_expires_at: credentials.refresh_expires_at,
+            idle_timeout,
+            response,
+        }
+    }
+
     /// The vendor's name.
     pub fn vendor(&self) -> &'static str {
         self.vendor
