@@ -7,6 +7,7 @@
 //! Redis is a real `redis-server` each test starts on a free loopback port. The processes of
 //! a fleet, as real child processes, are in `shared_processes.rs`.
 
+mod directus;
 mod redis_server;
 mod scratch_dir;
 
@@ -746,4 +747,119 @@ async fn a_store_that_never_answers_costs_one_timeout_and_one_warning() {
     assert_eq!(text.matches(" WARN ").count(), 1, "{text}");
     assert!(text.contains("shared session store failed"), "{text}");
     assert!(text.contains("TalkStack AI"), "{text}");
+}
+
+/// A loopback Directus: one account, each refresh token valid for one refresh.
+#[derive(Default)]
+struct Directus {
+    logins: std::sync::atomic::AtomicUsize,
+    refreshes: std::sync::atomic::AtomicUsize,
+    serial: std::sync::atomic::AtomicU64,
+    live_refresh_tokens: Mutex<std::collections::HashSet<String>>,
+}
+
+impl Directus {
+    fn issue(&self) -> axum::response::Response {
+        use axum::response::IntoResponse;
+        use std::sync::atomic::Ordering;
+        let serial = self.serial.fetch_add(1, Ordering::SeqCst) + 1;
+        let refresh_token = format!("refresh-{serial}");
+        self.live_refresh_tokens
+            .lock()
+            .unwrap()
+            .insert(refresh_token.clone());
+        axum::Json(serde_json::json!({ "data": {
+            "access_token": format!("access-{serial}"),
+            "expires": 900_000,
+            "refresh_token": refresh_token,
+        }}))
+        .into_response()
+    }
+}
+
+async fn directus_server() -> (String, Arc<Directus>) {
+    use axum::extract::State;
+    use axum::http::StatusCode;
+    use axum::response::IntoResponse;
+    use std::sync::atomic::Ordering;
+
+    let directus = Arc::new(Directus::default());
+    let app = axum::Router::new()
+        .route(
+            "/auth/login",
+            axum::routing::post(|State(directus): State<Arc<Directus>>| async move {
+                directus.logins.fetch_add(1, Ordering::SeqCst);
+                directus.issue()
+            }),
+        )
+        .route(
+            "/auth/refresh",
+            axum::routing::post(
+                |State(directus): State<Arc<Directus>>,
+                 axum::Json(body): axum::Json<serde_json::Value>| async move {
+                    directus.refreshes.fetch_add(1, Ordering::SeqCst);
+                    let presented = body["refresh_token"].as_str().unwrap_or_default();
+                    if directus
+                        .live_refresh_tokens
+                        .lock()
+                        .unwrap()
+                        .remove(presented)
+                    {
+                        directus.issue()
+                    } else {
+                        let errors = serde_json::json!({ "errors": [{
+                            "message": "Invalid user credentials.",
+                            "extensions": { "code": "INVALID_CREDENTIALS" },
+                        }]});
+                        (StatusCode::UNAUTHORIZED, axum::Json(errors)).into_response()
+                    }
+                },
+            ),
+        )
+        .with_state(Arc::clone(&directus));
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base_url = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(async move {
+        let _ = axum::serve(listener, app).await;
+    });
+    (base_url, directus)
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_refresh_is_shared_like_a_login_and_its_rotated_token_with_it() {
+    use std::sync::atomic::Ordering;
+
+    let (base_url, directus) = directus_server().await;
+    let shared = SharedStore::new(MemoryStore::new(), key());
+    let authenticator = || {
+        let login = directus::Login::builder()
+            .email("admin@example.com")
+            .password("d1r3ctu5")
+            .build();
+        Arc::new(
+            Authenticator::new_at(client(), login, &base_url)
+                .with_refresh::<directus::Refresh>()
+                .with_store(&shared, "admin@example.com"),
+        )
+    };
+    let fleet: Vec<_> = (0..3).map(|_| authenticator()).collect();
+    let first = everyone_asks(&fleet, 20).await;
+    assert!(first.iter().all(|token| token == "access-1"));
+    assert_eq!(directus.logins.load(Ordering::SeqCst), 1);
+
+    // 15 minutes, renewed a minute ahead: one refresh for all three, with the refresh token
+    // the login issued; the others take the refreshed session from the store.
+    tokio::time::advance(Duration::from_secs(14 * 60 + 1)).await;
+    let second = everyone_asks(&fleet, 20).await;
+    assert!(second.iter().all(|token| token == "access-2"), "{second:?}");
+    assert_eq!(directus.refreshes.load(Ordering::SeqCst), 1);
+    assert_eq!(directus.logins.load(Ordering::SeqCst), 1);
+
+    // And again: the refresh token rotated by that refresh, which the store handed to whoever
+    // refreshes next, is accepted; no authenticator sends a spent one.
+    tokio::time::advance(Duration::from_secs(14 * 60 + 1)).await;
+    let third = everyone_asks(&fleet, 20).await;
+    assert!(third.iter().all(|token| token == "access-3"), "{third:?}");
+    assert_eq!(directus.refreshes.load(Ordering::SeqCst), 2);
+    assert_eq!(directus.logins.load(Ordering::SeqCst), 1);
 }

@@ -16,7 +16,7 @@ use crate::error::{AuthError, ErrorKind};
 use crate::refresh::{RefreshEndpoint, RefreshFn};
 use crate::secret::Secret;
 use crate::session::Session;
-use crate::store::{Leased, SharedSession, SharedStore, StoreError, wall_now};
+use crate::store::{Leased, RestoredSession, SharedSession, SharedStore, StoreError, wall_now};
 
 const DEFAULT_REFRESH_FRACTION: f64 = 0.1;
 const DEFAULT_REFRESH_CAP: Duration = Duration::from_secs(60);
@@ -650,8 +650,9 @@ impl<E: LoginEndpoint> Authenticator<E> {
         };
         let generation = lease.generation();
         let used_at = wall_now();
-        let sealed = self.seal(shared, &session, &body, generation);
-        let ttl = session.remaining_at(used_at, used_at);
+        let expires_in = expiry_left(&session);
+        let sealed = self.seal(shared, &session, &body, generation, used_at, expires_in);
+        let ttl = store_ttl(expires_in, session.idle_timeout());
         let now = Instant::now();
         let Some(sealed) = sealed else {
             lease.release().await;
@@ -693,6 +694,8 @@ impl<E: LoginEndpoint> Authenticator<E> {
         session: &Session<E::Response>,
         body: &[u8],
         generation: u64,
+        sealed_at: SystemTime,
+        expires_in: Option<Duration>,
     ) -> Option<Vec<u8>> {
         let vendor = E::SPEC.vendor();
         // A vendor that echoes a credential in its success body would put it in the store.
@@ -710,7 +713,7 @@ impl<E: LoginEndpoint> Authenticator<E> {
             );
             return None;
         }
-        let plaintext = crate::store::session_plaintext(session, body)?;
+        let plaintext = crate::store::session_plaintext(session, body, sealed_at, expires_in)?;
         let key = shared.key(vendor, self.login_base_url());
         shared.store().keys().seal(key, generation, &plaintext)
     }
@@ -736,7 +739,7 @@ impl<E: LoginEndpoint> Authenticator<E> {
                     E::SPEC.lifetime().idle,
                 )
             });
-        let Some(session) = session else {
+        let Some(restored) = session else {
             // Sealed under another key, damaged, or from another version: as if absent; the
             // login that follows overwrites it.
             tracing::debug!(vendor, "a stored session did not open; it counts as absent");
@@ -747,7 +750,7 @@ impl<E: LoginEndpoint> Authenticator<E> {
             .duration_since(record.used_at)
             .unwrap_or(Duration::ZERO);
         let Some(cached) = Cached::restored(
-            session,
+            restored,
             self.refresh_ahead,
             now,
             since_use,
@@ -778,11 +781,32 @@ impl<E: LoginEndpoint> Authenticator<E> {
         let vendor = E::SPEC.vendor();
         let key = shared.key(vendor, self.login_base_url());
         let used_at = wall_now();
-        let ttl = cached.session.remaining_at(used_at, used_at);
+        let expires_in = cached
+            .valid_until
+            .map(|until| until.saturating_duration_since(now));
+        let ttl = store_ttl(expires_in, Some(idle));
         let _ = shared
             .store()
             .touch(vendor, key, generation, used_at, ttl)
             .await;
+    }
+}
+
+/// What is left of a session's stated lifetime, as `Cached::new` measures it.
+fn expiry_left<R>(session: &Session<R>) -> Option<Duration> {
+    session.expires_at().map(|expires_at| {
+        expires_at
+            .duration_since(SystemTime::now())
+            .unwrap_or(Duration::ZERO)
+    })
+}
+
+/// How long a store keeps a session: until its expiry, or its idle timeout from now, whichever
+/// comes first; `None` (until removed) when the vendor states neither.
+fn store_ttl(expires_in: Option<Duration>, idle_timeout: Option<Duration>) -> Option<Duration> {
+    match (expires_in, idle_timeout) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
     }
 }
 
@@ -895,28 +919,34 @@ impl<R> Cached<R> {
     /// A session read from the shared store, last used `since_use` ago (by any process).
     /// `None` when that lies before what tokio's clock can represent.
     fn restored(
-        session: Session<R>,
+        restored: RestoredSession<R>,
         refresh_ahead: RefreshAhead,
         now: Instant,
         since_use: Duration,
         generation: u64,
     ) -> Option<Self> {
+        let RestoredSession {
+            session,
+            expires_in,
+            sealed_at,
+        } = restored;
         let last_use = now.checked_sub(since_use)?;
-        let ends = match session.expires_at() {
-            None => (None, None),
-            Some(expires_at) => {
+        let ends = match (session.expires_at(), expires_in) {
+            (Some(expires_at), Some(expires_in)) => {
                 // The buffer is a share of the whole lifetime, as for a session logged in here.
                 let lifetime = expires_at
                     .duration_since(session.issued_at())
                     .unwrap_or(Duration::ZERO);
-                let left = expires_at
-                    .duration_since(wall_now())
+                let since_sealed = wall_now()
+                    .duration_since(sealed_at)
                     .unwrap_or(Duration::ZERO);
+                let left = expires_in.saturating_sub(since_sealed);
                 (
                     Some(now.checked_add(left.saturating_sub(refresh_ahead.buffer_for(lifetime)))?),
                     Some(now.checked_add(left)?),
                 )
             }
+            _ => (None, None),
         };
         Some(Cached::with_ends(
             session,

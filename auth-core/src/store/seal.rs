@@ -272,6 +272,8 @@ struct SessionOut<'a> {
     issued_at_ms: u64,
     expires_at_ms: Option<u64>,
     refresh_expires_at_ms: Option<u64>,
+    sealed_at_ms: u64,
+    expires_in_ms: Option<u64>,
 }
 
 /// The same, as opened.
@@ -282,13 +284,27 @@ struct SessionIn {
     issued_at_ms: u64,
     expires_at_ms: Option<u64>,
     refresh_expires_at_ms: Option<u64>,
+    sealed_at_ms: u64,
+    expires_in_ms: Option<u64>,
+}
+
+/// A session read back from the store, with how long its token had left when it was sealed.
+pub(crate) struct RestoredSession<R> {
+    pub(crate) session: Session<R>,
+    /// What was left of the token's lifetime at `sealed_at` (the lifetime is carried as a
+    /// duration, so that every process measures it on its own clock from there).
+    pub(crate) expires_in: Option<Duration>,
+    pub(crate) sealed_at: SystemTime,
 }
 
 /// The plaintext to seal for `session`, read from the success body `body` (JSON or, for a
-/// `TextBody`, any bytes); `None` when it cannot be written.
+/// `TextBody`, any bytes), at `sealed_at` with `expires_in` of its lifetime left; `None` when it
+/// cannot be written.
 pub(crate) fn session_plaintext<R>(
     session: &Session<R>,
     body: &[u8],
+    sealed_at: SystemTime,
+    expires_in: Option<Duration>,
 ) -> Option<Zeroizing<Vec<u8>>> {
     let out = SessionOut {
         token: session.token().expose_secret(),
@@ -296,6 +312,8 @@ pub(crate) fn session_plaintext<R>(
         issued_at_ms: unix_millis(session.issued_at()),
         expires_at_ms: session.expires_at().map(unix_millis),
         refresh_expires_at_ms: session.refresh_expires_at().map(unix_millis),
+        sealed_at_ms: unix_millis(sealed_at),
+        expires_in_ms: expires_in.map(|left| u64::try_from(left.as_millis()).unwrap_or(u64::MAX)),
     };
     let mut plaintext = Zeroizing::new(Vec::with_capacity(body.len() + 512));
     plaintext.extend_from_slice(&[0; 4]);
@@ -311,7 +329,7 @@ pub(crate) fn session_from_plaintext<R: ResponseBody>(
     plaintext: &[u8],
     vendor: &'static str,
     idle_timeout: Option<Duration>,
-) -> Option<Session<R>> {
+) -> Option<RestoredSession<R>> {
     let (fields_len, rest) = plaintext.split_first_chunk::<4>()?;
     let fields_len = usize::try_from(u32::from_be_bytes(*fields_len)).ok()?;
     if rest.len() < fields_len {
@@ -330,13 +348,11 @@ pub(crate) fn session_from_plaintext<R: ResponseBody>(
         expires_at: stored.expires_at_ms.map(from_unix_millis),
         refresh_expires_at: stored.refresh_expires_at_ms.map(from_unix_millis),
     };
-    Some(Session::restored(
-        vendor,
-        credentials,
-        issued_at,
-        idle_timeout,
-        response,
-    ))
+    Some(RestoredSession {
+        session: Session::restored(vendor, credentials, issued_at, idle_timeout, response),
+        expires_in: stored.expires_in_ms.map(Duration::from_millis),
+        sealed_at: from_unix_millis(stored.sealed_at_ms),
+    })
 }
 
 #[cfg(test)]
@@ -436,9 +452,18 @@ mod tests {
             refresh_expires_at: Some(from_unix_millis(99_000)),
         };
         let session = Session::restored("V", credentials, from_unix_millis(1_000), None, ());
-        let plaintext = session_plaintext(&session, body).unwrap();
-        let back: Session<Response> =
+        let plaintext = session_plaintext(
+            &session,
+            body,
+            from_unix_millis(2_000),
+            Some(Duration::from_secs(7)),
+        )
+        .unwrap();
+        let restored: RestoredSession<Response> =
             session_from_plaintext(&plaintext, "V", Some(Duration::from_secs(300))).unwrap();
+        assert_eq!(restored.sealed_at, from_unix_millis(2_000));
+        assert_eq!(restored.expires_in, Some(Duration::from_secs(7)));
+        let back = restored.session;
         assert_eq!(back.token().expose_secret(), "tok-1");
         assert_eq!(back.refresh_token().unwrap().expose_secret(), "refresh-1");
         assert_eq!(back.issued_at(), from_unix_millis(1_000));
@@ -453,7 +478,13 @@ mod tests {
             );
         }
         // A body of another shape is no session either.
-        let other = session_plaintext(&session, br#"{"unexpected":true}"#).unwrap();
+        let other = session_plaintext(
+            &session,
+            br#"{"unexpected":true}"#,
+            from_unix_millis(0),
+            None,
+        )
+        .unwrap();
         assert!(session_from_plaintext::<Response>(&other, "V", None).is_none());
     }
 
