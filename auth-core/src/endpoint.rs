@@ -2,9 +2,8 @@
 
 use std::time::Duration;
 
-use crate::body::ResponseBody;
 use crate::credentials::ResponseSpec;
-use crate::error::{ErrorKind, VendorError};
+use crate::error::ErrorKind;
 use crate::fields::BodyValues;
 
 /// The HTTP method of a login request.
@@ -195,13 +194,26 @@ impl EndpointSpec {
 /// The generated inherent methods `send` and `send_to` are the way to use it; this trait is what
 /// generic code (such as a session cache) takes.
 pub trait LoginEndpoint: LoginRequest {
-    /// The typed body of a successful response.
-    type Response: ResponseBody + Send + Sync + 'static;
-    /// The typed body of an error response.
-    type ErrorBody: VendorError;
+    /// The typed body of a successful response: a [`ResponseBody`](crate::ResponseBody) (a
+    /// `serde::Deserialize` type, or [`TextBody`](crate::TextBody)).
+    type Response: Send + Sync + 'static;
+    /// The typed body of an error response: a [`VendorError`](crate::VendorError) that is
+    /// also a [`ResponseBody`](crate::ResponseBody), or [`NoErrorBody`](crate::NoErrorBody).
+    type ErrorBody;
 
     /// What is known about the endpoint at compile time.
     const SPEC: &'static EndpointSpec;
+
+    /// Reads a success body. The generated code calls `ResponseBody` for the declared type
+    /// at the type's name in the declaration, so a type that is not one is reported there
+    /// rather than at a bound of this trait.
+    #[doc(hidden)]
+    fn __decode(body: &[u8]) -> Result<Self::Response, serde_json::Error>;
+
+    /// Reads an error body, the same way with `VendorError`; `None` when the body is not the
+    /// declared shape.
+    #[doc(hidden)]
+    fn __decode_error(body: &[u8]) -> Option<crate::response::ErrorBodyFields>;
 
     /// Whether a 2xx body states a failure.
     #[doc(hidden)]

@@ -5,7 +5,6 @@ use std::fmt;
 use std::sync::Arc;
 use std::time::Duration;
 
-use crate::body::ResponseBody;
 
 /// What went wrong, in terms that are the same across vendors.
 ///
@@ -230,7 +229,7 @@ pub struct FieldError {
     label = "this type is named in `error_body = ...`",
     note = "add `#[derive(auth_core::VendorError)]` to `{Self}` (with `#[vendor_error(code)]` and `#[vendor_error(message)]` on its fields), or leave `error_body` out to ignore error bodies"
 )]
-pub trait VendorError: ResponseBody + Send + 'static {
+pub trait VendorError: Send + 'static {
     /// The vendor's error code, if the body carries one.
     fn code(&self) -> Option<VendorCode> {
         None
@@ -250,6 +249,15 @@ pub trait VendorError: ResponseBody + Send + 'static {
     /// `loginStatus` 4 is a wrong password whatever the status). `None` keeps the status's kind.
     fn kind(&self) -> Option<ErrorKind> {
         None
+    }
+
+    /// Everything the body says, for the generated code to hand to `auth_core`.
+    #[doc(hidden)]
+    fn __fields(&self) -> crate::response::ErrorBodyFields
+    where
+        Self: Sized,
+    {
+        crate::response::ErrorBodyFields::of(self)
     }
 }
 

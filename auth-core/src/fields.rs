@@ -1,6 +1,7 @@
 //! The types a field may have when a declaration names it: the token and expiry fields of a
-//! response (`#[login_endpoint(token = ..., expires_in = ...)]`), and the code, message and
-//! field errors of an error body (`#[derive(VendorError)]`).
+//! response (`#[login_endpoint(token = ..., expires_in = ...)]`), the field that
+//! `body_failure(...)` reads, and the code, message and field errors of an error body
+//! (`#[derive(VendorError)]`).
 //!
 //! Each trait lists the types it is implemented for; a field of another type is a compile error
 //! at the path that names it, saying which types fit. They are not meant to be implemented by
@@ -155,6 +156,108 @@ impl<T: TimeNumberField> TimeNumberField for Option<T> {
     fn expiry_value(&self) -> ExpiryValue<'_> {
         self.as_ref()
             .map_or(ExpiryValue::Absent, TimeNumberField::expiry_value)
+    }
+}
+
+/// A response field named by `body_failure(field = ...)` without `success`: its presence means
+/// the login failed. An `Option` of any type.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot mark a failure by being present",
+    label = "this field is named by `body_failure(field = ...)`, which fails the login when the field is present",
+    note = "declare the field as an `Option<...>`, or add `success = <value>` to compare it with the value that means success"
+)]
+pub trait PresenceField {
+    /// Whether the field is present (not absent, not null).
+    fn is_present(&self) -> bool;
+}
+
+#[diagnostic::do_not_recommend]
+impl<T> PresenceField for Option<T> {
+    fn is_present(&self) -> bool {
+        self.is_some()
+    }
+}
+
+/// A response field compared with an integer by `body_failure(field = ..., success = 7)`: an
+/// integer, or an `Option` of one (`None` is a failure).
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be compared with the integer given as `success`",
+    label = "this field is named by `body_failure(field = ..., success = <integer>)`",
+    note = "declare the field as an integer (or an `Option` of one), or give `success` a value of the field's kind: a string (`success = \"ok\"`) for a `String`, `true` or `false` for a `bool`"
+)]
+pub trait IntegerSuccess {
+    /// Whether the field holds `success`.
+    fn is_success(&self, success: i128) -> bool;
+}
+
+macro_rules! integer_successes {
+    ($($t:ty),*) => {$(
+        #[diagnostic::do_not_recommend]
+        impl IntegerSuccess for $t {
+            fn is_success(&self, success: i128) -> bool {
+                i128::from(*self) == success
+            }
+        }
+    )*};
+}
+integer_successes!(u8, u16, u32, u64, i8, i16, i32, i64);
+
+#[diagnostic::do_not_recommend]
+impl<T: IntegerSuccess> IntegerSuccess for Option<T> {
+    fn is_success(&self, success: i128) -> bool {
+        self.as_ref().is_some_and(|value| value.is_success(success))
+    }
+}
+
+/// A response field compared with a string by `body_failure(field = ..., success = "ok")`: a
+/// `String`, or an `Option<String>` (`None` is a failure).
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be compared with the string given as `success`",
+    label = "this field is named by `body_failure(field = ..., success = \"...\")`",
+    note = "declare the field as a `String` (or an `Option<String>`), or give `success` a value of the field's kind: an integer (`success = 0`) for a number, `true` or `false` for a `bool`"
+)]
+pub trait TextSuccess {
+    /// Whether the field holds `success`.
+    fn is_success(&self, success: &str) -> bool;
+}
+
+#[diagnostic::do_not_recommend]
+impl TextSuccess for String {
+    fn is_success(&self, success: &str) -> bool {
+        self == success
+    }
+}
+
+#[diagnostic::do_not_recommend]
+impl<T: TextSuccess> TextSuccess for Option<T> {
+    fn is_success(&self, success: &str) -> bool {
+        self.as_ref().is_some_and(|value| value.is_success(success))
+    }
+}
+
+/// A response field compared with `true` or `false` by `body_failure(field = ..., success =
+/// true)`: a `bool`, or an `Option<bool>` (`None` is a failure).
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be compared with the `bool` given as `success`",
+    label = "this field is named by `body_failure(field = ..., success = true)`",
+    note = "declare the field as a `bool` (or an `Option<bool>`), or give `success` a value of the field's kind: an integer (`success = 0`) for a number, a string (`success = \"ok\"`) for a `String`"
+)]
+pub trait BoolSuccess {
+    /// Whether the field holds `success`.
+    fn is_success(&self, success: bool) -> bool;
+}
+
+#[diagnostic::do_not_recommend]
+impl BoolSuccess for bool {
+    fn is_success(&self, success: bool) -> bool {
+        *self == success
+    }
+}
+
+#[diagnostic::do_not_recommend]
+impl<T: BoolSuccess> BoolSuccess for Option<T> {
+    fn is_success(&self, success: bool) -> bool {
+        self.as_ref().is_some_and(|value| value.is_success(success))
     }
 }
 

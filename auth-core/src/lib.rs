@@ -46,6 +46,7 @@ mod authenticator;
 #[cfg(feature = "blocking")]
 pub mod blocking;
 mod body;
+pub mod builder;
 mod client;
 mod cookie;
 mod credentials;

@@ -21,27 +21,10 @@ pub use crate::endpoint::{
 use crate::error::{AuthError, ErrorKind};
 pub use crate::fields::{BodyValues, ExpiryValue};
 pub use crate::request::RequestParts;
+pub use crate::response::ErrorBodyFields;
 use crate::secret::Secret;
 pub use crate::session::Credentials;
 use crate::session::Session;
-
-/// Builder state: the required field has been given.
-pub struct Set<T>(pub T);
-
-/// Builder state: the required field has not been given yet.
-pub struct Unset;
-
-impl<T: std::fmt::Debug> std::fmt::Debug for Set<T> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        self.0.fmt(f)
-    }
-}
-
-impl std::fmt::Debug for Unset {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("<unset>")
-    }
-}
 
 /// `skip_serializing_if` for optional body fields, which the body view holds by reference.
 pub fn is_absent<T>(value: &&Option<T>) -> bool {
@@ -294,64 +277,6 @@ impl Serialize for JsonConstant {
             JsonConstant::Bool(value) => serializer.serialize_bool(*value),
             JsonConstant::Array(values) => serializer.collect_seq(values.iter()),
         }
-    }
-}
-
-/// A response field named by `body_failure(field = ...)` without `success`: present means
-/// failed.
-#[diagnostic::on_unimplemented(
-    message = "`{Self}` cannot mark a failure by being present",
-    label = "this field is named by `body_failure(field = ...)`",
-    note = "declare the field as an `Option<...>`, or add `success = <value>` to compare it with the value that means success"
-)]
-pub trait PresenceField {
-    /// Whether the field is present (not absent, not null).
-    fn is_present(&self) -> bool;
-}
-
-impl<T> PresenceField for Option<T> {
-    fn is_present(&self) -> bool {
-        self.is_some()
-    }
-}
-
-/// A response field named by `body_failure(field = ..., success = <literal>)`.
-#[diagnostic::on_unimplemented(
-    message = "`{Self}` cannot be compared with the `success` value `{L}`",
-    label = "this field is named by `body_failure(field = ..., success = ...)`",
-    note = "use an integer, `String` or `bool` field (or an `Option` of one) and a literal of the same kind"
-)]
-pub trait SuccessValue<L> {
-    /// Whether the field holds the value that means success.
-    fn is_success(&self, success: L) -> bool;
-}
-
-macro_rules! integer_success_values {
-    ($($t:ty),*) => {$(
-        impl SuccessValue<i128> for $t {
-            fn is_success(&self, success: i128) -> bool {
-                i128::from(*self) == success
-            }
-        }
-    )*};
-}
-integer_success_values!(u8, u16, u32, u64, i8, i16, i32, i64);
-
-impl SuccessValue<&str> for String {
-    fn is_success(&self, success: &str) -> bool {
-        self == success
-    }
-}
-
-impl SuccessValue<bool> for bool {
-    fn is_success(&self, success: bool) -> bool {
-        *self == success
-    }
-}
-
-impl<L, T: SuccessValue<L>> SuccessValue<L> for Option<T> {
-    fn is_success(&self, success: L) -> bool {
-        self.as_ref().is_some_and(|value| value.is_success(success))
     }
 }
 

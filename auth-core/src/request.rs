@@ -98,6 +98,17 @@ impl<'a> RequestParts<'a> {
 pub trait TextValue: Sync {
     /// The value as text; `None` leaves it out of the request.
     fn text(&self) -> Option<Cow<'_, str>>;
+
+    /// The value as the generated code hands it to `auth_core`. Called by its trait's name at
+    /// the field's type, so a field that is not text is reported there, with no note about a
+    /// cast.
+    #[doc(hidden)]
+    fn __as_dyn(&self) -> &dyn TextValue
+    where
+        Self: Sized,
+    {
+        self
+    }
 }
 
 #[diagnostic::do_not_recommend]

@@ -2,7 +2,6 @@
 
 use std::time::SystemTime;
 
-use crate::body::ResponseBody;
 use crate::client::RawResponse;
 use crate::credentials::{self, Missing};
 use crate::endpoint::{EndpointSpec, LoginEndpoint, LoginRequest};
@@ -20,12 +19,12 @@ pub(crate) fn interpret<E: LoginEndpoint>(
     request: Option<&dyn LoginRequest>,
 ) -> Result<Session<E::Response>, AuthError> {
     let spec = E::SPEC;
-    let error_body: ErrorBodyDecoder = decode_error_body::<E::ErrorBody>;
+    let error_body: ErrorBodyDecoder = E::__decode_error;
     if !(200..300).contains(&raw.status) {
         let kind = spec.kind_for_status(raw.status);
         return Err(vendor_failure(spec, &raw, kind, request, error_body));
     }
-    let response = match E::Response::__decode(&raw.body) {
+    let response = match E::__decode(&raw.body) {
         Ok(response) => response,
         Err(error) => {
             return Err(undecodable(
@@ -60,27 +59,30 @@ pub(crate) fn interpret<E: LoginEndpoint>(
     ))
 }
 
-/// What an error body says, read out of the vendor's type.
-pub(crate) struct ErrorBodyFields {
-    kind: Option<ErrorKind>,
-    code: Option<VendorCode>,
-    message: Option<String>,
-    field_errors: Vec<FieldError>,
+/// What an error body says, read out of the vendor's type by
+/// [`VendorError::__fields`](crate::VendorError).
+#[doc(hidden)]
+pub struct ErrorBodyFields {
+    pub(crate) kind: Option<ErrorKind>,
+    pub(crate) code: Option<VendorCode>,
+    pub(crate) message: Option<String>,
+    pub(crate) field_errors: Vec<FieldError>,
+}
+
+impl ErrorBodyFields {
+    /// Reads what `body` says. Generic once per error body type, not per endpoint.
+    pub(crate) fn of<B: VendorError>(body: &B) -> Self {
+        ErrorBodyFields {
+            kind: body.kind(),
+            code: body.code(),
+            message: body.message().map(str::to_owned),
+            field_errors: body.field_errors(),
+        }
+    }
 }
 
 /// Decodes an error body into its fields; `None` when it is not the documented shape.
 type ErrorBodyDecoder = fn(&[u8]) -> Option<ErrorBodyFields>;
-
-/// Generic once per error body type (not per endpoint): serde and the [`VendorError`] accessors.
-fn decode_error_body<B: VendorError>(body: &[u8]) -> Option<ErrorBodyFields> {
-    let body = B::__decode(body).ok()?;
-    Some(ErrorBodyFields {
-        kind: body.kind(),
-        code: body.code(),
-        message: body.message().map(str::to_owned),
-        field_errors: body.field_errors(),
-    })
-}
 
 /// Runs `f` with a scrub that removes the request's secrets, if there is a request, and the
 /// values of the response's declared headers and cookies.

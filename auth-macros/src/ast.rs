@@ -2,13 +2,13 @@
 //! that relate several keys or fields live in `valid.rs`. Tokens are kept for their spans.
 
 use darling::util::SpannedValue;
-use darling::{Error, FromField};
+use darling::Error;
 use proc_macro2::Span;
 use syn::spanned::Spanned;
 use syn::{Expr, Fields, Ident, ItemStruct, Lit, Type};
 
 use crate::attr::{
-    BasicPart, BodyFormat, ConstantList, ConstantValue, EndpointArgs, ExpiryArg, FieldPath, KEYS,
+    BasicPart, BodyFormat, ConstantList, ConstantValue, ENDPOINT_KEYS, EndpointArgs, ExpiryArg, FieldPath, KEYS,
     MAX_KEY_DISTANCE, SourceArg, StatusArms, closest,
 };
 
@@ -66,6 +66,7 @@ pub struct Status {
     pub kind: Ident,
 }
 
+#[derive(Clone)]
 pub struct BodyFailure {
     pub field: FieldPath,
     pub success: Option<Lit>,
@@ -189,28 +190,45 @@ impl Field {
     pub fn is_required(&self) -> bool {
         self.optional.is_none()
     }
+
+    /// A field whose `#[login(...)]` could not be read (reported): in the builder, redacted in
+    /// `Debug`, and left out of every check that relates placements.
+    pub fn stand_in(ident: &Ident, ty: &Type) -> Self {
+        Field {
+            ident: ident.clone(),
+            ty: ty.clone(),
+            optional: option_inner(ty).cloned(),
+            secret: Some(ident.span()),
+            placement: Placement::JsonBody(SpannedValue::new(
+                vec![ident.to_string()],
+                ident.span(),
+            )),
+            unread: true,
+        }
+    }
 }
 
 impl Endpoint {
-    /// Builds the model, reporting every problem found into `errors`. Returns `None` when a
-    /// problem leaves nothing sensible to expand.
+    /// Builds the model, reporting every problem found into `errors`. When a problem leaves
+    /// nothing sensible to expand, returns the keys of the response that could be read, whose
+    /// types can still be checked.
     pub fn from_args(
         args: EndpointArgs,
-        item: ItemStruct,
-        fields: Vec<Field>,
+        item: Option<ItemStruct>,
+        fields: Option<Vec<Field>>,
         errors: &mut darling::error::Accumulator,
-    ) -> Option<Self> {
-        // A key reported as misspelt (`vendr`, "did you mean `vendor`?") is not also missing.
-        let misspelt: Vec<&str> = args
+    ) -> Result<Self, ResponseKeys> {
+        // A key reported as misspelt (`vendr`, "did you mean `vendor`?") or with a value that
+        // could not be read is not also missing.
+        let reported: Vec<&str> = args
             .unknown_keys
             .iter()
             .filter_map(|key| closest(key, KEYS, MAX_KEY_DISTANCE))
+            .chain(args.invalid_keys.iter().map(String::as_str))
             .collect();
         let mut missing = |key: &str, example: &str| {
-            if !misspelt.contains(&key) {
-                errors.push(Error::custom(format!(
-                    "`{key}` is missing; add it, e.g. `{example}`"
-                )));
+            if !reported.contains(&key) {
+                errors.push(ENDPOINT_KEYS.missing(key, example));
             }
         };
         if args.vendor.is_none() {
@@ -234,7 +252,11 @@ impl Endpoint {
             errors.handle(check_base_url(base_url));
         }
         if let Some(path) = &args.path {
-            errors.handle(check_path(path));
+            if path.trim().is_empty() {
+                errors.push(empty_path(path, args.base_url.as_ref()));
+            } else {
+                errors.handle(check_path(path));
+            }
         }
         let method = errors
             .handle(check_method(args.method.as_ref()))
@@ -307,26 +329,41 @@ impl Endpoint {
                 kind,
             })
         });
-        let credentials = args.token.and_then(|token| {
-            Credentials::from_args(
-                CredentialArgs {
-                    token,
-                    refresh_token: args.refresh_token,
-                    expires_at: args.expires_at,
-                    expires_in: args.expires_in,
-                    refresh_expires_at: args.refresh_expires_at,
-                    refresh_expires_in: args.refresh_expires_in,
-                },
-                errors,
-            )
-        });
-
-        let (Some(vendor), Some(path), Some(response), Some(credentials)) =
-            (args.vendor, args.path, args.response, credentials)
-        else {
-            return None;
+        let credentials = Credentials::from_args(
+            CredentialArgs {
+                token: args.token,
+                refresh_token: args.refresh_token,
+                expires_at: args.expires_at,
+                expires_in: args.expires_in,
+                refresh_expires_at: args.refresh_expires_at,
+                refresh_expires_in: args.refresh_expires_in,
+            },
+            errors,
+        );
+        let keys = ResponseKeys {
+            response: args.response,
+            error_body: args.error_body,
+            credentials,
+            body_failure,
         };
-        Some(Endpoint {
+
+        let (Some(item), Some(vendor), Some(path), Some(response), Some(token), Some(fields)) = (
+            item,
+            args.vendor,
+            args.path,
+            keys.response.clone(),
+            keys.credentials.token.clone(),
+            fields,
+        ) else {
+            return Err(keys);
+        };
+        let ResponseKeys {
+            error_body,
+            credentials,
+            body_failure,
+            ..
+        } = keys;
+        Ok(Endpoint {
             item,
             vendor: vendor.trim().to_owned(),
             base_url: args.base_url.map(|url| url.to_string()),
@@ -336,8 +373,13 @@ impl Endpoint {
             content_type,
             constants,
             response,
-            error_body: args.error_body,
-            credentials,
+            error_body,
+            credentials: Credentials {
+                token,
+                refresh_token: credentials.refresh_token,
+                expiry: credentials.expiry,
+                refresh_expiry: credentials.refresh_expiry,
+            },
             lifetime,
             idle_timeout,
             lockout,
@@ -383,6 +425,31 @@ fn check_base_url(url: &SpannedValue<String>) -> darling::Result<()> {
         return fail("has an invalid port");
     }
     Ok(())
+}
+
+/// An empty `path`: the login path is often written at the end of `base_url` instead.
+fn empty_path(path: &SpannedValue<String>, base_url: Option<&SpannedValue<String>>) -> Error {
+    let split = base_url.and_then(|url| {
+        let scheme = if url.starts_with("https://") {
+            "https://"
+        } else if url.starts_with("http://") {
+            "http://"
+        } else {
+            return None;
+        };
+        let rest = &url[scheme.len()..];
+        let slash = rest.find('/')?;
+        let (host, login_path) = rest.split_at(slash);
+        let login_path = login_path.trim_end_matches('/');
+        (!login_path.is_empty()).then(|| (format!("{scheme}{host}"), login_path.to_owned()))
+    });
+    let message = match split {
+        Some((host, login_path)) => format!(
+            "`path` is empty, and the login path seems to be at the end of `base_url`; write `base_url = \"{host}\"` and `path = \"{login_path}\"`"
+        ),
+        None => "`path` is empty; write the login path, which is appended to the base URL, e.g. `path = \"/auth/login\"`".to_owned(),
+    };
+    Error::custom(message).with_span(&path.span())
 }
 
 fn check_path(path: &SpannedValue<String>) -> darling::Result<()> {
@@ -962,6 +1029,7 @@ pub enum TimeUnit {
 }
 
 /// Where a response states an expiry, and how.
+#[derive(Clone)]
 pub enum Expiry {
     At(Source, TimeFormat),
     In(Source, TimeUnit),
@@ -979,7 +1047,7 @@ pub struct Credentials {
 
 /// The response keys as read.
 pub struct CredentialArgs {
-    pub token: SourceArg,
+    pub token: Option<SourceArg>,
     pub refresh_token: Option<SourceArg>,
     pub expires_at: Option<ExpiryArg>,
     pub expires_in: Option<ExpiryArg>,
@@ -987,11 +1055,51 @@ pub struct CredentialArgs {
     pub refresh_expires_in: Option<ExpiryArg>,
 }
 
+/// The credentials whose keys could be read: each `None` when not declared or when its key has
+/// a mistake (reported).
+#[derive(Clone, Default)]
+pub struct ReadCredentials {
+    pub token: Option<Source>,
+    pub refresh_token: Option<Source>,
+    pub expiry: Option<Expiry>,
+    pub refresh_expiry: Option<Expiry>,
+}
+
+/// The keys that name types and fields of the response, as far as they could be read: what the
+/// compiler checks. A declaration with other mistakes still has these checked, in the same
+/// build.
+#[derive(Clone, Default)]
+pub struct ResponseKeys {
+    pub response: Option<syn::Path>,
+    pub error_body: Option<syn::Path>,
+    pub credentials: ReadCredentials,
+    pub body_failure: Option<BodyFailure>,
+}
+
+impl Endpoint {
+    /// The response keys of a complete model.
+    pub fn response_keys(&self) -> ResponseKeys {
+        let credentials = &self.credentials;
+        ResponseKeys {
+            response: Some(self.response.clone()),
+            error_body: self.error_body.clone(),
+            credentials: ReadCredentials {
+                token: Some(credentials.token.clone()),
+                refresh_token: credentials.refresh_token.clone(),
+                expiry: credentials.expiry.clone(),
+                refresh_expiry: credentials.refresh_expiry.clone(),
+            },
+            body_failure: self.body_failure.clone(),
+        }
+    }
+}
+
 impl Credentials {
-    /// Checks each response key, reporting every problem into `errors`. `None` when the token's
-    /// source is unusable.
-    fn from_args(args: CredentialArgs, errors: &mut darling::error::Accumulator) -> Option<Self> {
-        let token = errors.handle(check_source(args.token));
+    /// Checks each response key, reporting every problem into `errors`.
+    fn from_args(args: CredentialArgs, errors: &mut darling::error::Accumulator) -> ReadCredentials {
+        let token = args
+            .token
+            .and_then(|token| errors.handle(check_source(token)));
         let refresh_declared = args.refresh_token.is_some();
         let refresh_token = args
             .refresh_token
@@ -1013,12 +1121,12 @@ impl Credentials {
             );
         }
         let refresh_expiry = one_expiry(args.refresh_expires_at, args.refresh_expires_in, errors);
-        Some(Credentials {
-            token: token?,
+        ReadCredentials {
+            token,
             refresh_token,
             expiry,
             refresh_expiry,
-        })
+        }
     }
 }
 
@@ -1164,8 +1272,20 @@ fn check_item(item: &ItemStruct) -> darling::Result<()> {
     }
     match &item.fields {
         Fields::Named(_) => Ok(()),
-        Fields::Unnamed(_) => Err(Error::custom("a login endpoint needs named fields, one per request field: `struct Login { email: String, ... }`").with_span(&item.fields)),
-        Fields::Unit => Err(Error::custom("a login endpoint needs named fields, one per request field: `struct Login { email: String, ... }`").with_span(&item.ident)),
+        Fields::Unnamed(_) => {
+            let name = &item.ident;
+            Err(Error::custom(format!(
+                "a login endpoint needs named fields, one per request value, since each field's name is its key: write `struct {name} {{ email: String, ... }}`"
+            ))
+            .with_span(&item.fields))
+        }
+        Fields::Unit => {
+            let name = &item.ident;
+            Err(Error::custom(format!(
+                "a login endpoint is a struct with named fields, one per request value: write `struct {name} {{ email: String, ... }}`, or `struct {name} {{}}` for a login whose values are all declared in the attribute"
+            ))
+            .with_span(&item.ident))
+        }
     }
 }
 
@@ -1236,34 +1356,25 @@ fn collect_fields(
     // Fields that would go in a body the request does not have.
     let mut unplaced: Vec<Ident> = Vec::new();
     for field in item.fields.iter_mut() {
-        let parsed = errors.handle(FieldArgs::from_field(field));
+        let parsed = FieldArgs::parse(field, errors);
         field.attrs.retain(|attr| !attr.path().is_ident("login"));
+        let Some(ident) = field.ident.clone() else {
+            continue;
+        };
         let Some(args) = parsed else {
             // Its attribute's error is reported; the field is kept, redacted, so the fallback
             // still writes a complete builder.
-            if let Some(ident) = &field.ident {
-                fields.push(Field {
-                    ident: ident.clone(),
-                    ty: field.ty.clone(),
-                    optional: option_inner(&field.ty).cloned(),
-                    secret: Some(ident.span()),
-                    placement: Placement::JsonBody(SpannedValue::new(
-                        vec![ident.to_string()],
-                        ident.span(),
-                    )),
-                    unread: true,
-                });
-            }
+            fields.push(Field::stand_in(&ident, &field.ty));
             continue;
         };
-        let Some(ident) = args.ident else { continue };
-        let optional = option_inner(&args.ty).cloned();
-        let is_secret_type = last_segment_is(optional.as_ref().unwrap_or(&args.ty), "Secret");
-        let secret = args.secret.is_present().then(|| args.secret.span());
+        let ty = field.ty.clone();
+        let optional = option_inner(&ty).cloned();
+        let is_secret_type = last_segment_is(optional.as_ref().unwrap_or(&ty), "Secret");
+        let secret = args.secret;
         match (secret, is_secret_type) {
             (Some(span), false) => errors.push(Error::custom(format!(
                 "`#[login(secret)]` needs the field to be `auth_core::Secret` (or `Option<Secret>`), so it is redacted and zeroized; change the type of `{ident}` to `Secret`"
-            )).with_span(&span).with_span(&args.ty)),
+            )).with_span(&span).with_span(&ty)),
             (None, true) => errors.push(Error::custom(format!(
                 "`{ident}` is a `Secret` but not marked as one; add `#[login(secret)]` so its redaction is visible in the declaration"
             )).with_span(&ident)),
@@ -1275,15 +1386,20 @@ fn collect_fields(
             path: args.path,
             basic_auth: args.basic_auth,
             rename: args.rename,
+            written: args.written,
         };
         let Some(placement) =
             placement.resolve(&ident, optional.is_some(), body, &mut unplaced, errors)
         else {
+            // Its `rename` is reported; kept as a stand-in so the builder is complete.
+            let mut stand_in = Field::stand_in(&ident, &ty);
+            stand_in.secret = secret;
+            fields.push(stand_in);
             continue;
         };
         fields.push(Field {
             ident,
-            ty: args.ty,
+            ty,
             optional,
             secret,
             placement,
@@ -1325,31 +1441,32 @@ struct FieldPlacement {
     path: Option<PlacementName>,
     basic_auth: Option<BasicAuthArg>,
     rename: Option<SpannedValue<String>>,
+    /// The placement keys in the order written.
+    written: Vec<(String, Span)>,
 }
 
 impl FieldPlacement {
     /// The field's one placement. `None` when its `rename` cannot be read (reported).
     fn resolve(
-        self,
+        mut self,
         ident: &Ident,
         optional: bool,
         body: BodyContext,
         unplaced: &mut Vec<Ident>,
         errors: &mut darling::error::Accumulator,
     ) -> Option<Placement> {
-        let mut chosen: Vec<(&str, Span)> = Vec::new();
-        if let Some(header) = &self.header {
-            chosen.push(("header = ...", header.span()));
-        }
-        if let Some(query) = &self.query {
-            chosen.push(("query", query.span));
-        }
-        if let Some(path) = &self.path {
-            chosen.push(("path", path.span));
-        }
-        if let Some(basic) = &self.basic_auth {
-            chosen.push(("basic_auth = ...", basic.span));
-        }
+        // As errors name the keys: `header = ...`, `query`.
+        let label = |key: &str| match key {
+            "header" => "header = ...",
+            "basic_auth" => "basic_auth = ...",
+            "query" => "query",
+            _ => "path",
+        };
+        let chosen: Vec<(&str, Span)> = self
+            .written
+            .iter()
+            .map(|(key, span)| (label(key), *span))
+            .collect();
         if let [(first, _), (second, span), ..] = chosen.as_slice() {
             errors.push(
                 Error::custom(format!(
@@ -1357,6 +1474,20 @@ impl FieldPlacement {
                 ))
                 .with_span(span),
             );
+            // The first placement written is the one kept.
+            let first = self.written.first().map(|(key, _)| key.as_str());
+            if first != Some("header") {
+                self.header = None;
+            }
+            if first != Some("query") {
+                self.query = None;
+            }
+            if first != Some("path") {
+                self.path = None;
+            }
+            if first != Some("basic_auth") {
+                self.basic_auth = None;
+            }
         }
         if let (Some(rename), Some((chosen, _))) = (&self.rename, chosen.first()) {
             let hint = match *chosen {
@@ -1414,10 +1545,23 @@ impl FieldPlacement {
             Some(rename) => {
                 let keys: Vec<String> = rename.split('.').map(str::to_owned).collect();
                 if keys.iter().any(|k| k.is_empty()) {
-                    errors.push(Error::custom(format!(
-                        "`{}` has an empty key; `rename` takes a JSON key, or dotted keys for nesting such as `password.value`",
-                        rename.as_str()
-                    )).with_span(&rename.span()));
+                    let kept: Vec<&str> = keys
+                        .iter()
+                        .map(String::as_str)
+                        .filter(|k| !k.is_empty())
+                        .collect();
+                    let message = if kept.is_empty() {
+                        format!(
+                            "`rename` cannot be empty; write the key the vendor names, e.g. `rename = \"{ident}\"`, or remove `rename` to use the field's name"
+                        )
+                    } else {
+                        format!(
+                            "`{}` has an empty key between its dots; write `rename = \"{}\"` (dotted keys nest, as in `password.value`)",
+                            rename.as_str(),
+                            kept.join(".")
+                        )
+                    };
+                    errors.push(Error::custom(message).with_span(&rename.span()));
                     return None;
                 }
                 (keys, rename.span())

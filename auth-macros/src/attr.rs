@@ -1,8 +1,8 @@
 //! Stage 1: the attribute's arguments as darling reads them, before any checks.
 
 use darling::ast::NestedMeta;
-use darling::util::{Flag, SpannedValue};
-use darling::{FromField, FromMeta};
+use darling::FromMeta;
+use darling::util::SpannedValue;
 use proc_macro2::{Span, TokenStream};
 use syn::parse::{Parse, ParseStream};
 use syn::punctuated::Punctuated;
@@ -32,7 +32,7 @@ pub struct EndpointArgs {
     pub constant: Vec<ConstantList>,
     #[darling(multiple)]
     pub query: Vec<ConstantList>,
-    #[darling(default)]
+    #[darling(default, with = |meta| type_path(meta, "response = LoginResponse"), map = Some)]
     pub response: Option<syn::Path>,
     #[darling(default)]
     pub token: Option<SourceArg>,
@@ -52,7 +52,7 @@ pub struct EndpointArgs {
     pub idle_timeout: Option<SpannedValue<String>>,
     #[darling(default, with = |meta| quoted(meta, "lockout = \"30m\""), map = Some)]
     pub lockout: Option<SpannedValue<String>>,
-    #[darling(default)]
+    #[darling(default, with = |meta| type_path(meta, "error_body = ErrorBody"), map = Some)]
     pub error_body: Option<syn::Path>,
     #[darling(default)]
     pub status: Option<StatusArms>,
@@ -61,6 +61,9 @@ pub struct EndpointArgs {
     /// Keys given that the macro does not know, already reported.
     #[darling(skip)]
     pub unknown_keys: Vec<String>,
+    /// Keys given whose value could not be read, already reported.
+    #[darling(skip)]
+    pub invalid_keys: Vec<String>,
 }
 
 /// A string value, with the span of its literal. darling's own error for a value without
@@ -78,6 +81,56 @@ fn quoted(meta: &syn::Meta, example: &str) -> darling::Result<SpannedValue<Strin
             .with_span(other)),
         },
         _ => Err(darling::Error::custom(format!("write `{example}`")).with_span(meta)),
+    }
+}
+
+/// A type, written as a path without quotes: the rule for every key that names a type or a
+/// field (`response = LoginResponse`, `token = data.token`), where names and text are quoted
+/// (`vendor = "Hypernative"`).
+fn type_path(meta: &syn::Meta, example: &str) -> darling::Result<syn::Path> {
+    let key = path_name(meta.path());
+    match meta {
+        syn::Meta::NameValue(pair) => match &pair.value {
+            Expr::Lit(syn::ExprLit {
+                lit: syn::Lit::Str(text),
+                ..
+            }) => Err(darling::Error::custom(format!(
+                "write the type without quotes: `{key} = {}`; types and fields are named bare, text such as `vendor = \"...\"` is quoted",
+                text.value().trim()
+            ))
+            .with_span(text)),
+            Expr::Path(path) if path.qself.is_none() && path.attrs.is_empty() => {
+                Ok(path.path.clone())
+            }
+            other => Err(darling::Error::custom(format!(
+                "`{key}` names a type: write `{example}`"
+            ))
+            .with_span(other)),
+        },
+        _ => Err(darling::Error::custom(format!("write `{example}`")).with_span(meta)),
+    }
+}
+
+/// `response = Envelope<Data>` is not an expression, so syn leaves it unread; a key that names
+/// a type takes it as a path.
+fn generic_type_value(item: NestedMeta) -> NestedMeta {
+    let NestedMeta::NameValueInvalidExpr(pair) = &item else {
+        return item;
+    };
+    if !(pair.path.is_ident("response") || pair.path.is_ident("error_body")) {
+        return item;
+    }
+    match syn::parse2::<syn::Path>(pair.value.clone()) {
+        Ok(path) => NestedMeta::Meta(syn::Meta::NameValue(syn::MetaNameValue {
+            path: pair.path.clone(),
+            eq_token: pair.eq_token,
+            value: Expr::Path(syn::ExprPath {
+                attrs: Vec::new(),
+                qself: None,
+                path,
+            }),
+        })),
+        Err(_) => item,
     }
 }
 
@@ -110,45 +163,180 @@ pub const KEYS: &[&str] = &[
 /// How far (in edits) a misspelt key may be from a key to be suggested for it.
 pub const MAX_KEY_DISTANCE: usize = 2;
 
+// ---------------------------------------------------------------------------------------------
+// The one vocabulary of key errors, for every list of keys the macros read: unknown, given
+// twice, missing. Each says where the key is written and what to write instead.
+// ---------------------------------------------------------------------------------------------
+
+/// A list of keys, as errors name it.
+#[derive(Clone, Copy)]
+pub struct KeyList {
+    /// How errors name the list: "`#[login_endpoint(...)]`".
+    pub place: &'static str,
+    pub keys: &'static [&'static str],
+    /// The keys that may be given more than once.
+    pub repeatable: &'static [&'static str],
+}
+
+/// `#[login_endpoint(...)]`.
+pub const ENDPOINT_KEYS: KeyList = KeyList {
+    place: "`#[login_endpoint(...)]`",
+    keys: KEYS,
+    repeatable: &["header", "constant", "query"],
+};
+
+/// `#[login(...)]` on a field.
+pub const FIELD_KEYS: KeyList = KeyList {
+    place: "`#[login(...)]`",
+    keys: &["secret", "rename", "header", "query", "path", "basic_auth"],
+    repeatable: &[],
+};
+
+/// `header(name = "...", value = "...")`.
+const HEADER_KEYS: KeyList = KeyList {
+    place: "`header(...)`",
+    keys: &["name", "value"],
+    repeatable: &[],
+};
+
+/// `body_failure(field = ..., success = ..., kind = ...)`.
+const BODY_FAILURE_KEYS: KeyList = KeyList {
+    place: "`body_failure(...)`",
+    keys: &["field", "success", "kind"],
+    repeatable: &[],
+};
+
+impl KeyList {
+    /// "unknown key `vendr` in `#[login_endpoint(...)]`; did you mean `vendor`? ...", at the
+    /// key.
+    pub fn unknown(&self, path: &syn::Path) -> darling::Error {
+        let name = path_name(path);
+        let suggestion = closest(&name, self.keys, MAX_KEY_DISTANCE)
+            .map(|key| format!("did you mean `{key}`? "))
+            .unwrap_or_default();
+        darling::Error::custom(format!(
+            "unknown key `{name}` in {}; {suggestion}the keys are: {}",
+            self.place,
+            self.keys.join(", ")
+        ))
+        .with_span(path)
+    }
+
+    /// "`token` is given twice in `#[login_endpoint(...)]`; keep one", at the second.
+    pub fn duplicate(&self, key: &str, span: &impl Spanned) -> darling::Error {
+        darling::Error::custom(format!(
+            "`{key}` is given twice in {}; keep one",
+            self.place
+        ))
+        .with_span(span)
+    }
+
+    /// "`value` is missing from `header(...)`; add it, e.g. `...`"; the caller gives the span.
+    pub fn missing(&self, key: &str, example: &str) -> darling::Error {
+        darling::Error::custom(format!(
+            "`{key}` is missing from {}; add it, e.g. `{example}`",
+            self.place
+        ))
+    }
+
+    /// Reports each unknown key and each key given again, and leaves them out, so that a
+    /// misspelt key does not keep the other keys from being read and checked. Returns the
+    /// items left and the names of the unknown keys.
+    pub fn screen(
+        &self,
+        items: Vec<NestedMeta>,
+        errors: &mut darling::error::Accumulator,
+    ) -> (Vec<NestedMeta>, Vec<String>) {
+        let mut unknown = Vec::new();
+        let mut seen: Vec<String> = Vec::new();
+        let mut kept = Vec::new();
+        for item in items {
+            let Some(path) = item_path(&item) else {
+                // A bare literal: darling reports it.
+                kept.push(item);
+                continue;
+            };
+            let Some(key) = self.keys.iter().find(|key| path.is_ident(key)) else {
+                errors.push(self.unknown(path));
+                unknown.push(path_name(path));
+                continue;
+            };
+            if seen.iter().any(|seen| seen == key) && !self.repeatable.contains(key) {
+                errors.push(if *key == "status" {
+                    darling::Error::custom(
+                        "`status(...)` is given twice in `#[login_endpoint(...)]`; write every arm in one `status(...)`, e.g. `status(401 => InvalidCredentials, 423 => Locked)`",
+                    )
+                    .with_span(path)
+                } else {
+                    self.duplicate(key, path)
+                });
+                continue;
+            }
+            seen.push((*key).to_owned());
+            kept.push(item);
+        }
+        (kept, unknown)
+    }
+
+    /// Reads `list(...)` into `T` (whose keys are all optional), after screening its keys.
+    fn read<T: FromMeta>(&self, meta: &syn::Meta, example: &str) -> darling::Result<T> {
+        let syn::Meta::List(list) = meta else {
+            return Err(darling::Error::custom(format!("write `{example}`")).with_span(meta));
+        };
+        let items = NestedMeta::parse_meta_list(list.tokens.clone())?;
+        let mut errors = darling::Error::accumulator();
+        let (items, _) = self.screen(items, &mut errors);
+        let read = errors.handle(T::from_list(&items));
+        errors.finish()?;
+        read.ok_or_else(|| darling::Error::custom(format!("write `{example}`")).with_span(meta))
+    }
+}
+
+/// The key of an item: `vendor` in `vendor = "..."`, `status` in `status(...)`.
+pub fn item_path(item: &NestedMeta) -> Option<&syn::Path> {
+    match item {
+        NestedMeta::Meta(meta) => Some(meta.path()),
+        NestedMeta::NameValueInvalidExpr(pair) => Some(&pair.path),
+        NestedMeta::Lit(_) => None,
+    }
+}
+
+/// A key as written: `vendr`, or `a::b` for a path.
+fn path_name(path: &syn::Path) -> String {
+    path.segments
+        .iter()
+        .map(|segment| segment.ident.to_string())
+        .collect::<Vec<_>>()
+        .join("::")
+}
+
 impl EndpointArgs {
-    /// Reads the arguments. A key the macro does not know is reported into `errors` and set
-    /// aside, so a misspelt key does not keep the other keys from being read and checked.
+    /// Reads the arguments. A key the macro does not know, or one given twice, is reported
+    /// into `errors` and set aside, so a misspelt key does not keep the other keys from being
+    /// read and checked.
     pub fn parse(args: TokenStream, errors: &mut darling::error::Accumulator) -> Option<Self> {
         let items =
             errors.handle(NestedMeta::parse_meta_list(args).map_err(darling::Error::from))?;
-        let mut unknown_keys = Vec::new();
-        let known: Vec<NestedMeta> = items
-            .into_iter()
-            .filter(|item| {
-                let NestedMeta::Meta(meta) = item else {
-                    return true; // a bare literal: darling reports it
-                };
-                let path = meta.path();
-                if KEYS.iter().any(|key| path.is_ident(key)) {
-                    return true;
+        let items = items.into_iter().map(generic_type_value).collect();
+        let (known, unknown_keys) = ENDPOINT_KEYS.screen(items, errors);
+        // Each key is read on its own first, so that a key whose value has a mistake is
+        // reported and left out while the others are still read (and their types checked).
+        let mut readable = Vec::new();
+        let mut invalid_keys = Vec::new();
+        for item in known {
+            match EndpointArgs::from_list(std::slice::from_ref(&item)) {
+                Ok(_) => readable.push(item),
+                Err(error) => {
+                    errors.push(error);
+                    if let Some(path) = item_path(&item) {
+                        invalid_keys.push(path_name(path));
+                    }
                 }
-                let name = path
-                    .segments
-                    .iter()
-                    .map(|segment| segment.ident.to_string())
-                    .collect::<Vec<_>>()
-                    .join("::");
-                let suggestion = closest(&name, KEYS, MAX_KEY_DISTANCE)
-                    .map(|key| format!("did you mean `{key}`? "))
-                    .unwrap_or_default();
-                errors.push(
-                    darling::Error::custom(format!(
-                        "unknown key `{name}`; {suggestion}the keys are: {}",
-                        KEYS.join(", ")
-                    ))
-                    .with_span(path),
-                );
-                unknown_keys.push(name);
-                false
-            })
-            .collect();
-        let mut args = errors.handle(EndpointArgs::from_list(&known))?;
+            }
+        }
+        let mut args = errors.handle(EndpointArgs::from_list(&readable))?;
         args.unknown_keys = unknown_keys;
+        args.invalid_keys = invalid_keys;
         Some(args)
     }
 }
@@ -183,34 +371,94 @@ fn edit_distance(a: &str, b: &str) -> usize {
 /// still write `send` with its real return type.
 pub fn response_of(args: &TokenStream) -> Option<syn::Path> {
     let items = NestedMeta::parse_meta_list(args.clone()).ok()?;
-    items.iter().find_map(|item| match item {
-        NestedMeta::Meta(syn::Meta::NameValue(pair)) if pair.path.is_ident("response") => {
-            <syn::Path as FromMeta>::from_expr(&pair.value).ok()
+    items.into_iter().map(generic_type_value).find_map(|item| match &item {
+        NestedMeta::Meta(meta @ syn::Meta::NameValue(pair)) if pair.path.is_ident("response") => {
+            type_path(meta, "").ok()
         }
         _ => None,
     })
 }
 
 /// `header(name = "...", value = "...")`.
-#[derive(Debug, FromMeta)]
+#[derive(Debug)]
 pub struct HeaderArg {
-    #[darling(with = |meta| quoted(meta, "name = \"accept\""))]
     pub name: SpannedValue<String>,
-    #[darling(with = |meta| quoted(meta, "value = \"application/json\""))]
     pub value: SpannedValue<String>,
+}
+
+/// The keys of `header(...)` as darling reads them, each optional so a missing one is reported
+/// in the words of every other missing key.
+#[derive(FromMeta)]
+struct HeaderKeys {
+    #[darling(default, with = |meta| quoted(meta, "name = \"accept\""), map = Some)]
+    name: Option<SpannedValue<String>>,
+    #[darling(default, with = |meta| quoted(meta, "value = \"application/json\""), map = Some)]
+    value: Option<SpannedValue<String>>,
+}
+
+impl FromMeta for HeaderArg {
+    fn from_meta(meta: &syn::Meta) -> darling::Result<Self> {
+        const EXAMPLE: &str = "header(name = \"accept\", value = \"application/json\")";
+        let keys: HeaderKeys = HEADER_KEYS.read(meta, EXAMPLE)?;
+        match (keys.name, keys.value) {
+            (Some(name), Some(value)) => Ok(HeaderArg { name, value }),
+            (Some(name), None) => Err(HEADER_KEYS
+                .missing(
+                    "value",
+                    &format!("header(name = \"{}\", value = \"...\")", name.as_str()),
+                )
+                .with_span(meta)),
+            (None, Some(value)) => Err(HEADER_KEYS
+                .missing(
+                    "name",
+                    &format!("header(name = \"x-client\", value = \"{}\")", value.as_str()),
+                )
+                .with_span(meta)),
+            (None, None) => Err(darling::Error::multiple(vec![
+                HEADER_KEYS.missing("name", EXAMPLE).with_span(meta),
+                HEADER_KEYS.missing("value", EXAMPLE).with_span(meta),
+            ])),
+        }
+    }
 }
 
 /// `body_failure(field = error)` or `body_failure(field = login_status, success = 7)`, with an
 /// optional `kind = InvalidCredentials`.
-#[derive(Debug, FromMeta)]
+#[derive(Debug)]
 pub struct BodyFailureArg {
     pub field: FieldPath,
+    pub success: Option<Expr>,
+    pub kind: Option<Expr>,
+}
+
+#[derive(FromMeta)]
+struct BodyFailureKeys {
+    #[darling(default)]
+    field: Option<FieldPath>,
     /// darling would read a string given for an `Expr` as the source of an expression (`"ok"`
     /// as the path `ok`); here a string stays a string.
     #[darling(default, with = darling::util::parse_expr::preserve_str_literal, map = Some)]
-    pub success: Option<Expr>,
+    success: Option<Expr>,
     #[darling(default, with = darling::util::parse_expr::preserve_str_literal, map = Some)]
-    pub kind: Option<Expr>,
+    kind: Option<Expr>,
+}
+
+impl FromMeta for BodyFailureArg {
+    fn from_meta(meta: &syn::Meta) -> darling::Result<Self> {
+        let keys: BodyFailureKeys = BODY_FAILURE_KEYS.read(meta, "body_failure(field = error)")?;
+        let Some(field) = keys.field else {
+            let example = match &keys.success {
+                Some(_) => "body_failure(field = status, success = 0)",
+                None => "body_failure(field = error)",
+            };
+            return Err(BODY_FAILURE_KEYS.missing("field", example).with_span(meta));
+        };
+        Ok(BodyFailureArg {
+            field,
+            success: keys.success,
+            kind: keys.kind,
+        })
+    }
 }
 
 /// A path of field names into the response type: `token`, `data.token`.
@@ -254,6 +502,17 @@ impl FromMeta for FieldPath {
                 Expr::Group(group) => collect(&group.expr, out),
                 _ => false,
             }
+        }
+        if let Expr::Lit(syn::ExprLit {
+            lit: syn::Lit::Str(text),
+            ..
+        }) = expr
+        {
+            return Err(darling::Error::custom(format!(
+                "write the path of fields without quotes: `{}`",
+                text.value().replace(['"', ' '], "")
+            ))
+            .with_span(text));
         }
         let mut segments = Vec::new();
         if collect(expr, &mut segments) {
@@ -394,17 +653,8 @@ impl FromMeta for ExpiryArg {
         };
         match meta {
             syn::Meta::NameValue(pair) => {
-                if let Expr::Lit(syn::ExprLit {
-                    lit: syn::Lit::Str(text),
-                    ..
-                }) = &pair.value
-                    && text.value().starts_with(|c: char| c.is_ascii_digit())
-                {
-                    return Err(darling::Error::custom(format!(
-                        "`{key}` names where the response states the expiry, e.g. `{example}`; a duration the vendor documents goes in `lifetime = \"{}\"`",
-                        text.value()
-                    ))
-                    .with_span(text));
+                if let Some(error) = duration_instead_of_source(&key, &example, &pair.value) {
+                    return Err(error);
                 }
                 Ok(ExpiryArg {
                     key,
@@ -424,6 +674,9 @@ impl FromMeta for ExpiryArg {
                     ))
                     .with_span(&e.span())
                 })?;
+                if let Some(error) = duration_instead_of_source(&key, &example, &pair.value) {
+                    return Err(error);
+                }
                 let Some(format) = pair.path.get_ident().cloned() else {
                     return Err(
                         darling::Error::custom(format!("expected a format, {formats}"))
@@ -444,6 +697,34 @@ impl FromMeta for ExpiryArg {
     }
 }
 
+/// A duration or a number written where an expiry key wants the place the response states it:
+/// the documented duration belongs in `lifetime`.
+fn duration_instead_of_source(key: &Ident, example: &str, value: &Expr) -> Option<darling::Error> {
+    let (written, lifetime) = match value {
+        Expr::Lit(syn::ExprLit {
+            lit: syn::Lit::Str(text),
+            ..
+        }) if text.value().trim().starts_with(|c: char| c.is_ascii_digit()) => {
+            (text.value(), text.value())
+        }
+        Expr::Lit(syn::ExprLit {
+            lit: syn::Lit::Int(int),
+            ..
+        }) => (int.to_string(), format!("{}s", int.base10_digits())),
+        Expr::Lit(syn::ExprLit {
+            lit: syn::Lit::Float(float),
+            ..
+        }) => (float.to_string(), "1h".to_owned()),
+        _ => return None,
+    };
+    Some(
+        darling::Error::custom(format!(
+            "`{key}` names where the response states the expiry, such as `{example}`, not a duration; for a duration the vendor documents, write `lifetime = \"{lifetime}\"` instead (`{written}` is not read from the response)"
+        ))
+        .with_span(value),
+    )
+}
+
 /// `status(400 => InvalidRequest, 401 | 404 => InvalidCredentials)`: darling's meta syntax
 /// has no `=>`, so the list is parsed here.
 #[derive(Debug)]
@@ -459,12 +740,32 @@ pub struct StatusArm {
 
 impl Parse for StatusArm {
     fn parse(input: ParseStream) -> syn::Result<Self> {
-        let mut codes = vec![input.parse::<LitInt>()?];
+        fn code(input: ParseStream) -> syn::Result<LitInt> {
+            if input.peek(syn::LitStr) {
+                let quoted: syn::LitStr = input.parse()?;
+                return Err(syn::Error::new(
+                    quoted.span(),
+                    format!(
+                        "write the status code without quotes: `{}`",
+                        quoted.value().trim()
+                    ),
+                ));
+            }
+            input.parse()
+        }
+        let mut codes = vec![code(input)?];
         while input.peek(Token![|]) {
             input.parse::<Token![|]>()?;
-            codes.push(input.parse()?);
+            codes.push(code(input)?);
         }
         input.parse::<Token![=>]>()?;
+        if input.peek(syn::LitStr) {
+            let quoted: syn::LitStr = input.parse()?;
+            return Err(syn::Error::new(
+                quoted.span(),
+                format!("write the kind without quotes: `{}`", quoted.value()),
+            ));
+        }
         let kind = input.parse()?;
         Ok(StatusArm { codes, kind })
     }
@@ -477,10 +778,15 @@ impl FromMeta for StatusArms {
                 let arms = list
                     .parse_args_with(Punctuated::<StatusArm, Token![,]>::parse_terminated)
                     .map_err(|e| {
-                        darling::Error::custom(format!(
-                            "{e}; write `status(<code> => <ErrorKind>, ...)`, e.g. `status(401 => InvalidCredentials, 423 => Locked)`"
-                        ))
-                        .with_span(&e.span())
+                        // syn's own messages ("expected `=>`") get the example; ours already say
+                        // the fix.
+                        let message = e.to_string();
+                        let message = if message.starts_with("expected") || message.starts_with("unexpected") {
+                            format!("{message}; write `status(<code> => <ErrorKind>, ...)`, e.g. `status(401 => InvalidCredentials, 423 => Locked)`")
+                        } else {
+                            message
+                        };
+                        darling::Error::custom(message).with_span(&e.span())
                     })?;
                 Ok(StatusArms { arms: arms.into_iter().collect() })
             }
@@ -492,14 +798,12 @@ impl FromMeta for StatusArms {
     }
 }
 
-/// `#[login(...)]` on a field.
-#[derive(Debug, FromField)]
-#[darling(attributes(login))]
+/// `#[login(...)]` on a field: every such attribute of the field, read together.
+#[derive(Debug, Default, FromMeta)]
 pub struct FieldArgs {
-    pub ident: Option<Ident>,
-    pub ty: syn::Type,
-    #[darling(default)]
-    pub secret: Flag,
+    /// The span of `secret`.
+    #[darling(default, with = secret_flag, map = Some)]
+    pub secret: Option<Span>,
     #[darling(default, with = |meta| quoted(meta, "rename = \"organizationId\""), map = Some)]
     pub rename: Option<SpannedValue<String>>,
     #[darling(default, with = |meta| quoted(meta, "header = \"x-api-key\""), map = Some)]
@@ -510,6 +814,62 @@ pub struct FieldArgs {
     pub path: Option<PlacementName>,
     #[darling(default, with = BasicAuthArg::parse, map = Some)]
     pub basic_auth: Option<BasicAuthArg>,
+    /// The placement keys (`header`, `query`, `path`, `basic_auth`) in the order written.
+    #[darling(skip)]
+    pub written: Vec<(String, Span)>,
+}
+
+fn secret_flag(meta: &syn::Meta) -> darling::Result<Span> {
+    match meta {
+        syn::Meta::Path(path) => Ok(path.span()),
+        _ => Err(darling::Error::custom(
+            "`secret` takes no value: write `#[login(secret)]` to mark the field as a credential",
+        )
+        .with_span(meta)),
+    }
+}
+
+impl FieldArgs {
+    /// Reads the `#[login(...)]` attributes of a field, reporting every mistake into `errors`.
+    /// `None` when a key is unknown or its value cannot be read: the field's placement is then
+    /// unknown.
+    pub fn parse(field: &syn::Field, errors: &mut darling::error::Accumulator) -> Option<Self> {
+        let mut items = Vec::new();
+        let mut readable = true;
+        for attr in field.attrs.iter().filter(|attr| attr.path().is_ident("login")) {
+            let syn::Meta::List(list) = &attr.meta else {
+                errors.push(
+                    darling::Error::custom(
+                        "write the keys in parentheses, e.g. `#[login(secret)]` or `#[login(rename = \"organizationId\")]`",
+                    )
+                    .with_span(&attr.meta),
+                );
+                readable = false;
+                continue;
+            };
+            match NestedMeta::parse_meta_list(list.tokens.clone()) {
+                Ok(list) => items.extend(list),
+                Err(error) => {
+                    errors.push(darling::Error::from(error));
+                    readable = false;
+                }
+            }
+        }
+        let (items, unknown) = FIELD_KEYS.screen(items, errors);
+        let written = items
+            .iter()
+            .filter_map(|item| {
+                let path = item_path(item)?;
+                let name = path_name(path);
+                matches!(name.as_str(), "header" | "query" | "path" | "basic_auth")
+                    .then(|| (name, path.span()))
+            })
+            .collect();
+        let args = errors.handle(FieldArgs::from_list(&items));
+        let mut args = args.filter(|_| readable && unknown.is_empty())?;
+        args.written = written;
+        Some(args)
+    }
 }
 
 /// `body = json | form | none`.

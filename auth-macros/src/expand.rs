@@ -6,9 +6,10 @@ use quote::{format_ident, quote, quote_spanned};
 use syn::{Ident, Lit, LitStr, Type};
 
 use crate::ast::{
-    BodyFailure, Constant, Credentials, Endpoint, Expiry, Field, Placement, Source, TimeFormat,
-    TimeUnit, Value, last_segment_is,
+    BodyFailure, Constant, Credentials, Endpoint, Expiry, Field, Placement, ResponseKeys, Source,
+    TimeFormat, TimeUnit, Value, last_segment_is,
 };
+use crate::valid;
 use crate::attr::{BasicPart, BodyFormat, ConstantValue, FieldPath};
 
 pub fn expand(endpoint: &Endpoint) -> TokenStream {
@@ -18,7 +19,7 @@ pub fn expand(endpoint: &Endpoint) -> TokenStream {
     let endpoint_impl = expand_endpoint_impl(endpoint);
     let start = expand_builder_fn(item, &endpoint.fields);
     let send = expand_send(
-        item,
+        &item.vis,
         &endpoint.response,
         SendTarget::of(endpoint),
         SendBody::Real,
@@ -48,7 +49,7 @@ pub fn expand_fallback(
     let debug = expand_debug(item, &[], fields);
     let start = expand_builder_fn(item, fields);
     let send = response
-        .map(|response| expand_send(item, response, SendTarget::Fallback, SendBody::Unreachable));
+        .map(|response| expand_send(&item.vis, response, SendTarget::Fallback, SendBody::Unreachable));
     let name = &item.ident;
     quote! {
         #debug
@@ -60,21 +61,24 @@ pub fn expand_fallback(
     }
 }
 
-/// The builder: one type parameter per required field, `Unset` until its setter is called, so
-/// `build()` exists only once every required field is set.
+/// The builder: one type parameter per required field, named after it, `Unset` until its
+/// setter is called, so that `build()` compiles only once every required field is set and a
+/// required setter only once. The bounds that say so are traits named after the fields, with
+/// messages that name them: "the required field `password` is not set", "`email` is already
+/// set".
 fn expand_builder(item: &syn::ItemStruct, fields: &[Field]) -> TokenStream {
     let name = &item.ident;
     let vis = &item.vis;
     let builder = builder_ident(name);
+    let states = format_ident!("__{}_states", builder);
     let required: Vec<&Field> = fields.iter().filter(|f| f.is_required()).collect();
     let optional: Vec<&Field> = fields.iter().filter(|f| !f.is_required()).collect();
-    let params: Vec<Ident> = (0..required.len())
-        .map(|i| format_ident!("__S{}", i))
-        .collect();
+    let params = state_params(item, fields, &required);
     let req_idents: Vec<&Ident> = required.iter().map(|f| &f.ident).collect();
     let opt_idents: Vec<&Ident> = optional.iter().map(|f| &f.ident).collect();
     let opt_types: Vec<&Type> = optional.iter().map(|f| &f.ty).collect();
-    let unset = quote!(::auth_core::__private::Unset);
+    let set = quote!(::auth_core::builder::Set);
+    let unset = quote!(::auth_core::builder::Unset);
 
     let builder_doc = if required.is_empty() {
         format!(
@@ -82,7 +86,7 @@ fn expand_builder(item: &syn::ItemStruct, fields: &[Field]) -> TokenStream {
         )
     } else {
         format!(
-            " Builds a [`{name}`]: call the setter of every required field ({}), then [`build`]({builder}::build).",
+            " Builds a [`{name}`]: call the setter of every required field ({}) once, then [`build`]({builder}::build).",
             required
                 .iter()
                 .map(|f| format!("`{}`", f.ident))
@@ -91,30 +95,29 @@ fn expand_builder(item: &syn::ItemStruct, fields: &[Field]) -> TokenStream {
         )
     };
     let mut builder_doc = vec![builder_doc];
+    if !required.is_empty() {
+        builder_doc.push(String::new());
+        builder_doc.push(
+            " Each type parameter, named after a required field, is [`Unset`](::auth_core::builder::Unset) until its setter is called and [`Set`](::auth_core::builder::Set) after."
+                .to_owned(),
+        );
+    }
     if let Some(example) = optional.first() {
         let ident = &example.ident;
         builder_doc.push(String::new());
         builder_doc.push(format!(
-            " An optional field has two setters, as in `bon`: `{ident}(value)` sets it, and `maybe_{ident}(option)` takes an `Option`, where `None` leaves it unset."
+            " An optional field has two setters, as in `bon`: `{ident}(value)` sets it, and `maybe_{ident}(option)` takes an `Option`, where `None` leaves it unset. They may be called again; the last call wins."
         ));
     }
 
     let setters_required = required.iter().enumerate().map(|(i, field)| {
         let ident = &field.ident;
         let ty = &field.ty;
-        let others: Vec<&Ident> = params
-            .iter()
-            .enumerate()
-            .filter(|(j, _)| *j != i)
-            .map(|(_, p)| p)
-            .collect();
-        let before = params
-            .iter()
-            .enumerate()
-            .map(|(j, p)| if j == i { unset.clone() } else { quote!(#p) });
+        let param = &params[i];
+        let unset_trait = format_ident!("{}_is_unset", ident);
         let after = params.iter().enumerate().map(|(j, p)| {
             if j == i {
-                quote!(::auth_core::__private::Set<#ty>)
+                quote!(#set<#ty>)
             } else {
                 quote!(#p)
             }
@@ -122,20 +125,23 @@ fn expand_builder(item: &syn::ItemStruct, fields: &[Field]) -> TokenStream {
         let (arg_ty, convert) = setter_argument(ty);
         let moved = req_idents.iter().enumerate().map(|(j, other)| {
             if j == i {
-                quote!(#other: ::auth_core::__private::Set(#convert))
+                quote!(#other: #set(#convert))
             } else {
                 quote!(#other: self.#other)
             }
         });
-        let doc = format!(" Sets `{ident}` (required).");
+        let doc = format!(" Sets `{ident}` (required; once).");
+        // Spanned at the field, so "required by this bound" points at it.
+        let bound = quote_spanned!(ident.span()=> #param: #states::#unset_trait);
         quote! {
-            impl<#(#others),*> #builder<#(#before),*> {
-                #[doc = #doc]
-                #vis fn #ident(self, value: #arg_ty) -> #builder<#(#after),*> {
-                    #builder {
-                        #(#moved,)*
-                        #(#opt_idents: self.#opt_idents,)*
-                    }
+            #[doc = #doc]
+            #vis fn #ident(self, value: #arg_ty) -> #builder<#(#after),*>
+            where
+                #bound,
+            {
+                #builder {
+                    #(#moved,)*
+                    #(#opt_idents: self.#opt_idents,)*
                 }
             }
         }
@@ -167,87 +173,139 @@ fn expand_builder(item: &syn::ItemStruct, fields: &[Field]) -> TokenStream {
 
     let state_traits = required.iter().map(|field| {
         let ident = &field.ident;
+        let is_set = format_ident!("{}_is_set", ident);
+        let is_unset = format_ident!("{}_is_unset", ident);
         let message =
             format!("`{name}` cannot be built yet: the required field `{ident}` is not set");
         let label = format!("`{ident}` is not set");
         let note = format!("call `.{ident}(...)` on the builder before `.build()`");
-        // The trait is named after the field, so rustc's own line reads "the trait `email` is
-        // not implemented for `Unset`". It names no user type (`build` pins `Value`), so it can
-        // sit in a module of its own, where it shadows no name a field type uses.
+        let twice_message = format!("the required field `{ident}` is already set");
+        let twice_label = format!("`{ident}` was set by an earlier `.{ident}(...)`");
+        let twice_note = format!("a setter is called once; remove one of the `.{ident}(...)` calls");
+        // Traits named after the field, so rustc's own line reads "the trait `email_is_set` is
+        // not implemented for `Unset`". They name no user type (`build` pins `Value`), so they
+        // sit in a module of their own.
         quote! {
             #[diagnostic::on_unimplemented(message = #message, label = #label, note = #note)]
-            #[allow(non_camel_case_types)]
-            pub trait #ident {
+            pub trait #is_set {
                 #[doc(hidden)]
                 type Value;
                 #[doc(hidden)]
                 fn __value(self) -> Self::Value;
             }
-            impl<__T> #ident for ::auth_core::__private::Set<__T> {
+            #[diagnostic::do_not_recommend]
+            impl<__T> #is_set for ::auth_core::builder::Set<__T> {
                 type Value = __T;
                 fn __value(self) -> __T {
                     self.0
                 }
             }
+            #[diagnostic::on_unimplemented(message = #twice_message, label = #twice_label, note = #twice_note)]
+            pub trait #is_unset {}
+            #[diagnostic::do_not_recommend]
+            impl #is_unset for ::auth_core::builder::Unset {}
         }
     });
     let build_bounds = params.iter().zip(&required).map(|(p, field)| {
         let ident = &field.ident;
+        let is_set = format_ident!("{}_is_set", ident);
         let ty = &field.ty;
-        // Spanned at the field, so "required by this bound" points at it.
-        quote_spanned!(ident.span()=> #p: __state::#ident<Value = #ty>)
+        quote_spanned!(ident.span()=> #p: #states::#is_set<Value = #ty>)
     });
-    let build_values = params
-        .iter()
-        .zip(&req_idents)
-        .map(|(p, ident)| quote!(#ident: <#p as __state::#ident>::__value(self.#ident)));
+    let build_values = params.iter().zip(&req_idents).map(|(p, ident)| {
+        let is_set = format_ident!("{}_is_set", ident);
+        quote!(#ident: <#p as #states::#is_set>::__value(self.#ident))
+    });
+    let states_doc = format!(" The states of [`{builder}`]'s required fields.");
 
-    // Everything but the builder type itself goes in an unnamed const, so the state traits take
-    // no names in the user's module; the const sees the same names as the struct, so field types
-    // resolve even when the endpoint is declared inside a function.
+    // The impl is at the level of the struct (not in an unnamed const), so errors name its
+    // methods as `LoginBuilder::<email, password>::build`; it sees the same names as the
+    // struct, so field types resolve even when the endpoint is declared inside a function.
     quote! {
         #(#[doc = #builder_doc])*
         #[must_use = "a builder does nothing until `build()` is called"]
+        #[allow(non_camel_case_types)]
         #vis struct #builder<#(#params = #unset),*> {
             #(#req_idents: #params,)*
             #(#opt_idents: #opt_types,)*
         }
 
-        const _: () = {
-            pub mod __state {
-                #(#state_traits)*
-            }
+        #[doc = #states_doc]
+        #[doc(hidden)]
+        #[allow(non_snake_case, non_camel_case_types)]
+        #vis mod #states {
+            #(#state_traits)*
+        }
 
+        #[allow(non_camel_case_types)]
+        impl<#(#params),*> #builder<#(#params),*> {
             #(#setters_required)*
 
-            impl<#(#params),*> #builder<#(#params),*> {
-                #(#setters_optional)*
+            #(#setters_optional)*
 
-                /// Builds the request. Available once every required field is set.
-                // The bounds are on the method, not the impl: an unmet bound on a method that
-                // exists is reported with the state trait's `on_unimplemented` message.
-                #vis fn build(self) -> #name
-                where
-                    #(#build_bounds,)*
-                {
-                    #name {
-                        #(#build_values,)*
-                        #(#opt_idents: self.#opt_idents,)*
-                    }
+            /// Builds the request. Available once every required field is set.
+            // The bounds are on the method, not the impl: an unmet bound on a method that
+            // exists is reported with the state trait's `on_unimplemented` message.
+            #vis fn build(self) -> #name
+            where
+                #(#build_bounds,)*
+            {
+                #name {
+                    #(#build_values,)*
+                    #(#opt_idents: self.#opt_idents,)*
                 }
             }
+        }
 
-            #[automatically_derived]
-            impl<#(#params: ::core::fmt::Debug),*> ::core::fmt::Debug for #builder<#(#params),*> {
-                fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                    __f.debug_struct(::core::stringify!(#builder))
-                        #(.field(::core::stringify!(#req_idents), &self.#req_idents))*
-                        #(.field(::core::stringify!(#opt_idents), &self.#opt_idents))*
-                        .finish()
-                }
+        #[automatically_derived]
+        #[allow(non_camel_case_types)]
+        impl<#(#params: ::core::fmt::Debug),*> ::core::fmt::Debug for #builder<#(#params),*> {
+            fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                __f.debug_struct(::core::stringify!(#builder))
+                    #(.field(::core::stringify!(#req_idents), &self.#req_idents))*
+                    #(.field(::core::stringify!(#opt_idents), &self.#opt_idents))*
+                    .finish()
             }
-        };
+        }
     }
+}
+
+/// The builder's type parameters, one per required field, named after it (`email`) unless the
+/// name is used in a field's type (`email: email::Address`), where the parameter would hide it:
+/// then with a `_` after it.
+fn state_params(item: &syn::ItemStruct, fields: &[Field], required: &[&Field]) -> Vec<Ident> {
+    fn idents_in(tokens: TokenStream, out: &mut Vec<String>) {
+        for tree in tokens {
+            match tree {
+                proc_macro2::TokenTree::Ident(ident) => out.push(ident.to_string()),
+                proc_macro2::TokenTree::Group(group) => idents_in(group.stream(), out),
+                _ => {}
+            }
+        }
+    }
+    let mut taken = vec![item.ident.to_string(), builder_ident(&item.ident).to_string()];
+    for field in fields {
+        let ty = &field.ty;
+        idents_in(quote!(#ty), &mut taken);
+    }
+    required
+        .iter()
+        .map(|field| {
+            let written = field.ident.to_string();
+            let raw = written.starts_with("r#");
+            let mut param = written.trim_start_matches("r#").to_owned();
+            while taken.contains(&param) {
+                param.push('_');
+            }
+            taken.push(param.clone());
+            // `r#type` stays raw: `type` is a keyword.
+            if raw && !param.ends_with('_') {
+                Ident::new_raw(&param, field.ident.span())
+            } else {
+                Ident::new(&param, field.ident.span())
+            }
+        })
+        .collect()
 }
 
 /// `String` and `Secret` setters take anything that converts (`&str`); other types are taken
@@ -361,7 +419,7 @@ fn expand_builder_fn(item: &syn::ItemStruct, fields: &[Field]) -> TokenStream {
         /// Starts building this login request.
         #vis fn builder() -> #builder {
             #builder {
-                #(#required: ::auth_core::__private::Unset,)*
+                #(#required: ::auth_core::builder::Unset,)*
                 #(#optional: ::core::option::Option::None,)*
             }
         }
@@ -401,12 +459,11 @@ impl<'a> SendTarget<'a> {
 
 /// `fn send` and `fn send_to`, for the struct's inherent impl.
 fn expand_send(
-    item: &syn::ItemStruct,
+    vis: &syn::Visibility,
     response: &syn::Path,
     target: SendTarget<'_>,
     body: SendBody,
 ) -> TokenStream {
-    let vis = &item.vis;
     let output = quote! {
         ::core::result::Result<::auth_core::Session<#response>, ::auth_core::AuthError>
     };
@@ -518,6 +575,7 @@ fn expand_endpoint_impl(endpoint: &Endpoint) -> TokenStream {
         Some(path) => quote!(#path),
         None => quote!(::auth_core::NoErrorBody),
     };
+    let decode = expand_decode(response, endpoint.error_body.as_ref());
     let vendor = &endpoint.vendor;
     let request_spec = expand_request_spec(endpoint);
     let request_impl = expand_request_impl(endpoint);
@@ -556,6 +614,8 @@ fn expand_endpoint_impl(endpoint: &Endpoint) -> TokenStream {
                 #response_spec,
             );
 
+            #decode
+
             fn __body_failed(__response: &Self::Response) -> bool {
                 #body_failed
             }
@@ -563,6 +623,46 @@ fn expand_endpoint_impl(endpoint: &Endpoint) -> TokenStream {
             #credentials
         }
     }
+}
+
+/// `__decode` and `__decode_error`: the declared types read as bodies. Each trait is named
+/// once, at the type's name in the declaration, so a type that is not a body (no
+/// `Deserialize`) or not an error body (no `VendorError`) is reported there, with the trait's
+/// own message and no bound of auth-core's.
+fn expand_decode(response: &syn::Path, error_body: Option<&syn::Path>) -> TokenStream {
+    let read_response = read_body(response);
+    let default = syn::parse_quote!(::auth_core::NoErrorBody);
+    let (read_error, fields) = read_error_body(error_body.unwrap_or(&default));
+    quote! {
+        fn __decode(
+            __body: &[u8],
+        ) -> ::core::result::Result<Self::Response, ::auth_core::__private::serde_json::Error> {
+            #read_response(__body)
+        }
+
+        fn __decode_error(
+            __body: &[u8],
+        ) -> ::core::option::Option<::auth_core::__private::ErrorBodyFields> {
+            let __error = ::core::result::Result::ok(#read_error(__body))?;
+            ::core::option::Option::Some(#fields(&__error))
+        }
+    }
+}
+
+/// `<Response as ResponseBody>::__decode`, spanned at the type's name in the declaration.
+fn read_body(response: &syn::Path) -> TokenStream {
+    let span = syn::spanned::Spanned::span(response);
+    quote_spanned!(span=> <#response as ::auth_core::ResponseBody>::__decode)
+}
+
+/// `<ErrorBody as ResponseBody>::__decode` and `<ErrorBody as VendorError>::__fields`,
+/// spanned at the type's name in the declaration.
+fn read_error_body(error_body: &syn::Path) -> (TokenStream, TokenStream) {
+    let span = syn::spanned::Spanned::span(error_body);
+    (
+        quote_spanned!(span=> <#error_body as ::auth_core::ResponseBody>::__decode),
+        quote_spanned!(span=> <#error_body as ::auth_core::VendorError>::__fields),
+    )
 }
 
 /// The request half of `SPEC`: method, base URL, path, body format, content type and the
@@ -626,7 +726,7 @@ fn expand_request_impl(endpoint: &Endpoint) -> TokenStream {
         let ident = &field.ident;
         let secret = field.secret.is_some();
         // Spanned at the field's type, so a type that cannot be sent as text is reported there.
-        let value = quote_spanned!(field.ty_span()=> &self.#ident);
+        let value = quote_spanned!(field.ty_span()=> ::auth_core::TextValue::__as_dyn(&self.#ident));
         let call = match &field.placement {
             Placement::JsonBody(_) => return None,
             Placement::FormBody(key) => {
@@ -835,7 +935,7 @@ fn expand_body_failed(body_failure: Option<&BodyFailure>) -> TokenStream {
     let access = response_field(&failure.field);
     let span = failure.field.span;
     match &failure.success {
-        None => quote_spanned!(span=> ::auth_core::__private::PresenceField::is_present(#access)),
+        None => quote_spanned!(span=> ::auth_core::fields::PresenceField::is_present(#access)),
         Some(Lit::Int(int)) => {
             let digits = int.base10_digits();
             let (negative, digits) = match digits.strip_prefix('-') {
@@ -848,10 +948,13 @@ fn expand_body_failed(body_failure: Option<&BodyFailure>) -> TokenStream {
             } else {
                 quote!(#value)
             };
-            quote_spanned!(span=> !::auth_core::__private::SuccessValue::is_success(#access, #value))
+            quote_spanned!(span=> !::auth_core::fields::IntegerSuccess::is_success(#access, #value))
+        }
+        Some(literal @ Lit::Str(_)) => {
+            quote_spanned!(span=> !::auth_core::fields::TextSuccess::is_success(#access, #literal))
         }
         Some(literal) => {
-            quote_spanned!(span=> !::auth_core::__private::SuccessValue::is_success(#access, #literal))
+            quote_spanned!(span=> !::auth_core::fields::BoolSuccess::is_success(#access, #literal))
         }
     }
 }
@@ -944,55 +1047,19 @@ fn expiry_tokens(expiry: &Expiry) -> TokenStream {
 /// `__credentials`: the values of the body paths, each read through the trait its key needs,
 /// spanned at the path so a field of the wrong type is reported there.
 fn expand_credentials(credentials: &Credentials) -> TokenStream {
-    let none = quote!(::core::option::Option::None);
-    let absent = quote!(::auth_core::__private::ExpiryValue::Absent);
-    let token_value = |source: &Source| match source {
-        Source::Body(path) => body_value(
-            path,
-            quote_spanned!(path.span=> ::auth_core::fields::TokenField::token(__v)),
-            None,
-        ),
-        Source::Header(_) | Source::Cookie(_) => none.clone(),
-    };
-    let expiry_value = |expiry: &Expiry| match expiry {
-        Expiry::At(Source::Body(path), TimeFormat::Rfc3339) => body_value(
-            path,
-            quote_spanned!(path.span=> ::auth_core::fields::TimestampField::expiry_value(__v)),
-            Some(&absent),
-        ),
-        Expiry::At(Source::Body(path), _) | Expiry::In(Source::Body(path), _) => body_value(
-            path,
-            quote_spanned!(path.span=> ::auth_core::fields::TimeNumberField::expiry_value(__v)),
-            Some(&absent),
-        ),
-        _ => absent.clone(),
-    };
-    let token = token_value(&credentials.token);
-    let refresh_token = credentials
-        .refresh_token
-        .as_ref()
-        .map_or_else(|| none.clone(), token_value);
-    let expiry = credentials
-        .expiry
-        .as_ref()
-        .map_or_else(|| absent.clone(), expiry_value);
-    let refresh_expiry = credentials
-        .refresh_expiry
-        .as_ref()
-        .map_or_else(|| absent.clone(), expiry_value);
-    let reads_the_body = [Some(&credentials.token), credentials.refresh_token.as_ref()]
-        .into_iter()
-        .flatten()
-        .any(|source| matches!(source, Source::Body(_)))
-        || [&credentials.expiry, &credentials.refresh_expiry]
-            .into_iter()
-            .flatten()
-            .any(|expiry| {
-                matches!(
-                    expiry,
-                    Expiry::At(Source::Body(_), _) | Expiry::In(Source::Body(_), _)
-                )
-            });
+    let values = CredentialValues::of(
+        Some(&credentials.token),
+        credentials.refresh_token.as_ref(),
+        credentials.expiry.as_ref(),
+        credentials.refresh_expiry.as_ref(),
+    );
+    let CredentialValues {
+        token,
+        refresh_token,
+        expiry,
+        refresh_expiry,
+        reads_the_body,
+    } = values;
     let allow_unused = (!reads_the_body).then(|| quote!(#[allow(unused_variables)]));
     quote! {
         #allow_unused
@@ -1004,6 +1071,228 @@ fn expand_credentials(credentials: &Credentials) -> TokenStream {
                 refresh_token: #refresh_token,
                 expiry: #expiry,
                 refresh_expiry: #refresh_expiry,
+            }
+        }
+    }
+}
+
+/// The expressions that read each credential declared in the body, from `__response`.
+struct CredentialValues {
+    token: TokenStream,
+    refresh_token: TokenStream,
+    expiry: TokenStream,
+    refresh_expiry: TokenStream,
+    /// Whether any of them reads `__response`.
+    reads_the_body: bool,
+}
+
+impl CredentialValues {
+    fn of(
+        token: Option<&Source>,
+        refresh_token: Option<&Source>,
+        expiry: Option<&Expiry>,
+        refresh_expiry: Option<&Expiry>,
+    ) -> Self {
+        let none = quote!(::core::option::Option::None);
+        let absent = quote!(::auth_core::__private::ExpiryValue::Absent);
+        let token_value = |source: &Source| match source {
+            Source::Body(path) => body_value(
+                path,
+                quote_spanned!(path.span=> ::auth_core::fields::TokenField::token(__v)),
+                None,
+            ),
+            Source::Header(_) | Source::Cookie(_) => none.clone(),
+        };
+        let expiry_value = |expiry: &Expiry| match expiry {
+            Expiry::At(Source::Body(path), TimeFormat::Rfc3339) => body_value(
+                path,
+                quote_spanned!(path.span=> ::auth_core::fields::TimestampField::expiry_value(__v)),
+                Some(&absent),
+            ),
+            Expiry::At(Source::Body(path), _) | Expiry::In(Source::Body(path), _) => body_value(
+                path,
+                quote_spanned!(path.span=> ::auth_core::fields::TimeNumberField::expiry_value(__v)),
+                Some(&absent),
+            ),
+            _ => absent.clone(),
+        };
+        let reads_the_body = [token, refresh_token]
+            .into_iter()
+            .flatten()
+            .any(|source| matches!(source, Source::Body(_)))
+            || [expiry, refresh_expiry]
+                .into_iter()
+                .flatten()
+                .any(|expiry| {
+                    matches!(
+                        expiry,
+                        Expiry::At(Source::Body(_), _) | Expiry::In(Source::Body(_), _)
+                    )
+                });
+        CredentialValues {
+            token: token.map_or_else(|| none.clone(), token_value),
+            refresh_token: refresh_token.map_or_else(|| none.clone(), token_value),
+            expiry: expiry.map_or_else(|| absent.clone(), expiry_value),
+            refresh_expiry: refresh_expiry.map_or_else(|| absent.clone(), expiry_value),
+            reads_the_body,
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// A declaration with mistakes: the checks the compiler makes, and stand-ins for what code that
+// uses the struct calls.
+// ---------------------------------------------------------------------------------------------
+
+/// What goes next to the errors of a declaration with mistakes, so that the mistakes only type
+/// checking finds come in the same build: the keys that name types and fields, read as the real
+/// expansion reads them, in functions nothing calls. Only what was read is checked, each at
+/// its token, so none of these errors is a consequence of another mistake.
+pub fn expand_checks(
+    item: Option<&syn::ItemStruct>,
+    keys: &ResponseKeys,
+    fields: Option<&[Field]>,
+) -> TokenStream {
+    let mut checks = Vec::new();
+    if let Some(response) = &keys.response {
+        let credentials = &keys.credentials;
+        let CredentialValues {
+            token,
+            refresh_token,
+            expiry,
+            refresh_expiry,
+            ..
+        } = CredentialValues::of(
+            credentials.token.as_ref(),
+            credentials.refresh_token.as_ref(),
+            credentials.expiry.as_ref(),
+            credentials.refresh_expiry.as_ref(),
+        );
+        let body_failed = expand_body_failed(keys.body_failure.as_ref());
+        let read_response = read_body(response);
+        checks.push(quote! {
+            fn __response(__response: &#response) {
+                let _ = (#token, #refresh_token, #expiry, #refresh_expiry);
+                let _ = #body_failed;
+            }
+
+            fn __decode(__body: &[u8]) {
+                let _ = #read_response(__body);
+            }
+        });
+    }
+    if let Some(error_body) = &keys.error_body {
+        let (read_error, fields) = read_error_body(error_body);
+        checks.push(quote! {
+            fn __decode_error(__body: &[u8]) -> ::core::option::Option<()> {
+                let __error = ::core::result::Result::ok(#read_error(__body))?;
+                let _ = #fields(&__error);
+                ::core::option::Option::None
+            }
+        });
+    }
+    if let (Some(item), Some(fields)) = (item, fields) {
+        let name = &item.ident;
+        let text_fields = fields
+            .iter()
+            .filter(|field| !field.unread && !matches!(field.placement, Placement::JsonBody(_)))
+            .map(|field| {
+                let ident = &field.ident;
+                quote_spanned!(field.ty_span()=> let _ = ::auth_core::TextValue::__as_dyn(&__self.#ident);)
+            });
+        checks.push(quote! {
+            fn __request(__self: &#name) {
+                #(#text_fields)*
+            }
+        });
+    }
+    quote! {
+        #[allow(dead_code, unused_variables, unreachable_code, non_snake_case)]
+        const _: () = {
+            #(#checks)*
+        };
+    }
+}
+
+/// A stand-in for the generated API, next to the errors of a declaration whose fields could not
+/// be read (an enum, a tuple struct, a generic struct, a field named like a generated method):
+/// `builder()`, a builder whose setters take anything, `build()`, `send` and `send_to`, with
+/// bodies that never run. Code that uses the struct is then not reported as well.
+pub fn expand_stub(
+    name: &Ident,
+    vis: &syn::Visibility,
+    generics: &syn::Generics,
+    fields: &[(Ident, bool)],
+    response: Option<&syn::Path>,
+    with_debug: bool,
+) -> TokenStream {
+    let builder = builder_ident(name);
+    let (impl_generics, type_generics, where_clause) = generics.split_for_impl();
+    let params = &generics.params;
+    let mut names: Vec<String> = valid::RESERVED_FIELD_NAMES
+        .iter()
+        .map(|name| (*name).to_owned())
+        .collect();
+    let mut setters = Vec::new();
+    for (ident, optional) in fields {
+        let mut setter = |ident: Ident| {
+            let written = ident.to_string();
+            if names.contains(&written) {
+                return;
+            }
+            names.push(written);
+            setters.push(quote! {
+                #[doc(hidden)]
+                #vis fn #ident<__V>(self, value: __V) -> Self {
+                    let _ = value;
+                    self
+                }
+            });
+        };
+        setter(ident.clone());
+        if *optional {
+            setter(format_ident!("maybe_{}", ident));
+        }
+    }
+    let send = response.map(|response| {
+        expand_send(vis, response, SendTarget::Fallback, SendBody::Unreachable)
+    });
+    let debug = with_debug.then(|| {
+        quote! {
+            #[automatically_derived]
+            impl #impl_generics ::core::fmt::Debug for #name #type_generics #where_clause {
+                fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    __f.write_str(::core::stringify!(#name))
+                }
+            }
+        }
+    });
+    quote! {
+        #debug
+
+        impl #impl_generics #name #type_generics #where_clause {
+            /// Starts building this login request (this declaration has mistakes, see the
+            /// errors).
+            #vis fn builder() -> #builder #type_generics {
+                #builder {
+                    __declaration: ::core::marker::PhantomData,
+                }
+            }
+
+            #send
+        }
+
+        /// A stand-in builder: this declaration has mistakes, see the errors.
+        #vis struct #builder <#params> #where_clause {
+            __declaration: ::core::marker::PhantomData<fn() -> #name #type_generics>,
+        }
+
+        impl #impl_generics #builder #type_generics #where_clause {
+            #(#setters)*
+
+            /// Builds the request (this declaration has mistakes, see the errors).
+            #vis fn build(self) -> #name #type_generics {
+                ::core::unreachable!()
             }
         }
     }

@@ -14,6 +14,7 @@
 mod ast;
 mod attr;
 mod expand;
+mod fallback;
 mod valid;
 mod vendor_error;
 
@@ -286,83 +287,78 @@ pub fn derive_vendor_error(input: proc_macro::TokenStream) -> proc_macro::TokenS
 
 /// The macro on `proc_macro2` tokens, so it can be tested and fuzzed outside a compiler.
 fn login_endpoint_impl(args: TokenStream, input: TokenStream) -> TokenStream {
+    let mut errors = darling::Error::accumulator();
+    let response = attr::response_of(&args);
     let item: ItemStruct = match syn::parse2(input.clone()) {
         Ok(item) => item,
         Err(_) => {
-            let error = not_a_struct(&input).to_compile_error();
-            return quote!(#error #input);
+            errors.push(not_a_struct(&input));
+            // The attribute's own mistakes, and the types it names, are reported too.
+            let keys = attr::EndpointArgs::parse(args, &mut errors)
+                .map(|args| ast::Endpoint::from_args(args, None, None, &mut errors))
+                .and_then(Result::err)
+                .unwrap_or_default();
+            let errors = errors
+                .finish()
+                .err()
+                .map(darling::Error::write_errors);
+            let item = fallback::other_item(input, response.as_ref());
+            let checks = expand::expand_checks(None, &keys, None);
+            return quote!(#errors #item #checks);
         }
     };
 
-    let mut errors = darling::Error::accumulator();
-    let response = attr::response_of(&args);
     let args = attr::EndpointArgs::parse(args, &mut errors);
     let mut stripped = item.clone();
     let body = ast::BodyContext::of(args.as_ref());
     let fields = ast::fields_of(&mut stripped, body, &mut errors);
-    let endpoint = match (args, fields.clone()) {
-        (Some(args), Some(fields)) => {
-            ast::Endpoint::from_args(args, stripped.clone(), fields, &mut errors)
+    let model = match args {
+        Some(args) => {
+            ast::Endpoint::from_args(args, Some(stripped.clone()), fields.clone(), &mut errors)
         }
-        _ => None,
+        None => Err(ast::ResponseKeys::default()),
     };
-    if let Some(endpoint) = &endpoint {
+    if let Ok(endpoint) = &model {
         valid::check(endpoint, &mut errors);
     }
-    let errors = match (errors.finish(), endpoint) {
-        (Ok(()), Some(endpoint)) => return expand::expand(&endpoint),
-        (Err(errors), _) => errors,
-        (Ok(()), None) => {
-            darling::Error::custom("#[login_endpoint] could not read this declaration")
-        }
+    let (errors, keys) = match (errors.finish(), model) {
+        (Ok(()), Ok(endpoint)) => return expand::expand(&endpoint),
+        (Err(errors), Ok(endpoint)) => (errors, endpoint.response_keys()),
+        (Err(errors), Err(keys)) => (errors, keys),
+        (Ok(()), Err(keys)) => (
+            darling::Error::custom("#[login_endpoint] could not read this declaration"),
+            keys,
+        ),
     };
-    fallback(errors, &stripped, fields.as_deref(), response.as_ref())
+    let response = keys.response.as_ref().or(response.as_ref());
+    let errors = errors.write_errors();
+    let generated = fallback::of_struct(&stripped, fields.as_deref(), response);
+    let checks = expand::expand_checks(Some(&stripped), &keys, fields.as_deref());
+    quote! {
+        #errors
+        #stripped
+        #generated
+        #checks
+    }
 }
 
 /// The error for an item that is not a struct, at its keyword and name when it has them.
-fn not_a_struct(input: &TokenStream) -> syn::Error {
-    const MESSAGE: &str = "#[login_endpoint] goes on a struct with named fields, one per request field: `struct Login { email: String, ... }`";
+fn not_a_struct(input: &TokenStream) -> darling::Error {
+    const MESSAGE: &str = "#[login_endpoint] goes on a struct with named fields, one per request value: `struct Login { email: String, ... }`";
     match syn::parse2::<syn::Item>(input.clone()) {
         Ok(syn::Item::Enum(item)) => {
             let (keyword, name) = (item.enum_token, item.ident);
-            syn::Error::new_spanned(quote!(#keyword #name), format!("{MESSAGE}, not an enum"))
+            darling::Error::custom(format!(
+                "{MESSAGE}, not an enum; for a vendor with several ways to log in, declare one struct for each"
+            ))
+            .with_span(&quote!(#keyword #name))
         }
         Ok(syn::Item::Union(item)) => {
             let (keyword, name) = (item.union_token, item.ident);
-            syn::Error::new_spanned(quote!(#keyword #name), format!("{MESSAGE}, not a union"))
+            darling::Error::custom(format!("{MESSAGE}, not a union"))
+                .with_span(&quote!(#keyword #name))
         }
-        _ => syn::Error::new_spanned(input, MESSAGE),
-    }
-}
-
-/// The errors, and the struct without its `#[login]` attributes, so code that names the struct
-/// still compiles and the user sees the declaration's mistakes, not a cascade. When every field
-/// was read, the builder, `Debug` and `send` come too, so code that uses them is not reported
-/// either.
-fn fallback(
-    errors: darling::Error,
-    item: &ItemStruct,
-    fields: Option<&[ast::Field]>,
-    response: Option<&syn::Path>,
-) -> TokenStream {
-    let errors = errors.write_errors();
-    // A field that could not be read would be missing from the builder; a field named like a
-    // generated method or setter would clash with it. Either would add errors of its own.
-    let complete = fields.filter(|fields| {
-        fields.len() == item.fields.len()
-            && fields.iter().all(|field| {
-                let name = field.ident.to_string();
-                !valid::RESERVED_FIELD_NAMES.contains(&name.as_str())
-                    && !fields.iter().any(|optional| {
-                        optional.optional.is_some() && name == format!("maybe_{}", optional.ident)
-                    })
-            })
-    });
-    let generated = complete.map(|fields| expand::expand_fallback(item, fields, response));
-    quote! {
-        #errors
-        #item
-        #generated
+        _ => darling::Error::custom(MESSAGE).with_span(input),
     }
 }
 

@@ -309,7 +309,7 @@ fn malformed() -> Vec<(&'static str, TokenStream, TokenStream, Vec<&'static str>
             ),
             struct_ok.clone(),
             vec![
-                "unknown key `vendr`; did you mean `vendor`?",
+                "unknown key `vendr` in `#[login_endpoint(...)]`; did you mean `vendor`?",
                 "`path` must start with `/`",
             ],
         ),
@@ -323,7 +323,7 @@ fn malformed() -> Vec<(&'static str, TokenStream, TokenStream, Vec<&'static str>
             ),
             struct_ok.clone(),
             vec![
-                "unknown key `baseUrl`; did you mean `base_url`?",
+                "unknown key `baseUrl` in `#[login_endpoint(...)]`; did you mean `base_url`?",
                 "`token` is missing",
             ],
         ),
@@ -338,7 +338,7 @@ fn malformed() -> Vec<(&'static str, TokenStream, TokenStream, Vec<&'static str>
                 retries = 3
             ),
             struct_ok.clone(),
-            vec!["unknown key `retries`; the keys are: vendor, base_url,"],
+            vec!["unknown key `retries` in `#[login_endpoint(...)]`; the keys are: vendor, base_url,"],
         ),
         (
             "an enum",
@@ -385,7 +385,7 @@ fn malformed() -> Vec<(&'static str, TokenStream, TokenStream, Vec<&'static str>
                     password: Secret,
                 }
             ),
-            vec!["Use #[login(...)]"],
+            vec!["write the keys in parentheses"],
         ),
         (
             "an empty JSON key",
@@ -396,7 +396,7 @@ fn malformed() -> Vec<(&'static str, TokenStream, TokenStream, Vec<&'static str>
                     email: String,
                 }
             ),
-            vec!["has an empty key"],
+            vec!["`rename` cannot be empty"],
         ),
     ]
 }
@@ -489,6 +489,11 @@ fn the_fallback_keeps_the_generated_api_when_the_fields_are_read() {
             "fn send",
             "fn send_to",
             "struct LoginBuilder",
+            "impl LoginBuilder < email , password >",
+            "fn email",
+            "fn password",
+            "fn build",
+            "impl Debug for LoginBuilder < email , password >",
             "const _",
         ]
     );
@@ -510,9 +515,10 @@ fn the_fallback_without_a_response_has_no_send() {
     assert!(!outline.contains(&"fn send".to_owned()), "{outline:?}");
 }
 
-/// A field named `build` would clash in the builder, so the fallback is the struct alone.
+/// A field named `build` would clash in the builder, so the fallback is a stand-in builder
+/// without that setter, and `build()` stays.
 #[test]
-fn the_fallback_is_the_struct_alone_when_a_field_clashes() {
+fn the_fallback_is_a_stand_in_builder_when_a_field_clashes() {
     let output = login_endpoint_impl(
         quote!(
             vendor = "V",
@@ -527,7 +533,21 @@ fn the_fallback_is_the_struct_alone_when_a_field_clashes() {
             }
         ),
     );
-    assert_eq!(outline(output), ["struct Login"]);
+    assert_eq!(
+        outline(output),
+        [
+            "struct Login",
+            "impl Debug for Login",
+            "impl Login",
+            "fn builder",
+            "fn send",
+            "fn send_to",
+            "struct LoginBuilder",
+            "impl LoginBuilder",
+            "fn build",
+            "const _",
+        ]
+    );
 }
 
 #[test]

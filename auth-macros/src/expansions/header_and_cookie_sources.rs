@@ -15,8 +15,8 @@ impl Login {
     /// Starts building this login request.
     pub fn builder() -> LoginBuilder {
         LoginBuilder {
-            name: ::auth_core::__private::Unset,
-            password: ::auth_core::__private::Unset,
+            name: ::auth_core::builder::Unset,
+            password: ::auth_core::builder::Unset,
         }
     }
     /// Logs in at Identity's documented base URL, `https://identity.example.com`.
@@ -56,102 +56,128 @@ impl Login {
         )
     }
 }
-/// Builds a [`Login`]: call the setter of every required field (`name`, `password`), then [`build`](LoginBuilder::build).
+/// Builds a [`Login`]: call the setter of every required field (`name`, `password`) once, then [`build`](LoginBuilder::build).
+///
+/// Each type parameter, named after a required field, is [`Unset`](::auth_core::builder::Unset) until its setter is called and [`Set`](::auth_core::builder::Set) after.
 #[must_use = "a builder does nothing until `build()` is called"]
+#[allow(non_camel_case_types)]
 pub struct LoginBuilder<
-    __S0 = ::auth_core::__private::Unset,
-    __S1 = ::auth_core::__private::Unset,
+    name = ::auth_core::builder::Unset,
+    password = ::auth_core::builder::Unset,
 > {
-    name: __S0,
-    password: __S1,
+    name: name,
+    password: password,
 }
-const _: () = {
-    pub mod __state {
-        #[diagnostic::on_unimplemented(
-            message = "`Login` cannot be built yet: the required field `name` is not set",
-            label = "`name` is not set",
-            note = "call `.name(...)` on the builder before `.build()`"
-        )]
-        #[allow(non_camel_case_types)]
-        pub trait name {
-            #[doc(hidden)]
-            type Value;
-            #[doc(hidden)]
-            fn __value(self) -> Self::Value;
-        }
-        impl<__T> name for ::auth_core::__private::Set<__T> {
-            type Value = __T;
-            fn __value(self) -> __T {
-                self.0
-            }
-        }
-        #[diagnostic::on_unimplemented(
-            message = "`Login` cannot be built yet: the required field `password` is not set",
-            label = "`password` is not set",
-            note = "call `.password(...)` on the builder before `.build()`"
-        )]
-        #[allow(non_camel_case_types)]
-        pub trait password {
-            #[doc(hidden)]
-            type Value;
-            #[doc(hidden)]
-            fn __value(self) -> Self::Value;
-        }
-        impl<__T> password for ::auth_core::__private::Set<__T> {
-            type Value = __T;
-            fn __value(self) -> __T {
-                self.0
-            }
+/// The states of [`LoginBuilder`]'s required fields.
+#[doc(hidden)]
+#[allow(non_snake_case, non_camel_case_types)]
+pub mod __LoginBuilder_states {
+    #[diagnostic::on_unimplemented(
+        message = "`Login` cannot be built yet: the required field `name` is not set",
+        label = "`name` is not set",
+        note = "call `.name(...)` on the builder before `.build()`"
+    )]
+    pub trait name_is_set {
+        #[doc(hidden)]
+        type Value;
+        #[doc(hidden)]
+        fn __value(self) -> Self::Value;
+    }
+    #[diagnostic::do_not_recommend]
+    impl<__T> name_is_set for ::auth_core::builder::Set<__T> {
+        type Value = __T;
+        fn __value(self) -> __T {
+            self.0
         }
     }
-    impl<__S1> LoginBuilder<::auth_core::__private::Unset, __S1> {
-        /// Sets `name` (required).
-        pub fn name(
-            self,
-            value: impl ::core::convert::Into<String>,
-        ) -> LoginBuilder<::auth_core::__private::Set<String>, __S1> {
-            LoginBuilder {
-                name: ::auth_core::__private::Set(::core::convert::Into::into(value)),
-                password: self.password,
-            }
+    #[diagnostic::on_unimplemented(
+        message = "the required field `name` is already set",
+        label = "`name` was set by an earlier `.name(...)`",
+        note = "a setter is called once; remove one of the `.name(...)` calls"
+    )]
+    pub trait name_is_unset {}
+    #[diagnostic::do_not_recommend]
+    impl name_is_unset for ::auth_core::builder::Unset {}
+    #[diagnostic::on_unimplemented(
+        message = "`Login` cannot be built yet: the required field `password` is not set",
+        label = "`password` is not set",
+        note = "call `.password(...)` on the builder before `.build()`"
+    )]
+    pub trait password_is_set {
+        #[doc(hidden)]
+        type Value;
+        #[doc(hidden)]
+        fn __value(self) -> Self::Value;
+    }
+    #[diagnostic::do_not_recommend]
+    impl<__T> password_is_set for ::auth_core::builder::Set<__T> {
+        type Value = __T;
+        fn __value(self) -> __T {
+            self.0
         }
     }
-    impl<__S0> LoginBuilder<__S0, ::auth_core::__private::Unset> {
-        /// Sets `password` (required).
-        pub fn password(
-            self,
-            value: impl ::core::convert::Into<Secret>,
-        ) -> LoginBuilder<__S0, ::auth_core::__private::Set<Secret>> {
-            LoginBuilder {
-                name: self.name,
-                password: ::auth_core::__private::Set(::core::convert::Into::into(value)),
-            }
+    #[diagnostic::on_unimplemented(
+        message = "the required field `password` is already set",
+        label = "`password` was set by an earlier `.password(...)`",
+        note = "a setter is called once; remove one of the `.password(...)` calls"
+    )]
+    pub trait password_is_unset {}
+    #[diagnostic::do_not_recommend]
+    impl password_is_unset for ::auth_core::builder::Unset {}
+}
+#[allow(non_camel_case_types)]
+impl<name, password> LoginBuilder<name, password> {
+    /// Sets `name` (required; once).
+    pub fn name(
+        self,
+        value: impl ::core::convert::Into<String>,
+    ) -> LoginBuilder<::auth_core::builder::Set<String>, password>
+    where
+        name: __LoginBuilder_states::name_is_unset,
+    {
+        LoginBuilder {
+            name: ::auth_core::builder::Set(::core::convert::Into::into(value)),
+            password: self.password,
         }
     }
-    impl<__S0, __S1> LoginBuilder<__S0, __S1> {
-        /// Builds the request. Available once every required field is set.
-        pub fn build(self) -> Login
-        where
-            __S0: __state::name<Value = String>,
-            __S1: __state::password<Value = Secret>,
-        {
-            Login {
-                name: <__S0 as __state::name>::__value(self.name),
-                password: <__S1 as __state::password>::__value(self.password),
-            }
+    /// Sets `password` (required; once).
+    pub fn password(
+        self,
+        value: impl ::core::convert::Into<Secret>,
+    ) -> LoginBuilder<name, ::auth_core::builder::Set<Secret>>
+    where
+        password: __LoginBuilder_states::password_is_unset,
+    {
+        LoginBuilder {
+            name: self.name,
+            password: ::auth_core::builder::Set(::core::convert::Into::into(value)),
         }
     }
-    #[automatically_derived]
-    impl<__S0: ::core::fmt::Debug, __S1: ::core::fmt::Debug> ::core::fmt::Debug
-    for LoginBuilder<__S0, __S1> {
-        fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            __f.debug_struct(::core::stringify!(LoginBuilder))
-                .field(::core::stringify!(name), &self.name)
-                .field(::core::stringify!(password), &self.password)
-                .finish()
+    /// Builds the request. Available once every required field is set.
+    pub fn build(self) -> Login
+    where
+        name: __LoginBuilder_states::name_is_set<Value = String>,
+        password: __LoginBuilder_states::password_is_set<Value = Secret>,
+    {
+        Login {
+            name: <name as __LoginBuilder_states::name_is_set>::__value(self.name),
+            password: <password as __LoginBuilder_states::password_is_set>::__value(
+                self.password,
+            ),
         }
     }
-};
+}
+#[automatically_derived]
+#[allow(non_camel_case_types)]
+impl<name: ::core::fmt::Debug, password: ::core::fmt::Debug> ::core::fmt::Debug
+for LoginBuilder<name, password> {
+    fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        __f.debug_struct(::core::stringify!(LoginBuilder))
+            .field(::core::stringify!(name), &self.name)
+            .field(::core::stringify!(password), &self.password)
+            .finish()
+    }
+}
 #[automatically_derived]
 impl ::auth_core::__private::LoginRequest for Login {
     fn __write_body(
@@ -225,8 +251,26 @@ impl ::auth_core::LoginEndpoint for Login {
             ::auth_core::ErrorKind::Forbidden,
         ),
     );
+    fn __decode(
+        __body: &[u8],
+    ) -> ::core::result::Result<
+        Self::Response,
+        ::auth_core::__private::serde_json::Error,
+    > {
+        <TokenResponse as ::auth_core::ResponseBody>::__decode(__body)
+    }
+    fn __decode_error(
+        __body: &[u8],
+    ) -> ::core::option::Option<::auth_core::__private::ErrorBodyFields> {
+        let __error = ::core::result::Result::ok(
+            <::auth_core::NoErrorBody as ::auth_core::ResponseBody>::__decode(__body),
+        )?;
+        ::core::option::Option::Some(
+            <::auth_core::NoErrorBody as ::auth_core::VendorError>::__fields(&__error),
+        )
+    }
     fn __body_failed(__response: &Self::Response) -> bool {
-        ::auth_core::__private::PresenceField::is_present(&__response.mfa)
+        ::auth_core::fields::PresenceField::is_present(&__response.mfa)
     }
     fn __credentials(
         __response: &Self::Response,

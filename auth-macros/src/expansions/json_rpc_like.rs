@@ -19,8 +19,8 @@ impl Login {
     /// Starts building this login request.
     pub fn builder() -> LoginBuilder {
         LoginBuilder {
-            username: ::auth_core::__private::Unset,
-            password: ::auth_core::__private::Unset,
+            username: ::auth_core::builder::Unset,
+            password: ::auth_core::builder::Unset,
         }
     }
     /// Logs in at Zabbix's documented base URL, `https://zabbix.example.com`.
@@ -60,104 +60,130 @@ impl Login {
         )
     }
 }
-/// Builds a [`Login`]: call the setter of every required field (`username`, `password`), then [`build`](LoginBuilder::build).
+/// Builds a [`Login`]: call the setter of every required field (`username`, `password`) once, then [`build`](LoginBuilder::build).
+///
+/// Each type parameter, named after a required field, is [`Unset`](::auth_core::builder::Unset) until its setter is called and [`Set`](::auth_core::builder::Set) after.
 #[must_use = "a builder does nothing until `build()` is called"]
+#[allow(non_camel_case_types)]
 pub struct LoginBuilder<
-    __S0 = ::auth_core::__private::Unset,
-    __S1 = ::auth_core::__private::Unset,
+    username = ::auth_core::builder::Unset,
+    password = ::auth_core::builder::Unset,
 > {
-    username: __S0,
-    password: __S1,
+    username: username,
+    password: password,
 }
-const _: () = {
-    pub mod __state {
-        #[diagnostic::on_unimplemented(
-            message = "`Login` cannot be built yet: the required field `username` is not set",
-            label = "`username` is not set",
-            note = "call `.username(...)` on the builder before `.build()`"
-        )]
-        #[allow(non_camel_case_types)]
-        pub trait username {
-            #[doc(hidden)]
-            type Value;
-            #[doc(hidden)]
-            fn __value(self) -> Self::Value;
-        }
-        impl<__T> username for ::auth_core::__private::Set<__T> {
-            type Value = __T;
-            fn __value(self) -> __T {
-                self.0
-            }
-        }
-        #[diagnostic::on_unimplemented(
-            message = "`Login` cannot be built yet: the required field `password` is not set",
-            label = "`password` is not set",
-            note = "call `.password(...)` on the builder before `.build()`"
-        )]
-        #[allow(non_camel_case_types)]
-        pub trait password {
-            #[doc(hidden)]
-            type Value;
-            #[doc(hidden)]
-            fn __value(self) -> Self::Value;
-        }
-        impl<__T> password for ::auth_core::__private::Set<__T> {
-            type Value = __T;
-            fn __value(self) -> __T {
-                self.0
-            }
+/// The states of [`LoginBuilder`]'s required fields.
+#[doc(hidden)]
+#[allow(non_snake_case, non_camel_case_types)]
+pub mod __LoginBuilder_states {
+    #[diagnostic::on_unimplemented(
+        message = "`Login` cannot be built yet: the required field `username` is not set",
+        label = "`username` is not set",
+        note = "call `.username(...)` on the builder before `.build()`"
+    )]
+    pub trait username_is_set {
+        #[doc(hidden)]
+        type Value;
+        #[doc(hidden)]
+        fn __value(self) -> Self::Value;
+    }
+    #[diagnostic::do_not_recommend]
+    impl<__T> username_is_set for ::auth_core::builder::Set<__T> {
+        type Value = __T;
+        fn __value(self) -> __T {
+            self.0
         }
     }
-    impl<__S1> LoginBuilder<::auth_core::__private::Unset, __S1> {
-        /// Sets `username` (required).
-        pub fn username(
-            self,
-            value: impl ::core::convert::Into<String>,
-        ) -> LoginBuilder<::auth_core::__private::Set<String>, __S1> {
-            LoginBuilder {
-                username: ::auth_core::__private::Set(
-                    ::core::convert::Into::into(value),
-                ),
-                password: self.password,
-            }
+    #[diagnostic::on_unimplemented(
+        message = "the required field `username` is already set",
+        label = "`username` was set by an earlier `.username(...)`",
+        note = "a setter is called once; remove one of the `.username(...)` calls"
+    )]
+    pub trait username_is_unset {}
+    #[diagnostic::do_not_recommend]
+    impl username_is_unset for ::auth_core::builder::Unset {}
+    #[diagnostic::on_unimplemented(
+        message = "`Login` cannot be built yet: the required field `password` is not set",
+        label = "`password` is not set",
+        note = "call `.password(...)` on the builder before `.build()`"
+    )]
+    pub trait password_is_set {
+        #[doc(hidden)]
+        type Value;
+        #[doc(hidden)]
+        fn __value(self) -> Self::Value;
+    }
+    #[diagnostic::do_not_recommend]
+    impl<__T> password_is_set for ::auth_core::builder::Set<__T> {
+        type Value = __T;
+        fn __value(self) -> __T {
+            self.0
         }
     }
-    impl<__S0> LoginBuilder<__S0, ::auth_core::__private::Unset> {
-        /// Sets `password` (required).
-        pub fn password(
-            self,
-            value: impl ::core::convert::Into<Secret>,
-        ) -> LoginBuilder<__S0, ::auth_core::__private::Set<Secret>> {
-            LoginBuilder {
-                username: self.username,
-                password: ::auth_core::__private::Set(::core::convert::Into::into(value)),
-            }
+    #[diagnostic::on_unimplemented(
+        message = "the required field `password` is already set",
+        label = "`password` was set by an earlier `.password(...)`",
+        note = "a setter is called once; remove one of the `.password(...)` calls"
+    )]
+    pub trait password_is_unset {}
+    #[diagnostic::do_not_recommend]
+    impl password_is_unset for ::auth_core::builder::Unset {}
+}
+#[allow(non_camel_case_types)]
+impl<username, password> LoginBuilder<username, password> {
+    /// Sets `username` (required; once).
+    pub fn username(
+        self,
+        value: impl ::core::convert::Into<String>,
+    ) -> LoginBuilder<::auth_core::builder::Set<String>, password>
+    where
+        username: __LoginBuilder_states::username_is_unset,
+    {
+        LoginBuilder {
+            username: ::auth_core::builder::Set(::core::convert::Into::into(value)),
+            password: self.password,
         }
     }
-    impl<__S0, __S1> LoginBuilder<__S0, __S1> {
-        /// Builds the request. Available once every required field is set.
-        pub fn build(self) -> Login
-        where
-            __S0: __state::username<Value = String>,
-            __S1: __state::password<Value = Secret>,
-        {
-            Login {
-                username: <__S0 as __state::username>::__value(self.username),
-                password: <__S1 as __state::password>::__value(self.password),
-            }
+    /// Sets `password` (required; once).
+    pub fn password(
+        self,
+        value: impl ::core::convert::Into<Secret>,
+    ) -> LoginBuilder<username, ::auth_core::builder::Set<Secret>>
+    where
+        password: __LoginBuilder_states::password_is_unset,
+    {
+        LoginBuilder {
+            username: self.username,
+            password: ::auth_core::builder::Set(::core::convert::Into::into(value)),
         }
     }
-    #[automatically_derived]
-    impl<__S0: ::core::fmt::Debug, __S1: ::core::fmt::Debug> ::core::fmt::Debug
-    for LoginBuilder<__S0, __S1> {
-        fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            __f.debug_struct(::core::stringify!(LoginBuilder))
-                .field(::core::stringify!(username), &self.username)
-                .field(::core::stringify!(password), &self.password)
-                .finish()
+    /// Builds the request. Available once every required field is set.
+    pub fn build(self) -> Login
+    where
+        username: __LoginBuilder_states::username_is_set<Value = String>,
+        password: __LoginBuilder_states::password_is_set<Value = Secret>,
+    {
+        Login {
+            username: <username as __LoginBuilder_states::username_is_set>::__value(
+                self.username,
+            ),
+            password: <password as __LoginBuilder_states::password_is_set>::__value(
+                self.password,
+            ),
         }
     }
-};
+}
+#[automatically_derived]
+#[allow(non_camel_case_types)]
+impl<username: ::core::fmt::Debug, password: ::core::fmt::Debug> ::core::fmt::Debug
+for LoginBuilder<username, password> {
+    fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        __f.debug_struct(::core::stringify!(LoginBuilder))
+            .field(::core::stringify!(username), &self.username)
+            .field(::core::stringify!(password), &self.password)
+            .finish()
+    }
+}
 #[automatically_derived]
 impl ::auth_core::__private::LoginRequest for Login {
     fn __write_body(
@@ -244,8 +270,26 @@ impl ::auth_core::LoginEndpoint for Login {
             ::auth_core::ErrorKind::Rejected,
         ),
     );
+    fn __decode(
+        __body: &[u8],
+    ) -> ::core::result::Result<
+        Self::Response,
+        ::auth_core::__private::serde_json::Error,
+    > {
+        <RpcResponse as ::auth_core::ResponseBody>::__decode(__body)
+    }
+    fn __decode_error(
+        __body: &[u8],
+    ) -> ::core::option::Option<::auth_core::__private::ErrorBodyFields> {
+        let __error = ::core::result::Result::ok(
+            <::auth_core::NoErrorBody as ::auth_core::ResponseBody>::__decode(__body),
+        )?;
+        ::core::option::Option::Some(
+            <::auth_core::NoErrorBody as ::auth_core::VendorError>::__fields(&__error),
+        )
+    }
     fn __body_failed(__response: &Self::Response) -> bool {
-        ::auth_core::__private::PresenceField::is_present(&__response.error)
+        ::auth_core::fields::PresenceField::is_present(&__response.error)
     }
     fn __credentials(
         __response: &Self::Response,

@@ -31,12 +31,12 @@ impl Login {
     /// Starts building this login request.
     pub fn builder() -> LoginBuilder {
         LoginBuilder {
-            realm: ::auth_core::__private::Unset,
-            client_id: ::auth_core::__private::Unset,
-            client_secret: ::auth_core::__private::Unset,
-            api_key: ::auth_core::__private::Unset,
-            username: ::auth_core::__private::Unset,
-            password: ::auth_core::__private::Unset,
+            realm: ::auth_core::builder::Unset,
+            client_id: ::auth_core::builder::Unset,
+            client_secret: ::auth_core::builder::Unset,
+            api_key: ::auth_core::builder::Unset,
+            username: ::auth_core::builder::Unset,
+            password: ::auth_core::builder::Unset,
             acr: ::core::option::Option::None,
         }
     }
@@ -76,401 +76,427 @@ impl Login {
         )
     }
 }
-/// Builds a [`Login`]: call the setter of every required field (`realm`, `client_id`, `client_secret`, `api_key`, `username`, `password`), then [`build`](LoginBuilder::build).
+/// Builds a [`Login`]: call the setter of every required field (`realm`, `client_id`, `client_secret`, `api_key`, `username`, `password`) once, then [`build`](LoginBuilder::build).
 ///
-/// An optional field has two setters, as in `bon`: `acr(value)` sets it, and `maybe_acr(option)` takes an `Option`, where `None` leaves it unset.
+/// Each type parameter, named after a required field, is [`Unset`](::auth_core::builder::Unset) until its setter is called and [`Set`](::auth_core::builder::Set) after.
+///
+/// An optional field has two setters, as in `bon`: `acr(value)` sets it, and `maybe_acr(option)` takes an `Option`, where `None` leaves it unset. They may be called again; the last call wins.
 #[must_use = "a builder does nothing until `build()` is called"]
+#[allow(non_camel_case_types)]
 pub struct LoginBuilder<
-    __S0 = ::auth_core::__private::Unset,
-    __S1 = ::auth_core::__private::Unset,
-    __S2 = ::auth_core::__private::Unset,
-    __S3 = ::auth_core::__private::Unset,
-    __S4 = ::auth_core::__private::Unset,
-    __S5 = ::auth_core::__private::Unset,
+    realm = ::auth_core::builder::Unset,
+    client_id = ::auth_core::builder::Unset,
+    client_secret = ::auth_core::builder::Unset,
+    api_key = ::auth_core::builder::Unset,
+    username = ::auth_core::builder::Unset,
+    password = ::auth_core::builder::Unset,
 > {
-    realm: __S0,
-    client_id: __S1,
-    client_secret: __S2,
-    api_key: __S3,
-    username: __S4,
-    password: __S5,
+    realm: realm,
+    client_id: client_id,
+    client_secret: client_secret,
+    api_key: api_key,
+    username: username,
+    password: password,
     acr: Option<String>,
 }
-const _: () = {
-    pub mod __state {
-        #[diagnostic::on_unimplemented(
-            message = "`Login` cannot be built yet: the required field `realm` is not set",
-            label = "`realm` is not set",
-            note = "call `.realm(...)` on the builder before `.build()`"
-        )]
-        #[allow(non_camel_case_types)]
-        pub trait realm {
-            #[doc(hidden)]
-            type Value;
-            #[doc(hidden)]
-            fn __value(self) -> Self::Value;
-        }
-        impl<__T> realm for ::auth_core::__private::Set<__T> {
-            type Value = __T;
-            fn __value(self) -> __T {
-                self.0
-            }
-        }
-        #[diagnostic::on_unimplemented(
-            message = "`Login` cannot be built yet: the required field `client_id` is not set",
-            label = "`client_id` is not set",
-            note = "call `.client_id(...)` on the builder before `.build()`"
-        )]
-        #[allow(non_camel_case_types)]
-        pub trait client_id {
-            #[doc(hidden)]
-            type Value;
-            #[doc(hidden)]
-            fn __value(self) -> Self::Value;
-        }
-        impl<__T> client_id for ::auth_core::__private::Set<__T> {
-            type Value = __T;
-            fn __value(self) -> __T {
-                self.0
-            }
-        }
-        #[diagnostic::on_unimplemented(
-            message = "`Login` cannot be built yet: the required field `client_secret` is not set",
-            label = "`client_secret` is not set",
-            note = "call `.client_secret(...)` on the builder before `.build()`"
-        )]
-        #[allow(non_camel_case_types)]
-        pub trait client_secret {
-            #[doc(hidden)]
-            type Value;
-            #[doc(hidden)]
-            fn __value(self) -> Self::Value;
-        }
-        impl<__T> client_secret for ::auth_core::__private::Set<__T> {
-            type Value = __T;
-            fn __value(self) -> __T {
-                self.0
-            }
-        }
-        #[diagnostic::on_unimplemented(
-            message = "`Login` cannot be built yet: the required field `api_key` is not set",
-            label = "`api_key` is not set",
-            note = "call `.api_key(...)` on the builder before `.build()`"
-        )]
-        #[allow(non_camel_case_types)]
-        pub trait api_key {
-            #[doc(hidden)]
-            type Value;
-            #[doc(hidden)]
-            fn __value(self) -> Self::Value;
-        }
-        impl<__T> api_key for ::auth_core::__private::Set<__T> {
-            type Value = __T;
-            fn __value(self) -> __T {
-                self.0
-            }
-        }
-        #[diagnostic::on_unimplemented(
-            message = "`Login` cannot be built yet: the required field `username` is not set",
-            label = "`username` is not set",
-            note = "call `.username(...)` on the builder before `.build()`"
-        )]
-        #[allow(non_camel_case_types)]
-        pub trait username {
-            #[doc(hidden)]
-            type Value;
-            #[doc(hidden)]
-            fn __value(self) -> Self::Value;
-        }
-        impl<__T> username for ::auth_core::__private::Set<__T> {
-            type Value = __T;
-            fn __value(self) -> __T {
-                self.0
-            }
-        }
-        #[diagnostic::on_unimplemented(
-            message = "`Login` cannot be built yet: the required field `password` is not set",
-            label = "`password` is not set",
-            note = "call `.password(...)` on the builder before `.build()`"
-        )]
-        #[allow(non_camel_case_types)]
-        pub trait password {
-            #[doc(hidden)]
-            type Value;
-            #[doc(hidden)]
-            fn __value(self) -> Self::Value;
-        }
-        impl<__T> password for ::auth_core::__private::Set<__T> {
-            type Value = __T;
-            fn __value(self) -> __T {
-                self.0
-            }
+/// The states of [`LoginBuilder`]'s required fields.
+#[doc(hidden)]
+#[allow(non_snake_case, non_camel_case_types)]
+pub mod __LoginBuilder_states {
+    #[diagnostic::on_unimplemented(
+        message = "`Login` cannot be built yet: the required field `realm` is not set",
+        label = "`realm` is not set",
+        note = "call `.realm(...)` on the builder before `.build()`"
+    )]
+    pub trait realm_is_set {
+        #[doc(hidden)]
+        type Value;
+        #[doc(hidden)]
+        fn __value(self) -> Self::Value;
+    }
+    #[diagnostic::do_not_recommend]
+    impl<__T> realm_is_set for ::auth_core::builder::Set<__T> {
+        type Value = __T;
+        fn __value(self) -> __T {
+            self.0
         }
     }
-    impl<
-        __S1,
-        __S2,
-        __S3,
-        __S4,
-        __S5,
-    > LoginBuilder<::auth_core::__private::Unset, __S1, __S2, __S3, __S4, __S5> {
-        /// Sets `realm` (required).
-        pub fn realm(
-            self,
-            value: impl ::core::convert::Into<String>,
-        ) -> LoginBuilder<
-            ::auth_core::__private::Set<String>,
-            __S1,
-            __S2,
-            __S3,
-            __S4,
-            __S5,
-        > {
-            LoginBuilder {
-                realm: ::auth_core::__private::Set(::core::convert::Into::into(value)),
-                client_id: self.client_id,
-                client_secret: self.client_secret,
-                api_key: self.api_key,
-                username: self.username,
-                password: self.password,
-                acr: self.acr,
-            }
+    #[diagnostic::on_unimplemented(
+        message = "the required field `realm` is already set",
+        label = "`realm` was set by an earlier `.realm(...)`",
+        note = "a setter is called once; remove one of the `.realm(...)` calls"
+    )]
+    pub trait realm_is_unset {}
+    #[diagnostic::do_not_recommend]
+    impl realm_is_unset for ::auth_core::builder::Unset {}
+    #[diagnostic::on_unimplemented(
+        message = "`Login` cannot be built yet: the required field `client_id` is not set",
+        label = "`client_id` is not set",
+        note = "call `.client_id(...)` on the builder before `.build()`"
+    )]
+    pub trait client_id_is_set {
+        #[doc(hidden)]
+        type Value;
+        #[doc(hidden)]
+        fn __value(self) -> Self::Value;
+    }
+    #[diagnostic::do_not_recommend]
+    impl<__T> client_id_is_set for ::auth_core::builder::Set<__T> {
+        type Value = __T;
+        fn __value(self) -> __T {
+            self.0
         }
     }
-    impl<
-        __S0,
-        __S2,
-        __S3,
-        __S4,
-        __S5,
-    > LoginBuilder<__S0, ::auth_core::__private::Unset, __S2, __S3, __S4, __S5> {
-        /// Sets `client_id` (required).
-        pub fn client_id(
-            self,
-            value: impl ::core::convert::Into<String>,
-        ) -> LoginBuilder<
-            __S0,
-            ::auth_core::__private::Set<String>,
-            __S2,
-            __S3,
-            __S4,
-            __S5,
-        > {
-            LoginBuilder {
-                realm: self.realm,
-                client_id: ::auth_core::__private::Set(
-                    ::core::convert::Into::into(value),
-                ),
-                client_secret: self.client_secret,
-                api_key: self.api_key,
-                username: self.username,
-                password: self.password,
-                acr: self.acr,
-            }
+    #[diagnostic::on_unimplemented(
+        message = "the required field `client_id` is already set",
+        label = "`client_id` was set by an earlier `.client_id(...)`",
+        note = "a setter is called once; remove one of the `.client_id(...)` calls"
+    )]
+    pub trait client_id_is_unset {}
+    #[diagnostic::do_not_recommend]
+    impl client_id_is_unset for ::auth_core::builder::Unset {}
+    #[diagnostic::on_unimplemented(
+        message = "`Login` cannot be built yet: the required field `client_secret` is not set",
+        label = "`client_secret` is not set",
+        note = "call `.client_secret(...)` on the builder before `.build()`"
+    )]
+    pub trait client_secret_is_set {
+        #[doc(hidden)]
+        type Value;
+        #[doc(hidden)]
+        fn __value(self) -> Self::Value;
+    }
+    #[diagnostic::do_not_recommend]
+    impl<__T> client_secret_is_set for ::auth_core::builder::Set<__T> {
+        type Value = __T;
+        fn __value(self) -> __T {
+            self.0
         }
     }
-    impl<
-        __S0,
-        __S1,
-        __S3,
-        __S4,
-        __S5,
-    > LoginBuilder<__S0, __S1, ::auth_core::__private::Unset, __S3, __S4, __S5> {
-        /// Sets `client_secret` (required).
-        pub fn client_secret(
-            self,
-            value: impl ::core::convert::Into<Secret>,
-        ) -> LoginBuilder<
-            __S0,
-            __S1,
-            ::auth_core::__private::Set<Secret>,
-            __S3,
-            __S4,
-            __S5,
-        > {
-            LoginBuilder {
-                realm: self.realm,
-                client_id: self.client_id,
-                client_secret: ::auth_core::__private::Set(
-                    ::core::convert::Into::into(value),
-                ),
-                api_key: self.api_key,
-                username: self.username,
-                password: self.password,
-                acr: self.acr,
-            }
+    #[diagnostic::on_unimplemented(
+        message = "the required field `client_secret` is already set",
+        label = "`client_secret` was set by an earlier `.client_secret(...)`",
+        note = "a setter is called once; remove one of the `.client_secret(...)` calls"
+    )]
+    pub trait client_secret_is_unset {}
+    #[diagnostic::do_not_recommend]
+    impl client_secret_is_unset for ::auth_core::builder::Unset {}
+    #[diagnostic::on_unimplemented(
+        message = "`Login` cannot be built yet: the required field `api_key` is not set",
+        label = "`api_key` is not set",
+        note = "call `.api_key(...)` on the builder before `.build()`"
+    )]
+    pub trait api_key_is_set {
+        #[doc(hidden)]
+        type Value;
+        #[doc(hidden)]
+        fn __value(self) -> Self::Value;
+    }
+    #[diagnostic::do_not_recommend]
+    impl<__T> api_key_is_set for ::auth_core::builder::Set<__T> {
+        type Value = __T;
+        fn __value(self) -> __T {
+            self.0
         }
     }
-    impl<
-        __S0,
-        __S1,
-        __S2,
-        __S4,
-        __S5,
-    > LoginBuilder<__S0, __S1, __S2, ::auth_core::__private::Unset, __S4, __S5> {
-        /// Sets `api_key` (required).
-        pub fn api_key(
-            self,
-            value: impl ::core::convert::Into<Secret>,
-        ) -> LoginBuilder<
-            __S0,
-            __S1,
-            __S2,
-            ::auth_core::__private::Set<Secret>,
-            __S4,
-            __S5,
-        > {
-            LoginBuilder {
-                realm: self.realm,
-                client_id: self.client_id,
-                client_secret: self.client_secret,
-                api_key: ::auth_core::__private::Set(::core::convert::Into::into(value)),
-                username: self.username,
-                password: self.password,
-                acr: self.acr,
-            }
+    #[diagnostic::on_unimplemented(
+        message = "the required field `api_key` is already set",
+        label = "`api_key` was set by an earlier `.api_key(...)`",
+        note = "a setter is called once; remove one of the `.api_key(...)` calls"
+    )]
+    pub trait api_key_is_unset {}
+    #[diagnostic::do_not_recommend]
+    impl api_key_is_unset for ::auth_core::builder::Unset {}
+    #[diagnostic::on_unimplemented(
+        message = "`Login` cannot be built yet: the required field `username` is not set",
+        label = "`username` is not set",
+        note = "call `.username(...)` on the builder before `.build()`"
+    )]
+    pub trait username_is_set {
+        #[doc(hidden)]
+        type Value;
+        #[doc(hidden)]
+        fn __value(self) -> Self::Value;
+    }
+    #[diagnostic::do_not_recommend]
+    impl<__T> username_is_set for ::auth_core::builder::Set<__T> {
+        type Value = __T;
+        fn __value(self) -> __T {
+            self.0
         }
     }
-    impl<
-        __S0,
-        __S1,
-        __S2,
-        __S3,
-        __S5,
-    > LoginBuilder<__S0, __S1, __S2, __S3, ::auth_core::__private::Unset, __S5> {
-        /// Sets `username` (required).
-        pub fn username(
-            self,
-            value: impl ::core::convert::Into<String>,
-        ) -> LoginBuilder<
-            __S0,
-            __S1,
-            __S2,
-            __S3,
-            ::auth_core::__private::Set<String>,
-            __S5,
-        > {
-            LoginBuilder {
-                realm: self.realm,
-                client_id: self.client_id,
-                client_secret: self.client_secret,
-                api_key: self.api_key,
-                username: ::auth_core::__private::Set(
-                    ::core::convert::Into::into(value),
-                ),
-                password: self.password,
-                acr: self.acr,
-            }
+    #[diagnostic::on_unimplemented(
+        message = "the required field `username` is already set",
+        label = "`username` was set by an earlier `.username(...)`",
+        note = "a setter is called once; remove one of the `.username(...)` calls"
+    )]
+    pub trait username_is_unset {}
+    #[diagnostic::do_not_recommend]
+    impl username_is_unset for ::auth_core::builder::Unset {}
+    #[diagnostic::on_unimplemented(
+        message = "`Login` cannot be built yet: the required field `password` is not set",
+        label = "`password` is not set",
+        note = "call `.password(...)` on the builder before `.build()`"
+    )]
+    pub trait password_is_set {
+        #[doc(hidden)]
+        type Value;
+        #[doc(hidden)]
+        fn __value(self) -> Self::Value;
+    }
+    #[diagnostic::do_not_recommend]
+    impl<__T> password_is_set for ::auth_core::builder::Set<__T> {
+        type Value = __T;
+        fn __value(self) -> __T {
+            self.0
         }
     }
-    impl<
-        __S0,
-        __S1,
-        __S2,
-        __S3,
-        __S4,
-    > LoginBuilder<__S0, __S1, __S2, __S3, __S4, ::auth_core::__private::Unset> {
-        /// Sets `password` (required).
-        pub fn password(
-            self,
-            value: impl ::core::convert::Into<Secret>,
-        ) -> LoginBuilder<
-            __S0,
-            __S1,
-            __S2,
-            __S3,
-            __S4,
-            ::auth_core::__private::Set<Secret>,
-        > {
-            LoginBuilder {
-                realm: self.realm,
-                client_id: self.client_id,
-                client_secret: self.client_secret,
-                api_key: self.api_key,
-                username: self.username,
-                password: ::auth_core::__private::Set(
-                    ::core::convert::Into::into(value),
-                ),
-                acr: self.acr,
-            }
+    #[diagnostic::on_unimplemented(
+        message = "the required field `password` is already set",
+        label = "`password` was set by an earlier `.password(...)`",
+        note = "a setter is called once; remove one of the `.password(...)` calls"
+    )]
+    pub trait password_is_unset {}
+    #[diagnostic::do_not_recommend]
+    impl password_is_unset for ::auth_core::builder::Unset {}
+}
+#[allow(non_camel_case_types)]
+impl<
+    realm,
+    client_id,
+    client_secret,
+    api_key,
+    username,
+    password,
+> LoginBuilder<realm, client_id, client_secret, api_key, username, password> {
+    /// Sets `realm` (required; once).
+    pub fn realm(
+        self,
+        value: impl ::core::convert::Into<String>,
+    ) -> LoginBuilder<
+        ::auth_core::builder::Set<String>,
+        client_id,
+        client_secret,
+        api_key,
+        username,
+        password,
+    >
+    where
+        realm: __LoginBuilder_states::realm_is_unset,
+    {
+        LoginBuilder {
+            realm: ::auth_core::builder::Set(::core::convert::Into::into(value)),
+            client_id: self.client_id,
+            client_secret: self.client_secret,
+            api_key: self.api_key,
+            username: self.username,
+            password: self.password,
+            acr: self.acr,
         }
     }
-    impl<
-        __S0,
-        __S1,
-        __S2,
-        __S3,
-        __S4,
-        __S5,
-    > LoginBuilder<__S0, __S1, __S2, __S3, __S4, __S5> {
-        /// Sets `acr` (optional; left out of the request when not set).
-        pub fn acr(mut self, value: impl ::core::convert::Into<String>) -> Self {
-            self.acr = ::core::option::Option::Some(::core::convert::Into::into(value));
-            self
-        }
-        /// Sets `acr` from an `Option`: `None` leaves it out of the request, as if [`acr`](Self::acr) were not called.
-        pub fn maybe_acr(mut self, value: ::core::option::Option<String>) -> Self {
-            self.acr = value;
-            self
-        }
-        /// Builds the request. Available once every required field is set.
-        pub fn build(self) -> Login
-        where
-            __S0: __state::realm<Value = String>,
-            __S1: __state::client_id<Value = String>,
-            __S2: __state::client_secret<Value = Secret>,
-            __S3: __state::api_key<Value = Secret>,
-            __S4: __state::username<Value = String>,
-            __S5: __state::password<Value = Secret>,
-        {
-            Login {
-                realm: <__S0 as __state::realm>::__value(self.realm),
-                client_id: <__S1 as __state::client_id>::__value(self.client_id),
-                client_secret: <__S2 as __state::client_secret>::__value(
-                    self.client_secret,
-                ),
-                api_key: <__S3 as __state::api_key>::__value(self.api_key),
-                username: <__S4 as __state::username>::__value(self.username),
-                password: <__S5 as __state::password>::__value(self.password),
-                acr: self.acr,
-            }
+    /// Sets `client_id` (required; once).
+    pub fn client_id(
+        self,
+        value: impl ::core::convert::Into<String>,
+    ) -> LoginBuilder<
+        realm,
+        ::auth_core::builder::Set<String>,
+        client_secret,
+        api_key,
+        username,
+        password,
+    >
+    where
+        client_id: __LoginBuilder_states::client_id_is_unset,
+    {
+        LoginBuilder {
+            realm: self.realm,
+            client_id: ::auth_core::builder::Set(::core::convert::Into::into(value)),
+            client_secret: self.client_secret,
+            api_key: self.api_key,
+            username: self.username,
+            password: self.password,
+            acr: self.acr,
         }
     }
-    #[automatically_derived]
-    impl<
-        __S0: ::core::fmt::Debug,
-        __S1: ::core::fmt::Debug,
-        __S2: ::core::fmt::Debug,
-        __S3: ::core::fmt::Debug,
-        __S4: ::core::fmt::Debug,
-        __S5: ::core::fmt::Debug,
-    > ::core::fmt::Debug for LoginBuilder<__S0, __S1, __S2, __S3, __S4, __S5> {
-        fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            __f.debug_struct(::core::stringify!(LoginBuilder))
-                .field(::core::stringify!(realm), &self.realm)
-                .field(::core::stringify!(client_id), &self.client_id)
-                .field(::core::stringify!(client_secret), &self.client_secret)
-                .field(::core::stringify!(api_key), &self.api_key)
-                .field(::core::stringify!(username), &self.username)
-                .field(::core::stringify!(password), &self.password)
-                .field(::core::stringify!(acr), &self.acr)
-                .finish()
+    /// Sets `client_secret` (required; once).
+    pub fn client_secret(
+        self,
+        value: impl ::core::convert::Into<Secret>,
+    ) -> LoginBuilder<
+        realm,
+        client_id,
+        ::auth_core::builder::Set<Secret>,
+        api_key,
+        username,
+        password,
+    >
+    where
+        client_secret: __LoginBuilder_states::client_secret_is_unset,
+    {
+        LoginBuilder {
+            realm: self.realm,
+            client_id: self.client_id,
+            client_secret: ::auth_core::builder::Set(::core::convert::Into::into(value)),
+            api_key: self.api_key,
+            username: self.username,
+            password: self.password,
+            acr: self.acr,
         }
     }
-};
+    /// Sets `api_key` (required; once).
+    pub fn api_key(
+        self,
+        value: impl ::core::convert::Into<Secret>,
+    ) -> LoginBuilder<
+        realm,
+        client_id,
+        client_secret,
+        ::auth_core::builder::Set<Secret>,
+        username,
+        password,
+    >
+    where
+        api_key: __LoginBuilder_states::api_key_is_unset,
+    {
+        LoginBuilder {
+            realm: self.realm,
+            client_id: self.client_id,
+            client_secret: self.client_secret,
+            api_key: ::auth_core::builder::Set(::core::convert::Into::into(value)),
+            username: self.username,
+            password: self.password,
+            acr: self.acr,
+        }
+    }
+    /// Sets `username` (required; once).
+    pub fn username(
+        self,
+        value: impl ::core::convert::Into<String>,
+    ) -> LoginBuilder<
+        realm,
+        client_id,
+        client_secret,
+        api_key,
+        ::auth_core::builder::Set<String>,
+        password,
+    >
+    where
+        username: __LoginBuilder_states::username_is_unset,
+    {
+        LoginBuilder {
+            realm: self.realm,
+            client_id: self.client_id,
+            client_secret: self.client_secret,
+            api_key: self.api_key,
+            username: ::auth_core::builder::Set(::core::convert::Into::into(value)),
+            password: self.password,
+            acr: self.acr,
+        }
+    }
+    /// Sets `password` (required; once).
+    pub fn password(
+        self,
+        value: impl ::core::convert::Into<Secret>,
+    ) -> LoginBuilder<
+        realm,
+        client_id,
+        client_secret,
+        api_key,
+        username,
+        ::auth_core::builder::Set<Secret>,
+    >
+    where
+        password: __LoginBuilder_states::password_is_unset,
+    {
+        LoginBuilder {
+            realm: self.realm,
+            client_id: self.client_id,
+            client_secret: self.client_secret,
+            api_key: self.api_key,
+            username: self.username,
+            password: ::auth_core::builder::Set(::core::convert::Into::into(value)),
+            acr: self.acr,
+        }
+    }
+    /// Sets `acr` (optional; left out of the request when not set).
+    pub fn acr(mut self, value: impl ::core::convert::Into<String>) -> Self {
+        self.acr = ::core::option::Option::Some(::core::convert::Into::into(value));
+        self
+    }
+    /// Sets `acr` from an `Option`: `None` leaves it out of the request, as if [`acr`](Self::acr) were not called.
+    pub fn maybe_acr(mut self, value: ::core::option::Option<String>) -> Self {
+        self.acr = value;
+        self
+    }
+    /// Builds the request. Available once every required field is set.
+    pub fn build(self) -> Login
+    where
+        realm: __LoginBuilder_states::realm_is_set<Value = String>,
+        client_id: __LoginBuilder_states::client_id_is_set<Value = String>,
+        client_secret: __LoginBuilder_states::client_secret_is_set<Value = Secret>,
+        api_key: __LoginBuilder_states::api_key_is_set<Value = Secret>,
+        username: __LoginBuilder_states::username_is_set<Value = String>,
+        password: __LoginBuilder_states::password_is_set<Value = Secret>,
+    {
+        Login {
+            realm: <realm as __LoginBuilder_states::realm_is_set>::__value(self.realm),
+            client_id: <client_id as __LoginBuilder_states::client_id_is_set>::__value(
+                self.client_id,
+            ),
+            client_secret: <client_secret as __LoginBuilder_states::client_secret_is_set>::__value(
+                self.client_secret,
+            ),
+            api_key: <api_key as __LoginBuilder_states::api_key_is_set>::__value(
+                self.api_key,
+            ),
+            username: <username as __LoginBuilder_states::username_is_set>::__value(
+                self.username,
+            ),
+            password: <password as __LoginBuilder_states::password_is_set>::__value(
+                self.password,
+            ),
+            acr: self.acr,
+        }
+    }
+}
+#[automatically_derived]
+#[allow(non_camel_case_types)]
+impl<
+    realm: ::core::fmt::Debug,
+    client_id: ::core::fmt::Debug,
+    client_secret: ::core::fmt::Debug,
+    api_key: ::core::fmt::Debug,
+    username: ::core::fmt::Debug,
+    password: ::core::fmt::Debug,
+> ::core::fmt::Debug
+for LoginBuilder<realm, client_id, client_secret, api_key, username, password> {
+    fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        __f.debug_struct(::core::stringify!(LoginBuilder))
+            .field(::core::stringify!(realm), &self.realm)
+            .field(::core::stringify!(client_id), &self.client_id)
+            .field(::core::stringify!(client_secret), &self.client_secret)
+            .field(::core::stringify!(api_key), &self.api_key)
+            .field(::core::stringify!(username), &self.username)
+            .field(::core::stringify!(password), &self.password)
+            .field(::core::stringify!(acr), &self.acr)
+            .finish()
+    }
+}
 #[automatically_derived]
 impl ::auth_core::__private::LoginRequest for Login {
     fn __describe<'__a>(
         &'__a self,
         __parts: &mut ::auth_core::__private::RequestParts<'__a>,
     ) {
-        __parts.path("realm", &self.realm, false);
-        __parts.basic_user(&self.client_id);
-        __parts.basic_password(&self.client_secret);
-        __parts.query("key", &self.api_key, true);
-        __parts.form("username", &self.username, false);
-        __parts.form("password", &self.password, true);
-        __parts.form("acr_values", &self.acr, false);
+        __parts.path("realm", ::auth_core::TextValue::__as_dyn(&self.realm), false);
+        __parts.basic_user(::auth_core::TextValue::__as_dyn(&self.client_id));
+        __parts.basic_password(::auth_core::TextValue::__as_dyn(&self.client_secret));
+        __parts.query("key", ::auth_core::TextValue::__as_dyn(&self.api_key), true);
+        __parts
+            .form("username", ::auth_core::TextValue::__as_dyn(&self.username), false);
+        __parts.form("password", ::auth_core::TextValue::__as_dyn(&self.password), true);
+        __parts.form("acr_values", ::auth_core::TextValue::__as_dyn(&self.acr), false);
     }
     fn __secrets(&self, __secret: &mut dyn ::core::ops::FnMut(&str)) {
         __secret(::auth_core::Secret::expose_secret(&self.client_secret));
@@ -507,6 +533,24 @@ impl ::auth_core::LoginEndpoint for Login {
             ::auth_core::ErrorKind::Rejected,
         ),
     );
+    fn __decode(
+        __body: &[u8],
+    ) -> ::core::result::Result<
+        Self::Response,
+        ::auth_core::__private::serde_json::Error,
+    > {
+        <TokenResponse as ::auth_core::ResponseBody>::__decode(__body)
+    }
+    fn __decode_error(
+        __body: &[u8],
+    ) -> ::core::option::Option<::auth_core::__private::ErrorBodyFields> {
+        let __error = ::core::result::Result::ok(
+            <::auth_core::NoErrorBody as ::auth_core::ResponseBody>::__decode(__body),
+        )?;
+        ::core::option::Option::Some(
+            <::auth_core::NoErrorBody as ::auth_core::VendorError>::__fields(&__error),
+        )
+    }
     fn __body_failed(__response: &Self::Response) -> bool {
         false
     }

@@ -23,8 +23,8 @@ impl Login {
     /// Starts building this login request.
     pub(crate) fn builder() -> LoginBuilder {
         LoginBuilder {
-            email: ::auth_core::__private::Unset,
-            password: ::auth_core::__private::Unset,
+            email: ::auth_core::builder::Unset,
+            password: ::auth_core::builder::Unset,
             otp: ::core::option::Option::None,
         }
     }
@@ -65,124 +65,145 @@ impl Login {
         )
     }
 }
-/// Builds a [`Login`]: call the setter of every required field (`email`, `password`), then [`build`](LoginBuilder::build).
+/// Builds a [`Login`]: call the setter of every required field (`email`, `password`) once, then [`build`](LoginBuilder::build).
 ///
-/// An optional field has two setters, as in `bon`: `otp(value)` sets it, and `maybe_otp(option)` takes an `Option`, where `None` leaves it unset.
+/// Each type parameter, named after a required field, is [`Unset`](::auth_core::builder::Unset) until its setter is called and [`Set`](::auth_core::builder::Set) after.
+///
+/// An optional field has two setters, as in `bon`: `otp(value)` sets it, and `maybe_otp(option)` takes an `Option`, where `None` leaves it unset. They may be called again; the last call wins.
 #[must_use = "a builder does nothing until `build()` is called"]
+#[allow(non_camel_case_types)]
 pub(crate) struct LoginBuilder<
-    __S0 = ::auth_core::__private::Unset,
-    __S1 = ::auth_core::__private::Unset,
+    email = ::auth_core::builder::Unset,
+    password = ::auth_core::builder::Unset,
 > {
-    email: __S0,
-    password: __S1,
+    email: email,
+    password: password,
     otp: Option<Secret>,
 }
-const _: () = {
-    pub mod __state {
-        #[diagnostic::on_unimplemented(
-            message = "`Login` cannot be built yet: the required field `email` is not set",
-            label = "`email` is not set",
-            note = "call `.email(...)` on the builder before `.build()`"
-        )]
-        #[allow(non_camel_case_types)]
-        pub trait email {
-            #[doc(hidden)]
-            type Value;
-            #[doc(hidden)]
-            fn __value(self) -> Self::Value;
-        }
-        impl<__T> email for ::auth_core::__private::Set<__T> {
-            type Value = __T;
-            fn __value(self) -> __T {
-                self.0
-            }
-        }
-        #[diagnostic::on_unimplemented(
-            message = "`Login` cannot be built yet: the required field `password` is not set",
-            label = "`password` is not set",
-            note = "call `.password(...)` on the builder before `.build()`"
-        )]
-        #[allow(non_camel_case_types)]
-        pub trait password {
-            #[doc(hidden)]
-            type Value;
-            #[doc(hidden)]
-            fn __value(self) -> Self::Value;
-        }
-        impl<__T> password for ::auth_core::__private::Set<__T> {
-            type Value = __T;
-            fn __value(self) -> __T {
-                self.0
-            }
+/// The states of [`LoginBuilder`]'s required fields.
+#[doc(hidden)]
+#[allow(non_snake_case, non_camel_case_types)]
+pub(crate) mod __LoginBuilder_states {
+    #[diagnostic::on_unimplemented(
+        message = "`Login` cannot be built yet: the required field `email` is not set",
+        label = "`email` is not set",
+        note = "call `.email(...)` on the builder before `.build()`"
+    )]
+    pub trait email_is_set {
+        #[doc(hidden)]
+        type Value;
+        #[doc(hidden)]
+        fn __value(self) -> Self::Value;
+    }
+    #[diagnostic::do_not_recommend]
+    impl<__T> email_is_set for ::auth_core::builder::Set<__T> {
+        type Value = __T;
+        fn __value(self) -> __T {
+            self.0
         }
     }
-    impl<__S1> LoginBuilder<::auth_core::__private::Unset, __S1> {
-        /// Sets `email` (required).
-        pub(crate) fn email(
-            self,
-            value: impl ::core::convert::Into<String>,
-        ) -> LoginBuilder<::auth_core::__private::Set<String>, __S1> {
-            LoginBuilder {
-                email: ::auth_core::__private::Set(::core::convert::Into::into(value)),
-                password: self.password,
-                otp: self.otp,
-            }
+    #[diagnostic::on_unimplemented(
+        message = "the required field `email` is already set",
+        label = "`email` was set by an earlier `.email(...)`",
+        note = "a setter is called once; remove one of the `.email(...)` calls"
+    )]
+    pub trait email_is_unset {}
+    #[diagnostic::do_not_recommend]
+    impl email_is_unset for ::auth_core::builder::Unset {}
+    #[diagnostic::on_unimplemented(
+        message = "`Login` cannot be built yet: the required field `password` is not set",
+        label = "`password` is not set",
+        note = "call `.password(...)` on the builder before `.build()`"
+    )]
+    pub trait password_is_set {
+        #[doc(hidden)]
+        type Value;
+        #[doc(hidden)]
+        fn __value(self) -> Self::Value;
+    }
+    #[diagnostic::do_not_recommend]
+    impl<__T> password_is_set for ::auth_core::builder::Set<__T> {
+        type Value = __T;
+        fn __value(self) -> __T {
+            self.0
         }
     }
-    impl<__S0> LoginBuilder<__S0, ::auth_core::__private::Unset> {
-        /// Sets `password` (required).
-        pub(crate) fn password(
-            self,
-            value: impl ::core::convert::Into<Secret>,
-        ) -> LoginBuilder<__S0, ::auth_core::__private::Set<Secret>> {
-            LoginBuilder {
-                email: self.email,
-                password: ::auth_core::__private::Set(
-                    ::core::convert::Into::into(value),
-                ),
-                otp: self.otp,
-            }
+    #[diagnostic::on_unimplemented(
+        message = "the required field `password` is already set",
+        label = "`password` was set by an earlier `.password(...)`",
+        note = "a setter is called once; remove one of the `.password(...)` calls"
+    )]
+    pub trait password_is_unset {}
+    #[diagnostic::do_not_recommend]
+    impl password_is_unset for ::auth_core::builder::Unset {}
+}
+#[allow(non_camel_case_types)]
+impl<email, password> LoginBuilder<email, password> {
+    /// Sets `email` (required; once).
+    pub(crate) fn email(
+        self,
+        value: impl ::core::convert::Into<String>,
+    ) -> LoginBuilder<::auth_core::builder::Set<String>, password>
+    where
+        email: __LoginBuilder_states::email_is_unset,
+    {
+        LoginBuilder {
+            email: ::auth_core::builder::Set(::core::convert::Into::into(value)),
+            password: self.password,
+            otp: self.otp,
         }
     }
-    impl<__S0, __S1> LoginBuilder<__S0, __S1> {
-        /// Sets `otp` (optional; left out of the request when not set).
-        pub(crate) fn otp(mut self, value: impl ::core::convert::Into<Secret>) -> Self {
-            self.otp = ::core::option::Option::Some(::core::convert::Into::into(value));
-            self
-        }
-        /// Sets `otp` from an `Option`: `None` leaves it out of the request, as if [`otp`](Self::otp) were not called.
-        pub(crate) fn maybe_otp(
-            mut self,
-            value: ::core::option::Option<Secret>,
-        ) -> Self {
-            self.otp = value;
-            self
-        }
-        /// Builds the request. Available once every required field is set.
-        pub(crate) fn build(self) -> Login
-        where
-            __S0: __state::email<Value = String>,
-            __S1: __state::password<Value = Secret>,
-        {
-            Login {
-                email: <__S0 as __state::email>::__value(self.email),
-                password: <__S1 as __state::password>::__value(self.password),
-                otp: self.otp,
-            }
+    /// Sets `password` (required; once).
+    pub(crate) fn password(
+        self,
+        value: impl ::core::convert::Into<Secret>,
+    ) -> LoginBuilder<email, ::auth_core::builder::Set<Secret>>
+    where
+        password: __LoginBuilder_states::password_is_unset,
+    {
+        LoginBuilder {
+            email: self.email,
+            password: ::auth_core::builder::Set(::core::convert::Into::into(value)),
+            otp: self.otp,
         }
     }
-    #[automatically_derived]
-    impl<__S0: ::core::fmt::Debug, __S1: ::core::fmt::Debug> ::core::fmt::Debug
-    for LoginBuilder<__S0, __S1> {
-        fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            __f.debug_struct(::core::stringify!(LoginBuilder))
-                .field(::core::stringify!(email), &self.email)
-                .field(::core::stringify!(password), &self.password)
-                .field(::core::stringify!(otp), &self.otp)
-                .finish()
+    /// Sets `otp` (optional; left out of the request when not set).
+    pub(crate) fn otp(mut self, value: impl ::core::convert::Into<Secret>) -> Self {
+        self.otp = ::core::option::Option::Some(::core::convert::Into::into(value));
+        self
+    }
+    /// Sets `otp` from an `Option`: `None` leaves it out of the request, as if [`otp`](Self::otp) were not called.
+    pub(crate) fn maybe_otp(mut self, value: ::core::option::Option<Secret>) -> Self {
+        self.otp = value;
+        self
+    }
+    /// Builds the request. Available once every required field is set.
+    pub(crate) fn build(self) -> Login
+    where
+        email: __LoginBuilder_states::email_is_set<Value = String>,
+        password: __LoginBuilder_states::password_is_set<Value = Secret>,
+    {
+        Login {
+            email: <email as __LoginBuilder_states::email_is_set>::__value(self.email),
+            password: <password as __LoginBuilder_states::password_is_set>::__value(
+                self.password,
+            ),
+            otp: self.otp,
         }
     }
-};
+}
+#[automatically_derived]
+#[allow(non_camel_case_types)]
+impl<email: ::core::fmt::Debug, password: ::core::fmt::Debug> ::core::fmt::Debug
+for LoginBuilder<email, password> {
+    fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        __f.debug_struct(::core::stringify!(LoginBuilder))
+            .field(::core::stringify!(email), &self.email)
+            .field(::core::stringify!(password), &self.password)
+            .field(::core::stringify!(otp), &self.otp)
+            .finish()
+    }
+}
 #[automatically_derived]
 impl ::auth_core::__private::LoginRequest for Login {
     fn __write_body(
@@ -265,8 +286,26 @@ impl ::auth_core::LoginEndpoint for Login {
             ::auth_core::ErrorKind::Rejected,
         ),
     );
+    fn __decode(
+        __body: &[u8],
+    ) -> ::core::result::Result<
+        Self::Response,
+        ::auth_core::__private::serde_json::Error,
+    > {
+        <LoginResponse as ::auth_core::ResponseBody>::__decode(__body)
+    }
+    fn __decode_error(
+        __body: &[u8],
+    ) -> ::core::option::Option<::auth_core::__private::ErrorBodyFields> {
+        let __error = ::core::result::Result::ok(
+            <::auth_core::NoErrorBody as ::auth_core::ResponseBody>::__decode(__body),
+        )?;
+        ::core::option::Option::Some(
+            <::auth_core::NoErrorBody as ::auth_core::VendorError>::__fields(&__error),
+        )
+    }
     fn __body_failed(__response: &Self::Response) -> bool {
-        !::auth_core::__private::SuccessValue::is_success(
+        !::auth_core::fields::IntegerSuccess::is_success(
             &__response.login_status,
             -1i128,
         )

@@ -21,9 +21,9 @@ impl Login {
     /// Starts building this login request.
     pub fn builder() -> LoginBuilder {
         LoginBuilder {
-            api_secret: ::auth_core::__private::Unset,
-            email: ::auth_core::__private::Unset,
-            password: ::auth_core::__private::Unset,
+            api_secret: ::auth_core::builder::Unset,
+            email: ::auth_core::builder::Unset,
+            password: ::auth_core::builder::Unset,
             password_kind: ::core::option::Option::None,
         }
     }
@@ -64,173 +64,200 @@ impl Login {
         )
     }
 }
-/// Builds a [`Login`]: call the setter of every required field (`api_secret`, `email`, `password`), then [`build`](LoginBuilder::build).
+/// Builds a [`Login`]: call the setter of every required field (`api_secret`, `email`, `password`) once, then [`build`](LoginBuilder::build).
 ///
-/// An optional field has two setters, as in `bon`: `password_kind(value)` sets it, and `maybe_password_kind(option)` takes an `Option`, where `None` leaves it unset.
+/// Each type parameter, named after a required field, is [`Unset`](::auth_core::builder::Unset) until its setter is called and [`Set`](::auth_core::builder::Set) after.
+///
+/// An optional field has two setters, as in `bon`: `password_kind(value)` sets it, and `maybe_password_kind(option)` takes an `Option`, where `None` leaves it unset. They may be called again; the last call wins.
 #[must_use = "a builder does nothing until `build()` is called"]
+#[allow(non_camel_case_types)]
 pub struct LoginBuilder<
-    __S0 = ::auth_core::__private::Unset,
-    __S1 = ::auth_core::__private::Unset,
-    __S2 = ::auth_core::__private::Unset,
+    api_secret = ::auth_core::builder::Unset,
+    email = ::auth_core::builder::Unset,
+    password = ::auth_core::builder::Unset,
 > {
-    api_secret: __S0,
-    email: __S1,
-    password: __S2,
+    api_secret: api_secret,
+    email: email,
+    password: password,
     password_kind: Option<String>,
 }
-const _: () = {
-    pub mod __state {
-        #[diagnostic::on_unimplemented(
-            message = "`Login` cannot be built yet: the required field `api_secret` is not set",
-            label = "`api_secret` is not set",
-            note = "call `.api_secret(...)` on the builder before `.build()`"
-        )]
-        #[allow(non_camel_case_types)]
-        pub trait api_secret {
-            #[doc(hidden)]
-            type Value;
-            #[doc(hidden)]
-            fn __value(self) -> Self::Value;
-        }
-        impl<__T> api_secret for ::auth_core::__private::Set<__T> {
-            type Value = __T;
-            fn __value(self) -> __T {
-                self.0
-            }
-        }
-        #[diagnostic::on_unimplemented(
-            message = "`Login` cannot be built yet: the required field `email` is not set",
-            label = "`email` is not set",
-            note = "call `.email(...)` on the builder before `.build()`"
-        )]
-        #[allow(non_camel_case_types)]
-        pub trait email {
-            #[doc(hidden)]
-            type Value;
-            #[doc(hidden)]
-            fn __value(self) -> Self::Value;
-        }
-        impl<__T> email for ::auth_core::__private::Set<__T> {
-            type Value = __T;
-            fn __value(self) -> __T {
-                self.0
-            }
-        }
-        #[diagnostic::on_unimplemented(
-            message = "`Login` cannot be built yet: the required field `password` is not set",
-            label = "`password` is not set",
-            note = "call `.password(...)` on the builder before `.build()`"
-        )]
-        #[allow(non_camel_case_types)]
-        pub trait password {
-            #[doc(hidden)]
-            type Value;
-            #[doc(hidden)]
-            fn __value(self) -> Self::Value;
-        }
-        impl<__T> password for ::auth_core::__private::Set<__T> {
-            type Value = __T;
-            fn __value(self) -> __T {
-                self.0
-            }
+/// The states of [`LoginBuilder`]'s required fields.
+#[doc(hidden)]
+#[allow(non_snake_case, non_camel_case_types)]
+pub mod __LoginBuilder_states {
+    #[diagnostic::on_unimplemented(
+        message = "`Login` cannot be built yet: the required field `api_secret` is not set",
+        label = "`api_secret` is not set",
+        note = "call `.api_secret(...)` on the builder before `.build()`"
+    )]
+    pub trait api_secret_is_set {
+        #[doc(hidden)]
+        type Value;
+        #[doc(hidden)]
+        fn __value(self) -> Self::Value;
+    }
+    #[diagnostic::do_not_recommend]
+    impl<__T> api_secret_is_set for ::auth_core::builder::Set<__T> {
+        type Value = __T;
+        fn __value(self) -> __T {
+            self.0
         }
     }
-    impl<__S1, __S2> LoginBuilder<::auth_core::__private::Unset, __S1, __S2> {
-        /// Sets `api_secret` (required).
-        pub fn api_secret(
-            self,
-            value: impl ::core::convert::Into<Secret>,
-        ) -> LoginBuilder<::auth_core::__private::Set<Secret>, __S1, __S2> {
-            LoginBuilder {
-                api_secret: ::auth_core::__private::Set(
-                    ::core::convert::Into::into(value),
-                ),
-                email: self.email,
-                password: self.password,
-                password_kind: self.password_kind,
-            }
+    #[diagnostic::on_unimplemented(
+        message = "the required field `api_secret` is already set",
+        label = "`api_secret` was set by an earlier `.api_secret(...)`",
+        note = "a setter is called once; remove one of the `.api_secret(...)` calls"
+    )]
+    pub trait api_secret_is_unset {}
+    #[diagnostic::do_not_recommend]
+    impl api_secret_is_unset for ::auth_core::builder::Unset {}
+    #[diagnostic::on_unimplemented(
+        message = "`Login` cannot be built yet: the required field `email` is not set",
+        label = "`email` is not set",
+        note = "call `.email(...)` on the builder before `.build()`"
+    )]
+    pub trait email_is_set {
+        #[doc(hidden)]
+        type Value;
+        #[doc(hidden)]
+        fn __value(self) -> Self::Value;
+    }
+    #[diagnostic::do_not_recommend]
+    impl<__T> email_is_set for ::auth_core::builder::Set<__T> {
+        type Value = __T;
+        fn __value(self) -> __T {
+            self.0
         }
     }
-    impl<__S0, __S2> LoginBuilder<__S0, ::auth_core::__private::Unset, __S2> {
-        /// Sets `email` (required).
-        pub fn email(
-            self,
-            value: impl ::core::convert::Into<String>,
-        ) -> LoginBuilder<__S0, ::auth_core::__private::Set<String>, __S2> {
-            LoginBuilder {
-                api_secret: self.api_secret,
-                email: ::auth_core::__private::Set(::core::convert::Into::into(value)),
-                password: self.password,
-                password_kind: self.password_kind,
-            }
+    #[diagnostic::on_unimplemented(
+        message = "the required field `email` is already set",
+        label = "`email` was set by an earlier `.email(...)`",
+        note = "a setter is called once; remove one of the `.email(...)` calls"
+    )]
+    pub trait email_is_unset {}
+    #[diagnostic::do_not_recommend]
+    impl email_is_unset for ::auth_core::builder::Unset {}
+    #[diagnostic::on_unimplemented(
+        message = "`Login` cannot be built yet: the required field `password` is not set",
+        label = "`password` is not set",
+        note = "call `.password(...)` on the builder before `.build()`"
+    )]
+    pub trait password_is_set {
+        #[doc(hidden)]
+        type Value;
+        #[doc(hidden)]
+        fn __value(self) -> Self::Value;
+    }
+    #[diagnostic::do_not_recommend]
+    impl<__T> password_is_set for ::auth_core::builder::Set<__T> {
+        type Value = __T;
+        fn __value(self) -> __T {
+            self.0
         }
     }
-    impl<__S0, __S1> LoginBuilder<__S0, __S1, ::auth_core::__private::Unset> {
-        /// Sets `password` (required).
-        pub fn password(
-            self,
-            value: impl ::core::convert::Into<Secret>,
-        ) -> LoginBuilder<__S0, __S1, ::auth_core::__private::Set<Secret>> {
-            LoginBuilder {
-                api_secret: self.api_secret,
-                email: self.email,
-                password: ::auth_core::__private::Set(
-                    ::core::convert::Into::into(value),
-                ),
-                password_kind: self.password_kind,
-            }
+    #[diagnostic::on_unimplemented(
+        message = "the required field `password` is already set",
+        label = "`password` was set by an earlier `.password(...)`",
+        note = "a setter is called once; remove one of the `.password(...)` calls"
+    )]
+    pub trait password_is_unset {}
+    #[diagnostic::do_not_recommend]
+    impl password_is_unset for ::auth_core::builder::Unset {}
+}
+#[allow(non_camel_case_types)]
+impl<api_secret, email, password> LoginBuilder<api_secret, email, password> {
+    /// Sets `api_secret` (required; once).
+    pub fn api_secret(
+        self,
+        value: impl ::core::convert::Into<Secret>,
+    ) -> LoginBuilder<::auth_core::builder::Set<Secret>, email, password>
+    where
+        api_secret: __LoginBuilder_states::api_secret_is_unset,
+    {
+        LoginBuilder {
+            api_secret: ::auth_core::builder::Set(::core::convert::Into::into(value)),
+            email: self.email,
+            password: self.password,
+            password_kind: self.password_kind,
         }
     }
-    impl<__S0, __S1, __S2> LoginBuilder<__S0, __S1, __S2> {
-        /// Sets `password_kind` (optional; left out of the request when not set).
-        pub fn password_kind(
-            mut self,
-            value: impl ::core::convert::Into<String>,
-        ) -> Self {
-            self.password_kind = ::core::option::Option::Some(
-                ::core::convert::Into::into(value),
-            );
-            self
-        }
-        /// Sets `password_kind` from an `Option`: `None` leaves it out of the request, as if [`password_kind`](Self::password_kind) were not called.
-        pub fn maybe_password_kind(
-            mut self,
-            value: ::core::option::Option<String>,
-        ) -> Self {
-            self.password_kind = value;
-            self
-        }
-        /// Builds the request. Available once every required field is set.
-        pub fn build(self) -> Login
-        where
-            __S0: __state::api_secret<Value = Secret>,
-            __S1: __state::email<Value = String>,
-            __S2: __state::password<Value = Secret>,
-        {
-            Login {
-                api_secret: <__S0 as __state::api_secret>::__value(self.api_secret),
-                email: <__S1 as __state::email>::__value(self.email),
-                password: <__S2 as __state::password>::__value(self.password),
-                password_kind: self.password_kind,
-            }
+    /// Sets `email` (required; once).
+    pub fn email(
+        self,
+        value: impl ::core::convert::Into<String>,
+    ) -> LoginBuilder<api_secret, ::auth_core::builder::Set<String>, password>
+    where
+        email: __LoginBuilder_states::email_is_unset,
+    {
+        LoginBuilder {
+            api_secret: self.api_secret,
+            email: ::auth_core::builder::Set(::core::convert::Into::into(value)),
+            password: self.password,
+            password_kind: self.password_kind,
         }
     }
-    #[automatically_derived]
-    impl<
-        __S0: ::core::fmt::Debug,
-        __S1: ::core::fmt::Debug,
-        __S2: ::core::fmt::Debug,
-    > ::core::fmt::Debug for LoginBuilder<__S0, __S1, __S2> {
-        fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            __f.debug_struct(::core::stringify!(LoginBuilder))
-                .field(::core::stringify!(api_secret), &self.api_secret)
-                .field(::core::stringify!(email), &self.email)
-                .field(::core::stringify!(password), &self.password)
-                .field(::core::stringify!(password_kind), &self.password_kind)
-                .finish()
+    /// Sets `password` (required; once).
+    pub fn password(
+        self,
+        value: impl ::core::convert::Into<Secret>,
+    ) -> LoginBuilder<api_secret, email, ::auth_core::builder::Set<Secret>>
+    where
+        password: __LoginBuilder_states::password_is_unset,
+    {
+        LoginBuilder {
+            api_secret: self.api_secret,
+            email: self.email,
+            password: ::auth_core::builder::Set(::core::convert::Into::into(value)),
+            password_kind: self.password_kind,
         }
     }
-};
+    /// Sets `password_kind` (optional; left out of the request when not set).
+    pub fn password_kind(mut self, value: impl ::core::convert::Into<String>) -> Self {
+        self.password_kind = ::core::option::Option::Some(
+            ::core::convert::Into::into(value),
+        );
+        self
+    }
+    /// Sets `password_kind` from an `Option`: `None` leaves it out of the request, as if [`password_kind`](Self::password_kind) were not called.
+    pub fn maybe_password_kind(mut self, value: ::core::option::Option<String>) -> Self {
+        self.password_kind = value;
+        self
+    }
+    /// Builds the request. Available once every required field is set.
+    pub fn build(self) -> Login
+    where
+        api_secret: __LoginBuilder_states::api_secret_is_set<Value = Secret>,
+        email: __LoginBuilder_states::email_is_set<Value = String>,
+        password: __LoginBuilder_states::password_is_set<Value = Secret>,
+    {
+        Login {
+            api_secret: <api_secret as __LoginBuilder_states::api_secret_is_set>::__value(
+                self.api_secret,
+            ),
+            email: <email as __LoginBuilder_states::email_is_set>::__value(self.email),
+            password: <password as __LoginBuilder_states::password_is_set>::__value(
+                self.password,
+            ),
+            password_kind: self.password_kind,
+        }
+    }
+}
+#[automatically_derived]
+#[allow(non_camel_case_types)]
+impl<
+    api_secret: ::core::fmt::Debug,
+    email: ::core::fmt::Debug,
+    password: ::core::fmt::Debug,
+> ::core::fmt::Debug for LoginBuilder<api_secret, email, password> {
+    fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        __f.debug_struct(::core::stringify!(LoginBuilder))
+            .field(::core::stringify!(api_secret), &self.api_secret)
+            .field(::core::stringify!(email), &self.email)
+            .field(::core::stringify!(password), &self.password)
+            .field(::core::stringify!(password_kind), &self.password_kind)
+            .finish()
+    }
+}
 #[automatically_derived]
 impl ::auth_core::__private::LoginRequest for Login {
     fn __write_body(
@@ -271,7 +298,12 @@ impl ::auth_core::__private::LoginRequest for Login {
         &'__a self,
         __parts: &mut ::auth_core::__private::RequestParts<'__a>,
     ) {
-        __parts.header("x-secret", &self.api_secret, true);
+        __parts
+            .header(
+                "x-secret",
+                ::auth_core::TextValue::__as_dyn(&self.api_secret),
+                true,
+            );
     }
     fn __secrets(&self, __secret: &mut dyn ::core::ops::FnMut(&str)) {
         __secret(::auth_core::Secret::expose_secret(&self.api_secret));
@@ -313,6 +345,24 @@ impl ::auth_core::LoginEndpoint for Login {
             ::auth_core::ErrorKind::Rejected,
         ),
     );
+    fn __decode(
+        __body: &[u8],
+    ) -> ::core::result::Result<
+        Self::Response,
+        ::auth_core::__private::serde_json::Error,
+    > {
+        <LoginResponse as ::auth_core::ResponseBody>::__decode(__body)
+    }
+    fn __decode_error(
+        __body: &[u8],
+    ) -> ::core::option::Option<::auth_core::__private::ErrorBodyFields> {
+        let __error = ::core::result::Result::ok(
+            <ErrorBody as ::auth_core::ResponseBody>::__decode(__body),
+        )?;
+        ::core::option::Option::Some(
+            <ErrorBody as ::auth_core::VendorError>::__fields(&__error),
+        )
+    }
     fn __body_failed(__response: &Self::Response) -> bool {
         false
     }

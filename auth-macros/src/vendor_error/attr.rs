@@ -8,16 +8,28 @@ use syn::punctuated::Punctuated;
 use syn::spanned::Spanned;
 use syn::{Attribute, Expr, Ident, Lit, Member, Meta, Token};
 
-use crate::attr::{MAX_KEY_DISTANCE, closest};
+use crate::attr::KeyList;
 
 /// The keys of `#[vendor_error(...)]` on the struct.
-pub const CONTAINER_KEYS: &[&str] = &["code", "message", "field_errors", "kind"];
+pub const CONTAINER_KEYS: KeyList = KeyList {
+    place: "`#[vendor_error(...)]` on the struct",
+    keys: &["code", "message", "field_errors", "kind"],
+    repeatable: &[],
+};
 
 /// The keys of `#[vendor_error(...)]` on a field.
-pub const FIELD_KEYS: &[&str] = &["code", "message", "field_errors"];
+pub const FIELD_KEYS: KeyList = KeyList {
+    place: "`#[vendor_error(...)]` on a field",
+    keys: &["code", "message", "field_errors"],
+    repeatable: &[],
+};
 
 /// The keys of `field_errors(...)`.
-const FIELD_ERROR_KEYS: &[&str] = &["each", "field", "error", "params"];
+const FIELD_ERROR_KEYS: KeyList = KeyList {
+    place: "`field_errors(...)`",
+    keys: &["each", "field", "error", "params"],
+    repeatable: &[],
+};
 
 /// A path into the error type: `message`, `response.error_code`, `errors[0].extensions.code`.
 #[derive(Clone, Debug)]
@@ -169,31 +181,12 @@ fn items(attrs: &[Attribute], errors: &mut darling::error::Accumulator) -> Vec<M
 }
 
 /// The key's name if it is one of `keys`; an "unknown key" error otherwise.
-fn key_name(meta: &Meta, keys: &[&str], place: &str) -> darling::Result<String> {
+fn key_name(meta: &Meta, keys: &KeyList) -> darling::Result<String> {
     let path = meta.path();
-    if let Some(ident) = path.get_ident()
-        && keys.contains(&ident.to_string().as_str())
-    {
-        return Ok(ident.to_string());
+    match path.get_ident() {
+        Some(ident) if keys.keys.contains(&ident.to_string().as_str()) => Ok(ident.to_string()),
+        _ => Err(keys.unknown(path)),
     }
-    let name = path
-        .segments
-        .iter()
-        .map(|segment| segment.ident.to_string())
-        .collect::<Vec<_>>()
-        .join("::");
-    let suggestion = closest(&name, keys, MAX_KEY_DISTANCE)
-        .map(|key| format!("did you mean `{key}`? "))
-        .unwrap_or_default();
-    Err(Error::custom(format!(
-        "unknown key `{name}` {place}; {suggestion}the keys are: {}",
-        keys.join(", ")
-    ))
-    .with_span(path))
-}
-
-fn duplicate(key: &str, span: Span) -> Error {
-    Error::custom(format!("`{key}` is given twice; keep one")).with_span(&span)
 }
 
 /// `key = path`.
@@ -213,7 +206,7 @@ impl ContainerArgs {
     pub fn parse(attrs: &[Attribute], errors: &mut darling::error::Accumulator) -> Self {
         let mut args = ContainerArgs::default();
         for meta in items(attrs, errors) {
-            let Some(key) = errors.handle(key_name(&meta, CONTAINER_KEYS, "on the struct")) else {
+            let Some(key) = errors.handle(key_name(&meta, &CONTAINER_KEYS)) else {
                 continue;
             };
             let span = meta.path().span();
@@ -239,7 +232,7 @@ impl ContainerArgs {
                         &mut args.message
                     };
                     if slot.is_some() {
-                        errors.push(duplicate(&key, span));
+                        errors.push(CONTAINER_KEYS.duplicate(&key, &span));
                     } else {
                         *slot = Some(value);
                     }
@@ -249,7 +242,7 @@ impl ContainerArgs {
                         continue;
                     };
                     if args.field_errors.is_some() {
-                        errors.push(duplicate("field_errors", span));
+                        errors.push(CONTAINER_KEYS.duplicate("field_errors", &span));
                     } else {
                         args.field_errors = Some(Key { value, span });
                     }
@@ -257,8 +250,11 @@ impl ContainerArgs {
                 _ => {
                     if args.kind_span.is_some() {
                         errors.push(
-                            Error::custom("`kind(...)` is given twice; put all its arms in one")
-                                .with_span(&span),
+                            Error::custom(format!(
+                                "`kind(...)` is given twice in {}; write every arm in one `kind(...)`, e.g. `{KIND_EXAMPLE}`",
+                                CONTAINER_KEYS.place
+                            ))
+                            .with_span(&span),
                         );
                         continue;
                     }
@@ -286,7 +282,7 @@ impl FieldArgs {
             field_errors: None,
         };
         for meta in items(attrs, errors) {
-            let Some(key) = errors.handle(key_name(&meta, FIELD_KEYS, "on a field")) else {
+            let Some(key) = errors.handle(key_name(&meta, &FIELD_KEYS)) else {
                 continue;
             };
             let span = meta.path().span();
@@ -304,7 +300,7 @@ impl FieldArgs {
                         &mut args.message
                     };
                     if slot.is_some() {
-                        errors.push(duplicate(&key, span));
+                        errors.push(FIELD_KEYS.duplicate(&key, &span));
                     } else {
                         *slot = Some(span);
                     }
@@ -314,7 +310,7 @@ impl FieldArgs {
                         continue;
                     };
                     if args.field_errors.is_some() {
-                        errors.push(duplicate("field_errors", span));
+                        errors.push(FIELD_KEYS.duplicate("field_errors", &span));
                     } else {
                         args.field_errors = Some(Key { value, span });
                     }
@@ -343,7 +339,7 @@ impl FieldErrorsArg {
         let mut errors = Error::accumulator();
         for item in &items {
             let Some(key) =
-                errors.handle(key_name(item, FIELD_ERROR_KEYS, "in `field_errors(...)`"))
+                errors.handle(key_name(item, &FIELD_ERROR_KEYS))
             else {
                 continue;
             };
@@ -369,7 +365,7 @@ impl FieldErrorsArg {
                 _ => &mut args.params,
             };
             if slot.is_some() {
-                errors.push(duplicate(&key, item.path().span()));
+                errors.push(FIELD_ERROR_KEYS.duplicate(&key, item.path()));
             } else {
                 *slot = Some(value);
             }
@@ -381,12 +377,7 @@ impl FieldErrorsArg {
         ];
         for (key, given) in required {
             if !given {
-                errors.push(
-                    Error::custom(format!(
-                        "`field_errors(...)` needs `{key} = <path>`: `{example}`"
-                    ))
-                    .with_span(&list.path),
-                );
+                errors.push(FIELD_ERROR_KEYS.missing(key, example).with_span(&list.path));
             }
         }
         errors.finish_with(args)

@@ -1,8 +1,9 @@
 //! `#[derive(VendorError)]`: an error body declared, not implemented. The same stages as
 //! `#[login_endpoint]`: `attr` reads the attributes, `ast` checks them and builds the model,
 //! `expand` writes the impl. Every problem is reported, each at its token, in one build; a
-//! declaration with mistakes still gets an impl with every default, so the type can be named
-//! as an `error_body` without further errors.
+//! declaration with mistakes still gets an impl of what could be read (every default when
+//! nothing could), so the type can be named as an `error_body` without further errors, and the
+//! paths that were read are type-checked in the same build.
 
 mod ast;
 mod attr;
@@ -18,12 +19,12 @@ pub fn derive(input: TokenStream) -> TokenStream {
     };
     let mut errors = darling::Error::accumulator();
     let body = ast::ErrorBody::from_input(&input, &mut errors);
-    match (errors.finish(), body) {
-        (Ok(()), Some(body)) => expand::expand(&body),
-        (result, _) => {
-            let errors = result.err().map(darling::Error::write_errors);
-            let fallback = expand::expand_fallback(&input.ident, &input.generics);
-            quote::quote!(#errors #fallback)
-        }
-    }
+    let errors = errors.finish().err().map(darling::Error::write_errors);
+    // With mistakes, the keys that were read are still expanded, so a path naming a missing
+    // field is reported in the same build; what could not be read keeps its default.
+    let implementation = match body {
+        Some(body) => expand::expand(&body),
+        None => expand::expand_fallback(&input.ident, &input.generics),
+    };
+    quote::quote!(#errors #implementation)
 }
