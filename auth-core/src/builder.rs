@@ -53,3 +53,22 @@ impl fmt::Debug for Unset {
         f.write_str("<unset>")
     }
 }
+
+/// A value a setter of a `String` or [`Secret`](crate::Secret) field takes: anything that
+/// converts into the field's type, such as a `&str`.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be the value of a `{T}` field",
+    label = "expected a `{T}`, or a value that converts into one",
+    note = "a `String` field takes a `String` or a `&str`; a `Secret` field a `Secret`, a `String` or a `&str`"
+)]
+pub trait FieldValue<T> {
+    /// The value, converted.
+    fn into_field(self) -> T;
+}
+
+#[diagnostic::do_not_recommend]
+impl<T, V: Into<T>> FieldValue<T> for V {
+    fn into_field(self) -> T {
+        self.into()
+    }
+}

@@ -1,7 +1,7 @@
-//! The types a field may have when a declaration names it: the token and expiry fields of a
-//! response (`#[login_endpoint(token = ..., expires_in = ...)]`), the field that
-//! `body_failure(...)` reads, and the code, message and field errors of an error body
-//! (`#[derive(VendorError)]`).
+//! The types a field may have when a declaration names it: a request field sent in a JSON body,
+//! the token and expiry fields of a response (`#[login_endpoint(token = ..., expires_in =
+//! ...)]`), the field that `body_failure(...)` reads, and the code, message and field errors of
+//! an error body (`#[derive(VendorError)]`).
 //!
 //! Each trait lists the types it is implemented for; a field of another type is a compile error
 //! at the path that names it, saying which types fit. They are not meant to be implemented by
@@ -9,6 +9,26 @@
 
 use crate::error::VendorCode;
 use crate::secret::Secret;
+
+/// A request field written in a JSON body: any `serde::Serialize` type.
+#[diagnostic::on_unimplemented(
+    message = "a field of type `{Self}` cannot be written in a JSON body",
+    label = "this field is sent in the JSON body, so its type must implement `serde::Serialize`",
+    note = "derive `serde::Serialize` for the type, use one that has it (`String`, an integer, a `bool`, a `Vec` of them...), or send the field as text with `#[login(query)]` or `#[login(header = \"...\")]`"
+)]
+pub trait JsonValue {
+    /// Writes the value. Called by its trait's name at the field's type, so a type that is not
+    /// `Serialize` is reported there.
+    #[doc(hidden)]
+    fn __serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error>;
+}
+
+#[diagnostic::do_not_recommend]
+impl<T: serde::Serialize + ?Sized> JsonValue for T {
+    fn __serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serde::Serialize::serialize(self, serializer)
+    }
+}
 
 /// A response field named by `token = ...` or `refresh_token = ...`: [`Secret`] or
 /// `Option<Secret>`.

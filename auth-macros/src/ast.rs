@@ -1550,9 +1550,14 @@ impl FieldPlacement {
                         .map(String::as_str)
                         .filter(|k| !k.is_empty())
                         .collect();
-                    let message = if kept.is_empty() {
+                    let message = if rename.is_empty() {
                         format!(
                             "`rename` cannot be empty; write the key the vendor names, e.g. `rename = \"{ident}\"`, or remove `rename` to use the field's name"
+                        )
+                    } else if kept.is_empty() {
+                        format!(
+                            "`{}` has no key between its dots; write the key the vendor names, e.g. `rename = \"{ident}\"`",
+                            rename.as_str()
                         )
                     } else {
                         format!(

@@ -1130,6 +1130,13 @@ impl Parse for ConstantEntry {
             }
             input.parse::<Token![.]>()?;
         }
+        if !input.peek(Token![=]) {
+            let key = keys.join(".");
+            return Err(syn::Error::new(
+                key_span.unwrap_or_else(Span::call_site),
+                format!("`{key}` has no value; write `{key} = <literal>`, e.g. `{key} = \"password\"`"),
+            ));
+        }
         input.parse::<Token![=]>()?;
         let value = input.parse()?;
         Ok(ConstantEntry {
@@ -1157,10 +1164,13 @@ impl FromMeta for ConstantList {
                 let entries = list
                     .parse_args_with(Punctuated::<ConstantEntry, Token![,]>::parse_terminated)
                     .map_err(|e| {
-                        darling::Error::custom(format!(
-                            "{e}; write `{name}(<key> = <literal>, ...)`, e.g. {example}"
-                        ))
-                        .with_span(&e.span())
+                        let message = e.to_string();
+                        let message = if message.contains("; write") {
+                            message
+                        } else {
+                            format!("{message}; write `{name}(<key> = <literal>, ...)`, e.g. {example}")
+                        };
+                        darling::Error::custom(message).with_span(&e.span())
                     })?;
                 Ok(ConstantList {
                     entries: entries.into_iter().collect(),

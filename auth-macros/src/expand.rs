@@ -132,6 +132,7 @@ fn expand_builder(item: &syn::ItemStruct, fields: &[Field]) -> TokenStream {
         });
         let doc = format!(" Sets `{ident}` (required; once).");
         // Spanned at the field, so "required by this bound" points at it.
+        let states = Ident::new(&states.to_string(), ident.span());
         let bound = quote_spanned!(ident.span()=> #param: #states::#unset_trait);
         quote! {
             #[doc = #doc]
@@ -210,6 +211,7 @@ fn expand_builder(item: &syn::ItemStruct, fields: &[Field]) -> TokenStream {
         let ident = &field.ident;
         let is_set = format_ident!("{}_is_set", ident);
         let ty = &field.ty;
+        let states = Ident::new(&states.to_string(), ident.span());
         quote_spanned!(ident.span()=> #p: #states::#is_set<Value = #ty>)
     });
     let build_values = params.iter().zip(&req_idents).map(|(p, ident)| {
@@ -312,9 +314,11 @@ fn state_params(item: &syn::ItemStruct, fields: &[Field], required: &[&Field]) -
 /// as they are, so integer literals infer the field's type.
 fn setter_argument(ty: &Type) -> (TokenStream, TokenStream) {
     if last_segment_is(ty, "String") || last_segment_is(ty, "Secret") {
+        // Spanned at the field's type, so "required by this bound" points at it.
+        let span = syn::spanned::Spanned::span(ty);
         (
-            quote!(impl ::core::convert::Into<#ty>),
-            quote!(::core::convert::Into::into(value)),
+            quote_spanned!(span=> impl ::auth_core::builder::FieldValue<#ty>),
+            quote!(::auth_core::builder::FieldValue::into_field(value)),
         )
     } else {
         (quote!(#ty), quote!(value))
@@ -723,10 +727,9 @@ fn expand_request_impl(endpoint: &Endpoint) -> TokenStream {
     let name = &endpoint.item.ident;
     let write_body = (endpoint.body == BodyFormat::Json).then(|| expand_write_body(endpoint));
     let describe = endpoint.fields.iter().filter_map(|field| {
-        let ident = &field.ident;
         let secret = field.secret.is_some();
         // Spanned at the field's type, so a type that cannot be sent as text is reported there.
-        let value = quote_spanned!(field.ty_span()=> ::auth_core::TextValue::__as_dyn(&self.#ident));
+        let value = text_value(field, "self");
         let call = match &field.placement {
             Placement::JsonBody(_) => return None,
             Placement::FormBody(key) => {
@@ -781,6 +784,31 @@ fn expand_request_impl(endpoint: &Endpoint) -> TokenStream {
                 #(#secrets)*
             }
         }
+    }
+}
+
+/// A field sent as text, as `&dyn TextValue`: the whole expression is spanned at the field's
+/// type, so a type that is not text is reported there, once.
+fn text_value(field: &Field, receiver: &str) -> TokenStream {
+    let span = field.ty_span();
+    let receiver = Ident::new(receiver, span);
+    let member = respanned(&field.ident, span);
+    quote_spanned!(span=> ::auth_core::TextValue::__as_dyn(&#receiver.#member))
+}
+
+/// `<T as JsonValue>::__serialize`, spanned at the field's type.
+fn json_value(ty: &Type) -> TokenStream {
+    let span = syn::spanned::Spanned::span(ty);
+    quote_spanned!(span=> <#ty as ::auth_core::fields::JsonValue>::__serialize)
+}
+
+/// `ident` with another span (a raw identifier stays as it is).
+fn respanned(ident: &Ident, span: Span) -> Ident {
+    let name = ident.to_string();
+    if name.starts_with("r#") {
+        ident.clone()
+    } else {
+        Ident::new(&name, span)
     }
 }
 
@@ -869,7 +897,7 @@ impl<'a> BodyObject<'a> {
                     if field.secret.is_some() && field.optional.is_some() {
                         members.push(quote! {
                             #[serde(rename = #key, skip_serializing_if = "::core::option::Option::is_none")]
-                            #member: ::core::option::Option<::auth_core::__private::SecretBody<'__a>>
+                            #member: ::core::option::Option<::auth_core::__private::SecretBody<'__body>>
                         });
                         inits.push(quote_spanned! {field.ty_span()=>
                             #member: ::core::option::Option::map(
@@ -878,16 +906,33 @@ impl<'a> BodyObject<'a> {
                             )
                         });
                     } else if field.secret.is_some() {
-                        members.push(quote!(#[serde(rename = #key)] #member: ::auth_core::__private::SecretBody<'__a>));
+                        members.push(quote!(#[serde(rename = #key)] #member: ::auth_core::__private::SecretBody<'__body>));
                         inits.push(quote_spanned!(field.ty_span()=> #member: ::auth_core::__private::secret_body(&self.#ident)));
-                    } else if field.optional.is_some() {
-                        members.push(quote! {
-                            #[serde(rename = #key, skip_serializing_if = "::auth_core::__private::is_absent")]
-                            #member: &'__a #ty
-                        });
-                        inits.push(quote!(#member: &self.#ident));
                     } else {
-                        members.push(quote!(#[serde(rename = #key)] #member: &'__a #ty));
+                        // Written through `JsonValue`, named at the field's type, so a type
+                        // that is not `Serialize` is reported there rather than inside serde.
+                        let write = format_ident!("__write_{}", ident);
+                        let write_name = LitStr::new(&write.to_string(), Span::call_site());
+                        let serialize = json_value(ty);
+                        definitions.push(quote! {
+                            fn #write<__S: ::auth_core::__private::serde::Serializer>(
+                                __value: &&#ty,
+                                __serializer: __S,
+                            ) -> ::core::result::Result<__S::Ok, __S::Error> {
+                                #serialize(*__value, __serializer)
+                            }
+                        });
+                        if field.optional.is_some() {
+                            members.push(quote! {
+                                #[serde(rename = #key, serialize_with = #write_name, skip_serializing_if = "::auth_core::__private::is_absent")]
+                                #member: &'__body #ty
+                            });
+                        } else {
+                            members.push(quote! {
+                                #[serde(rename = #key, serialize_with = #write_name)]
+                                #member: &'__body #ty
+                            });
+                        }
                         inits.push(quote!(#member: &self.#ident));
                     }
                 }
@@ -902,24 +947,25 @@ impl<'a> BodyObject<'a> {
                 BodyValue::Object(object) => {
                     borrows = true;
                     let (nested, init) = object.expand(definitions, counter);
-                    members.push(quote!(#[serde(rename = #key)] #member: #nested<'__a>));
+                    members.push(quote!(#[serde(rename = #key)] #member: #nested<'__body>));
                     inits.push(quote!(#member: #init));
                 }
             }
         }
-        // Members that borrow do so for `'__a`; an object that borrows nothing (no members, or
+        // Members that borrow do so for `'__body`; an object that borrows nothing (no members, or
         // constants only) needs a marker to use the lifetime.
         if !borrows {
             members.push(quote! {
                 #[serde(skip)]
-                __lifetime: ::core::marker::PhantomData<&'__a ()>
+                __lifetime: ::core::marker::PhantomData<&'__body ()>
             });
             inits.push(quote!(__lifetime: ::core::marker::PhantomData));
         }
+        // Not `'__a`: serde's `serialize_with` wrapper names its own lifetime so.
         definitions.push(quote! {
             #[derive(::auth_core::__private::serde::Serialize)]
             #[serde(crate = "::auth_core::__private::serde")]
-            struct #ident<'__a> {
+            struct #ident<'__body> {
                 #(#members,)*
             }
         });
@@ -1172,8 +1218,13 @@ pub fn expand_checks(
         let read_response = read_body(response);
         checks.push(quote! {
             fn __response(__response: &#response) {
-                let _ = (#token, #refresh_token, #expiry, #refresh_expiry);
-                let _ = #body_failed;
+                let _: ::auth_core::__private::BodyValues<'_> = ::auth_core::__private::BodyValues {
+                    token: #token,
+                    refresh_token: #refresh_token,
+                    expiry: #expiry,
+                    refresh_expiry: #refresh_expiry,
+                };
+                let _: bool = #body_failed;
             }
 
             fn __decode(__body: &[u8]) {
@@ -1197,12 +1248,28 @@ pub fn expand_checks(
             .iter()
             .filter(|field| !field.unread && !matches!(field.placement, Placement::JsonBody(_)))
             .map(|field| {
-                let ident = &field.ident;
-                quote_spanned!(field.ty_span()=> let _ = ::auth_core::TextValue::__as_dyn(&__self.#ident);)
+                let value = text_value(field, "__self");
+                quote!(let _ = #value;)
+            });
+        let json_fields = fields
+            .iter()
+            .filter(|field| {
+                // A `Secret` is written through `SecretBody`; one not marked `secret` is
+                // reported as such, not as a type that cannot be written.
+                let inner = field.optional.as_ref().unwrap_or(&field.ty);
+                !field.unread
+                    && field.secret.is_none()
+                    && !last_segment_is(inner, "Secret")
+                    && matches!(field.placement, Placement::JsonBody(_))
+            })
+            .map(|field| {
+                let serialize = json_value(&field.ty);
+                quote!(let _ = #serialize::<::auth_core::__private::serde_json::value::Serializer>;)
             });
         checks.push(quote! {
             fn __request(__self: &#name) {
                 #(#text_fields)*
+                #(#json_fields)*
             }
         });
     }

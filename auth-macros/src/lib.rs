@@ -346,19 +346,14 @@ fn login_endpoint_impl(args: TokenStream, input: TokenStream) -> TokenStream {
 fn not_a_struct(input: &TokenStream) -> darling::Error {
     const MESSAGE: &str = "#[login_endpoint] goes on a struct with named fields, one per request value: `struct Login { email: String, ... }`";
     match syn::parse2::<syn::Item>(input.clone()) {
-        Ok(syn::Item::Enum(item)) => {
-            let (keyword, name) = (item.enum_token, item.ident);
-            darling::Error::custom(format!(
-                "{MESSAGE}, not an enum; for a vendor with several ways to log in, declare one struct for each"
-            ))
-            .with_span(&quote!(#keyword #name))
-        }
+        Ok(syn::Item::Enum(item)) => darling::Error::custom(format!(
+            "{MESSAGE}, not an enum; for a vendor with several ways to log in, declare one struct for each"
+        ))
+        .with_span(&item.ident),
         Ok(syn::Item::Union(item)) => {
-            let (keyword, name) = (item.union_token, item.ident);
-            darling::Error::custom(format!("{MESSAGE}, not a union"))
-                .with_span(&quote!(#keyword #name))
+            darling::Error::custom(format!("{MESSAGE}, not a union")).with_span(&item.ident)
         }
-        _ => darling::Error::custom(MESSAGE).with_span(input),
+        _ => syn::Error::new_spanned(input, MESSAGE).into(),
     }
 }
 

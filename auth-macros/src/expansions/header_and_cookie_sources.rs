@@ -130,27 +130,31 @@ impl<name, password> LoginBuilder<name, password> {
     /// Sets `name` (required; once).
     pub fn name(
         self,
-        value: impl ::core::convert::Into<String>,
+        value: impl ::auth_core::builder::FieldValue<String>,
     ) -> LoginBuilder<::auth_core::builder::Set<String>, password>
     where
         name: __LoginBuilder_states::name_is_unset,
     {
         LoginBuilder {
-            name: ::auth_core::builder::Set(::core::convert::Into::into(value)),
+            name: ::auth_core::builder::Set(
+                ::auth_core::builder::FieldValue::into_field(value),
+            ),
             password: self.password,
         }
     }
     /// Sets `password` (required; once).
     pub fn password(
         self,
-        value: impl ::core::convert::Into<Secret>,
+        value: impl ::auth_core::builder::FieldValue<Secret>,
     ) -> LoginBuilder<name, ::auth_core::builder::Set<Secret>>
     where
         password: __LoginBuilder_states::password_is_unset,
     {
         LoginBuilder {
             name: self.name,
-            password: ::auth_core::builder::Set(::core::convert::Into::into(value)),
+            password: ::auth_core::builder::Set(
+                ::auth_core::builder::FieldValue::into_field(value),
+            ),
         }
     }
     /// Builds the request. Available once every required field is set.
@@ -184,13 +188,22 @@ impl ::auth_core::__private::LoginRequest for Login {
         &self,
         __out: &mut ::std::vec::Vec<u8>,
     ) -> ::core::result::Result<(), ::auth_core::__private::serde_json::Error> {
+        fn __write_name<__S: ::auth_core::__private::serde::Serializer>(
+            __value: &&String,
+            __serializer: __S,
+        ) -> ::core::result::Result<__S::Ok, __S::Error> {
+            <String as ::auth_core::fields::JsonValue>::__serialize(
+                *__value,
+                __serializer,
+            )
+        }
         #[derive(::auth_core::__private::serde::Serialize)]
         #[serde(crate = "::auth_core::__private::serde")]
-        struct __Body0<'__a> {
-            #[serde(rename = "name")]
-            __f0: &'__a String,
+        struct __Body0<'__body> {
+            #[serde(rename = "name", serialize_with = "__write_name")]
+            __f0: &'__body String,
             #[serde(rename = "password")]
-            __f1: ::auth_core::__private::SecretBody<'__a>,
+            __f1: ::auth_core::__private::SecretBody<'__body>,
         }
         ::auth_core::__private::serde_json::to_writer(
             __out,

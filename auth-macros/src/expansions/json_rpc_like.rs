@@ -134,27 +134,31 @@ impl<username, password> LoginBuilder<username, password> {
     /// Sets `username` (required; once).
     pub fn username(
         self,
-        value: impl ::core::convert::Into<String>,
+        value: impl ::auth_core::builder::FieldValue<String>,
     ) -> LoginBuilder<::auth_core::builder::Set<String>, password>
     where
         username: __LoginBuilder_states::username_is_unset,
     {
         LoginBuilder {
-            username: ::auth_core::builder::Set(::core::convert::Into::into(value)),
+            username: ::auth_core::builder::Set(
+                ::auth_core::builder::FieldValue::into_field(value),
+            ),
             password: self.password,
         }
     }
     /// Sets `password` (required; once).
     pub fn password(
         self,
-        value: impl ::core::convert::Into<Secret>,
+        value: impl ::auth_core::builder::FieldValue<Secret>,
     ) -> LoginBuilder<username, ::auth_core::builder::Set<Secret>>
     where
         password: __LoginBuilder_states::password_is_unset,
     {
         LoginBuilder {
             username: self.username,
-            password: ::auth_core::builder::Set(::core::convert::Into::into(value)),
+            password: ::auth_core::builder::Set(
+                ::auth_core::builder::FieldValue::into_field(value),
+            ),
         }
     }
     /// Builds the request. Available once every required field is set.
@@ -190,19 +194,28 @@ impl ::auth_core::__private::LoginRequest for Login {
         &self,
         __out: &mut ::std::vec::Vec<u8>,
     ) -> ::core::result::Result<(), ::auth_core::__private::serde_json::Error> {
-        #[derive(::auth_core::__private::serde::Serialize)]
-        #[serde(crate = "::auth_core::__private::serde")]
-        struct __Body1<'__a> {
-            #[serde(rename = "methods")]
-            __f0: &'static ::auth_core::__private::JsonConstant,
-            #[serde(rename = "username")]
-            __f1: &'__a String,
-            #[serde(rename = "password")]
-            __f2: ::auth_core::__private::SecretBody<'__a>,
+        fn __write_username<__S: ::auth_core::__private::serde::Serializer>(
+            __value: &&String,
+            __serializer: __S,
+        ) -> ::core::result::Result<__S::Ok, __S::Error> {
+            <String as ::auth_core::fields::JsonValue>::__serialize(
+                *__value,
+                __serializer,
+            )
         }
         #[derive(::auth_core::__private::serde::Serialize)]
         #[serde(crate = "::auth_core::__private::serde")]
-        struct __Body0<'__a> {
+        struct __Body1<'__body> {
+            #[serde(rename = "methods")]
+            __f0: &'static ::auth_core::__private::JsonConstant,
+            #[serde(rename = "username", serialize_with = "__write_username")]
+            __f1: &'__body String,
+            #[serde(rename = "password")]
+            __f2: ::auth_core::__private::SecretBody<'__body>,
+        }
+        #[derive(::auth_core::__private::serde::Serialize)]
+        #[serde(crate = "::auth_core::__private::serde")]
+        struct __Body0<'__body> {
             #[serde(rename = "jsonrpc")]
             __f0: &'static ::auth_core::__private::JsonConstant,
             #[serde(rename = "method")]
@@ -210,7 +223,7 @@ impl ::auth_core::__private::LoginRequest for Login {
             #[serde(rename = "id")]
             __f2: &'static ::auth_core::__private::JsonConstant,
             #[serde(rename = "params")]
-            __f3: __Body1<'__a>,
+            __f3: __Body1<'__body>,
         }
         ::auth_core::__private::serde_json::to_writer(
             __out,

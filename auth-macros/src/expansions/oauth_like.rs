@@ -272,7 +272,7 @@ impl<
     /// Sets `realm` (required; once).
     pub fn realm(
         self,
-        value: impl ::core::convert::Into<String>,
+        value: impl ::auth_core::builder::FieldValue<String>,
     ) -> LoginBuilder<
         ::auth_core::builder::Set<String>,
         client_id,
@@ -285,7 +285,9 @@ impl<
         realm: __LoginBuilder_states::realm_is_unset,
     {
         LoginBuilder {
-            realm: ::auth_core::builder::Set(::core::convert::Into::into(value)),
+            realm: ::auth_core::builder::Set(
+                ::auth_core::builder::FieldValue::into_field(value),
+            ),
             client_id: self.client_id,
             client_secret: self.client_secret,
             api_key: self.api_key,
@@ -297,7 +299,7 @@ impl<
     /// Sets `client_id` (required; once).
     pub fn client_id(
         self,
-        value: impl ::core::convert::Into<String>,
+        value: impl ::auth_core::builder::FieldValue<String>,
     ) -> LoginBuilder<
         realm,
         ::auth_core::builder::Set<String>,
@@ -311,7 +313,9 @@ impl<
     {
         LoginBuilder {
             realm: self.realm,
-            client_id: ::auth_core::builder::Set(::core::convert::Into::into(value)),
+            client_id: ::auth_core::builder::Set(
+                ::auth_core::builder::FieldValue::into_field(value),
+            ),
             client_secret: self.client_secret,
             api_key: self.api_key,
             username: self.username,
@@ -322,7 +326,7 @@ impl<
     /// Sets `client_secret` (required; once).
     pub fn client_secret(
         self,
-        value: impl ::core::convert::Into<Secret>,
+        value: impl ::auth_core::builder::FieldValue<Secret>,
     ) -> LoginBuilder<
         realm,
         client_id,
@@ -337,7 +341,9 @@ impl<
         LoginBuilder {
             realm: self.realm,
             client_id: self.client_id,
-            client_secret: ::auth_core::builder::Set(::core::convert::Into::into(value)),
+            client_secret: ::auth_core::builder::Set(
+                ::auth_core::builder::FieldValue::into_field(value),
+            ),
             api_key: self.api_key,
             username: self.username,
             password: self.password,
@@ -347,7 +353,7 @@ impl<
     /// Sets `api_key` (required; once).
     pub fn api_key(
         self,
-        value: impl ::core::convert::Into<Secret>,
+        value: impl ::auth_core::builder::FieldValue<Secret>,
     ) -> LoginBuilder<
         realm,
         client_id,
@@ -363,7 +369,9 @@ impl<
             realm: self.realm,
             client_id: self.client_id,
             client_secret: self.client_secret,
-            api_key: ::auth_core::builder::Set(::core::convert::Into::into(value)),
+            api_key: ::auth_core::builder::Set(
+                ::auth_core::builder::FieldValue::into_field(value),
+            ),
             username: self.username,
             password: self.password,
             acr: self.acr,
@@ -372,7 +380,7 @@ impl<
     /// Sets `username` (required; once).
     pub fn username(
         self,
-        value: impl ::core::convert::Into<String>,
+        value: impl ::auth_core::builder::FieldValue<String>,
     ) -> LoginBuilder<
         realm,
         client_id,
@@ -389,7 +397,9 @@ impl<
             client_id: self.client_id,
             client_secret: self.client_secret,
             api_key: self.api_key,
-            username: ::auth_core::builder::Set(::core::convert::Into::into(value)),
+            username: ::auth_core::builder::Set(
+                ::auth_core::builder::FieldValue::into_field(value),
+            ),
             password: self.password,
             acr: self.acr,
         }
@@ -397,7 +407,7 @@ impl<
     /// Sets `password` (required; once).
     pub fn password(
         self,
-        value: impl ::core::convert::Into<Secret>,
+        value: impl ::auth_core::builder::FieldValue<Secret>,
     ) -> LoginBuilder<
         realm,
         client_id,
@@ -415,13 +425,17 @@ impl<
             client_secret: self.client_secret,
             api_key: self.api_key,
             username: self.username,
-            password: ::auth_core::builder::Set(::core::convert::Into::into(value)),
+            password: ::auth_core::builder::Set(
+                ::auth_core::builder::FieldValue::into_field(value),
+            ),
             acr: self.acr,
         }
     }
     /// Sets `acr` (optional; left out of the request when not set).
-    pub fn acr(mut self, value: impl ::core::convert::Into<String>) -> Self {
-        self.acr = ::core::option::Option::Some(::core::convert::Into::into(value));
+    pub fn acr(mut self, value: impl ::auth_core::builder::FieldValue<String>) -> Self {
+        self.acr = ::core::option::Option::Some(
+            ::auth_core::builder::FieldValue::into_field(value),
+        );
         self
     }
     /// Sets `acr` from an `Option`: `None` leaves it out of the request, as if [`acr`](Self::acr) were not called.

@@ -142,13 +142,15 @@ impl<email, password> LoginBuilder<email, password> {
     /// Sets `email` (required; once).
     pub(crate) fn email(
         self,
-        value: impl ::core::convert::Into<String>,
+        value: impl ::auth_core::builder::FieldValue<String>,
     ) -> LoginBuilder<::auth_core::builder::Set<String>, password>
     where
         email: __LoginBuilder_states::email_is_unset,
     {
         LoginBuilder {
-            email: ::auth_core::builder::Set(::core::convert::Into::into(value)),
+            email: ::auth_core::builder::Set(
+                ::auth_core::builder::FieldValue::into_field(value),
+            ),
             password: self.password,
             otp: self.otp,
         }
@@ -156,20 +158,27 @@ impl<email, password> LoginBuilder<email, password> {
     /// Sets `password` (required; once).
     pub(crate) fn password(
         self,
-        value: impl ::core::convert::Into<Secret>,
+        value: impl ::auth_core::builder::FieldValue<Secret>,
     ) -> LoginBuilder<email, ::auth_core::builder::Set<Secret>>
     where
         password: __LoginBuilder_states::password_is_unset,
     {
         LoginBuilder {
             email: self.email,
-            password: ::auth_core::builder::Set(::core::convert::Into::into(value)),
+            password: ::auth_core::builder::Set(
+                ::auth_core::builder::FieldValue::into_field(value),
+            ),
             otp: self.otp,
         }
     }
     /// Sets `otp` (optional; left out of the request when not set).
-    pub(crate) fn otp(mut self, value: impl ::core::convert::Into<Secret>) -> Self {
-        self.otp = ::core::option::Option::Some(::core::convert::Into::into(value));
+    pub(crate) fn otp(
+        mut self,
+        value: impl ::auth_core::builder::FieldValue<Secret>,
+    ) -> Self {
+        self.otp = ::core::option::Option::Some(
+            ::auth_core::builder::FieldValue::into_field(value),
+        );
         self
     }
     /// Sets `otp` from an `Option`: `None` leaves it out of the request, as if [`otp`](Self::otp) were not called.
@@ -210,18 +219,27 @@ impl ::auth_core::__private::LoginRequest for Login {
         &self,
         __out: &mut ::std::vec::Vec<u8>,
     ) -> ::core::result::Result<(), ::auth_core::__private::serde_json::Error> {
+        fn __write_email<__S: ::auth_core::__private::serde::Serializer>(
+            __value: &&String,
+            __serializer: __S,
+        ) -> ::core::result::Result<__S::Ok, __S::Error> {
+            <String as ::auth_core::fields::JsonValue>::__serialize(
+                *__value,
+                __serializer,
+            )
+        }
         #[derive(::auth_core::__private::serde::Serialize)]
         #[serde(crate = "::auth_core::__private::serde")]
-        struct __Body0<'__a> {
-            #[serde(rename = "email")]
-            __f0: &'__a String,
+        struct __Body0<'__body> {
+            #[serde(rename = "email", serialize_with = "__write_email")]
+            __f0: &'__body String,
             #[serde(rename = "password")]
-            __f1: ::auth_core::__private::SecretBody<'__a>,
+            __f1: ::auth_core::__private::SecretBody<'__body>,
             #[serde(
                 rename = "otp",
                 skip_serializing_if = "::core::option::Option::is_none"
             )]
-            __f2: ::core::option::Option<::auth_core::__private::SecretBody<'__a>>,
+            __f2: ::core::option::Option<::auth_core::__private::SecretBody<'__body>>,
         }
         ::auth_core::__private::serde_json::to_writer(
             __out,

@@ -169,13 +169,15 @@ impl<api_secret, email, password> LoginBuilder<api_secret, email, password> {
     /// Sets `api_secret` (required; once).
     pub fn api_secret(
         self,
-        value: impl ::core::convert::Into<Secret>,
+        value: impl ::auth_core::builder::FieldValue<Secret>,
     ) -> LoginBuilder<::auth_core::builder::Set<Secret>, email, password>
     where
         api_secret: __LoginBuilder_states::api_secret_is_unset,
     {
         LoginBuilder {
-            api_secret: ::auth_core::builder::Set(::core::convert::Into::into(value)),
+            api_secret: ::auth_core::builder::Set(
+                ::auth_core::builder::FieldValue::into_field(value),
+            ),
             email: self.email,
             password: self.password,
             password_kind: self.password_kind,
@@ -184,14 +186,16 @@ impl<api_secret, email, password> LoginBuilder<api_secret, email, password> {
     /// Sets `email` (required; once).
     pub fn email(
         self,
-        value: impl ::core::convert::Into<String>,
+        value: impl ::auth_core::builder::FieldValue<String>,
     ) -> LoginBuilder<api_secret, ::auth_core::builder::Set<String>, password>
     where
         email: __LoginBuilder_states::email_is_unset,
     {
         LoginBuilder {
             api_secret: self.api_secret,
-            email: ::auth_core::builder::Set(::core::convert::Into::into(value)),
+            email: ::auth_core::builder::Set(
+                ::auth_core::builder::FieldValue::into_field(value),
+            ),
             password: self.password,
             password_kind: self.password_kind,
         }
@@ -199,7 +203,7 @@ impl<api_secret, email, password> LoginBuilder<api_secret, email, password> {
     /// Sets `password` (required; once).
     pub fn password(
         self,
-        value: impl ::core::convert::Into<Secret>,
+        value: impl ::auth_core::builder::FieldValue<Secret>,
     ) -> LoginBuilder<api_secret, email, ::auth_core::builder::Set<Secret>>
     where
         password: __LoginBuilder_states::password_is_unset,
@@ -207,14 +211,19 @@ impl<api_secret, email, password> LoginBuilder<api_secret, email, password> {
         LoginBuilder {
             api_secret: self.api_secret,
             email: self.email,
-            password: ::auth_core::builder::Set(::core::convert::Into::into(value)),
+            password: ::auth_core::builder::Set(
+                ::auth_core::builder::FieldValue::into_field(value),
+            ),
             password_kind: self.password_kind,
         }
     }
     /// Sets `password_kind` (optional; left out of the request when not set).
-    pub fn password_kind(mut self, value: impl ::core::convert::Into<String>) -> Self {
+    pub fn password_kind(
+        mut self,
+        value: impl ::auth_core::builder::FieldValue<String>,
+    ) -> Self {
         self.password_kind = ::core::option::Option::Some(
-            ::core::convert::Into::into(value),
+            ::auth_core::builder::FieldValue::into_field(value),
         );
         self
     }
@@ -264,24 +273,42 @@ impl ::auth_core::__private::LoginRequest for Login {
         &self,
         __out: &mut ::std::vec::Vec<u8>,
     ) -> ::core::result::Result<(), ::auth_core::__private::serde_json::Error> {
-        #[derive(::auth_core::__private::serde::Serialize)]
-        #[serde(crate = "::auth_core::__private::serde")]
-        struct __Body1<'__a> {
-            #[serde(rename = "value")]
-            __f0: ::auth_core::__private::SecretBody<'__a>,
-            #[serde(
-                rename = "kind",
-                skip_serializing_if = "::auth_core::__private::is_absent"
-            )]
-            __f1: &'__a Option<String>,
+        fn __write_email<__S: ::auth_core::__private::serde::Serializer>(
+            __value: &&String,
+            __serializer: __S,
+        ) -> ::core::result::Result<__S::Ok, __S::Error> {
+            <String as ::auth_core::fields::JsonValue>::__serialize(
+                *__value,
+                __serializer,
+            )
+        }
+        fn __write_password_kind<__S: ::auth_core::__private::serde::Serializer>(
+            __value: &&Option<String>,
+            __serializer: __S,
+        ) -> ::core::result::Result<__S::Ok, __S::Error> {
+            <Option<
+                String,
+            > as ::auth_core::fields::JsonValue>::__serialize(*__value, __serializer)
         }
         #[derive(::auth_core::__private::serde::Serialize)]
         #[serde(crate = "::auth_core::__private::serde")]
-        struct __Body0<'__a> {
-            #[serde(rename = "email")]
-            __f0: &'__a String,
+        struct __Body1<'__body> {
+            #[serde(rename = "value")]
+            __f0: ::auth_core::__private::SecretBody<'__body>,
+            #[serde(
+                rename = "kind",
+                serialize_with = "__write_password_kind",
+                skip_serializing_if = "::auth_core::__private::is_absent"
+            )]
+            __f1: &'__body Option<String>,
+        }
+        #[derive(::auth_core::__private::serde::Serialize)]
+        #[serde(crate = "::auth_core::__private::serde")]
+        struct __Body0<'__body> {
+            #[serde(rename = "email", serialize_with = "__write_email")]
+            __f0: &'__body String,
             #[serde(rename = "password")]
-            __f1: __Body1<'__a>,
+            __f1: __Body1<'__body>,
         }
         ::auth_core::__private::serde_json::to_writer(
             __out,

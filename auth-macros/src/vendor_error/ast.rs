@@ -63,11 +63,11 @@ impl ErrorBody {
                     return None;
                 }
             },
-            Data::Enum(data) => {
-                let (keyword, name) = (data.enum_token, &input.ident);
+            Data::Enum(_) => {
+                let name = &input.ident;
                 errors.push(Error::custom(
                     "`#[derive(VendorError)]` goes on a struct with named fields, as serde reads a JSON object, not on an enum; wrap the enum in a struct field",
-                ).with_span(&quote::quote!(#keyword #name)));
+                ).with_span(name));
                 return None;
             }
             Data::Union(data) => {

@@ -8,7 +8,7 @@ use syn::punctuated::Punctuated;
 use syn::spanned::Spanned;
 use syn::{Attribute, Expr, Ident, Lit, Member, Meta, Token};
 
-use crate::attr::KeyList;
+use crate::attr::{KeyList, MAX_KEY_DISTANCE, closest};
 
 /// The keys of `#[vendor_error(...)]` on the struct.
 pub const CONTAINER_KEYS: KeyList = KeyList {
@@ -89,6 +89,18 @@ impl ValuePath {
                 Expr::Group(group) => collect(&group.expr, out),
                 other => Err(other.span()),
             }
+        }
+        if let Expr::Lit(syn::ExprLit {
+            lit: Lit::Str(text),
+            ..
+        }) = expr
+        {
+            let key = example.split(' ').next().unwrap_or("code");
+            return Err(Error::custom(format!(
+                "write the path of fields without quotes: `{key} = {}`",
+                text.value().replace(['"', ' '], "")
+            ))
+            .with_span(text));
         }
         let mut segments = Vec::new();
         match collect(expr, &mut segments) {
@@ -337,12 +349,19 @@ impl FieldErrorsArg {
             .map_err(|e| Error::custom(format!("{e}; write `{example}`")).with_span(&e.span()))?;
         let mut args = FieldErrorsArg::default();
         let mut errors = Error::accumulator();
+        // Keys written, even misspelt or with a mistake in their value (reported), are not
+        // also reported missing.
+        let mut written: Vec<String> = Vec::new();
         for item in &items {
-            let Some(key) =
-                errors.handle(key_name(item, &FIELD_ERROR_KEYS))
-            else {
+            let Some(key) = errors.handle(key_name(item, &FIELD_ERROR_KEYS)) else {
+                if let Some(ident) = item.path().get_ident()
+                    && let Some(key) = closest(&ident.to_string(), FIELD_ERROR_KEYS.keys, MAX_KEY_DISTANCE)
+                {
+                    written.push(key.to_owned());
+                }
                 continue;
             };
+            written.push(key.clone());
             if key == "each" && !on_struct {
                 errors.push(Error::custom(
                     "on a field, the field itself is the list of field errors; remove `each`, or move `field_errors(...)` to the struct",
@@ -376,7 +395,7 @@ impl FieldErrorsArg {
             ("error", args.error.is_some()),
         ];
         for (key, given) in required {
-            if !given {
+            if !given && !written.iter().any(|written| written == key) {
                 errors.push(FIELD_ERROR_KEYS.missing(key, example).with_span(&list.path));
             }
         }
@@ -409,9 +428,19 @@ impl Parse for KindArm {
     fn parse(input: ParseStream) -> syn::Result<Self> {
         let on: Ident = input.parse()?;
         if on != "code" && on != "message" {
+            let written = on.to_string();
+            let hint = if written == "status" {
+                "; a status code is mapped in `#[login_endpoint(status(401 => InvalidCredentials))]`".to_owned()
+            } else {
+                closest(&written, &["code", "message"], MAX_KEY_DISTANCE)
+                    .map(|key| format!("; did you mean `{key}`?"))
+                    .unwrap_or_default()
+            };
             return Err(syn::Error::new(
                 on.span(),
-                format!("a `kind` arm matches `code` or `message`, not `{on}`"),
+                format!(
+                    "a `kind` arm matches `code` or `message`, not `{on}`{hint}: `{KIND_EXAMPLE}`"
+                ),
             ));
         }
         input.parse::<Token![=]>()?;
