@@ -1517,8 +1517,10 @@ impl FieldPlacement {
             let key = named(query.name, query.span);
             if key.is_empty() {
                 errors.push(
-                    Error::custom("a query parameter's name cannot be empty")
-                        .with_span(&key.span()),
+                    Error::custom(format!(
+                        "a query parameter's name cannot be empty; write the vendor's name, e.g. `#[login(query = \"api_key\")]`, or `#[login(query)]` for `{ident}`"
+                    ))
+                    .with_span(&key.span()),
                 );
             }
             return Some(Placement::Query(key));
@@ -1529,7 +1531,16 @@ impl FieldPlacement {
                     "a path parameter is always sent, so `{ident}` cannot be an `Option`; give it the inner type"
                 )).with_span(&path.span));
             }
-            return Some(Placement::Path(named(path.name, path.span)));
+            let name = named(path.name, path.span);
+            if name.is_empty() {
+                errors.push(
+                    Error::custom(format!(
+                        "a placeholder's name cannot be empty; write the name in `path`'s braces, e.g. `#[login(path = \"realm\")]`, or `#[login(path)]` for `{{{ident}}}`"
+                    ))
+                    .with_span(&name.span()),
+                );
+            }
+            return Some(Placement::Path(name));
         }
         if let Some(basic) = self.basic_auth {
             if optional {

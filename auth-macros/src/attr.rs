@@ -176,6 +176,9 @@ pub struct KeyList {
     pub keys: &'static [&'static str],
     /// The keys that may be given more than once.
     pub repeatable: &'static [&'static str],
+    /// Another list whose keys are often written here by mistake, and how to say where they
+    /// go: a field's `rename` in `#[login_endpoint(...)]`.
+    pub elsewhere: Option<(&'static [&'static str], &'static str)>,
 }
 
 /// `#[login_endpoint(...)]`.
@@ -183,6 +186,10 @@ pub const ENDPOINT_KEYS: KeyList = KeyList {
     place: "`#[login_endpoint(...)]`",
     keys: KEYS,
     repeatable: &["header", "constant", "query"],
+    elsewhere: Some((
+        &["secret", "rename", "basic_auth"],
+        "it is a key of a field's `#[login(...)]`",
+    )),
 };
 
 /// `#[login(...)]` on a field.
@@ -190,6 +197,7 @@ pub const FIELD_KEYS: KeyList = KeyList {
     place: "`#[login(...)]`",
     keys: &["secret", "rename", "header", "query", "path", "basic_auth"],
     repeatable: &[],
+    elsewhere: Some((KEYS, "it is a key of `#[login_endpoint(...)]`, on the struct")),
 };
 
 /// `header(name = "...", value = "...")`.
@@ -197,6 +205,7 @@ const HEADER_KEYS: KeyList = KeyList {
     place: "`header(...)`",
     keys: &["name", "value"],
     repeatable: &[],
+    elsewhere: None,
 };
 
 /// `body_failure(field = ..., success = ..., kind = ...)`.
@@ -204,6 +213,7 @@ const BODY_FAILURE_KEYS: KeyList = KeyList {
     place: "`body_failure(...)`",
     keys: &["field", "success", "kind"],
     repeatable: &[],
+    elsewhere: None,
 };
 
 impl KeyList {
@@ -211,8 +221,15 @@ impl KeyList {
     /// key.
     pub fn unknown(&self, path: &syn::Path) -> darling::Error {
         let name = path_name(path);
-        let suggestion = closest(&name, self.keys, MAX_KEY_DISTANCE)
-            .map(|key| format!("did you mean `{key}`? "))
+        let elsewhere = self
+            .elsewhere
+            .filter(|(keys, _)| keys.contains(&name.as_str()))
+            .map(|(_, hint)| format!("{hint}; "));
+        let suggestion = elsewhere
+            .or_else(|| {
+                closest(&name, self.keys, MAX_KEY_DISTANCE)
+                    .map(|key| format!("did you mean `{key}`? "))
+            })
             .unwrap_or_default();
         darling::Error::custom(format!(
             "unknown key `{name}` in {}; {suggestion}the keys are: {}",

@@ -791,9 +791,11 @@ fn expand_request_impl(endpoint: &Endpoint) -> TokenStream {
 /// type, so a type that is not text is reported there, once.
 fn text_value(field: &Field, receiver: &str) -> TokenStream {
     let span = field.ty_span();
+    let ty = &field.ty;
     let receiver = Ident::new(receiver, span);
     let member = respanned(&field.ident, span);
-    quote_spanned!(span=> ::auth_core::TextValue::__as_dyn(&#receiver.#member))
+    // The trait is named with the field's type, so the error spans the whole type.
+    quote_spanned!(span=> <#ty as ::auth_core::TextValue>::__as_dyn(&#receiver.#member))
 }
 
 /// `<T as JsonValue>::__serialize`, spanned at the field's type.

@@ -91,8 +91,8 @@ use syn::ItemStruct;
 ///
 /// - `Login::builder()`, returning a `LoginBuilder` with one setter per field. `build()` exists
 ///   once every required field is set: calling it earlier is a compile error that names the
-///   missing field. Setters of `String` and `Secret` fields take anything that converts into
-///   them, such as `&str`. An optional field `x: Option<T>` has two setters, as in `bon`:
+///   missing field, and so is calling a required field's setter a second time. Setters of
+///   `String` and `Secret` fields take anything that converts into them, such as `&str`. An optional field `x: Option<T>` has two setters, as in `bon`:
 ///   `x(T)`, and `maybe_x(Option<T>)`, where `None` leaves it unset.
 /// - `Debug` for the struct, printing the constants as declared and `[REDACTED]` for secret
 ///   fields. Do not derive `Debug`.
@@ -205,11 +205,35 @@ use syn::ItemStruct;
 ///
 /// # Errors
 ///
-/// Every mistake is reported at the token that makes it, with what to write instead, and all
-/// of them in one build: a misspelt key (with the key it is closest to), a malformed URL, path,
-/// header or duration, an unknown error kind, a status mapped twice, two fields writing one
-/// key... Mistakes only the compiler can see, such as a `token` path naming a field that does
-/// not exist or has the wrong type, are reported at the path in the attribute.
+/// What the macro promises about a declaration with mistakes, and about code that uses its
+/// builder:
+///
+/// - Each mistake is one error, at the token that makes it, saying what to write instead: a
+///   misspelt key (with the key it is closest to), a key given twice or missing, a key written
+///   in the wrong list (a field's `rename` among the endpoint's keys), a malformed URL, path,
+///   header or duration, an unknown error kind, a status mapped twice, two fields writing one
+///   key... Unknown, repeated and missing keys are worded alike in every list:
+///   ``unknown key `vendr` in `#[login_endpoint(...)]`; did you mean `vendor`?``,
+///   ``` `status(...)` is given twice ```, ``` `value` is missing from `header(...)` ```.
+/// - All of them come in one build. A key with a mistake is set aside and the others are read;
+///   what only the compiler can see is still checked: the `response` and `error_body` types
+///   (`Deserialize`, `VendorError`), the token, expiry and `body_failure` paths (a field that
+///   does not exist or has the wrong type is reported at the path in the attribute), and the
+///   types of fields sent as text or in a JSON body (reported at the field's type).
+/// - Nothing cascades to the code that uses the struct: with mistakes, the struct is still
+///   written (without its `#[login]` attributes) with its builder, `Debug`, `send` and
+///   `send_to`, or stand-ins for them when its fields cannot be read (an enum, a generic or
+///   tuple struct, a field named like a generated method).
+/// - Errors name the user's struct, fields and keys, not the macro's internals. A builder's
+///   type parameters are named after the required fields (`LoginBuilder<email, password>`);
+///   `build()` before a required setter is ``the required field `password` is not set``, and
+///   a required setter called twice is ``the required field `email` is already set``, each at
+///   the call.
+///
+/// Types and paths of fields are written bare (`response = LoginResponse`, `token =
+/// data.token`, `kind = InvalidCredentials`, `body = form`); names, text and durations in
+/// quotes (`vendor = "Hypernative"`, `header = "x-api-key"`, `lifetime = "2h"`). A quoted
+/// type or an unquoted name is reported with the other spelling.
 #[proc_macro_attribute]
 pub fn login_endpoint(
     args: proc_macro::TokenStream,
@@ -276,10 +300,14 @@ pub fn login_endpoint(
 ///
 /// # Errors
 ///
-/// An unknown key, a path that is not a path, a kind that does not exist, a kind arm for a code
-/// or message the body does not name, or a value mapped twice is reported at its token, all in
-/// one build. A path naming a field that does not exist, or one of a type that cannot hold the
-/// value, is reported at the path by the compiler.
+/// As for `#[login_endpoint]`: each mistake is one error at its token, with the fix, all in one
+/// build, worded as the endpoint's are (``unknown key `mesage` in `#[vendor_error(...)]` on a
+/// field; did you mean `message`?``). An unknown or repeated key, a path that is not a path (or
+/// is quoted), a kind that does not exist, a kind arm for a code or message the body does not
+/// name, or a value mapped twice is reported by the macro; a path naming a field that does not
+/// exist, or one of a type that cannot hold the value, is reported at the path by the
+/// compiler, in the same build. With mistakes the type still implements `VendorError` with
+/// what could be read, so naming it as an `error_body` adds no error.
 #[proc_macro_derive(VendorError, attributes(vendor_error))]
 pub fn derive_vendor_error(input: proc_macro::TokenStream) -> proc_macro::TokenStream {
     vendor_error::derive(input.into()).into()

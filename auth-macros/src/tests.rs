@@ -615,3 +615,126 @@ fn a_derived_debug_is_reported_and_removed() {
         .collect();
     assert_eq!(derives, ["#[derive(Clone)]"]);
 }
+
+/// A key with one letter dropped, as a typo: `vendr` for `vendor`.
+fn typo(key: &str) -> String {
+    let middle = key.len() / 2;
+    format!("{}{}", &key[..middle], &key[middle + 1..])
+}
+
+/// Every key of every list, misspelt, is reported once, in the one vocabulary, with the key it
+/// was meant to be.
+#[test]
+fn a_misspelt_key_of_any_list_is_reported_with_the_key_it_is_closest_to() {
+    use crate::attr::{ENDPOINT_KEYS, FIELD_KEYS};
+    let struct_ok = quote! {
+        pub struct Login {
+            email: String,
+        }
+    };
+    let mut checked = 0;
+    for key in ENDPOINT_KEYS.keys {
+        let misspelt = proc_macro2::Ident::new(&typo(key), proc_macro2::Span::call_site());
+        let args = quote!(vendor = "V", path = "/", response = R, token = t, #misspelt = 1);
+        let errors = compile_errors(login_endpoint_impl(args, struct_ok.clone()));
+        let expected = format!(
+            "unknown key `{misspelt}` in `#[login_endpoint(...)]`; did you mean `{key}`?"
+        );
+        assert!(
+            errors.iter().filter(|e| e.starts_with(&expected)).count() == 1,
+            "{key}: {errors:#?}"
+        );
+        checked += 1;
+    }
+    for key in FIELD_KEYS.keys {
+        let misspelt = proc_macro2::Ident::new(&typo(key), proc_macro2::Span::call_site());
+        let item = quote! {
+            pub struct Login {
+                #[login(#misspelt)]
+                email: String,
+            }
+        };
+        let args = quote!(vendor = "V", path = "/", response = R, token = t);
+        let errors = compile_errors(login_endpoint_impl(args, item));
+        let expected = format!("unknown key `{misspelt}` in `#[login(...)]`; did you mean `{key}`?");
+        assert_eq!(errors.len(), 1, "{key}: {errors:#?}");
+        assert!(errors[0].starts_with(&expected), "{key}: {errors:#?}");
+        checked += 1;
+    }
+    for (list, keys, write) in [
+        ("`header(...)`", &["name", "value"][..], "header"),
+        ("`body_failure(...)`", &["field", "success", "kind"][..], "body_failure"),
+    ] {
+        let function = proc_macro2::Ident::new(write, proc_macro2::Span::call_site());
+        for key in keys {
+            let misspelt = proc_macro2::Ident::new(&typo(key), proc_macro2::Span::call_site());
+            let args = quote!(vendor = "V", path = "/", response = R, token = t, #function(#misspelt = x));
+            let errors = compile_errors(login_endpoint_impl(args, struct_ok.clone()));
+            let expected = format!("unknown key `{misspelt}` in {list}; did you mean `{key}`?");
+            assert_eq!(errors.len(), 1, "{key}: {errors:#?}");
+            assert!(errors[0].starts_with(&expected), "{key}: {errors:#?}");
+            checked += 1;
+        }
+    }
+    for (place, keys) in [
+        ("on the struct", &["code", "message", "field_errors", "kind"][..]),
+        ("on a field", &["code", "message", "field_errors"][..]),
+    ] {
+        for key in keys {
+            let misspelt = proc_macro2::Ident::new(&typo(key), proc_macro2::Span::call_site());
+            let input = if place == "on the struct" {
+                quote! {
+                    #[vendor_error(#misspelt = x)]
+                    pub struct ErrorBody { x: String }
+                }
+            } else {
+                quote! {
+                    pub struct ErrorBody {
+                        #[vendor_error(#misspelt)]
+                        x: String,
+                    }
+                }
+            };
+            let errors = compile_errors(crate::vendor_error::derive(input));
+            let expected = format!(
+                "unknown key `{misspelt}` in `#[vendor_error(...)]` {place}; did you mean `{key}`?"
+            );
+            assert_eq!(errors.len(), 1, "{key}: {errors:#?}");
+            assert!(errors[0].starts_with(&expected), "{key}: {errors:#?}");
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, 22 + 6 + 2 + 3 + 4 + 3);
+}
+
+/// A key of the other list, written in the wrong one, says where it goes.
+#[test]
+fn a_key_of_the_other_list_says_where_it_goes() {
+    let errors = compile_errors(login_endpoint_impl(
+        quote!(vendor = "V", path = "/", response = R, token = t, rename = "user"),
+        quote!(
+            pub struct Login {
+                email: String,
+            }
+        ),
+    ));
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert!(
+        errors[0].contains("it is a key of a field's `#[login(...)]`"),
+        "{errors:#?}"
+    );
+    let errors = compile_errors(login_endpoint_impl(
+        quote!(vendor = "V", path = "/", response = R, token = t),
+        quote!(
+            pub struct Login {
+                #[login(lifetime = "2h")]
+                email: String,
+            }
+        ),
+    ));
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert!(
+        errors[0].contains("it is a key of `#[login_endpoint(...)]`"),
+        "{errors:#?}"
+    );
+}

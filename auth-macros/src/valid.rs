@@ -185,7 +185,8 @@ fn check_path_parameters(endpoint: &Endpoint, errors: &mut darling::error::Accum
         .fields
         .iter()
         .filter_map(|field| match &field.placement {
-            Placement::Path(name) => Some((field, name)),
+            // An empty name is reported where it is read.
+            Placement::Path(name) if !name.is_empty() => Some((field, name)),
             _ => None,
         })
         .collect();
@@ -195,8 +196,12 @@ fn check_path_parameters(endpoint: &Endpoint, errors: &mut darling::error::Accum
             .iter()
             .any(|(_, name)| name.as_str() == *placeholder)
             || reported.contains(placeholder)
-            // A field whose attribute could not be read may be the one meant for it.
+            // A field whose attribute could not be read, or whose placeholder's name is empty
+            // (reported), may be the one meant for it.
             || !all_read(endpoint)
+            || endpoint.fields.iter().any(|field| {
+                matches!(&field.placement, Placement::Path(name) if name.is_empty())
+            })
         {
             continue;
         }

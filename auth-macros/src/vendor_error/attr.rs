@@ -15,6 +15,7 @@ pub const CONTAINER_KEYS: KeyList = KeyList {
     place: "`#[vendor_error(...)]` on the struct",
     keys: &["code", "message", "field_errors", "kind"],
     repeatable: &[],
+    elsewhere: None,
 };
 
 /// The keys of `#[vendor_error(...)]` on a field.
@@ -22,6 +23,7 @@ pub const FIELD_KEYS: KeyList = KeyList {
     place: "`#[vendor_error(...)]` on a field",
     keys: &["code", "message", "field_errors"],
     repeatable: &[],
+    elsewhere: Some((&["kind"], "`kind(...)` goes in `#[vendor_error(...)]` on the struct")),
 };
 
 /// The keys of `field_errors(...)`.
@@ -29,6 +31,7 @@ const FIELD_ERROR_KEYS: KeyList = KeyList {
     place: "`field_errors(...)`",
     keys: &["each", "field", "error", "params"],
     repeatable: &[],
+    elsewhere: None,
 };
 
 /// A path into the error type: `message`, `response.error_code`, `errors[0].extensions.code`.
