@@ -1265,10 +1265,17 @@ fn check_expiry(arg: ExpiryArg) -> darling::Result<Expiry> {
 
 fn check_item(item: &ItemStruct) -> darling::Result<()> {
     if !item.generics.params.is_empty() {
-        return Err(Error::custom(
-            "a login endpoint cannot be generic; give its fields concrete types",
-        )
-        .with_span(&item.generics));
+        let borrows = item
+            .generics
+            .params
+            .iter()
+            .all(|param| matches!(param, syn::GenericParam::Lifetime(_)));
+        let message = if borrows {
+            "a login endpoint cannot borrow, since a login is sent and kept after the call that builds it; give its fields owned types, such as `String` for `&str`"
+        } else {
+            "a login endpoint cannot be generic; give its fields concrete types"
+        };
+        return Err(Error::custom(message).with_span(&item.generics));
     }
     match &item.fields {
         Fields::Named(_) => Ok(()),
@@ -1329,6 +1336,42 @@ fn check_derives(item: &mut ItemStruct, errors: &mut darling::error::Accumulator
     item.attrs = kept;
 }
 
+/// `#[serde(...)]` on the struct or a field would be read by nothing (the struct does not derive
+/// serde's traits; the macro writes the request) and rustc would report it as unknown. It is
+/// reported with the `#[login(...)]` key that does what it meant, and removed.
+fn check_serde_attributes(item: &mut ItemStruct, errors: &mut darling::error::Accumulator) {
+    fn report(attrs: &mut Vec<syn::Attribute>, on_field: bool, errors: &mut darling::error::Accumulator) {
+        attrs.retain(|attr| {
+            if !attr.path().is_ident("serde") {
+                return true;
+            }
+            let rename = attr
+                .parse_args::<syn::MetaNameValue>()
+                .ok()
+                .filter(|pair| pair.path.is_ident("rename"))
+                .and_then(|pair| match pair.value {
+                    Expr::Lit(syn::ExprLit {
+                        lit: Lit::Str(text), ..
+                    }) => Some(text.value()),
+                    _ => None,
+                });
+            let message = match (on_field, rename) {
+                (true, Some(key)) => format!(
+                    "`#[serde(...)]` is not read here: the macro writes the request; write `#[login(rename = \"{key}\")]`"
+                ),
+                (true, None) => "`#[serde(...)]` is not read here: the macro writes the request from each field's `#[login(...)]` (`rename`, `secret`, `query`, `header = ...`)".to_owned(),
+                (false, _) => "`#[serde(...)]` is not read here: the macro writes the request; give each field its key with `#[login(rename = \"...\")]`".to_owned(),
+            };
+            errors.push(Error::custom(message).with_span(attr.path()));
+            false
+        });
+    }
+    report(&mut item.attrs, false, errors);
+    for field in item.fields.iter_mut() {
+        report(&mut field.attrs, true, errors);
+    }
+}
+
 /// Checks the item's shape, reads each field's `#[login(...)]`, removes those attributes from
 /// the item, and builds the field model.
 pub fn fields_of(
@@ -1337,6 +1380,7 @@ pub fn fields_of(
     errors: &mut darling::error::Accumulator,
 ) -> Option<Vec<Field>> {
     check_derives(item, errors);
+    check_serde_attributes(item, errors);
     if let Err(error) = check_item(item) {
         errors.push(error);
         for field in item.fields.iter_mut() {

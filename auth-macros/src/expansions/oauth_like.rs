@@ -503,14 +503,42 @@ impl ::auth_core::__private::LoginRequest for Login {
         &'__a self,
         __parts: &mut ::auth_core::__private::RequestParts<'__a>,
     ) {
-        __parts.path("realm", ::auth_core::TextValue::__as_dyn(&self.realm), false);
-        __parts.basic_user(::auth_core::TextValue::__as_dyn(&self.client_id));
-        __parts.basic_password(::auth_core::TextValue::__as_dyn(&self.client_secret));
-        __parts.query("key", ::auth_core::TextValue::__as_dyn(&self.api_key), true);
         __parts
-            .form("username", ::auth_core::TextValue::__as_dyn(&self.username), false);
-        __parts.form("password", ::auth_core::TextValue::__as_dyn(&self.password), true);
-        __parts.form("acr_values", ::auth_core::TextValue::__as_dyn(&self.acr), false);
+            .path(
+                "realm",
+                <String as ::auth_core::TextValue>::__as_dyn(&self.realm),
+                false,
+            );
+        __parts
+            .basic_user(<String as ::auth_core::TextValue>::__as_dyn(&self.client_id));
+        __parts
+            .basic_password(
+                <Secret as ::auth_core::TextValue>::__as_dyn(&self.client_secret),
+            );
+        __parts
+            .query(
+                "key",
+                <Secret as ::auth_core::TextValue>::__as_dyn(&self.api_key),
+                true,
+            );
+        __parts
+            .form(
+                "username",
+                <String as ::auth_core::TextValue>::__as_dyn(&self.username),
+                false,
+            );
+        __parts
+            .form(
+                "password",
+                <Secret as ::auth_core::TextValue>::__as_dyn(&self.password),
+                true,
+            );
+        __parts
+            .form(
+                "acr_values",
+                <Option<String> as ::auth_core::TextValue>::__as_dyn(&self.acr),
+                false,
+            );
     }
     fn __secrets(&self, __secret: &mut dyn ::core::ops::FnMut(&str)) {
         __secret(::auth_core::Secret::expose_secret(&self.client_secret));

@@ -328,7 +328,7 @@ impl ::auth_core::__private::LoginRequest for Login {
         __parts
             .header(
                 "x-secret",
-                ::auth_core::TextValue::__as_dyn(&self.api_secret),
+                <Secret as ::auth_core::TextValue>::__as_dyn(&self.api_secret),
                 true,
             );
     }
