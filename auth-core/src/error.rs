@@ -5,7 +5,6 @@ use std::fmt;
 use std::sync::Arc;
 use std::time::Duration;
 
-
 /// What went wrong, in terms that are the same across vendors.
 ///
 /// Match on the kind to decide what to do; the vendor's own words stay available on

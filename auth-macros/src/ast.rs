@@ -1,15 +1,15 @@
 //! Stage 2: the validated model of one endpoint. Each key is checked on its own here; checks
 //! that relate several keys or fields live in `valid.rs`. Tokens are kept for their spans.
 
-use darling::util::SpannedValue;
 use darling::Error;
+use darling::util::SpannedValue;
 use proc_macro2::Span;
 use syn::spanned::Spanned;
 use syn::{Expr, Fields, Ident, ItemStruct, Lit, Type};
 
 use crate::attr::{
-    BasicPart, BodyFormat, ConstantList, ConstantValue, ENDPOINT_KEYS, EndpointArgs, ExpiryArg, FieldPath, KEYS,
-    MAX_KEY_DISTANCE, SourceArg, StatusArms, closest,
+    BasicPart, BodyFormat, ConstantList, ConstantValue, ENDPOINT_KEYS, EndpointArgs, ExpiryArg,
+    FieldPath, KEYS, MAX_KEY_DISTANCE, SourceArg, StatusArms, closest,
 };
 
 /// The error kinds a status code may be mapped to: the kinds that describe an answer from the
@@ -217,7 +217,7 @@ impl Endpoint {
         item: Option<ItemStruct>,
         fields: Option<Vec<Field>>,
         errors: &mut darling::error::Accumulator,
-    ) -> Result<Self, ResponseKeys> {
+    ) -> Result<Self, Box<ResponseKeys>> {
         // A key reported as misspelt (`vendr`, "did you mean `vendor`?") or with a value that
         // could not be read is not also missing.
         let reported: Vec<&str> = args
@@ -355,7 +355,7 @@ impl Endpoint {
             keys.credentials.token.clone(),
             fields,
         ) else {
-            return Err(keys);
+            return Err(Box::new(keys));
         };
         let ResponseKeys {
             error_body,
@@ -1096,7 +1096,10 @@ impl Endpoint {
 
 impl Credentials {
     /// Checks each response key, reporting every problem into `errors`.
-    fn from_args(args: CredentialArgs, errors: &mut darling::error::Accumulator) -> ReadCredentials {
+    fn from_args(
+        args: CredentialArgs,
+        errors: &mut darling::error::Accumulator,
+    ) -> ReadCredentials {
         let token = args
             .token
             .and_then(|token| errors.handle(check_source(token)));
@@ -1275,7 +1278,7 @@ fn check_item(item: &ItemStruct) -> darling::Result<()> {
         } else {
             "a login endpoint cannot be generic; give its fields concrete types"
         };
-        return Err(Error::custom(message).with_span(&item.generics));
+        return Err(Error::custom(message).with_span(&item.generics.params));
     }
     match &item.fields {
         Fields::Named(_) => Ok(()),
@@ -1340,7 +1343,11 @@ fn check_derives(item: &mut ItemStruct, errors: &mut darling::error::Accumulator
 /// serde's traits; the macro writes the request) and rustc would report it as unknown. It is
 /// reported with the `#[login(...)]` key that does what it meant, and removed.
 fn check_serde_attributes(item: &mut ItemStruct, errors: &mut darling::error::Accumulator) {
-    fn report(attrs: &mut Vec<syn::Attribute>, on_field: bool, errors: &mut darling::error::Accumulator) {
+    fn report(
+        attrs: &mut Vec<syn::Attribute>,
+        on_field: bool,
+        errors: &mut darling::error::Accumulator,
+    ) {
         attrs.retain(|attr| {
             if !attr.path().is_ident("serde") {
                 return true;

@@ -1,7 +1,7 @@
 //! Stage 1: the attribute's arguments as darling reads them, before any checks.
 
-use darling::ast::NestedMeta;
 use darling::FromMeta;
+use darling::ast::NestedMeta;
 use darling::util::SpannedValue;
 use proc_macro2::{Span, TokenStream};
 use syn::parse::{Parse, ParseStream};
@@ -197,7 +197,10 @@ pub const FIELD_KEYS: KeyList = KeyList {
     place: "`#[login(...)]`",
     keys: &["secret", "rename", "header", "query", "path", "basic_auth"],
     repeatable: &[],
-    elsewhere: Some((KEYS, "it is a key of `#[login_endpoint(...)]`, on the struct")),
+    elsewhere: Some((
+        KEYS,
+        "it is a key of `#[login_endpoint(...)]`, on the struct",
+    )),
 };
 
 /// `header(name = "...", value = "...")`.
@@ -388,12 +391,17 @@ fn edit_distance(a: &str, b: &str) -> usize {
 /// still write `send` with its real return type.
 pub fn response_of(args: &TokenStream) -> Option<syn::Path> {
     let items = NestedMeta::parse_meta_list(args.clone()).ok()?;
-    items.into_iter().map(generic_type_value).find_map(|item| match &item {
-        NestedMeta::Meta(meta @ syn::Meta::NameValue(pair)) if pair.path.is_ident("response") => {
-            type_path(meta, "").ok()
-        }
-        _ => None,
-    })
+    items
+        .into_iter()
+        .map(generic_type_value)
+        .find_map(|item| match &item {
+            NestedMeta::Meta(meta @ syn::Meta::NameValue(pair))
+                if pair.path.is_ident("response") =>
+            {
+                type_path(meta, "").ok()
+            }
+            _ => None,
+        })
 }
 
 /// `header(name = "...", value = "...")`.
@@ -428,7 +436,10 @@ impl FromMeta for HeaderArg {
             (None, Some(value)) => Err(HEADER_KEYS
                 .missing(
                     "name",
-                    &format!("header(name = \"x-client\", value = \"{}\")", value.as_str()),
+                    &format!(
+                        "header(name = \"x-client\", value = \"{}\")",
+                        value.as_str()
+                    ),
                 )
                 .with_span(meta)),
             (None, None) => Err(darling::Error::multiple(vec![
@@ -721,7 +732,11 @@ fn duration_instead_of_source(key: &Ident, example: &str, value: &Expr) -> Optio
         Expr::Lit(syn::ExprLit {
             lit: syn::Lit::Str(text),
             ..
-        }) if text.value().trim().starts_with(|c: char| c.is_ascii_digit()) => {
+        }) if text
+            .value()
+            .trim()
+            .starts_with(|c: char| c.is_ascii_digit()) =>
+        {
             (text.value(), text.value())
         }
         Expr::Lit(syn::ExprLit {
@@ -853,7 +868,11 @@ impl FieldArgs {
     pub fn parse(field: &syn::Field, errors: &mut darling::error::Accumulator) -> Option<Self> {
         let mut items = Vec::new();
         let mut readable = true;
-        for attr in field.attrs.iter().filter(|attr| attr.path().is_ident("login")) {
+        for attr in field
+            .attrs
+            .iter()
+            .filter(|attr| attr.path().is_ident("login"))
+        {
             let syn::Meta::List(list) = &attr.meta else {
                 errors.push(
                     darling::Error::custom(
@@ -1151,7 +1170,9 @@ impl Parse for ConstantEntry {
             let key = keys.join(".");
             return Err(syn::Error::new(
                 key_span.unwrap_or_else(Span::call_site),
-                format!("`{key}` has no value; write `{key} = <literal>`, e.g. `{key} = \"password\"`"),
+                format!(
+                    "`{key}` has no value; write `{key} = <literal>`, e.g. `{key} = \"password\"`"
+                ),
             ));
         }
         input.parse::<Token![=]>()?;
@@ -1185,7 +1206,9 @@ impl FromMeta for ConstantList {
                         let message = if message.contains("; write") {
                             message
                         } else {
-                            format!("{message}; write `{name}(<key> = <literal>, ...)`, e.g. {example}")
+                            format!(
+                                "{message}; write `{name}(<key> = <literal>, ...)`, e.g. {example}"
+                            )
                         };
                         darling::Error::custom(message).with_span(&e.span())
                     })?;

@@ -9,8 +9,8 @@ use crate::ast::{
     BodyFailure, Constant, Credentials, Endpoint, Expiry, Field, Placement, ResponseKeys, Source,
     TimeFormat, TimeUnit, Value, last_segment_is,
 };
-use crate::valid;
 use crate::attr::{BasicPart, BodyFormat, ConstantValue, FieldPath};
+use crate::valid;
 
 pub fn expand(endpoint: &Endpoint) -> TokenStream {
     let item = &endpoint.item;
@@ -48,8 +48,14 @@ pub fn expand_fallback(
     let builder = expand_builder(item, fields);
     let debug = expand_debug(item, &[], fields);
     let start = expand_builder_fn(item, fields);
-    let send = response
-        .map(|response| expand_send(&item.vis, response, SendTarget::Fallback, SendBody::Unreachable));
+    let send = response.map(|response| {
+        expand_send(
+            &item.vis,
+            response,
+            SendTarget::Fallback,
+            SendBody::Unreachable,
+        )
+    });
     let name = &item.ident;
     quote! {
         #debug
@@ -285,7 +291,10 @@ fn state_params(item: &syn::ItemStruct, fields: &[Field], required: &[&Field]) -
             }
         }
     }
-    let mut taken = vec![item.ident.to_string(), builder_ident(&item.ident).to_string()];
+    let mut taken = vec![
+        item.ident.to_string(),
+        builder_ident(&item.ident).to_string(),
+    ];
     for field in fields {
         let ty = &field.ty;
         idents_in(quote!(#ty), &mut taken);
@@ -1323,9 +1332,8 @@ pub fn expand_stub(
             setter(format_ident!("maybe_{}", ident));
         }
     }
-    let send = response.map(|response| {
-        expand_send(vis, response, SendTarget::Fallback, SendBody::Unreachable)
-    });
+    let send = response
+        .map(|response| expand_send(vis, response, SendTarget::Fallback, SendBody::Unreachable));
     let debug = with_debug.then(|| {
         quote! {
             #[automatically_derived]

@@ -50,7 +50,10 @@ pub fn other_item(input: TokenStream, response: Option<&syn::Path>) -> TokenStre
             for variant in &mut item.variants {
                 strip_login_attributes(&mut variant.fields);
                 for (ident, optional) in named_fields(&variant.fields) {
-                    if !fields.iter().any(|(seen, _): &(Ident, bool)| *seen == ident) {
+                    if !fields
+                        .iter()
+                        .any(|(seen, _): &(Ident, bool)| *seen == ident)
+                    {
                         fields.push((ident, optional));
                     }
                 }

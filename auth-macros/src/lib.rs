@@ -325,11 +325,9 @@ fn login_endpoint_impl(args: TokenStream, input: TokenStream) -> TokenStream {
             let keys = attr::EndpointArgs::parse(args, &mut errors)
                 .map(|args| ast::Endpoint::from_args(args, None, None, &mut errors))
                 .and_then(Result::err)
+                .map(|keys| *keys)
                 .unwrap_or_default();
-            let errors = errors
-                .finish()
-                .err()
-                .map(darling::Error::write_errors);
+            let errors = errors.finish().err().map(darling::Error::write_errors);
             let item = fallback::other_item(input, response.as_ref());
             let checks = expand::expand_checks(None, &keys, None);
             return quote!(#errors #item #checks);
@@ -344,7 +342,7 @@ fn login_endpoint_impl(args: TokenStream, input: TokenStream) -> TokenStream {
         Some(args) => {
             ast::Endpoint::from_args(args, Some(stripped.clone()), fields.clone(), &mut errors)
         }
-        None => Err(ast::ResponseKeys::default()),
+        None => Err(Box::default()),
     };
     if let Ok(endpoint) = &model {
         valid::check(endpoint, &mut errors);
@@ -352,10 +350,10 @@ fn login_endpoint_impl(args: TokenStream, input: TokenStream) -> TokenStream {
     let (errors, keys) = match (errors.finish(), model) {
         (Ok(()), Ok(endpoint)) => return expand::expand(&endpoint),
         (Err(errors), Ok(endpoint)) => (errors, endpoint.response_keys()),
-        (Err(errors), Err(keys)) => (errors, keys),
+        (Err(errors), Err(keys)) => (errors, *keys),
         (Ok(()), Err(keys)) => (
             darling::Error::custom("#[login_endpoint] could not read this declaration"),
-            keys,
+            *keys,
         ),
     };
     let response = keys.response.as_ref().or(response.as_ref());

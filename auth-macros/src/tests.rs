@@ -338,7 +338,9 @@ fn malformed() -> Vec<(&'static str, TokenStream, TokenStream, Vec<&'static str>
                 retries = 3
             ),
             struct_ok.clone(),
-            vec!["unknown key `retries` in `#[login_endpoint(...)]`; the keys are: vendor, base_url,"],
+            vec![
+                "unknown key `retries` in `#[login_endpoint(...)]`; the keys are: vendor, base_url,",
+            ],
         ),
         (
             "an enum",
@@ -637,9 +639,8 @@ fn a_misspelt_key_of_any_list_is_reported_with_the_key_it_is_closest_to() {
         let misspelt = proc_macro2::Ident::new(&typo(key), proc_macro2::Span::call_site());
         let args = quote!(vendor = "V", path = "/", response = R, token = t, #misspelt = 1);
         let errors = compile_errors(login_endpoint_impl(args, struct_ok.clone()));
-        let expected = format!(
-            "unknown key `{misspelt}` in `#[login_endpoint(...)]`; did you mean `{key}`?"
-        );
+        let expected =
+            format!("unknown key `{misspelt}` in `#[login_endpoint(...)]`; did you mean `{key}`?");
         assert!(
             errors.iter().filter(|e| e.starts_with(&expected)).count() == 1,
             "{key}: {errors:#?}"
@@ -656,19 +657,25 @@ fn a_misspelt_key_of_any_list_is_reported_with_the_key_it_is_closest_to() {
         };
         let args = quote!(vendor = "V", path = "/", response = R, token = t);
         let errors = compile_errors(login_endpoint_impl(args, item));
-        let expected = format!("unknown key `{misspelt}` in `#[login(...)]`; did you mean `{key}`?");
+        let expected =
+            format!("unknown key `{misspelt}` in `#[login(...)]`; did you mean `{key}`?");
         assert_eq!(errors.len(), 1, "{key}: {errors:#?}");
         assert!(errors[0].starts_with(&expected), "{key}: {errors:#?}");
         checked += 1;
     }
     for (list, keys, write) in [
         ("`header(...)`", &["name", "value"][..], "header"),
-        ("`body_failure(...)`", &["field", "success", "kind"][..], "body_failure"),
+        (
+            "`body_failure(...)`",
+            &["field", "success", "kind"][..],
+            "body_failure",
+        ),
     ] {
         let function = proc_macro2::Ident::new(write, proc_macro2::Span::call_site());
         for key in keys {
             let misspelt = proc_macro2::Ident::new(&typo(key), proc_macro2::Span::call_site());
-            let args = quote!(vendor = "V", path = "/", response = R, token = t, #function(#misspelt = x));
+            let args =
+                quote!(vendor = "V", path = "/", response = R, token = t, #function(#misspelt = x));
             let errors = compile_errors(login_endpoint_impl(args, struct_ok.clone()));
             let expected = format!("unknown key `{misspelt}` in {list}; did you mean `{key}`?");
             assert_eq!(errors.len(), 1, "{key}: {errors:#?}");
@@ -677,7 +684,10 @@ fn a_misspelt_key_of_any_list_is_reported_with_the_key_it_is_closest_to() {
         }
     }
     for (place, keys) in [
-        ("on the struct", &["code", "message", "field_errors", "kind"][..]),
+        (
+            "on the struct",
+            &["code", "message", "field_errors", "kind"][..],
+        ),
         ("on a field", &["code", "message", "field_errors"][..]),
     ] {
         for key in keys {
@@ -711,7 +721,13 @@ fn a_misspelt_key_of_any_list_is_reported_with_the_key_it_is_closest_to() {
 #[test]
 fn a_key_of_the_other_list_says_where_it_goes() {
     let errors = compile_errors(login_endpoint_impl(
-        quote!(vendor = "V", path = "/", response = R, token = t, rename = "user"),
+        quote!(
+            vendor = "V",
+            path = "/",
+            response = R,
+            token = t,
+            rename = "user"
+        ),
         quote!(
             pub struct Login {
                 email: String,

@@ -216,15 +216,20 @@ fn check_path_parameters(endpoint: &Endpoint, errors: &mut darling::error::Accum
     for (i, (field, name)) in path_fields.iter().enumerate() {
         if !placeholders.contains(&name.as_str()) {
             // `/realms/:realm` and `/realms/<realm>` are how some documents write a parameter.
-            let written_otherwise = [format!(":{}", name.as_str()), format!("<{}>", name.as_str())]
-                .into_iter()
-                .find(|written| endpoint.path.contains(written.as_str()));
+            let written_otherwise = [
+                format!(":{}", name.as_str()),
+                format!("<{}>", name.as_str()),
+            ]
+            .into_iter()
+            .find(|written| endpoint.path.contains(written.as_str()));
             if let Some(written) = written_otherwise {
                 errors.push(
                     Error::custom(format!(
                         "a placeholder is written `{{{}}}`, not `{written}`; write `path = \"{}\"`",
                         name.as_str(),
-                        endpoint.path.replacen(&written, &format!("{{{}}}", name.as_str()), 1)
+                        endpoint
+                            .path
+                            .replacen(&written, &format!("{{{}}}", name.as_str()), 1)
                     ))
                     .with_span(&endpoint.path.span()),
                 );

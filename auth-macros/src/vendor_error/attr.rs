@@ -23,7 +23,10 @@ pub const FIELD_KEYS: KeyList = KeyList {
     place: "`#[vendor_error(...)]` on a field",
     keys: &["code", "message", "field_errors"],
     repeatable: &[],
-    elsewhere: Some((&["kind"], "`kind(...)` goes in `#[vendor_error(...)]` on the struct")),
+    elsewhere: Some((
+        &["kind"],
+        "`kind(...)` goes in `#[vendor_error(...)]` on the struct",
+    )),
 };
 
 /// The keys of `field_errors(...)`.
@@ -358,7 +361,8 @@ impl FieldErrorsArg {
         for item in &items {
             let Some(key) = errors.handle(key_name(item, &FIELD_ERROR_KEYS)) else {
                 if let Some(ident) = item.path().get_ident()
-                    && let Some(key) = closest(&ident.to_string(), FIELD_ERROR_KEYS.keys, MAX_KEY_DISTANCE)
+                    && let Some(key) =
+                        closest(&ident.to_string(), FIELD_ERROR_KEYS.keys, MAX_KEY_DISTANCE)
                 {
                     written.push(key.to_owned());
                 }
