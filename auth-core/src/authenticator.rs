@@ -733,10 +733,11 @@ impl<E: LoginEndpoint> Authenticator<E> {
             .keys()
             .open(key, record.generation, &record.sealed)
             .and_then(|plaintext| {
-                crate::store::session_from_plaintext::<E::Response>(
+                crate::store::session_from_plaintext(
                     &plaintext,
                     vendor,
                     E::SPEC.lifetime().idle,
+                    E::__decode,
                 )
             });
         let Some(restored) = session else {

@@ -18,7 +18,6 @@ use sha2::Sha256;
 use zeroize::Zeroizing;
 
 use super::{StoreError, StoreKey, from_unix_millis, unix_millis};
-use crate::body::ResponseBody;
 use crate::secret::Secret;
 use crate::session::{Credentials, Session};
 
@@ -324,11 +323,13 @@ pub(crate) fn session_plaintext<R>(
     Some(plaintext)
 }
 
-/// The session in `plaintext`, its response decoded as `R`; `None` when anything does not parse.
-pub(crate) fn session_from_plaintext<R: ResponseBody>(
+/// The session in `plaintext`, its response read by `decode` (the endpoint's own, as
+/// `LoginEndpoint::__decode`); `None` when anything does not parse.
+pub(crate) fn session_from_plaintext<R>(
     plaintext: &[u8],
     vendor: &'static str,
     idle_timeout: Option<Duration>,
+    decode: fn(&[u8]) -> Result<R, serde_json::Error>,
 ) -> Option<RestoredSession<R>> {
     let (fields_len, rest) = plaintext.split_first_chunk::<4>()?;
     let fields_len = usize::try_from(u32::from_be_bytes(*fields_len)).ok()?;
@@ -340,7 +341,7 @@ pub(crate) fn session_from_plaintext<R: ResponseBody>(
     if stored.token.is_empty() {
         return None;
     }
-    let response = R::__decode(body).ok()?;
+    let response = decode(body).ok()?;
     let issued_at: SystemTime = from_unix_millis(stored.issued_at_ms);
     let credentials = Credentials {
         token: stored.token,
@@ -442,6 +443,10 @@ mod tests {
         user: String,
     }
 
+    fn decode(body: &[u8]) -> Result<Response, serde_json::Error> {
+        serde_json::from_slice(body)
+    }
+
     #[test]
     fn a_session_round_trips_and_any_cut_of_it_is_refused() {
         let body = br#"{"token":"tok-1","user":"me"}"#;
@@ -460,7 +465,8 @@ mod tests {
         )
         .unwrap();
         let restored: RestoredSession<Response> =
-            session_from_plaintext(&plaintext, "V", Some(Duration::from_secs(300))).unwrap();
+            session_from_plaintext(&plaintext, "V", Some(Duration::from_secs(300)), decode)
+                .unwrap();
         assert_eq!(restored.sealed_at, from_unix_millis(2_000));
         assert_eq!(restored.expires_in, Some(Duration::from_secs(7)));
         let back = restored.session;
@@ -473,7 +479,7 @@ mod tests {
         assert_eq!(back.response().user, "me");
         for len in 0..plaintext.len() {
             assert!(
-                session_from_plaintext::<Response>(&plaintext[..len], "V", None).is_none(),
+                session_from_plaintext(&plaintext[..len], "V", None, decode).is_none(),
                 "cut to {len}"
             );
         }
@@ -485,7 +491,7 @@ mod tests {
             None,
         )
         .unwrap();
-        assert!(session_from_plaintext::<Response>(&other, "V", None).is_none());
+        assert!(session_from_plaintext(&other, "V", None, decode).is_none());
     }
 
     #[test]
