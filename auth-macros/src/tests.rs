@@ -207,6 +207,51 @@ fn expansion_of_a_json_rpc_endpoint() {
     expect_file!["expansions/json_rpc_like.rs"].assert_eq(&expand(args, item));
 }
 
+/// A declaration with mistakes: the errors, the struct without its `#[login]` attributes, the
+/// real builder and `Debug`, `send` stand-ins, and the checks the compiler still makes (the
+/// token path, the response type, the query field's type) in functions nothing calls.
+#[test]
+fn expansion_of_a_declaration_with_mistakes() {
+    let args = quote! {
+        vendr = "Example",
+        base_url = "https://api.example.com",
+        path = "/auth/login",
+        response = LoginResponse,
+        token = data.token,
+        lifetime = "2 hours",
+    };
+    let item = quote! {
+        pub struct Login {
+            #[login(query)]
+            scopes: Vec<String>,
+            #[login(secret)]
+            password: Secret,
+        }
+    };
+    expect_file!["expansions/with_mistakes.rs"].assert_eq(&expand(args, item));
+}
+
+/// A declaration whose fields cannot be read (a generic struct): stand-ins for the builder,
+/// whose setters take anything, so code that uses the struct adds no errors.
+#[test]
+fn expansion_of_a_generic_struct() {
+    let args = quote! {
+        vendor = "Example",
+        base_url = "https://api.example.com",
+        path = "/auth/login",
+        response = LoginResponse,
+        token = token,
+    };
+    let item = quote! {
+        pub struct Login<T> {
+            email: T,
+            #[login(secret)]
+            password: Option<Secret>,
+        }
+    };
+    expect_file!["expansions/generic_struct.rs"].assert_eq(&expand(args, item));
+}
+
 #[test]
 fn a_valid_declaration_has_no_errors() {
     let (args, item) = up2_like();

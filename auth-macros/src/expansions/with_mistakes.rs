@@ -1,0 +1,209 @@
+::core::compile_error! {
+    "unknown key `vendr` in `#[login_endpoint(...)]`; did you mean `vendor`? the keys are: vendor, base_url, path, method, content_type, body, header, constant, query, response, token, refresh_token, expires_at, expires_in, refresh_expires_at, refresh_expires_in, lifetime, idle_timeout, lockout, error_body, status, body_failure"
+}
+::core::compile_error! {
+    "`2 hours` is not a duration; write a number with a unit: `30s`, `5m`, `2h`, `1d` (or a sum such as `1h30m`)"
+}
+pub struct Login {
+    scopes: Vec<String>,
+    password: Secret,
+}
+#[automatically_derived]
+impl ::core::fmt::Debug for Login {
+    fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        __f.debug_struct(::core::stringify!(Login))
+            .field(::core::stringify!(scopes), &self.scopes)
+            .field(::core::stringify!(password), &::core::format_args!("[REDACTED]"))
+            .finish()
+    }
+}
+impl Login {
+    /// Starts building this login request.
+    pub fn builder() -> LoginBuilder {
+        LoginBuilder {
+            scopes: ::auth_core::builder::Unset,
+            password: ::auth_core::builder::Unset,
+        }
+    }
+    /// Logs in (this declaration has mistakes, see the errors).
+    ///
+    /// Returns the [`Session`](::auth_core::Session), or an
+    /// [`AuthError`](::auth_core::AuthError) whose kind is the same across vendors.
+    pub async fn send(
+        &self,
+        client: &::auth_core::LoginClient,
+    ) -> ::core::result::Result<
+        ::auth_core::Session<LoginResponse>,
+        ::auth_core::AuthError,
+    > {
+        let _ = client;
+        ::core::unreachable!()
+    }
+    /// Logs in (this declaration has mistakes, see the errors).
+    ///
+    /// Returns the [`Session`](::auth_core::Session), or an
+    /// [`AuthError`](::auth_core::AuthError) whose kind is the same across vendors.
+    pub async fn send_to(
+        &self,
+        client: &::auth_core::LoginClient,
+        base_url: &str,
+    ) -> ::core::result::Result<
+        ::auth_core::Session<LoginResponse>,
+        ::auth_core::AuthError,
+    > {
+        let _ = (client, base_url);
+        ::core::unreachable!()
+    }
+}
+/// Builds a [`Login`]: call the setter of every required field (`scopes`, `password`) once, then [`build`](LoginBuilder::build).
+///
+/// Each type parameter, named after a required field, is [`Unset`](::auth_core::builder::Unset) until its setter is called and [`Set`](::auth_core::builder::Set) after.
+#[must_use = "a builder does nothing until `build()` is called"]
+#[allow(non_camel_case_types)]
+pub struct LoginBuilder<
+    scopes = ::auth_core::builder::Unset,
+    password = ::auth_core::builder::Unset,
+> {
+    scopes: scopes,
+    password: password,
+}
+/// The states of [`LoginBuilder`]'s required fields.
+#[doc(hidden)]
+#[allow(non_snake_case, non_camel_case_types)]
+pub mod __LoginBuilder_states {
+    #[diagnostic::on_unimplemented(
+        message = "`Login` cannot be built yet: the required field `scopes` is not set",
+        label = "`scopes` is not set",
+        note = "call `.scopes(...)` on the builder before `.build()`"
+    )]
+    pub trait scopes_is_set {
+        #[doc(hidden)]
+        type Value;
+        #[doc(hidden)]
+        fn __value(self) -> Self::Value;
+    }
+    #[diagnostic::do_not_recommend]
+    impl<__T> scopes_is_set for ::auth_core::builder::Set<__T> {
+        type Value = __T;
+        fn __value(self) -> __T {
+            self.0
+        }
+    }
+    #[diagnostic::on_unimplemented(
+        message = "the required field `scopes` is already set",
+        label = "`scopes` was set by an earlier `.scopes(...)`",
+        note = "a setter is called once; remove one of the `.scopes(...)` calls"
+    )]
+    pub trait scopes_is_unset {}
+    #[diagnostic::do_not_recommend]
+    impl scopes_is_unset for ::auth_core::builder::Unset {}
+    #[diagnostic::on_unimplemented(
+        message = "`Login` cannot be built yet: the required field `password` is not set",
+        label = "`password` is not set",
+        note = "call `.password(...)` on the builder before `.build()`"
+    )]
+    pub trait password_is_set {
+        #[doc(hidden)]
+        type Value;
+        #[doc(hidden)]
+        fn __value(self) -> Self::Value;
+    }
+    #[diagnostic::do_not_recommend]
+    impl<__T> password_is_set for ::auth_core::builder::Set<__T> {
+        type Value = __T;
+        fn __value(self) -> __T {
+            self.0
+        }
+    }
+    #[diagnostic::on_unimplemented(
+        message = "the required field `password` is already set",
+        label = "`password` was set by an earlier `.password(...)`",
+        note = "a setter is called once; remove one of the `.password(...)` calls"
+    )]
+    pub trait password_is_unset {}
+    #[diagnostic::do_not_recommend]
+    impl password_is_unset for ::auth_core::builder::Unset {}
+}
+#[allow(non_camel_case_types)]
+impl<scopes, password> LoginBuilder<scopes, password> {
+    /// Sets `scopes` (required; once).
+    pub fn scopes(
+        self,
+        value: Vec<String>,
+    ) -> LoginBuilder<::auth_core::builder::Set<Vec<String>>, password>
+    where
+        scopes: __LoginBuilder_states::scopes_is_unset,
+    {
+        LoginBuilder {
+            scopes: ::auth_core::builder::Set(value),
+            password: self.password,
+        }
+    }
+    /// Sets `password` (required; once).
+    pub fn password(
+        self,
+        value: impl ::auth_core::builder::FieldValue<Secret>,
+    ) -> LoginBuilder<scopes, ::auth_core::builder::Set<Secret>>
+    where
+        password: __LoginBuilder_states::password_is_unset,
+    {
+        LoginBuilder {
+            scopes: self.scopes,
+            password: ::auth_core::builder::Set(
+                ::auth_core::builder::FieldValue::into_field(value),
+            ),
+        }
+    }
+    /// Builds the request. Available once every required field is set.
+    pub fn build(self) -> Login
+    where
+        scopes: __LoginBuilder_states::scopes_is_set<Value = Vec<String>>,
+        password: __LoginBuilder_states::password_is_set<Value = Secret>,
+    {
+        Login {
+            scopes: <scopes as __LoginBuilder_states::scopes_is_set>::__value(
+                self.scopes,
+            ),
+            password: <password as __LoginBuilder_states::password_is_set>::__value(
+                self.password,
+            ),
+        }
+    }
+}
+#[automatically_derived]
+#[allow(non_camel_case_types)]
+impl<scopes: ::core::fmt::Debug, password: ::core::fmt::Debug> ::core::fmt::Debug
+for LoginBuilder<scopes, password> {
+    fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        __f.debug_struct(::core::stringify!(LoginBuilder))
+            .field(::core::stringify!(scopes), &self.scopes)
+            .field(::core::stringify!(password), &self.password)
+            .finish()
+    }
+}
+#[allow(dead_code, unused_variables, unreachable_code, non_snake_case)]
+const _: () = {
+    fn __response(__response: &LoginResponse) {
+        let _: ::auth_core::__private::BodyValues<'_> = ::auth_core::__private::BodyValues {
+            token: (move || {
+                #[allow(unused_imports)]
+                use ::auth_core::__private::Present as _;
+                let __v = __response;
+                let __v = &__v.data;
+                let __v = ::auth_core::__private::Step(__v).enter()?;
+                let __v = &__v.token;
+                ::auth_core::fields::TokenField::token(__v)
+            })(),
+            refresh_token: ::core::option::Option::None,
+            expiry: ::auth_core::__private::ExpiryValue::Absent,
+            refresh_expiry: ::auth_core::__private::ExpiryValue::Absent,
+        };
+        let _: bool = false;
+    }
+    fn __decode(__body: &[u8]) {
+        let _ = <LoginResponse as ::auth_core::ResponseBody>::__decode(__body);
+    }
+    fn __request(__self: &Login) {
+        let _ = <Vec<String> as ::auth_core::TextValue>::__as_dyn(&__self.scopes);
+    }
+};
