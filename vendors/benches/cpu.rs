@@ -19,7 +19,7 @@
 //! `serde_json::Deserializer` (`path_to_error`), kept to show what that costs.
 //!
 //! `cargo bench -p vendors --bench cpu [-- <filter>]`; `python3 vendors/benches/cpu_table.py`
-//! prints the table with ratios from criterion's saved estimates, and with `--instructions`
+//! prints the table with ratios from the times the last run saved, and with `--instructions`
 //! counts each case's instructions under valgrind, which the machine's load does not disturb.
 
 #[path = "support/handwritten.rs"]
@@ -30,11 +30,10 @@ mod samples;
 mod shapes;
 
 use std::hint::black_box;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use auth_core::__private::interpret_response;
 use auth_core::{LoginEndpoint, Secret};
-use criterion::Criterion;
 use reqwest::header::HeaderMap;
 use samples::{API_SECRET, EMAIL, ORGANIZATION_ID, PASSWORD, Vendor};
 use serde::de::DeserializeOwned;
@@ -441,27 +440,55 @@ fn shape_cases(cases: &mut Vec<Case>) {
     attribute::<shapes::KeystoneResponse>(cases, group, success);
 }
 
-/// Criterion over every case, grouped so each table row compares the sides of one operation.
-fn measure(cases: Vec<Case>) {
-    let mut criterion = Criterion::default()
-        .warm_up_time(Duration::from_secs(1))
-        .measurement_time(Duration::from_secs(3))
-        .sample_size(40)
-        .configure_from_args();
-    let mut cases = cases.into_iter().peekable();
-    while let Some(first) = cases.next() {
-        let mut group = criterion.benchmark_group(first.group.clone());
-        let mut bench = |mut case: Case| {
-            group.bench_function(case.side, |b| b.iter(&mut case.run));
-        };
-        let name = first.group.clone();
-        bench(first);
-        while let Some(case) = cases.next_if(|case| case.group == name) {
-            bench(case);
-        }
-        group.finish();
+/// How long one case is timed, and in how many samples.
+const WARM_UP: Duration = Duration::from_millis(500);
+const MEASUREMENT: Duration = Duration::from_secs(2);
+const SAMPLES: usize = 40;
+
+/// Times one case: after a warm-up that also sizes the batches, `SAMPLES` batches of calls,
+/// each about `MEASUREMENT / SAMPLES` long. Returns the median time per call, and the 2nd and
+/// 38th of the sorted per-call times (a 90% band), in nanoseconds.
+fn time_case(case: &mut Case) -> (f64, f64, f64) {
+    let warm_up = Instant::now();
+    let mut calls: u64 = 0;
+    while warm_up.elapsed() < WARM_UP {
+        (case.run)();
+        calls += 1;
     }
-    criterion.final_summary();
+    let per_call = WARM_UP.as_secs_f64() / calls.max(1) as f64;
+    let batch = ((MEASUREMENT.as_secs_f64() / SAMPLES as f64) / per_call).max(1.0) as u64;
+    let mut samples: Vec<f64> = (0..SAMPLES)
+        .map(|_| {
+            let start = Instant::now();
+            for _ in 0..batch {
+                (case.run)();
+            }
+            start.elapsed().as_secs_f64() * 1e9 / batch as f64
+        })
+        .collect();
+    samples.sort_by(f64::total_cmp);
+    let at = |fraction: f64| samples[((SAMPLES - 1) as f64 * fraction).round() as usize];
+    (at(0.5), at(0.05), at(0.95))
+}
+
+/// Times every case whose name contains `filter`, prints each, and writes them all to
+/// `cpu-bench.json` in the target's scratch directory, where `cpu_table.py` reads them.
+fn measure(cases: Vec<Case>, filter: Option<&str>) {
+    let mut estimates = serde_json::Map::new();
+    for mut case in cases {
+        let name = case.name();
+        if filter.is_some_and(|filter| !name.contains(filter)) {
+            continue;
+        }
+        let (median, low, high) = time_case(&mut case);
+        println!("{name:<50} {median:>10.1} ns  ({low:.1}–{high:.1})");
+        estimates.insert(name, serde_json::json!([median, low, high]));
+    }
+    let path = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("cpu-bench.json");
+    let written = serde_json::to_vec_pretty(&estimates).expect("estimates are JSON");
+    if let Err(error) = std::fs::write(&path, written) {
+        eprintln!("could not write {}: {error}", path.display());
+    }
 }
 
 fn main() {
@@ -486,6 +513,10 @@ fn main() {
                 println!("{}", case.name());
             }
         }
-        None => measure(cases),
+        // `cargo bench` passes `--bench`; the first other argument filters the cases.
+        None => {
+            let filter = args[1..].iter().find(|arg| !arg.starts_with("--"));
+            measure(cases, filter.map(String::as_str));
+        }
     }
 }

@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
 """Tables of the `cpu` bench: generated vs hand-written per vendor and operation.
 
-    python3 vendors/benches/cpu_table.py                 # times, from criterion's saved estimates
+    python3 vendors/benches/cpu_table.py                 # times, from the last bench run
     python3 vendors/benches/cpu_table.py --instructions  # instructions per call, under valgrind
 
-Times come from the last `cargo bench -p vendors --bench cpu` (median of criterion's samples,
-with its 95% confidence interval). Instructions are counted by running each case alone under
+Times come from the last `cargo bench -p vendors --bench cpu`, which writes them to
+`tmp/cpu-bench.json` in the target directory (the median of 40 timed batches per case, with the
+band from the 5th to the 95th percentile). Instructions are counted by running each case alone under
 `valgrind --tool=cachegrind`, twice with different repeat counts, and dividing the difference by
 the difference of counts, so start-up cancels out; they do not move with the machine's load.
 
@@ -27,20 +28,15 @@ def target_dir() -> Path:
     return Path(os.environ.get("CARGO_TARGET_DIR", "target"))
 
 
-def criterion_times() -> dict:
+def saved_times() -> dict:
     """(vendor, operation, side) -> (median ns, low ns, high ns)."""
+    path = target_dir() / "tmp" / "cpu-bench.json"
+    if not path.exists():
+        sys.exit(f"no saved times at {path}: run `cargo bench -p vendors --bench cpu` first")
     times = {}
-    for benchmark in (target_dir() / "criterion").glob("*/*/new/benchmark.json"):
-        ids = json.loads(benchmark.read_text())
-        estimates = json.loads((benchmark.parent / "estimates.json").read_text())
-        median = estimates["median"]
-        vendor, operation = ids["group_id"].split("/", 1)
-        interval = median["confidence_interval"]
-        times[(vendor, operation, ids["function_id"])] = (
-            median["point_estimate"],
-            interval["lower_bound"],
-            interval["upper_bound"],
-        )
+    for case, (median, low, high) in json.loads(path.read_text()).items():
+        vendor, operation, side = case.split("/")
+        times[(vendor, operation, side)] = (median, low, high)
     return times
 
 
@@ -134,7 +130,7 @@ def main() -> None:
     if "--instructions" in sys.argv[1:]:
         table(instruction_counts(), "instructions")
     else:
-        table(criterion_times(), "ns")
+        table(saved_times(), "ns")
 
 
 if __name__ == "__main__":
