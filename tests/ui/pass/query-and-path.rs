@@ -45,6 +45,6 @@ fn main() {
 
     // Without a declared base URL, the host is given wherever the login is sent.
     let client = LoginClient::new().unwrap();
-    let _ = login.send_to(&client, "https://sso.example.com");
+    drop(login.send_to(&client, "https://sso.example.com"));
     let _auth = Authenticator::new_at(client, login, "https://sso.example.com");
 }
