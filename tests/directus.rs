@@ -10,7 +10,7 @@
 
 #![allow(dead_code)]
 
-use auth_core::{RefreshEndpoint, Secret, TokenPresentation, VendorError, login_endpoint};
+use auth_core::{Secret, TokenPresentation, VendorError, login_endpoint};
 
 /// How Directus's API takes the token, as its reference states: `Authorization: Bearer`.
 pub const TOKEN_PRESENTATION: TokenPresentation = TokenPresentation::bearer();
@@ -74,8 +74,10 @@ pub struct Login {
     password: Secret,
 }
 
-/// `POST /auth/refresh`: a new access token and a new refresh token for the one sent.
+/// `POST /auth/refresh`: a new access token and a new refresh token for the one sent, in the
+/// JSON body (`mode` `json`, the default when a `refresh_token` is sent).
 #[login_endpoint(
+    refreshes = Login,
     vendor = "Directus",
     base_url = "https://directus.invalid",
     path = "/auth/refresh",
@@ -86,16 +88,6 @@ pub struct Login {
     error_body = ErrorBody,
 )]
 pub struct Refresh {
-    #[login(secret)]
+    #[login(secret, refresh_token)]
     refresh_token: Secret,
-}
-
-impl RefreshEndpoint for Refresh {
-    type Login = Login;
-
-    fn for_refresh_token(_login: &Login, refresh_token: &Secret) -> Self {
-        Refresh::builder()
-            .refresh_token(refresh_token.clone())
-            .build()
-    }
 }

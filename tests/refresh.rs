@@ -398,6 +398,7 @@ pub struct StatedLogin {
 }
 
 #[auth_core::login_endpoint(
+    refreshes = StatedLogin,
     vendor = "Stated",
     base_url = "https://stated.invalid",
     path = "/auth/refresh",
@@ -408,18 +409,8 @@ pub struct StatedLogin {
     refresh_expires_in = data.refresh_expires_in,
 )]
 pub struct StatedRefresh {
-    #[login(secret)]
+    #[login(secret, refresh_token)]
     refresh_token: auth_core::Secret,
-}
-
-impl auth_core::RefreshEndpoint for StatedRefresh {
-    type Login = StatedLogin;
-
-    fn for_refresh_token(_login: &StatedLogin, refresh_token: &auth_core::Secret) -> Self {
-        StatedRefresh::builder()
-            .refresh_token(refresh_token.clone())
-            .build()
-    }
 }
 
 #[tokio::test(start_paused = true)]

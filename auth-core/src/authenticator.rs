@@ -17,6 +17,7 @@ use crate::refresh::{RefreshEndpoint, RefreshFn};
 use crate::secret::Secret;
 use crate::session::Session;
 use crate::store::{Leased, RestoredSession, SharedSession, SharedStore, StoreError, wall_now};
+use zeroize::Zeroizing;
 
 const DEFAULT_REFRESH_FRACTION: f64 = 0.1;
 const DEFAULT_REFRESH_CAP: Duration = Duration::from_secs(60);
@@ -114,6 +115,9 @@ pub struct Authenticator<E: LoginEndpoint> {
     held: Mutex<Option<Held>>,
     /// How to refresh, if the app asked for it.
     refresh: Option<RefreshFn<E>>,
+    /// Whether the refresh's response type is not the login's, so that the last login's body
+    /// is kept to read its response again.
+    refresh_keeps_login_body: bool,
     /// The refresh token to send next: the last one the vendor issued. Kept after
     /// `invalidate`, which drops only the access token.
     refresh_token: Mutex<Option<RefreshGrant>>,
@@ -125,6 +129,9 @@ pub struct Authenticator<E: LoginEndpoint> {
 #[derive(Clone)]
 struct RefreshGrant {
     token: Secret,
+    /// The body of the last login's answer, when a refresh needs it (zeroized on drop: it
+    /// holds that login's tokens).
+    login_body: Option<Arc<Zeroizing<Vec<u8>>>>,
     /// The stated expiry, as the vendor wrote it (kept for a refresh answer without a new
     /// refresh token) and on tokio's clock.
     expires_at: Option<SystemTime>,
@@ -132,8 +139,13 @@ struct RefreshGrant {
 }
 
 impl RefreshGrant {
-    fn of<R>(session: &Session<R>, now: Instant) -> Option<RefreshGrant> {
+    fn of<R>(
+        session: &Session<R>,
+        login_body: Option<&[u8]>,
+        now: Instant,
+    ) -> Option<RefreshGrant> {
         let token = session.refresh_token()?.clone();
+        let login_body = login_body.map(|body| Arc::new(Zeroizing::new(body.to_vec())));
         let expires_at = session.refresh_expires_at();
         let valid_until = expires_at.and_then(|at| {
             now.checked_add(
@@ -143,6 +155,7 @@ impl RefreshGrant {
         });
         Some(RefreshGrant {
             token,
+            login_body,
             expires_at,
             valid_until,
         })
@@ -192,6 +205,7 @@ impl<E: LoginEndpoint> Authenticator<E> {
             in_flight: Mutex::new(None),
             held: Mutex::new(None),
             refresh: None,
+            refresh_keeps_login_body: false,
             refresh_token: Mutex::new(None),
             shared: None,
         }
@@ -230,16 +244,18 @@ impl<E: LoginEndpoint> Authenticator<E> {
         self
     }
 
-    /// Renews sessions that have a refresh token with `R`, the vendor's refresh endpoint,
-    /// instead of logging in again; see [`RefreshEndpoint`]. It is sent to the same base URL as
-    /// the login when [`with_base_url`](Authenticator::with_base_url) gives one, else to `R`'s
-    /// declared base URL.
+    /// Renews sessions that have a refresh token with `R`, the vendor's refresh endpoint
+    /// (declared with `#[login_endpoint(refreshes = ...)]`), instead of logging in again; see
+    /// [`RefreshEndpoint`]. It is sent to the same base URL as the login when one is given
+    /// ([`new_at`](Authenticator::new_at), [`with_base_url`](Authenticator::with_base_url)),
+    /// else to `R`'s declared base URL, else to the login's.
     #[must_use]
     pub fn with_refresh<R>(mut self) -> Self
     where
-        R: RefreshEndpoint<Login = E> + LoginEndpoint<Response = E::Response>,
+        R: RefreshEndpoint<Login = E>,
     {
         self.refresh = Some(crate::refresh::refresh_with::<E, R>);
+        self.refresh_keeps_login_body = crate::refresh::keeps_login_body::<E, R>();
         self
     }
 
@@ -466,13 +482,11 @@ impl<E: LoginEndpoint> Authenticator<E> {
 
     /// A new session of this process's own, shared with no other.
     async fn obtain_locally(&self) -> Result<AccessToken, AuthError> {
-        let (session, _) = self.refresh_or_log_in().await?;
-        Ok(self.publish(Cached::new(
-            session,
-            self.refresh_ahead,
-            Instant::now(),
-            None,
-        )))
+        let (session, body) = self.refresh_or_log_in().await?;
+        Ok(self.publish(
+            Cached::new(session, self.refresh_ahead, Instant::now(), None),
+            &body,
+        ))
     }
 
     /// A refresh when there is a refresh endpoint and a refresh token, falling back to one
@@ -501,6 +515,7 @@ impl<E: LoginEndpoint> Authenticator<E> {
             &self.endpoint,
             self.base_url.as_deref(),
             &grant.token,
+            grant.login_body.as_deref().map(|body| body.as_slice()),
         )
         .await;
         match refreshed {
@@ -548,14 +563,16 @@ impl<E: LoginEndpoint> Authenticator<E> {
         login
     }
 
-    /// Makes `cached` the current session, and its refresh token the one to send next.
-    fn publish(&self, cached: Cached<E::Response>) -> AccessToken {
+    /// Makes `cached` the current session, and its refresh token the one to send next;
+    /// `body` is the answer its response was read from.
+    fn publish(&self, cached: Cached<E::Response>, body: &[u8]) -> AccessToken {
         if self.refresh.is_some() {
+            let login_body = self.refresh_keeps_login_body.then_some(body);
             *self
                 .refresh_token
                 .lock()
                 .unwrap_or_else(PoisonError::into_inner) =
-                RefreshGrant::of(&cached.session, Instant::now());
+                RefreshGrant::of(&cached.session, login_body, Instant::now());
         }
         let cached = Arc::new(cached);
         let source: Arc<dyn TokenSource> = Arc::clone(&cached) as Arc<dyn TokenSource>;
@@ -656,7 +673,7 @@ impl<E: LoginEndpoint> Authenticator<E> {
         let now = Instant::now();
         let Some(sealed) = sealed else {
             lease.release().await;
-            return Ok(self.publish(Cached::new(session, self.refresh_ahead, now, None)));
+            return Ok(self.publish(Cached::new(session, self.refresh_ahead, now, None), &body));
         };
         match store
             .put(vendor, key, generation, &sealed, used_at, ttl)
@@ -665,7 +682,7 @@ impl<E: LoginEndpoint> Authenticator<E> {
             Ok(true) => {
                 lease.release().await;
                 let cached = Cached::new(session, self.refresh_ahead, now, Some(generation));
-                Ok(self.publish(cached))
+                Ok(self.publish(cached, &body))
             }
             Ok(false) => {
                 // Fenced off: this lease lapsed and a later holder owns the stored session.
@@ -678,11 +695,11 @@ impl<E: LoginEndpoint> Authenticator<E> {
                 if let Ok(Some(token)) = self.load(shared).await {
                     return Ok(token);
                 }
-                Ok(self.publish(Cached::new(session, self.refresh_ahead, now, None)))
+                Ok(self.publish(Cached::new(session, self.refresh_ahead, now, None), &body))
             }
             Err(_) => {
                 lease.release().await;
-                Ok(self.publish(Cached::new(session, self.refresh_ahead, now, None)))
+                Ok(self.publish(Cached::new(session, self.refresh_ahead, now, None), &body))
             }
         }
     }
@@ -728,19 +745,19 @@ impl<E: LoginEndpoint> Authenticator<E> {
         if shared.is_rejected(record.generation) {
             return Ok(None);
         }
-        let session = shared
+        let plaintext = shared
             .store()
             .keys()
-            .open(key, record.generation, &record.sealed)
-            .and_then(|plaintext| {
-                crate::store::session_from_plaintext(
-                    &plaintext,
-                    vendor,
-                    E::SPEC.lifetime().idle,
-                    E::__decode,
-                )
-            });
-        let Some(restored) = session else {
+            .open(key, record.generation, &record.sealed);
+        let session = plaintext.as_ref().and_then(|plaintext| {
+            crate::store::session_from_plaintext(
+                plaintext,
+                vendor,
+                E::SPEC.lifetime().idle,
+                E::__decode,
+            )
+        });
+        let (Some(restored), Some(plaintext)) = (session, plaintext.as_ref()) else {
             // Sealed under another key, damaged, or from another version: as if absent; the
             // login that follows overwrites it.
             tracing::debug!(vendor, "a stored session did not open; it counts as absent");
@@ -763,7 +780,8 @@ impl<E: LoginEndpoint> Authenticator<E> {
             return Ok(None);
         }
         cached.touch(now);
-        Ok(Some(self.publish(cached)))
+        let body = crate::store::plaintext_body(plaintext).unwrap_or_default();
+        Ok(Some(self.publish(cached, body)))
     }
 
     /// Records in the store that the session was used, at most every tenth of its idle

@@ -69,6 +69,7 @@ pub struct EndpointSpec {
     headers: &'static [(&'static str, &'static str)],
     query: &'static [(&'static str, &'static str)],
     form: &'static [(&'static str, &'static str)],
+    cookies: &'static [(&'static str, &'static str)],
     statuses: &'static [(u16, ErrorKind)],
     lifetime: LifetimePolicy,
     lockout: Option<Duration>,
@@ -88,6 +89,7 @@ impl EndpointSpec {
         headers: &'static [(&'static str, &'static str)],
         query: &'static [(&'static str, &'static str)],
         form: &'static [(&'static str, &'static str)],
+        cookies: &'static [(&'static str, &'static str)],
         statuses: &'static [(u16, ErrorKind)],
         lifetime: LifetimePolicy,
         lockout: Option<Duration>,
@@ -103,6 +105,7 @@ impl EndpointSpec {
             headers,
             query,
             form,
+            cookies,
             statuses,
             lifetime,
             lockout,
@@ -156,6 +159,12 @@ impl EndpointSpec {
         self.form
     }
 
+    /// Cookies sent with every request (`cookie(...)`), before those taken from fields; all
+    /// of them go in one `Cookie` header.
+    pub fn cookies(&self) -> &'static [(&'static str, &'static str)] {
+        self.cookies
+    }
+
     /// The declared status code → kind mapping.
     pub fn statuses(&self) -> &'static [(u16, ErrorKind)] {
         self.statuses
@@ -190,6 +199,11 @@ impl EndpointSpec {
 }
 
 /// A vendor's login endpoint: implemented by `#[login_endpoint]`, never by hand.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a login endpoint",
+    label = "not declared with `#[login_endpoint]`",
+    note = "declare the vendor's login request on a struct with `#[login_endpoint(...)]`"
+)]
 ///
 /// The generated inherent methods `send` and `send_to` are the way to use it; this trait is what
 /// generic code (such as a session cache) takes.

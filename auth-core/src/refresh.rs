@@ -1,6 +1,7 @@
 //! [`RefreshEndpoint`]: a vendor's refresh-token grant, declared next to its login, which an
 //! [`Authenticator`](crate::Authenticator) uses instead of logging in again.
 
+use std::any::{Any, TypeId};
 use std::future::Future;
 use std::pin::Pin;
 
@@ -9,66 +10,80 @@ use bytes::Bytes;
 use crate::__private::Exchange;
 use crate::client::LoginClient;
 use crate::endpoint::LoginEndpoint;
-use crate::error::AuthError;
+use crate::error::{AuthError, ErrorKind};
 use crate::secret::Secret;
 use crate::session::Session;
 
-/// A refresh endpoint: a request declared with `#[login_endpoint]` that trades a refresh token
-/// for a new session, and the login whose sessions it renews.
+/// A refresh endpoint: a request declared with `#[login_endpoint(refreshes = Login, ...)]` that
+/// trades a refresh token for a new session of `Login`. Implemented by the macro, never by
+/// hand.
 ///
-/// Declare the refresh request as a login endpoint of its own (its path, its body with the
-/// refresh token as a `#[login(secret)]` field, where the new token, refresh token and expiry
-/// are read), with the same response type as the login, as OAuth 2.0's `refresh_token` grant
-/// answers with the same token response as the grant that logged in. Then say how a refresh
-/// request is made from a refresh token; `login` is the app's login request, for values both
-/// requests carry (a client id):
+/// The refresh request is declared with the keys of a login (its path, method, body, where the
+/// new token, refresh token and expiry are read), plus `refreshes = Login`, the login whose
+/// sessions it renews. Its fields are filled by the authenticator: the one marked
+/// `#[login(secret, refresh_token)]` carries the session's refresh token (in the body, a form,
+/// a header, a cookie or the query, as placed), and each one marked `#[login(from_login)]`
+/// is copied from the login's field of the same name (or the one given: `from_login =
+/// client_id`), for values both requests carry, such as a client id. OAuth 2.0's
+/// `refresh_token` grant (RFC 6749 §6):
 ///
 /// ```
-/// use auth_core::{login_endpoint, RefreshEndpoint, Secret};
+/// use auth_core::{login_endpoint, Secret};
 ///
 /// #[derive(Debug, serde::Deserialize)]
 /// pub struct TokenResponse {
 ///     pub access_token: Secret,
 ///     pub refresh_token: Option<Secret>,
+///     pub expires_in: Option<u64>,
 /// }
 ///
-/// #[login_endpoint(vendor = "Example", base_url = "https://api.example.com",
-///     path = "/auth/login", response = TokenResponse, token = access_token,
-///     refresh_token = refresh_token, lifetime = "15m")]
+/// #[login_endpoint(vendor = "Example", base_url = "https://sso.example.com",
+///     path = "/oauth/token", body = form, constant(grant_type = "password"),
+///     response = TokenResponse, token = access_token,
+///     refresh_token = refresh_token, expires_in = expires_in)]
 /// pub struct Login {
-///     email: String,
+///     client_id: String,
+///     username: String,
 ///     #[login(secret)]
 ///     password: Secret,
 /// }
 ///
-/// #[login_endpoint(vendor = "Example", base_url = "https://api.example.com",
-///     path = "/auth/refresh", response = TokenResponse, token = access_token,
-///     refresh_token = refresh_token, lifetime = "15m")]
+/// #[login_endpoint(refreshes = Login, vendor = "Example",
+///     path = "/oauth/token", body = form, constant(grant_type = "refresh_token"),
+///     response = TokenResponse, token = access_token,
+///     refresh_token = refresh_token, expires_in = expires_in)]
 /// pub struct Refresh {
-///     #[login(secret)]
+///     #[login(secret, refresh_token)]
 ///     refresh_token: Secret,
-/// }
-///
-/// impl RefreshEndpoint for Refresh {
-///     type Login = Login;
-///
-///     fn for_refresh_token(_login: &Login, refresh_token: &Secret) -> Self {
-///         Refresh::builder().refresh_token(refresh_token.clone()).build()
-///     }
+///     #[login(from_login)]
+///     client_id: String,
 /// }
 /// ```
 ///
 /// and the app asks for it with
-/// [`Authenticator::with_refresh`](crate::Authenticator::with_refresh).
+/// [`Authenticator::with_refresh`](crate::Authenticator::with_refresh). A refresh without a
+/// `base_url` is sent where the login is.
 ///
 /// A refresh answer without a refresh token keeps the one that was sent (RFC 6749 §6: the
 /// server *may* issue a new one); one with a new refresh token replaces it, and the old one is
 /// never sent again.
+///
+/// The refresh's `response` type may differ from the login's. When it does, the session the
+/// authenticator hands out after a refresh has the refresh's token, refresh token and expiry,
+/// and keeps the last login's typed response (read again from the body that login answered),
+/// so [`Authenticator::session`](crate::Authenticator::session) always has the login's type.
+/// When it is the same type, the session is the refresh's own.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a refresh endpoint",
+    label = "not declared with `refreshes = ...`",
+    note = "declare the vendor's refresh request with `#[login_endpoint(refreshes = Login, ...)]` and a field marked `#[login(secret, refresh_token)]`"
+)]
 pub trait RefreshEndpoint: LoginEndpoint + Sized + 'static {
     /// The login whose sessions this endpoint refreshes.
-    type Login: LoginEndpoint<Response = Self::Response>;
+    type Login: LoginEndpoint;
 
-    /// The refresh request that sends `refresh_token`.
+    /// The refresh request that sends `refresh_token`, with the values it takes from `login`.
+    #[doc(hidden)]
     fn for_refresh_token(login: &Self::Login, refresh_token: &Secret) -> Self;
 }
 
@@ -77,29 +92,71 @@ pub(crate) type RefreshFuture<'a, R> =
     Pin<Box<dyn Future<Output = Result<(Session<R>, Bytes), AuthError>> + Send + 'a>>;
 
 /// How an authenticator for login `E` refreshes: one function per [`RefreshEndpoint`], chosen
-/// when the app asks for it.
+/// when the app asks for it. Its last argument is the body of the last login's answer, kept
+/// when the refresh's response type is not the login's.
 pub(crate) type RefreshFn<E> = for<'a> fn(
     &'a LoginClient,
     &'a E,
     Option<&'a str>,
     &'a Secret,
+    Option<&'a [u8]>,
 ) -> RefreshFuture<'a, <E as LoginEndpoint>::Response>;
 
-/// Sends `R`'s refresh request for `refresh_token` to `base_url` (`R`'s declared one when
-/// `None`), in a `refresh` span.
+/// Whether a session refreshed by `R` needs the last login's body to be a session of `E`.
+pub(crate) fn keeps_login_body<E: LoginEndpoint, R: RefreshEndpoint>() -> bool {
+    TypeId::of::<E::Response>() != TypeId::of::<R::Response>()
+}
+
+/// Sends `R`'s refresh request for `refresh_token` to `base_url` (else `R`'s declared one, else
+/// the login's), in a `refresh` span.
 pub(crate) fn refresh_with<'a, E, R>(
     client: &'a LoginClient,
     login: &'a E,
     base_url: Option<&'a str>,
     refresh_token: &'a Secret,
+    login_body: Option<&'a [u8]>,
 ) -> RefreshFuture<'a, E::Response>
 where
     E: LoginEndpoint,
-    R: RefreshEndpoint<Login = E> + LoginEndpoint<Response = E::Response>,
+    R: RefreshEndpoint<Login = E>,
 {
     let request = R::for_refresh_token(login, refresh_token);
+    let base_url = base_url.or(R::SPEC.base_url()).or(E::SPEC.base_url());
     Box::pin(async move {
         // With its body, which a shared store keeps.
-        crate::__private::send_keeping_body(Exchange::Refresh, client, &request, base_url).await
+        let (session, body) =
+            crate::__private::send_keeping_body(Exchange::Refresh, client, &request, base_url)
+                .await?;
+        as_login_session::<E, R::Response>(session, body, login_body)
     })
+}
+
+/// A refreshed session as a session of login `E`: itself when its response has `E`'s type,
+/// else its credentials with the response of the last login, read again from `login_body`
+/// (which is then the body the session is kept with).
+fn as_login_session<E: LoginEndpoint, R: Send + Sync + 'static>(
+    session: Session<R>,
+    body: Bytes,
+    login_body: Option<&[u8]>,
+) -> Result<(Session<E::Response>, Bytes), AuthError> {
+    let mut session = Some(session);
+    if let Some(same) =
+        (&mut session as &mut dyn Any).downcast_mut::<Option<Session<E::Response>>>()
+        && let Some(session) = same.take()
+    {
+        return Ok((session, body));
+    }
+    let vendor = E::SPEC.vendor();
+    let missing = || {
+        AuthError::new(ErrorKind::Decode, vendor)
+            .with_detail("the last login's answer, which a refresh of another response type keeps, could not be read again")
+    };
+    let (Some(session), Some(login_body)) = (session, login_body) else {
+        return Err(missing());
+    };
+    let response = E::__decode(login_body).map_err(|_| missing())?;
+    Ok((
+        session.with_response(response),
+        Bytes::copy_from_slice(login_body),
+    ))
 }

@@ -1,6 +1,6 @@
 //! Where each value of a login request goes. A value declared with `#[login_endpoint]` has one
-//! placement: the JSON body, the form body, the query, the path, a header or the HTTP Basic
-//! credentials. Each placement has one function here, and the generated code only says which
+//! placement: the JSON body, the form body, the query, the path, a header, a cookie or the HTTP
+//! Basic credentials. Each placement has one function here, and the generated code only says which
 //! value goes where ([`RequestParts`]); none of this is compiled again for each endpoint.
 
 use std::borrow::Cow;
@@ -8,7 +8,7 @@ use std::borrow::Cow;
 use base64::Engine as _;
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use reqwest::header::{
-    AUTHORIZATION, CONTENT_LENGTH, CONTENT_TYPE, HeaderMap, HeaderName, HeaderValue,
+    AUTHORIZATION, CONTENT_LENGTH, CONTENT_TYPE, COOKIE, HeaderMap, HeaderName, HeaderValue,
 };
 use url::Url;
 
@@ -27,6 +27,7 @@ pub struct RequestParts<'a> {
     query: Vec<(&'static str, Cow<'a, str>, bool)>,
     path: Vec<(&'static str, Cow<'a, str>, bool)>,
     headers: Vec<(&'static str, Cow<'a, str>, bool)>,
+    cookies: Vec<(&'static str, Cow<'a, str>, bool)>,
     basic_user: Option<Cow<'a, str>>,
     basic_password: Option<Cow<'a, str>>,
 }
@@ -58,6 +59,14 @@ impl<'a> RequestParts<'a> {
     pub fn header(&mut self, name: &'static str, value: &'a dyn TextValue, secret: bool) {
         if let Some(value) = value.text() {
             self.headers.push((name, value, secret));
+        }
+    }
+
+    /// A cookie of the `Cookie` header; left out when the value is absent. A `secret` one
+    /// makes the header sensitive.
+    pub fn cookie(&mut self, name: &'static str, value: &'a dyn TextValue, secret: bool) {
+        if let Some(value) = value.text() {
+            self.cookies.push((name, value, secret));
         }
     }
 
@@ -269,10 +278,13 @@ pub(crate) fn request_headers(
     all_headers(spec, &parts)
 }
 
-/// Every header: the content type, the declared ones, those from fields, Basic credentials,
-/// and the length of an empty POST.
+/// Every header: the content type, the declared ones, those from fields, the cookies, Basic
+/// credentials, and the length of an empty POST.
 fn all_headers(spec: &EndpointSpec, parts: &RequestParts<'_>) -> Result<HeaderMap, AuthError> {
     let mut headers = headers(spec, &parts.headers)?;
+    if let Some(cookie) = cookie_header(spec, &parts.cookies)? {
+        headers.insert(COOKIE, cookie);
+    }
     if let Some(authorization) = basic_authorization(spec, parts)? {
         headers.insert(AUTHORIZATION, authorization);
     }
@@ -488,6 +500,55 @@ fn static_header_value(
     } else {
         HeaderValue::from_str(value)
     }
+}
+
+/// The `Cookie` header (RFC 6265 §5.4): the declared cookies, then those from fields, as
+/// `name=value` pairs joined by `; `. Sensitive when any value is a secret.
+fn cookie_header(
+    spec: &EndpointSpec,
+    fields: &[(&'static str, Cow<'_, str>, bool)],
+) -> Result<Option<HeaderValue>, AuthError> {
+    if spec.cookies().is_empty() && fields.is_empty() {
+        return Ok(None);
+    }
+    let declared = spec
+        .cookies()
+        .iter()
+        .map(|(name, value)| (*name, *value, false));
+    let taken = fields
+        .iter()
+        .map(|(name, value, secret)| (*name, value.as_ref(), *secret));
+    let mut text = String::with_capacity(64);
+    let mut sensitive = false;
+    for (name, value, secret) in declared.chain(taken) {
+        // The value is never quoted in the error: it may be a secret.
+        if !value.bytes().all(is_cookie_octet) {
+            return Err(invalid_request(
+                spec,
+                format!(
+                    "the cookie `{name}` has a value a cookie cannot carry (a space, `\"`, `,`, `;`, `\\` or a character that is not visible ASCII)"
+                ),
+            ));
+        }
+        if !text.is_empty() {
+            text.push_str("; ");
+        }
+        text.push_str(name);
+        text.push('=');
+        text.push_str(value);
+        sensitive |= secret;
+    }
+    // Zeroized on drop: a secret cookie's value is in it.
+    let header = Secret::from(text);
+    let mut value = HeaderValue::from_str(header.expose_secret())
+        .map_err(|_| invalid_request(spec, "the cookies cannot be sent as a header".to_owned()))?;
+    value.set_sensitive(sensitive);
+    Ok(Some(value))
+}
+
+/// RFC 6265 §4.1.1's `cookie-octet`: visible ASCII but `"`, `,`, `;` and `\`.
+fn is_cookie_octet(byte: u8) -> bool {
+    matches!(byte, 0x21 | 0x23..=0x2B | 0x2D..=0x3A | 0x3C..=0x5B | 0x5D..=0x7E)
 }
 
 /// HTTP Basic credentials (RFC 7617), marked sensitive.

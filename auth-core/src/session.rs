@@ -74,6 +74,21 @@ impl<R> Session<R> {
         }
     }
 
+    /// The same session with another response: a refresh's credentials with the login's
+    /// response.
+    pub(crate) fn with_response<T>(self, response: T) -> Session<T> {
+        Session {
+            vendor: self.vendor,
+            token: self.token,
+            refresh_token: self.refresh_token,
+            issued_at: self.issued_at,
+            expires_at: self.expires_at,
+            refresh_expires_at: self.refresh_expires_at,
+            idle_timeout: self.idle_timeout,
+            response,
+        }
+    }
+
     /// A session put back together from what a shared store keeps of it: `credentials` as
     /// they were when it was made, the expiry included (not recomputed from a lifetime).
     pub(crate) fn restored(

@@ -41,6 +41,8 @@ const TRANSPORT_KINDS: &[&str] = &[
 
 pub struct Endpoint {
     pub item: ItemStruct,
+    /// `refreshes = Login`: the login whose sessions this endpoint refreshes.
+    pub refreshes: Option<syn::Path>,
     pub vendor: String,
     pub base_url: Option<String>,
     pub path: SpannedValue<String>,
@@ -48,7 +50,8 @@ pub struct Endpoint {
     pub body: BodyFormat,
     /// `None` when there is no body.
     pub content_type: Option<String>,
-    /// The request values that are not fields: `constant(...)`, `query(...)`, `header(...)`.
+    /// The request values that are not fields: `constant(...)`, `query(...)`, `header(...)`,
+    /// `cookie(...)`.
     pub constants: Vec<Constant>,
     pub response: syn::Path,
     pub error_body: Option<syn::Path>,
@@ -83,9 +86,22 @@ pub struct Field {
     pub optional: Option<Type>,
     pub secret: Option<Span>,
     pub placement: Placement,
+    /// Where a refresh request's value comes from.
+    pub source: FieldSource,
     /// Its `#[login(...)]` could not be read (reported): its placement is a stand-in, so checks
     /// that relate placements leave it out rather than report a consequence of that mistake.
     pub unread: bool,
+}
+
+/// Where the authenticator takes a field's value from when it makes a refresh request.
+#[derive(Clone)]
+pub enum FieldSource {
+    /// Nowhere: set with the builder.
+    Builder,
+    /// `#[login(refresh_token)]`: the session's refresh token.
+    RefreshToken(Span),
+    /// `#[login(from_login)]`: the login's field of this name.
+    FromLogin { field: Ident, span: Span },
 }
 
 /// Where a request value goes. Each variant is written by one function of auth-core's request
@@ -102,6 +118,8 @@ pub enum Placement {
     Path(SpannedValue<String>),
     /// As this header (lowercase name).
     Header(SpannedValue<String>),
+    /// As this cookie of the `Cookie` header.
+    Cookie(SpannedValue<String>),
     /// One half of the HTTP Basic credentials.
     BasicAuth(SpannedValue<BasicPart>),
 }
@@ -114,7 +132,8 @@ impl Placement {
             Placement::FormBody(key)
             | Placement::Query(key)
             | Placement::Path(key)
-            | Placement::Header(key) => key.to_string(),
+            | Placement::Header(key)
+            | Placement::Cookie(key) => key.to_string(),
             Placement::BasicAuth(part) => match **part {
                 BasicPart::User => "basic_auth.user".to_owned(),
                 BasicPart::Password => "basic_auth.password".to_owned(),
@@ -128,7 +147,8 @@ impl Placement {
             Placement::FormBody(key)
             | Placement::Query(key)
             | Placement::Path(key)
-            | Placement::Header(key) => key.span(),
+            | Placement::Header(key)
+            | Placement::Cookie(key) => key.span(),
             Placement::BasicAuth(part) => part.span(),
         }
     }
@@ -203,6 +223,7 @@ impl Field {
                 vec![ident.to_string()],
                 ident.span(),
             )),
+            source: FieldSource::Builder,
             unread: true,
         }
     }
@@ -296,6 +317,9 @@ impl Endpoint {
         for list in args.query {
             query_constants(list, &mut constants, errors);
         }
+        for list in args.cookie {
+            cookie_constants(list, &mut constants, errors);
+        }
         let lifetime = args.lifetime.as_ref().and_then(|d| {
             errors
                 .handle(parse_duration(d))
@@ -365,6 +389,7 @@ impl Endpoint {
         } = keys;
         Ok(Endpoint {
             item,
+            refreshes: args.refreshes,
             vendor: vendor.trim().to_owned(),
             base_url: args.base_url.map(|url| url.to_string()),
             path,
@@ -705,10 +730,58 @@ fn query_constants(
     }
 }
 
+/// `cookie(...)`: cookies sent with every request, each flat, a literal's text.
+fn cookie_constants(
+    list: ConstantList,
+    constants: &mut Vec<Constant>,
+    errors: &mut darling::error::Accumulator,
+) {
+    for entry in list.entries {
+        let span = entry.key_span;
+        let Some(key) = errors.handle(flat_key(&entry.keys, span, FlatKind::Cookie)) else {
+            continue;
+        };
+        let name = SpannedValue::new(key, span);
+        if errors.handle(check_cookie_name(name.clone())).is_none()
+            || errors.handle(check_cookie_constant(&entry.value)).is_none()
+        {
+            continue;
+        }
+        constants.push(Constant {
+            placement: Placement::Cookie(name),
+            value: entry.value,
+        });
+    }
+}
+
+/// A cookie's constant value: one literal whose text is made of RFC 6265 `cookie-octet`s.
+fn check_cookie_constant(value: &ConstantValue) -> darling::Result<()> {
+    let text = match value {
+        ConstantValue::Str(text, _) => text.clone(),
+        ConstantValue::Int(digits, _) | ConstantValue::Float(digits, _) => digits.clone(),
+        ConstantValue::Bool(value, _) => value.to_string(),
+        ConstantValue::Array(_, span) => {
+            return Err(Error::custom(
+                "a cookie has one value; write a literal, e.g. `cookie(lang = \"en\")`",
+            )
+            .with_span(span));
+        }
+    };
+    let octet = |c: char| c.is_ascii_graphic() && !matches!(c, '"' | ',' | ';' | '\\');
+    if !text.chars().all(octet) {
+        return Err(Error::custom(
+            "a cookie value cannot hold a space, `\"`, `,`, `;`, `\\` or a character that is not visible ASCII (RFC 6265 §4.1.1); encode it as the vendor documents",
+        )
+        .with_span(&value.span()));
+    }
+    Ok(())
+}
+
 #[derive(Clone, Copy)]
 enum FlatKind {
     Form,
     Query,
+    Cookie,
 }
 
 /// A form or query key: one segment. A dotted key is refused, since neither can nest.
@@ -722,6 +795,10 @@ fn flat_key(keys: &[String], span: Span, kind: FlatKind) -> darling::Result<Stri
             let (what, alternative) = match kind {
                 FlatKind::Form => ("a form body is flat", "or `body = json` to nest it"),
                 FlatKind::Query => ("a query is flat", "or send it in a JSON body to nest it"),
+                FlatKind::Cookie => (
+                    "a cookie's name is flat",
+                    "or send it in a JSON body to nest it",
+                ),
             };
             Err(Error::custom(format!(
                 "`{dotted}` is a nested key, but {what}; write one key such as `{flat}`, quote it as `\"{dotted}\"` if the vendor's key has a dot, {alternative}"
@@ -1431,10 +1508,33 @@ fn collect_fields(
             )).with_span(&ident)),
             _ => {}
         }
+        let source = match (args.refresh_token, args.from_login) {
+            (Some(span), Some(from_login)) => {
+                errors.push(
+                    Error::custom(format!(
+                        "`{ident}` is both the refresh token and a value of the login; keep `refresh_token` on the field that carries the session's refresh token, and `from_login` on those copied from the login"
+                    ))
+                    .with_span(&from_login.span),
+                );
+                FieldSource::RefreshToken(span)
+            }
+            (Some(span), None) => FieldSource::RefreshToken(span),
+            (None, Some(from_login)) => FieldSource::FromLogin {
+                // Spanned at `from_login`, so a login without that field is reported there.
+                field: from_login.field.unwrap_or_else(|| {
+                    let mut field = ident.clone();
+                    field.set_span(from_login.span);
+                    field
+                }),
+                span: from_login.span,
+            },
+            (None, None) => FieldSource::Builder,
+        };
         let placement = FieldPlacement {
             header: args.header,
             query: args.query,
             path: args.path,
+            cookie: args.cookie,
             basic_auth: args.basic_auth,
             rename: args.rename,
             written: args.written,
@@ -1454,6 +1554,7 @@ fn collect_fields(
             optional,
             secret,
             placement,
+            source,
             unread: false,
         });
     }
@@ -1490,6 +1591,7 @@ struct FieldPlacement {
     header: Option<SpannedValue<String>>,
     query: Option<PlacementName>,
     path: Option<PlacementName>,
+    cookie: Option<PlacementName>,
     basic_auth: Option<BasicAuthArg>,
     rename: Option<SpannedValue<String>>,
     /// The placement keys in the order written.
@@ -1511,6 +1613,7 @@ impl FieldPlacement {
             "header" => "header = ...",
             "basic_auth" => "basic_auth = ...",
             "query" => "query",
+            "cookie" => "cookie",
             _ => "path",
         };
         let chosen: Vec<(&str, Span)> = self
@@ -1539,11 +1642,15 @@ impl FieldPlacement {
             if first != Some("basic_auth") {
                 self.basic_auth = None;
             }
+            if first != Some("cookie") {
+                self.cookie = None;
+            }
         }
         if let (Some(rename), Some((chosen, _))) = (&self.rename, chosen.first()) {
             let hint = match *chosen {
                 "query" => "write the parameter's name in `#[login(query = \"...\")]` instead",
                 "path" => "write the placeholder's name in `#[login(path = \"...\")]` instead",
+                "cookie" => "write the cookie's name in `#[login(cookie = \"...\")]` instead",
                 "header = ..." => "the header's name is already given; remove `rename`",
                 _ => "remove `rename`",
             };
@@ -1592,6 +1699,12 @@ impl FieldPlacement {
                 );
             }
             return Some(Placement::Path(name));
+        }
+        if let Some(cookie) = self.cookie {
+            let name = named(cookie.name, cookie.span);
+            // An invalid name is reported; the field is kept for the fallback's builder.
+            errors.handle(check_cookie_name(name.clone()));
+            return Some(Placement::Cookie(name));
         }
         if let Some(basic) = self.basic_auth {
             if optional {

@@ -12,6 +12,8 @@ use syn::{Expr, Ident, LitInt, Token};
 /// `#[login_endpoint(...)]`.
 #[derive(Debug, FromMeta)]
 pub struct EndpointArgs {
+    #[darling(default, with = |meta| type_path(meta, "refreshes = Login"), map = Some)]
+    pub refreshes: Option<syn::Path>,
     // The required keys are optional here so that `ast.rs` reports a missing one with an
     // example, and so a misspelt key (`vendr`) is not also reported as missing.
     #[darling(default, with = |meta| quoted(meta, "vendor = \"Hypernative\""), map = Some)]
@@ -32,6 +34,8 @@ pub struct EndpointArgs {
     pub constant: Vec<ConstantList>,
     #[darling(multiple)]
     pub query: Vec<ConstantList>,
+    #[darling(multiple)]
+    pub cookie: Vec<ConstantList>,
     #[darling(default, with = |meta| type_path(meta, "response = LoginResponse"), map = Some)]
     pub response: Option<syn::Path>,
     #[darling(default)]
@@ -145,6 +149,7 @@ pub const KEYS: &[&str] = &[
     "header",
     "constant",
     "query",
+    "cookie",
     "response",
     "token",
     "refresh_token",
@@ -158,6 +163,7 @@ pub const KEYS: &[&str] = &[
     "error_body",
     "status",
     "body_failure",
+    "refreshes",
 ];
 
 /// How far (in edits) a misspelt key may be from a key to be suggested for it.
@@ -185,9 +191,9 @@ pub struct KeyList {
 pub const ENDPOINT_KEYS: KeyList = KeyList {
     place: "`#[login_endpoint(...)]`",
     keys: KEYS,
-    repeatable: &["header", "constant", "query"],
+    repeatable: &["header", "constant", "query", "cookie"],
     elsewhere: Some((
-        &["secret", "rename", "basic_auth"],
+        &["secret", "rename", "basic_auth", "from_login"],
         "it is a key of a field's `#[login(...)]`",
     )),
 };
@@ -195,7 +201,17 @@ pub const ENDPOINT_KEYS: KeyList = KeyList {
 /// `#[login(...)]` on a field.
 pub const FIELD_KEYS: KeyList = KeyList {
     place: "`#[login(...)]`",
-    keys: &["secret", "rename", "header", "query", "path", "basic_auth"],
+    keys: &[
+        "secret",
+        "rename",
+        "header",
+        "query",
+        "path",
+        "cookie",
+        "basic_auth",
+        "refresh_token",
+        "from_login",
+    ],
     repeatable: &[],
     elsewhere: Some((
         KEYS,
@@ -844,11 +860,69 @@ pub struct FieldArgs {
     pub query: Option<PlacementName>,
     #[darling(default, with = |meta| PlacementName::parse(meta, "path"), map = Some)]
     pub path: Option<PlacementName>,
+    #[darling(default, with = |meta| PlacementName::parse(meta, "cookie"), map = Some)]
+    pub cookie: Option<PlacementName>,
     #[darling(default, with = BasicAuthArg::parse, map = Some)]
     pub basic_auth: Option<BasicAuthArg>,
-    /// The placement keys (`header`, `query`, `path`, `basic_auth`) in the order written.
+    /// The span of `refresh_token`: the field carries the session's refresh token.
+    #[darling(default, with = refresh_token_flag, map = Some)]
+    pub refresh_token: Option<Span>,
+    #[darling(default, with = FromLoginArg::parse, map = Some)]
+    pub from_login: Option<FromLoginArg>,
+    /// The placement keys (`header`, `query`, `path`, `cookie`, `basic_auth`) in the order
+    /// written.
     #[darling(skip)]
     pub written: Vec<(String, Span)>,
+}
+
+fn refresh_token_flag(meta: &syn::Meta) -> darling::Result<Span> {
+    match meta {
+        syn::Meta::Path(path) => Ok(path.span()),
+        _ => Err(darling::Error::custom(
+            "`refresh_token` takes no value: write `#[login(secret, refresh_token)]` on the field that carries the session's refresh token",
+        )
+        .with_span(meta)),
+    }
+}
+
+/// `#[login(from_login)]` or `#[login(from_login = client_id)]`: a field of a refresh request
+/// copied from the login's field of that name.
+#[derive(Clone, Debug)]
+pub struct FromLoginArg {
+    /// The login's field, when it is named otherwise.
+    pub field: Option<Ident>,
+    pub span: Span,
+}
+
+impl FromLoginArg {
+    const HINT: &str = "write `#[login(from_login)]` to copy the login's field of the same name, or `#[login(from_login = client_id)]` to name it";
+
+    fn parse(meta: &syn::Meta) -> darling::Result<Self> {
+        match meta {
+            syn::Meta::Path(path) => Ok(FromLoginArg {
+                field: None,
+                span: path.span(),
+            }),
+            syn::Meta::NameValue(pair) => match &pair.value {
+                Expr::Path(path) if path.qself.is_none() && path.path.get_ident().is_some() => {
+                    Ok(FromLoginArg {
+                        field: path.path.get_ident().cloned(),
+                        span: pair.path.span(),
+                    })
+                }
+                Expr::Lit(syn::ExprLit {
+                    lit: syn::Lit::Str(text),
+                    ..
+                }) => Err(darling::Error::custom(format!(
+                    "write the login's field without quotes: `from_login = {}`; fields are named bare",
+                    text.value().trim()
+                ))
+                .with_span(text)),
+                other => Err(darling::Error::custom(Self::HINT).with_span(other)),
+            },
+            syn::Meta::List(list) => Err(darling::Error::custom(Self::HINT).with_span(list)),
+        }
+    }
 }
 
 fn secret_flag(meta: &syn::Meta) -> darling::Result<Span> {
@@ -897,8 +971,11 @@ impl FieldArgs {
             .filter_map(|item| {
                 let path = item_path(item)?;
                 let name = path_name(path);
-                matches!(name.as_str(), "header" | "query" | "path" | "basic_auth")
-                    .then(|| (name, path.span()))
+                matches!(
+                    name.as_str(),
+                    "header" | "query" | "path" | "cookie" | "basic_auth"
+                )
+                .then(|| (name, path.span()))
             })
             .collect();
         let args = errors.handle(FieldArgs::from_list(&items));
@@ -993,6 +1070,9 @@ impl PlacementName {
         let example = match key {
             "path" => {
                 "`#[login(path)]` for the placeholder named like the field, or `#[login(path = \"realm\")]`"
+            }
+            "cookie" => {
+                "`#[login(cookie)]` for a cookie named like the field, or `#[login(cookie = \"refresh_token\")]`"
             }
             _ => {
                 "`#[login(query)]` for a parameter named like the field, or `#[login(query = \"api_key\")]`"
@@ -1194,6 +1274,8 @@ impl FromMeta for ConstantList {
             .unwrap_or_default();
         let example = if name == "query" {
             "`query(api = \"SYNO.API.Auth\", version = 6)`"
+        } else if name == "cookie" {
+            "`cookie(lang = \"en\")`"
         } else {
             "`constant(grant_type = \"password\", returnSecureToken = true)`"
         };

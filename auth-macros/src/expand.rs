@@ -6,8 +6,8 @@ use quote::{format_ident, quote, quote_spanned};
 use syn::{Ident, Lit, LitStr, Type};
 
 use crate::ast::{
-    BodyFailure, Constant, Credentials, Endpoint, Expiry, Field, Placement, ResponseKeys, Source,
-    TimeFormat, TimeUnit, Value, last_segment_is,
+    BodyFailure, Constant, Credentials, Endpoint, Expiry, Field, FieldSource, Placement,
+    ResponseKeys, Source, TimeFormat, TimeUnit, Value, last_segment_is,
 };
 use crate::attr::{BasicPart, BodyFormat, ConstantValue, FieldPath};
 use crate::valid;
@@ -607,11 +607,14 @@ fn expand_endpoint_impl(endpoint: &Endpoint) -> TokenStream {
     let body_failed = expand_body_failed(endpoint.body_failure.as_ref());
     let response_spec = expand_response_spec(endpoint);
     let credentials = expand_credentials(&endpoint.credentials);
+    let refresh_impl = expand_refresh_impl(endpoint);
 
     quote! {
         #request_impl
 
         #declared_base_url
+
+        #refresh_impl
 
         #[automatically_derived]
         impl ::auth_core::LoginEndpoint for #name {
@@ -636,6 +639,45 @@ fn expand_endpoint_impl(endpoint: &Endpoint) -> TokenStream {
             #credentials
         }
     }
+}
+
+/// `impl RefreshEndpoint` for `refreshes = Login`: the refresh request made from the session's
+/// refresh token and the login's fields. The login's type and each field copied from it are
+/// spanned at the declaration, so a login that is not one, or a field it does not have (or of
+/// another type), is reported there.
+fn expand_refresh_impl(endpoint: &Endpoint) -> Option<TokenStream> {
+    let login = endpoint.refreshes.as_ref()?;
+    let name = &endpoint.item.ident;
+    let login_span = syn::spanned::Spanned::span(login);
+    let values = endpoint.fields.iter().map(|field| {
+        let ident = &field.ident;
+        match &field.source {
+            FieldSource::RefreshToken(_) => {
+                quote!(#ident: ::core::clone::Clone::clone(__refresh_token))
+            }
+            FieldSource::FromLogin { field: from, span } => {
+                quote_spanned!(*span=> #ident: ::core::clone::Clone::clone(&__login.#from))
+            }
+            // `valid` has reported it; this is never expanded.
+            FieldSource::Builder => quote!(#ident: ::core::unreachable!()),
+        }
+    });
+    let login_type = quote_spanned!(login_span=> type Login = #login;);
+    Some(quote! {
+        #[automatically_derived]
+        impl ::auth_core::RefreshEndpoint for #name {
+            #login_type
+
+            fn for_refresh_token(
+                __login: &Self::Login,
+                __refresh_token: &::auth_core::Secret,
+            ) -> Self {
+                #name {
+                    #(#values,)*
+                }
+            }
+        }
+    })
 }
 
 /// `__decode` and `__decode_error`: the declared types read as bodies. Each trait is named
@@ -711,6 +753,10 @@ fn expand_request_spec(endpoint: &Endpoint) -> TokenStream {
         Placement::FormBody(key) => Some(key.to_string()),
         _ => None,
     });
+    let cookies = pairs(|placement| match placement {
+        Placement::Cookie(name) => Some(name.to_string()),
+        _ => None,
+    });
     quote! {
         ::auth_core::Method::#method,
         #base_url,
@@ -720,6 +766,7 @@ fn expand_request_spec(endpoint: &Endpoint) -> TokenStream {
         #headers,
         #query,
         #form,
+        #cookies,
     }
 }
 
@@ -756,6 +803,10 @@ fn expand_request_impl(endpoint: &Endpoint) -> TokenStream {
             Placement::Header(name) => {
                 let name = name.as_str();
                 quote!(header(#name, #value, #secret))
+            }
+            Placement::Cookie(name) => {
+                let name = name.as_str();
+                quote!(cookie(#name, #value, #secret))
             }
             Placement::BasicAuth(part) => match **part {
                 BasicPart::User => quote!(basic_user(#value)),

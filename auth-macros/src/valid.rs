@@ -2,7 +2,7 @@
 
 use darling::Error;
 
-use crate::ast::{Endpoint, Placement, Source, Value, path_is_well_formed};
+use crate::ast::{Endpoint, FieldSource, Placement, Source, Value, path_is_well_formed};
 use crate::attr::BasicPart;
 
 /// Names the macro generates on the struct or its builder, which a field must not take.
@@ -15,6 +15,8 @@ pub fn check(endpoint: &Endpoint, errors: &mut darling::error::Accumulator) {
     check_headers(endpoint, errors);
     check_path_parameters(endpoint, errors);
     check_basic_auth(endpoint, errors);
+    check_cookies(endpoint, errors);
+    check_refresh(endpoint, errors);
     check_credential_paths(endpoint, errors);
 }
 
@@ -39,6 +41,7 @@ fn describe(placement: &Placement, value: &Value<'_>) -> String {
         Value::Constant(_) => match placement {
             Placement::Query(key) => format!("`query({} = ...)`", key.as_str()),
             Placement::Header(name) => format!("`header(name = \"{}\", ...)`", name.as_str()),
+            Placement::Cookie(name) => format!("`cookie({} = ...)`", name.as_str()),
             other => format!("`constant({} = ...)`", other.name()),
         },
     }
@@ -351,6 +354,123 @@ fn check_credential_paths(endpoint: &Endpoint, errors: &mut darling::error::Accu
         errors.push(
             Error::custom("`idle_timeout` is longer than `lifetime`, so it can never apply; check the vendor's document")
                 .with_span(&idle.span()),
+        );
+    }
+}
+
+/// Each cookie is sent once, and the `Cookie` header is written from the cookies alone.
+fn check_cookies(endpoint: &Endpoint, errors: &mut darling::error::Accumulator) {
+    let mut seen: Vec<(&str, String)> = Vec::new();
+    let mut has_cookies = false;
+    for (placement, value) in read_values(endpoint) {
+        let Placement::Cookie(name) = placement else {
+            continue;
+        };
+        has_cookies = true;
+        let this = describe(placement, &value);
+        if let Some((_, that)) = seen.iter().find(|(seen, _)| *seen == name.as_str()) {
+            errors.push(
+                Error::custom(format!(
+                    "{this} sends the cookie `{}`, which {that} already sends; keep one",
+                    name.as_str()
+                ))
+                .with_span(&name.span()),
+            );
+        } else {
+            seen.push((name.as_str(), this));
+        }
+    }
+    if !has_cookies {
+        return;
+    }
+    for (placement, value) in read_values(endpoint) {
+        if let Placement::Header(name) = placement
+            && name.as_str() == "cookie"
+        {
+            errors.push(
+                Error::custom(format!(
+                    "{} sets `cookie`, which the cookies of this request already set; send each cookie with `cookie(name = ...)` or `#[login(cookie = \"...\")]` instead",
+                    describe(placement, &value)
+                ))
+                .with_span(&name.span()),
+            );
+        }
+    }
+}
+
+/// A refresh request (`refreshes = Login`) is made by the authenticator alone: one field takes
+/// the refresh token, a secret, and every other field is copied from the login. A login has
+/// neither.
+fn check_refresh(endpoint: &Endpoint, errors: &mut darling::error::Accumulator) {
+    let Some(login) = &endpoint.refreshes else {
+        for field in &endpoint.fields {
+            let (key, span) = match &field.source {
+                FieldSource::Builder => continue,
+                FieldSource::RefreshToken(span) => ("refresh_token", span),
+                FieldSource::FromLogin { span, .. } => ("from_login", span),
+            };
+            errors.push(
+                Error::custom(format!(
+                    "`#[login({key})]` is for a refresh request, whose fields the authenticator fills; add `refreshes = Login` to `#[login_endpoint(...)]`, naming the login it refreshes, or remove `{key}`"
+                ))
+                .with_span(span),
+            );
+        }
+        return;
+    };
+    let login_name = login
+        .segments
+        .last()
+        .map(|segment| segment.ident.to_string())
+        .unwrap_or_default();
+    let mut refresh_token = None;
+    for field in &endpoint.fields {
+        match &field.source {
+            FieldSource::RefreshToken(span) => {
+                if let Some(first) = refresh_token.replace(field) {
+                    errors.push(
+                        Error::custom(format!(
+                            "`{}` and `{}` both carry the refresh token; keep `refresh_token` on one",
+                            first.ident, field.ident
+                        ))
+                        .with_span(span),
+                    );
+                }
+                if field.optional.is_some() {
+                    errors.push(
+                        Error::custom(format!(
+                            "a refresh request always sends the refresh token, so `{}` cannot be an `Option`; make it `Secret`",
+                            field.ident
+                        ))
+                        .with_span(&field.ty),
+                    );
+                } else if field.secret.is_none() && !field.unread {
+                    errors.push(
+                        Error::custom(format!(
+                            "the refresh token is a credential; make `{}` a `Secret` marked `#[login(secret, refresh_token)]`",
+                            field.ident
+                        ))
+                        .with_span(span),
+                    );
+                }
+            }
+            FieldSource::FromLogin { .. } => {}
+            FieldSource::Builder if field.unread => {}
+            FieldSource::Builder => errors.push(
+                Error::custom(format!(
+                    "`{}` has no value when the authenticator refreshes: mark it `#[login(from_login)]` to copy `{login_name}`'s field of that name (or `#[login(from_login = other_field)]`), or send a fixed value with `constant(...)`",
+                    field.ident
+                ))
+                .with_span(&field.ident),
+            ),
+        }
+    }
+    if refresh_token.is_none() && all_read(endpoint) {
+        errors.push(
+            Error::custom(format!(
+                "`refreshes = {login_name}` needs the field that carries the session's refresh token; add `#[login(secret, refresh_token)] refresh_token: Secret`, placed as the vendor documents (`rename`, `header`, `cookie`, `query`)"
+            ))
+            .with_span(login),
         );
     }
 }

@@ -64,7 +64,7 @@ pub use memory::MemoryStore;
 #[cfg(feature = "redis")]
 pub use redis::RedisStore;
 pub use seal::SealingKey;
-pub(crate) use seal::{RestoredSession, session_from_plaintext, session_plaintext};
+pub(crate) use seal::{RestoredSession, plaintext_body, session_from_plaintext, session_plaintext};
 pub use shared::SharedStore;
 pub(crate) use shared::{Leased, SharedSession};
 

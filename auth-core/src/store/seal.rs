@@ -323,6 +323,13 @@ pub(crate) fn session_plaintext<R>(
     Some(plaintext)
 }
 
+/// The success body in `plaintext`, which its response is read from.
+pub(crate) fn plaintext_body(plaintext: &[u8]) -> Option<&[u8]> {
+    let (fields_len, rest) = plaintext.split_first_chunk::<4>()?;
+    let fields_len = usize::try_from(u32::from_be_bytes(*fields_len)).ok()?;
+    rest.get(fields_len..)
+}
+
 /// The session in `plaintext`, its response read by `decode` (the endpoint's own, as
 /// `LoginEndpoint::__decode`); `None` when anything does not parse.
 pub(crate) fn session_from_plaintext<R>(
