@@ -91,3 +91,44 @@ pub struct Refresh {
     #[login(secret, refresh_token)]
     refresh_token: Secret,
 }
+
+/// `POST /auth/login` in `cookie` mode: the refresh token comes in an httpOnly cookie, not in
+/// the body. The reference's `mode`: "Whether to retrieve the refresh token in the JSON
+/// response, or in a httpOnly cookie. One of `json`, `cookie` or `session`". The cookie's
+/// name is `REFRESH_TOKEN_COOKIE_NAME` of Directus's configuration reference, whose default,
+/// `directus_refresh_token`, is declared here.
+#[login_endpoint(
+    vendor = "Directus",
+    base_url = "https://directus.invalid",
+    path = "/auth/login",
+    constant(mode = "cookie"),
+    response = AuthResponse,
+    token = data.access_token,
+    refresh_token = cookie("directus_refresh_token"),
+    expires_in(millis = data.expires),
+    error_body = ErrorBody,
+)]
+pub struct CookieLogin {
+    email: String,
+    #[login(secret)]
+    password: Secret,
+}
+
+/// `POST /auth/refresh` in `cookie` mode: the refresh token is sent in its cookie ("If you
+/// have the refresh token in a cookie through /auth/login, you don't have to submit it here"),
+/// and the new one comes back in the same cookie.
+#[login_endpoint(
+    refreshes = CookieLogin,
+    vendor = "Directus",
+    path = "/auth/refresh",
+    constant(mode = "cookie"),
+    response = AuthResponse,
+    token = data.access_token,
+    refresh_token = cookie("directus_refresh_token"),
+    expires_in(millis = data.expires),
+    error_body = ErrorBody,
+)]
+pub struct CookieRefresh {
+    #[login(secret, refresh_token, cookie = "directus_refresh_token")]
+    refresh_token: Secret,
+}

@@ -4,9 +4,11 @@
 //! exactly one login when the vendor refuses a refresh, and serves the valid token through a
 //! refresh that fails for a passing reason. Time runs on tokio's paused clock.
 //!
-//! The endpoints are Directus's (see `directus.rs`). The loopback server below keeps each
-//! refresh token valid for one use, and answers a spent or unknown one with 401 in Directus's
-//! error shape (`{"errors":[{"message","extensions":{"code"}}]}`).
+//! The endpoints are Directus's (see `directus.rs`), in its `json` mode (the refresh token in
+//! the body) and its `cookie` mode (the refresh token in the `directus_refresh_token` cookie,
+//! each way). The loopback server below keeps each refresh token valid for one use, and
+//! answers a spent or unknown one with 401 in Directus's error shape
+//! (`{"errors":[{"message","extensions":{"code"}}]}`).
 
 mod directus;
 
@@ -24,7 +26,7 @@ use axum::routing::post;
 use serde_json::{Value, json};
 use tokio::task::JoinSet;
 
-use directus::{Login, Refresh};
+use directus::{CookieLogin, CookieRefresh, Login, Refresh};
 
 const EMAIL: &str = "admin@example.com";
 const PASSWORD: &str = "d1r3ctu5";
@@ -37,6 +39,9 @@ struct Directus {
     live_refresh_tokens: Mutex<HashSet<String>>,
     /// Every refresh token presented to `/auth/refresh`, in order.
     presented: Mutex<Vec<String>>,
+    /// For each of them, whether it came in the `directus_refresh_token` cookie rather than
+    /// the body.
+    presented_in_cookie: Mutex<Vec<bool>>,
     /// Statuses the next refreshes are answered with, before any is served.
     refresh_failures: Mutex<VecDeque<StatusCode>>,
     /// The account's password, `PASSWORD` until a test changes it.
@@ -53,6 +58,7 @@ impl Default for Directus {
             serial: AtomicU64::new(0),
             live_refresh_tokens: Mutex::default(),
             presented: Mutex::default(),
+            presented_in_cookie: Mutex::default(),
             refresh_failures: Mutex::default(),
             password: Mutex::new(PASSWORD.to_owned()),
             refresh_lifetime: Mutex::new(None),
@@ -61,19 +67,39 @@ impl Default for Directus {
 }
 
 impl Directus {
-    fn issue(&self) -> Response {
+    /// New tokens; in `cookie` mode, the refresh token in its cookie instead of the body, as
+    /// Directus sets it.
+    fn issue(&self, mode: Mode) -> Response {
         let serial = self.serial.fetch_add(1, Ordering::SeqCst) + 1;
         let refresh_token = format!("refresh-{serial}");
         lock(&self.live_refresh_tokens).insert(refresh_token.clone());
         let mut data = json!({
             "access_token": format!("access-{serial}"),
             "expires": 900_000,
-            "refresh_token": refresh_token,
         });
         if let Some(lifetime) = *lock(&self.refresh_lifetime) {
             data["refresh_expires_in"] = json!(lifetime);
         }
-        Json(json!({ "data": data })).into_response()
+        match mode {
+            Mode::Json => {
+                data["refresh_token"] = json!(refresh_token);
+                Json(json!({ "data": data })).into_response()
+            }
+            Mode::Cookie => (
+                [(
+                    axum::http::header::SET_COOKIE,
+                    format!(
+                        "{REFRESH_COOKIE}={refresh_token}; Max-Age=604800; Path=/; HttpOnly; SameSite=Lax"
+                    ),
+                )],
+                Json(json!({ "data": data })),
+            )
+                .into_response(),
+        }
+    }
+
+    fn presented_in_cookie(&self) -> Vec<bool> {
+        lock(&self.presented_in_cookie).clone()
     }
 
     fn logins(&self) -> usize {
@@ -94,6 +120,38 @@ impl Directus {
     }
 }
 
+/// Where Directus puts the refresh token: the body (`json`, the default) or a cookie.
+#[derive(Clone, Copy)]
+enum Mode {
+    Json,
+    Cookie,
+}
+
+impl Mode {
+    /// The request's `mode`, else what Directus assumes: `json` when a refresh token is in the
+    /// body, else `cookie` (for a refresh).
+    fn of(body: &Value, refresh_token_in_body: bool) -> Mode {
+        match body["mode"].as_str() {
+            Some("cookie") => Mode::Cookie,
+            Some(_) => Mode::Json,
+            None if refresh_token_in_body => Mode::Json,
+            None => Mode::Cookie,
+        }
+    }
+}
+
+/// Directus's default `REFRESH_TOKEN_COOKIE_NAME`.
+const REFRESH_COOKIE: &str = "directus_refresh_token";
+
+/// The value of the refresh token's cookie in a `Cookie` header.
+fn refresh_cookie(headers: &axum::http::HeaderMap) -> Option<String> {
+    let cookies = headers.get(axum::http::header::COOKIE)?.to_str().ok()?;
+    cookies.split("; ").find_map(|pair| {
+        let (name, value) = pair.split_once('=')?;
+        (name == REFRESH_COOKIE).then(|| value.to_owned())
+    })
+}
+
 fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     mutex.lock().unwrap_or_else(PoisonError::into_inner)
 }
@@ -110,7 +168,12 @@ async fn login(State(directus): State<Arc<Directus>>, Json(body): Json<Value>) -
     directus.logins.fetch_add(1, Ordering::SeqCst);
     let password = lock(&directus.password).clone();
     if body["email"] == EMAIL && body["password"] == password.as_str() {
-        directus.issue()
+        let mode = if body["mode"] == "cookie" {
+            Mode::Cookie
+        } else {
+            Mode::Json
+        };
+        directus.issue(mode)
     } else {
         directus_error(
             StatusCode::UNAUTHORIZED,
@@ -120,20 +183,27 @@ async fn login(State(directus): State<Arc<Directus>>, Json(body): Json<Value>) -
     }
 }
 
-async fn refresh(State(directus): State<Arc<Directus>>, Json(body): Json<Value>) -> Response {
+async fn refresh(
+    State(directus): State<Arc<Directus>>,
+    headers: axum::http::HeaderMap,
+    Json(body): Json<Value>,
+) -> Response {
     directus.refreshes.fetch_add(1, Ordering::SeqCst);
-    let presented = body["refresh_token"]
-        .as_str()
-        .unwrap_or_default()
-        .to_owned();
+    let in_body = body["refresh_token"].as_str().map(str::to_owned);
+    let mode = Mode::of(&body, in_body.is_some());
+    let in_cookie = in_body.is_none();
+    let presented = in_body
+        .or_else(|| refresh_cookie(&headers))
+        .unwrap_or_default();
     lock(&directus.presented).push(presented.clone());
+    lock(&directus.presented_in_cookie).push(in_cookie);
     if let Some(status) = lock(&directus.refresh_failures).pop_front() {
         let reason = status.canonical_reason().unwrap_or("Refused.");
         return directus_error(status, reason, "STAGED_FAILURE");
     }
     // Single use: a refresh token is spent by the refresh that presents it.
     if lock(&directus.live_refresh_tokens).remove(&presented) {
-        directus.issue()
+        directus.issue(mode)
     } else {
         directus_error(
             StatusCode::UNAUTHORIZED,
@@ -189,17 +259,6 @@ fn authenticator(server: &Server) -> Arc<Authenticator<Login>> {
 /// 15 minutes, renewed a minute ahead.
 const RENEW_AT: Duration = Duration::from_secs(14 * 60);
 
-async fn concurrent_tokens(
-    auth: &Arc<Authenticator<Login>>,
-    callers: usize,
-) -> Vec<Result<AccessToken, AuthError>> {
-    let mut tasks = JoinSet::new();
-    for _ in 0..callers {
-        let auth = Arc::clone(auth);
-        tasks.spawn(async move { auth.token().await });
-    }
-    tasks.join_all().await
-}
 
 #[tokio::test(start_paused = true)]
 async fn concurrent_callers_on_an_expiring_session_share_one_refresh() {
@@ -437,4 +496,96 @@ async fn a_refresh_token_past_its_stated_lifetime_is_not_sent() {
         );
         assert_eq!(server.directus.logins(), logins, "{refresh_lifetime} s");
     }
+}
+
+fn cookie_mode_authenticator(server: &Server) -> Arc<Authenticator<CookieLogin>> {
+    let client = LoginClient::builder()
+        .retry_policy(RetryPolicy::disabled())
+        .build()
+        .unwrap();
+    let login = CookieLogin::builder()
+        .email(EMAIL)
+        .password(PASSWORD)
+        .build();
+    Arc::new(
+        Authenticator::new(client, login)
+            .with_base_url(&server.base_url)
+            .with_refresh::<CookieRefresh>(),
+    )
+}
+
+#[tokio::test(start_paused = true)]
+async fn in_cookie_mode_the_refresh_token_goes_in_its_cookie_and_each_rotated_one_once() {
+    let server = start_directus().await;
+    let auth = cookie_mode_authenticator(&server);
+    assert_eq!(auth.token().await.unwrap().expose_secret(), "access-1");
+    // The login's refresh token came in `Set-Cookie`, not in the body.
+    let session = auth.session().await.unwrap();
+    assert!(session.response().data.refresh_token.is_none());
+    assert_eq!(
+        session.refresh_token().unwrap().expose_secret(),
+        "refresh-1"
+    );
+
+    for round in 2..=4 {
+        tokio::time::advance(RENEW_AT + Duration::from_millis(1)).await;
+        let tokens = concurrent_tokens(&auth, 100).await;
+        for token in &tokens {
+            assert_eq!(
+                token.as_ref().unwrap().expose_secret(),
+                format!("access-{round}")
+            );
+        }
+        assert_eq!(
+            auth.session()
+                .await
+                .unwrap()
+                .refresh_token()
+                .unwrap()
+                .expose_secret(),
+            format!("refresh-{round}"),
+            "the rotated refresh token, from the refresh's `Set-Cookie`"
+        );
+    }
+    // One refresh per round for 100 callers, each presenting the last refresh token once, in
+    // its cookie.
+    assert_eq!(
+        server.directus.presented(),
+        ["refresh-1", "refresh-2", "refresh-3"]
+    );
+    assert_eq!(server.directus.presented_in_cookie(), [true, true, true]);
+    assert_eq!(server.directus.logins(), 1);
+}
+
+#[tokio::test(start_paused = true)]
+async fn in_cookie_mode_a_refused_refresh_falls_back_to_exactly_one_login() {
+    let server = start_directus().await;
+    let auth = cookie_mode_authenticator(&server);
+    auth.token().await.unwrap();
+    server.directus.revoke_refresh_tokens();
+
+    tokio::time::advance(RENEW_AT + Duration::from_millis(1)).await;
+    let tokens = concurrent_tokens(&auth, 50).await;
+    for token in &tokens {
+        assert_eq!(token.as_ref().unwrap().expose_secret(), "access-2");
+    }
+    assert_eq!(server.directus.refreshes(), 1);
+    assert_eq!(server.directus.logins(), 2, "exactly one login after the refusal");
+    // The new session's refresh token is the one sent next.
+    tokio::time::advance(RENEW_AT + Duration::from_millis(1)).await;
+    assert_eq!(auth.token().await.unwrap().expose_secret(), "access-3");
+    assert_eq!(server.directus.presented(), ["refresh-1", "refresh-2"]);
+    assert_eq!(server.directus.logins(), 2);
+}
+
+async fn concurrent_tokens<E: auth_core::LoginEndpoint + 'static>(
+    auth: &Arc<Authenticator<E>>,
+    callers: usize,
+) -> Vec<Result<AccessToken, AuthError>> {
+    let mut tasks = JoinSet::new();
+    for _ in 0..callers {
+        let auth = Arc::clone(auth);
+        tasks.spawn(async move { auth.token().await });
+    }
+    tasks.join_all().await
 }
