@@ -259,7 +259,6 @@ fn authenticator(server: &Server) -> Arc<Authenticator<Login>> {
 /// 15 minutes, renewed a minute ahead.
 const RENEW_AT: Duration = Duration::from_secs(14 * 60);
 
-
 #[tokio::test(start_paused = true)]
 async fn concurrent_callers_on_an_expiring_session_share_one_refresh() {
     let server = start_directus().await;
@@ -570,7 +569,11 @@ async fn in_cookie_mode_a_refused_refresh_falls_back_to_exactly_one_login() {
         assert_eq!(token.as_ref().unwrap().expose_secret(), "access-2");
     }
     assert_eq!(server.directus.refreshes(), 1);
-    assert_eq!(server.directus.logins(), 2, "exactly one login after the refusal");
+    assert_eq!(
+        server.directus.logins(),
+        2,
+        "exactly one login after the refusal"
+    );
     // The new session's refresh token is the one sent next.
     tokio::time::advance(RENEW_AT + Duration::from_millis(1)).await;
     assert_eq!(auth.token().await.unwrap().expose_secret(), "access-3");
