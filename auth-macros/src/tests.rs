@@ -184,6 +184,37 @@ fn expansion_of_an_oauth_like_endpoint() {
     expect_file!["expansions/oauth_like.rs"].assert_eq(&expand(args, item));
 }
 
+/// A refresh request: OAuth 2.0's `refresh_token` grant, with the refresh token from the
+/// session, the client copied from the login, and a cookie.
+#[test]
+fn expansion_of_a_refresh_endpoint() {
+    let args = quote! {
+        refreshes = Login,
+        vendor = "Example IdP",
+        path = "/realms/{realm}/token",
+        body = form,
+        constant(grant_type = "refresh_token"),
+        cookie(lang = "en"),
+        response = TokenResponse,
+        token = access_token,
+        refresh_token = refresh_token,
+        expires_in = expires_in,
+    };
+    let item = quote! {
+        pub struct Refresh {
+            #[login(secret, refresh_token)]
+            refresh_token: Secret,
+            #[login(path, from_login)]
+            realm: String,
+            #[login(from_login = client)]
+            client_id: String,
+            #[login(secret, from_login, cookie = "sso_session")]
+            session: Option<Secret>,
+        }
+    };
+    expect_file!["expansions/refresh.rs"].assert_eq(&expand(args, item));
+}
+
 /// JSON constants nested beside nested fields: a JSON-RPC envelope.
 #[test]
 fn expansion_of_a_json_rpc_endpoint() {
@@ -759,7 +790,7 @@ fn a_misspelt_key_of_any_list_is_reported_with_the_key_it_is_closest_to() {
             checked += 1;
         }
     }
-    assert_eq!(checked, 22 + 6 + 2 + 3 + 4 + 3);
+    assert_eq!(checked, 24 + 9 + 2 + 3 + 4 + 3);
 }
 
 /// A key of the other list, written in the wrong one, says where it goes.

@@ -238,6 +238,7 @@ impl ::auth_core::LoginEndpoint for Login {
         &[],
         &[],
         &[],
+        &[],
         ::auth_core::LifetimePolicy {
             fixed: ::core::option::Option::Some(
                 ::core::time::Duration::from_secs(3600u64),

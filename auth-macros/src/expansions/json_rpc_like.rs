@@ -269,6 +269,7 @@ impl ::auth_core::LoginEndpoint for Login {
         &[],
         &[],
         &[],
+        &[],
         ::auth_core::LifetimePolicy {
             fixed: ::core::option::Option::None,
             idle: ::core::option::Option::None,

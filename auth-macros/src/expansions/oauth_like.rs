@@ -561,6 +561,7 @@ impl ::auth_core::LoginEndpoint for Login {
         &[("version", "2")],
         &[("grant_type", "password"), ("scope", "openid"), ("scope", "email")],
         &[],
+        &[],
         ::auth_core::LifetimePolicy {
             fixed: ::core::option::Option::None,
             idle: ::core::option::Option::None,

@@ -281,6 +281,7 @@ impl ::auth_core::LoginEndpoint for Login {
         &[],
         &[],
         &[],
+        &[],
         ::auth_core::LifetimePolicy {
             fixed: ::core::option::Option::Some(
                 ::core::time::Duration::from_secs(7200u64),

@@ -353,6 +353,7 @@ impl ::auth_core::LoginEndpoint for Login {
         &[("accept", "application/json")],
         &[],
         &[],
+        &[],
         &[
             (401u16, ::auth_core::ErrorKind::InvalidCredentials),
             (404u16, ::auth_core::ErrorKind::InvalidCredentials),

@@ -1,0 +1,406 @@
+pub struct Refresh {
+    refresh_token: Secret,
+    realm: String,
+    client_id: String,
+    session: Option<Secret>,
+}
+#[automatically_derived]
+impl ::core::fmt::Debug for Refresh {
+    fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        __f.debug_struct(::core::stringify!(Refresh))
+            .field("grant_type", &::core::format_args!("{}", "\"refresh_token\""))
+            .field("lang", &::core::format_args!("{}", "\"en\""))
+            .field(
+                ::core::stringify!(refresh_token),
+                &::core::format_args!("[REDACTED]"),
+            )
+            .field(::core::stringify!(realm), &self.realm)
+            .field(::core::stringify!(client_id), &self.client_id)
+            .field(
+                ::core::stringify!(session),
+                &::core::option::Option::map(
+                    ::core::option::Option::as_ref(&self.session),
+                    |_| ::core::format_args!("[REDACTED]"),
+                ),
+            )
+            .finish()
+    }
+}
+impl Refresh {
+    /// Starts building this login request.
+    pub fn builder() -> RefreshBuilder {
+        RefreshBuilder {
+            refresh_token: ::auth_core::builder::Unset,
+            realm: ::auth_core::builder::Unset,
+            client_id: ::auth_core::builder::Unset,
+            session: ::core::option::Option::None,
+        }
+    }
+    #[doc(hidden)]
+    pub fn send(
+        &self,
+        client: &::auth_core::LoginClient,
+    ) -> ::auth_core::__private::NoBaseUrl<TokenResponse>
+    where
+        for<'__any> Self: ::auth_core::DeclaredBaseUrl,
+    {
+        let _ = client;
+        ::auth_core::__private::NoBaseUrl::new(
+            <Self as ::auth_core::LoginEndpoint>::SPEC,
+        )
+    }
+    /// Logs in at `base_url`, the host of the Example IdP installation to log in to; the endpoint's path is appended to it.
+    ///
+    /// Example IdP has no single documented host, so a login is always sent with its base URL.
+    ///
+    /// Returns the [`Session`](::auth_core::Session), or an
+    /// [`AuthError`](::auth_core::AuthError) whose kind is the same across vendors.
+    pub fn send_to<'__a>(
+        &'__a self,
+        client: &'__a ::auth_core::LoginClient,
+        base_url: &'__a str,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            ::auth_core::Session<TokenResponse>,
+            ::auth_core::AuthError,
+        >,
+    > + ::core::marker::Send + '__a {
+        ::auth_core::__private::send(
+            client,
+            self,
+            ::core::option::Option::Some(base_url),
+        )
+    }
+}
+/// Builds a [`Refresh`]: call the setter of every required field (`refresh_token`, `realm`, `client_id`) once, then [`build`](RefreshBuilder::build).
+///
+/// Each type parameter, named after a required field, is [`Unset`](::auth_core::builder::Unset) until its setter is called and [`Set`](::auth_core::builder::Set) after.
+///
+/// An optional field has two setters, as in `bon`: `session(value)` sets it, and `maybe_session(option)` takes an `Option`, where `None` leaves it unset. They may be called again; the last call wins.
+#[must_use = "a builder does nothing until `build()` is called"]
+#[allow(non_camel_case_types)]
+pub struct RefreshBuilder<
+    refresh_token = ::auth_core::builder::Unset,
+    realm = ::auth_core::builder::Unset,
+    client_id = ::auth_core::builder::Unset,
+> {
+    refresh_token: refresh_token,
+    realm: realm,
+    client_id: client_id,
+    session: Option<Secret>,
+}
+/// The states of [`RefreshBuilder`]'s required fields.
+#[doc(hidden)]
+#[allow(non_snake_case, non_camel_case_types)]
+pub mod __RefreshBuilder_states {
+    #[diagnostic::on_unimplemented(
+        message = "`Refresh` cannot be built yet: the required field `refresh_token` is not set",
+        label = "`refresh_token` is not set",
+        note = "call `.refresh_token(...)` on the builder before `.build()`"
+    )]
+    pub trait refresh_token_is_set {
+        #[doc(hidden)]
+        type Value;
+        #[doc(hidden)]
+        fn __value(self) -> Self::Value;
+    }
+    #[diagnostic::do_not_recommend]
+    impl<__T> refresh_token_is_set for ::auth_core::builder::Set<__T> {
+        type Value = __T;
+        fn __value(self) -> __T {
+            self.0
+        }
+    }
+    #[diagnostic::on_unimplemented(
+        message = "the required field `refresh_token` is already set",
+        label = "`refresh_token` was set by an earlier `.refresh_token(...)`",
+        note = "a setter is called once; remove one of the `.refresh_token(...)` calls"
+    )]
+    pub trait refresh_token_is_unset {}
+    #[diagnostic::do_not_recommend]
+    impl refresh_token_is_unset for ::auth_core::builder::Unset {}
+    #[diagnostic::on_unimplemented(
+        message = "`Refresh` cannot be built yet: the required field `realm` is not set",
+        label = "`realm` is not set",
+        note = "call `.realm(...)` on the builder before `.build()`"
+    )]
+    pub trait realm_is_set {
+        #[doc(hidden)]
+        type Value;
+        #[doc(hidden)]
+        fn __value(self) -> Self::Value;
+    }
+    #[diagnostic::do_not_recommend]
+    impl<__T> realm_is_set for ::auth_core::builder::Set<__T> {
+        type Value = __T;
+        fn __value(self) -> __T {
+            self.0
+        }
+    }
+    #[diagnostic::on_unimplemented(
+        message = "the required field `realm` is already set",
+        label = "`realm` was set by an earlier `.realm(...)`",
+        note = "a setter is called once; remove one of the `.realm(...)` calls"
+    )]
+    pub trait realm_is_unset {}
+    #[diagnostic::do_not_recommend]
+    impl realm_is_unset for ::auth_core::builder::Unset {}
+    #[diagnostic::on_unimplemented(
+        message = "`Refresh` cannot be built yet: the required field `client_id` is not set",
+        label = "`client_id` is not set",
+        note = "call `.client_id(...)` on the builder before `.build()`"
+    )]
+    pub trait client_id_is_set {
+        #[doc(hidden)]
+        type Value;
+        #[doc(hidden)]
+        fn __value(self) -> Self::Value;
+    }
+    #[diagnostic::do_not_recommend]
+    impl<__T> client_id_is_set for ::auth_core::builder::Set<__T> {
+        type Value = __T;
+        fn __value(self) -> __T {
+            self.0
+        }
+    }
+    #[diagnostic::on_unimplemented(
+        message = "the required field `client_id` is already set",
+        label = "`client_id` was set by an earlier `.client_id(...)`",
+        note = "a setter is called once; remove one of the `.client_id(...)` calls"
+    )]
+    pub trait client_id_is_unset {}
+    #[diagnostic::do_not_recommend]
+    impl client_id_is_unset for ::auth_core::builder::Unset {}
+}
+#[allow(non_camel_case_types)]
+impl<refresh_token, realm, client_id> RefreshBuilder<refresh_token, realm, client_id> {
+    /// Sets `refresh_token` (required; once).
+    pub fn refresh_token(
+        self,
+        value: impl ::auth_core::builder::FieldValue<Secret>,
+    ) -> RefreshBuilder<::auth_core::builder::Set<Secret>, realm, client_id>
+    where
+        refresh_token: __RefreshBuilder_states::refresh_token_is_unset,
+    {
+        RefreshBuilder {
+            refresh_token: ::auth_core::builder::Set(
+                ::auth_core::builder::FieldValue::into_field(value),
+            ),
+            realm: self.realm,
+            client_id: self.client_id,
+            session: self.session,
+        }
+    }
+    /// Sets `realm` (required; once).
+    pub fn realm(
+        self,
+        value: impl ::auth_core::builder::FieldValue<String>,
+    ) -> RefreshBuilder<refresh_token, ::auth_core::builder::Set<String>, client_id>
+    where
+        realm: __RefreshBuilder_states::realm_is_unset,
+    {
+        RefreshBuilder {
+            refresh_token: self.refresh_token,
+            realm: ::auth_core::builder::Set(
+                ::auth_core::builder::FieldValue::into_field(value),
+            ),
+            client_id: self.client_id,
+            session: self.session,
+        }
+    }
+    /// Sets `client_id` (required; once).
+    pub fn client_id(
+        self,
+        value: impl ::auth_core::builder::FieldValue<String>,
+    ) -> RefreshBuilder<refresh_token, realm, ::auth_core::builder::Set<String>>
+    where
+        client_id: __RefreshBuilder_states::client_id_is_unset,
+    {
+        RefreshBuilder {
+            refresh_token: self.refresh_token,
+            realm: self.realm,
+            client_id: ::auth_core::builder::Set(
+                ::auth_core::builder::FieldValue::into_field(value),
+            ),
+            session: self.session,
+        }
+    }
+    /// Sets `session` (optional; left out of the request when not set).
+    pub fn session(
+        mut self,
+        value: impl ::auth_core::builder::FieldValue<Secret>,
+    ) -> Self {
+        self.session = ::core::option::Option::Some(
+            ::auth_core::builder::FieldValue::into_field(value),
+        );
+        self
+    }
+    /// Sets `session` from an `Option`: `None` leaves it out of the request, as if [`session`](Self::session) were not called.
+    pub fn maybe_session(mut self, value: ::core::option::Option<Secret>) -> Self {
+        self.session = value;
+        self
+    }
+    /// Builds the request. Available once every required field is set.
+    pub fn build(self) -> Refresh
+    where
+        refresh_token: __RefreshBuilder_states::refresh_token_is_set<Value = Secret>,
+        realm: __RefreshBuilder_states::realm_is_set<Value = String>,
+        client_id: __RefreshBuilder_states::client_id_is_set<Value = String>,
+    {
+        Refresh {
+            refresh_token: <refresh_token as __RefreshBuilder_states::refresh_token_is_set>::__value(
+                self.refresh_token,
+            ),
+            realm: <realm as __RefreshBuilder_states::realm_is_set>::__value(self.realm),
+            client_id: <client_id as __RefreshBuilder_states::client_id_is_set>::__value(
+                self.client_id,
+            ),
+            session: self.session,
+        }
+    }
+}
+#[automatically_derived]
+#[allow(non_camel_case_types)]
+impl<
+    refresh_token: ::core::fmt::Debug,
+    realm: ::core::fmt::Debug,
+    client_id: ::core::fmt::Debug,
+> ::core::fmt::Debug for RefreshBuilder<refresh_token, realm, client_id> {
+    fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        __f.debug_struct(::core::stringify!(RefreshBuilder))
+            .field(::core::stringify!(refresh_token), &self.refresh_token)
+            .field(::core::stringify!(realm), &self.realm)
+            .field(::core::stringify!(client_id), &self.client_id)
+            .field(::core::stringify!(session), &self.session)
+            .finish()
+    }
+}
+#[automatically_derived]
+impl ::auth_core::__private::LoginRequest for Refresh {
+    fn __describe<'__a>(
+        &'__a self,
+        __parts: &mut ::auth_core::__private::RequestParts<'__a>,
+    ) {
+        __parts
+            .form(
+                "refresh_token",
+                <Secret as ::auth_core::TextValue>::__as_dyn(&self.refresh_token),
+                true,
+            );
+        __parts
+            .path(
+                "realm",
+                <String as ::auth_core::TextValue>::__as_dyn(&self.realm),
+                false,
+            );
+        __parts
+            .form(
+                "client_id",
+                <String as ::auth_core::TextValue>::__as_dyn(&self.client_id),
+                false,
+            );
+        __parts
+            .cookie(
+                "sso_session",
+                <Option<Secret> as ::auth_core::TextValue>::__as_dyn(&self.session),
+                true,
+            );
+    }
+    fn __secrets(&self, __secret: &mut dyn ::core::ops::FnMut(&str)) {
+        __secret(::auth_core::Secret::expose_secret(&self.refresh_token));
+        if let ::core::option::Option::Some(__value) = &self.session {
+            __secret(::auth_core::Secret::expose_secret(__value));
+        }
+    }
+}
+#[automatically_derived]
+impl ::auth_core::RefreshEndpoint for Refresh {
+    type Login = Login;
+    fn for_refresh_token(
+        __login: &Self::Login,
+        __refresh_token: &::auth_core::Secret,
+    ) -> Self {
+        Refresh {
+            refresh_token: ::core::clone::Clone::clone(__refresh_token),
+            realm: ::core::clone::Clone::clone(&__login.realm),
+            client_id: ::core::clone::Clone::clone(&__login.client),
+            session: ::core::clone::Clone::clone(&__login.session),
+        }
+    }
+}
+#[automatically_derived]
+impl ::auth_core::LoginEndpoint for Refresh {
+    type Response = TokenResponse;
+    type ErrorBody = ::auth_core::NoErrorBody;
+    const SPEC: &'static ::auth_core::EndpointSpec = &::auth_core::EndpointSpec::__new(
+        "Example IdP",
+        ::auth_core::Method::Post,
+        ::core::option::Option::None,
+        "/realms/{realm}/token",
+        ::auth_core::BodyFormat::Form,
+        ::core::option::Option::Some("application/x-www-form-urlencoded"),
+        &[],
+        &[],
+        &[("grant_type", "refresh_token")],
+        &[("lang", "en")],
+        &[],
+        ::auth_core::LifetimePolicy {
+            fixed: ::core::option::Option::None,
+            idle: ::core::option::Option::None,
+        },
+        ::core::option::Option::None,
+        ::auth_core::ResponseSpec::__new(
+            "TokenResponse",
+            ::auth_core::Source::Body("access_token"),
+            ::core::option::Option::Some(::auth_core::Source::Body("refresh_token")),
+            ::core::option::Option::Some(
+                ::auth_core::Expiry::In(
+                    ::auth_core::Source::Body("expires_in"),
+                    ::auth_core::TimeUnit::Seconds,
+                ),
+            ),
+            ::core::option::Option::None,
+            ::auth_core::ErrorKind::Rejected,
+        ),
+    );
+    fn __decode(
+        __body: &[u8],
+    ) -> ::core::result::Result<
+        Self::Response,
+        ::auth_core::__private::serde_json::Error,
+    > {
+        <TokenResponse as ::auth_core::ResponseBody>::__decode(__body)
+    }
+    fn __decode_error(
+        __body: &[u8],
+    ) -> ::core::option::Option<::auth_core::__private::ErrorBodyFields> {
+        let __error = ::core::result::Result::ok(
+            <::auth_core::NoErrorBody as ::auth_core::ResponseBody>::__decode(__body),
+        )?;
+        ::core::option::Option::Some(
+            <::auth_core::NoErrorBody as ::auth_core::VendorError>::__fields(&__error),
+        )
+    }
+    fn __body_failed(__response: &Self::Response) -> bool {
+        false
+    }
+    fn __credentials(
+        __response: &Self::Response,
+    ) -> ::auth_core::__private::BodyValues<'_> {
+        ::auth_core::__private::BodyValues {
+            token: {
+                let __v = &__response.access_token;
+                ::auth_core::fields::TokenField::token(__v)
+            },
+            refresh_token: {
+                let __v = &__response.refresh_token;
+                ::auth_core::fields::TokenField::token(__v)
+            },
+            expiry: {
+                let __v = &__response.expires_in;
+                ::auth_core::fields::TimeNumberField::expiry_value(__v)
+            },
+            refresh_expiry: ::auth_core::__private::ExpiryValue::Absent,
+        }
+    }
+}
