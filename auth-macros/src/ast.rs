@@ -43,6 +43,9 @@ pub struct Endpoint {
     pub item: ItemStruct,
     /// `refreshes = Login`: the login whose sessions this endpoint refreshes.
     pub refreshes: Option<syn::Path>,
+    /// `refreshes` was written but could not be read (reported), so the fields' refresh keys
+    /// are not reported as well.
+    pub refreshes_unread: bool,
     pub vendor: String,
     pub base_url: Option<String>,
     pub path: SpannedValue<String>,
@@ -387,9 +390,11 @@ impl Endpoint {
             body_failure,
             ..
         } = keys;
+        let refreshes_unread = args.refreshes.is_none() && reported.contains(&"refreshes");
         Ok(Endpoint {
             item,
             refreshes: args.refreshes,
+            refreshes_unread,
             vendor: vendor.trim().to_owned(),
             base_url: args.base_url.map(|url| url.to_string()),
             path,

@@ -616,7 +616,10 @@ fn expand_endpoint_impl(endpoint: &Endpoint) -> TokenStream {
 
         #refresh_impl
 
+        // Not listed among "the other types that implement `LoginEndpoint`" when a type that
+        // is not one is named where a login is expected (`refreshes = ...`).
         #[automatically_derived]
+        #[diagnostic::do_not_recommend]
         impl ::auth_core::LoginEndpoint for #name {
             type Response = #response;
             type ErrorBody = #error_body;

@@ -403,6 +403,9 @@ fn check_cookies(endpoint: &Endpoint, errors: &mut darling::error::Accumulator) 
 /// neither.
 fn check_refresh(endpoint: &Endpoint, errors: &mut darling::error::Accumulator) {
     let Some(login) = &endpoint.refreshes else {
+        if endpoint.refreshes_unread {
+            return;
+        }
         for field in &endpoint.fields {
             let (key, span) = match &field.source {
                 FieldSource::Builder => continue,
@@ -423,6 +426,19 @@ fn check_refresh(endpoint: &Endpoint, errors: &mut darling::error::Accumulator) 
         .last()
         .map(|segment| segment.ident.to_string())
         .unwrap_or_default();
+    let declares_refresh_token = endpoint
+        .fields
+        .iter()
+        .any(|field| matches!(field.source, FieldSource::RefreshToken(_)));
+    // Without one, the first secret field left to the builder is the refresh token whose
+    // mark was forgotten: one error says so, rather than two.
+    let forgotten = (!declares_refresh_token)
+        .then(|| {
+            endpoint.fields.iter().find(|field| {
+                matches!(field.source, FieldSource::Builder) && field.secret.is_some() && !field.unread
+            })
+        })
+        .flatten();
     let mut refresh_token = None;
     for field in &endpoint.fields {
         match &field.source {
@@ -456,6 +472,15 @@ fn check_refresh(endpoint: &Endpoint, errors: &mut darling::error::Accumulator) 
             }
             FieldSource::FromLogin { .. } => {}
             FieldSource::Builder if field.unread => {}
+            FieldSource::Builder if forgotten.is_some_and(|forgotten| forgotten.ident == field.ident) => {
+                errors.push(
+                    Error::custom(format!(
+                        "`refreshes = {login_name}` needs the field that carries the session's refresh token; if `{}` is that field, mark it `#[login(secret, refresh_token)]`",
+                        field.ident
+                    ))
+                    .with_span(&field.ident),
+                );
+            }
             FieldSource::Builder => errors.push(
                 Error::custom(format!(
                     "`{}` has no value when the authenticator refreshes: mark it `#[login(from_login)]` to copy `{login_name}`'s field of that name (or `#[login(from_login = other_field)]`), or send a fixed value with `constant(...)`",
@@ -465,7 +490,7 @@ fn check_refresh(endpoint: &Endpoint, errors: &mut darling::error::Accumulator) 
             ),
         }
     }
-    if refresh_token.is_none() && all_read(endpoint) {
+    if refresh_token.is_none() && forgotten.is_none() && all_read(endpoint) {
         errors.push(
             Error::custom(format!(
                 "`refreshes = {login_name}` needs the field that carries the session's refresh token; add `#[login(secret, refresh_token)] refresh_token: Secret`, placed as the vendor documents (`rename`, `header`, `cookie`, `query`)"

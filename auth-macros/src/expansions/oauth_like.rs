@@ -547,6 +547,7 @@ impl ::auth_core::__private::LoginRequest for Login {
     }
 }
 #[automatically_derived]
+#[diagnostic::do_not_recommend]
 impl ::auth_core::LoginEndpoint for Login {
     type Response = TokenResponse;
     type ErrorBody = ::auth_core::NoErrorBody;

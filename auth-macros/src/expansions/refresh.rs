@@ -329,6 +329,7 @@ impl ::auth_core::RefreshEndpoint for Refresh {
     }
 }
 #[automatically_derived]
+#[diagnostic::do_not_recommend]
 impl ::auth_core::LoginEndpoint for Refresh {
     type Response = TokenResponse;
     type ErrorBody = ::auth_core::NoErrorBody;

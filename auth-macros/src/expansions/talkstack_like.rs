@@ -267,6 +267,7 @@ impl ::auth_core::__private::LoginRequest for Login {
 #[automatically_derived]
 impl ::auth_core::DeclaredBaseUrl for Login {}
 #[automatically_derived]
+#[diagnostic::do_not_recommend]
 impl ::auth_core::LoginEndpoint for Login {
     type Response = LoginResponse;
     type ErrorBody = ::auth_core::NoErrorBody;
