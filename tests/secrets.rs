@@ -1011,3 +1011,140 @@ async fn refreshes_and_authorized_resends_never_show_a_credential() {
         }));
     }
 }
+
+/// A refresh token sent in a cookie (Directus's `cookie` mode) is as radioactive as any other
+/// credential: redacted in the refresh request's `Debug`, sent in a `Cookie` header marked
+/// sensitive, scrubbed from a refusal that echoes it, and never in a span or a log line, the
+/// HTTP stack's TRACE included. The values are lowercase words, which the excerpt's token
+/// heuristics would not hide by themselves.
+#[tokio::test(flavor = "current_thread")]
+async fn a_refresh_token_sent_in_a_cookie_never_shows() {
+    const PASSWORD: &str = "pw-CookieMode-7hG2kQ9d";
+    const FIRST_TOKEN: &str = "firstaccesstoken-cookiemode-amber";
+    const FIRST_REFRESH: &str = "firstrefreshcookie-cookiemode-willow";
+    const SECOND_TOKEN: &str = "secondaccesstoken-cookiemode-harbor";
+    const SECOND_REFRESH: &str = "secondrefreshcookie-cookiemode-meadow";
+    const THIRD_TOKEN: &str = "thirdaccesstoken-cookiemode-lantern";
+    const THIRD_REFRESH: &str = "thirdrefreshcookie-cookiemode-pebble";
+    let secrets = [
+        PASSWORD,
+        FIRST_TOKEN,
+        FIRST_REFRESH,
+        SECOND_TOKEN,
+        SECOND_REFRESH,
+        THIRD_TOKEN,
+        THIRD_REFRESH,
+    ];
+    let tokens = |access: &str, refresh: &str| {
+        ResponseTemplate::new(200)
+            .insert_header(
+                "Set-Cookie",
+                format!("directus_refresh_token={refresh}; Max-Age=604800; Path=/; HttpOnly")
+                    .as_str(),
+            )
+            .set_body_raw(
+                format!(r#"{{"data":{{"access_token":"{access}","expires":900000}}}}"#),
+                "application/json",
+            )
+    };
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/auth/login"))
+        .respond_with(tokens(FIRST_TOKEN, FIRST_REFRESH))
+        .up_to_n_times(1)
+        .with_priority(1)
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("POST"))
+        .and(path("/auth/login"))
+        .respond_with(tokens(THIRD_TOKEN, THIRD_REFRESH))
+        .with_priority(2)
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("POST"))
+        .and(path("/auth/refresh"))
+        .and(header(
+            "cookie",
+            format!("directus_refresh_token={FIRST_REFRESH}").as_str(),
+        ))
+        .respond_with(tokens(SECOND_TOKEN, SECOND_REFRESH))
+        .expect(1)
+        .mount(&server)
+        .await;
+    // The second refresh is refused with a message that echoes the cookie it was sent.
+    Mock::given(method("POST"))
+        .and(path("/auth/refresh"))
+        .and(header(
+            "cookie",
+            format!("directus_refresh_token={SECOND_REFRESH}").as_str(),
+        ))
+        .respond_with(ResponseTemplate::new(401).set_body_raw(
+            format!(
+                r#"{{"errors":[{{"message":"refresh cookie {SECOND_REFRESH} is spent","extensions":{{"code":"INVALID_CREDENTIALS"}}}}]}}"#
+            ),
+            "application/json",
+        ))
+        .expect(1)
+        .mount(&server)
+        .await;
+
+    // The request the authenticator makes, built by hand: redacted, its cookie sensitive.
+    let refresh = directus::CookieRefresh::builder()
+        .refresh_token(FIRST_REFRESH)
+        .build();
+    let mut shown = format!("{refresh:?}\n{refresh:#?}\n");
+    let headers = auth_core::__private::request_headers(&refresh).unwrap();
+    let cookie = headers.get("cookie").expect("a Cookie header");
+    assert!(cookie.is_sensitive(), "{headers:?}");
+    shown.push_str(&format!("{headers:?}\n"));
+
+    let (logs, guard) = capture_logs();
+    let client = LoginClient::builder()
+        .retry_policy(RetryPolicy::disabled())
+        .build()
+        .unwrap();
+    let login = directus::CookieLogin::builder()
+        .email("secrets@example.com")
+        .password(PASSWORD)
+        .build();
+    let auth = Authenticator::new(client, login)
+        .with_base_url(server.uri())
+        .with_refresh::<directus::CookieRefresh>();
+    shown.push_str(&format!("{auth:?}\n"));
+    // Login, refresh, then a refused refresh and the login that follows it.
+    for expected in [FIRST_TOKEN, SECOND_TOKEN, THIRD_TOKEN] {
+        let token = auth.token().await.unwrap();
+        assert_eq!(token.expose_secret(), expected);
+        let session = auth.session().await.unwrap();
+        shown.push_str(&format!("{token:?}\n{session:?}\n{session:#?}\n{auth:?}\n"));
+        auth.invalidate(&token);
+    }
+    drop(auth);
+    drop(guard);
+
+    for secret in secrets {
+        assert!(!shown.contains(secret), "shows `{secret}`:\n{shown}");
+    }
+    let logs = logs.text();
+    assert!(logs.contains("TRACE"), "nothing was captured:\n{logs}");
+    for secret in secrets {
+        assert!(!logs.contains(secret), "the logs show `{secret}`:\n{logs}");
+    }
+    assert_spans_closed(&logs, "refresh", &["Directus"]);
+    assert!(logs.contains("outcome=\"InvalidCredentials\""), "{logs}");
+    // The refresh tokens did go over the wire, in the cookie alone.
+    let requests = server.received_requests().await.unwrap();
+    let refreshes: Vec<_> = requests
+        .iter()
+        .filter(|request| request.url.path() == "/auth/refresh")
+        .collect();
+    assert_eq!(refreshes.len(), 2);
+    for request in refreshes {
+        assert_eq!(
+            String::from_utf8_lossy(&request.body),
+            r#"{"mode":"cookie"}"#
+        );
+    }
+}

@@ -435,7 +435,9 @@ fn check_refresh(endpoint: &Endpoint, errors: &mut darling::error::Accumulator) 
     let forgotten = (!declares_refresh_token)
         .then(|| {
             endpoint.fields.iter().find(|field| {
-                matches!(field.source, FieldSource::Builder) && field.secret.is_some() && !field.unread
+                matches!(field.source, FieldSource::Builder)
+                    && field.secret.is_some()
+                    && !field.unread
             })
         })
         .flatten();

@@ -16,8 +16,8 @@
 //! Two things none of the five documents describes, so no module declares them:
 //!
 //! - **A refresh endpoint.** Hypernative and TalkStack AI return a refresh token, but neither
-//!   says where to send it, so no `auth_core::RefreshEndpoint` is declared and an
-//!   `Authenticator` logs in again when their sessions end.
+//!   says where to send it, so no refresh endpoint (`#[login_endpoint(refreshes = ...)]`) is
+//!   declared and an `Authenticator` logs in again when their sessions end.
 //! - **How the API takes the token.** No document shows a call after login, so no module
 //!   exports a `TokenPresentation`: an app calling a vendor's API through
 //!   `auth_core::middleware` says how (`Authorization: Bearer` by default).
