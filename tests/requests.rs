@@ -1,5 +1,5 @@
 //! Where each request value goes, checked on the wire: for each placement a declaration can
-//! give (JSON body, form body, query, path, header, HTTP Basic) and each kind of value
+//! give (JSON body, form body, query, path, header, cookie, HTTP Basic) and each kind of value
 //! (fields, optional fields, constants), the exact request a loopback server receives.
 
 use auth_core::{ErrorKind, LoginClient, RetryPolicy, Secret, login_endpoint};
@@ -298,4 +298,71 @@ fn a_blocking_client_sends_an_endpoint_without_a_base_url_to_the_given_host() {
         .login_to(&query_login("acme", None), &server.uri())
         .expect("the login succeeds");
     assert_eq!(session.token().expose_secret(), "t-1");
+}
+
+/// Cookies, constant and from fields, in one `Cookie` header.
+#[login_endpoint(
+    vendor = "Cookies",
+    path = "/login",
+    cookie(lang = "en", version = 2),
+    response = TokenResponse,
+    token = token,
+)]
+struct CookieLogin {
+    user: String,
+    #[login(secret, cookie = "sid")]
+    session: Secret,
+    #[login(cookie)]
+    theme: Option<String>,
+}
+
+#[tokio::test]
+async fn cookies_go_in_one_cookie_header_constants_first() {
+    for (theme, expected) in [
+        (None, "lang=en; version=2; sid=s3ss10n-Kq"),
+        (
+            Some("dark"),
+            "lang=en; version=2; sid=s3ss10n-Kq; theme=dark",
+        ),
+    ] {
+        let server = server().await;
+        CookieLogin::builder()
+            .user("me")
+            .session("s3ss10n-Kq")
+            .maybe_theme(theme.map(str::to_owned))
+            .build()
+            .send_to(&client(), &server.uri())
+            .await
+            .expect("the login succeeds");
+        let request = received(&server).await;
+        assert_eq!(request.headers.get_all("cookie").iter().count(), 1);
+        assert_eq!(header(&request, "cookie"), Some(expected));
+        assert_eq!(body(&request), r#"{"user":"me"}"#);
+    }
+}
+
+#[tokio::test]
+async fn a_cookie_value_a_cookie_cannot_carry_is_refused_before_sending() {
+    let server = MockServer::start().await;
+    for value in [
+        "a;b=c",
+        "two words",
+        "quo\"te",
+        "comma,",
+        "back\\slash",
+        "é",
+    ] {
+        let error = CookieLogin::builder()
+            .user("me")
+            .session(value)
+            .build()
+            .send_to(&client(), &server.uri())
+            .await
+            .expect_err("refused");
+        assert_eq!(error.kind(), ErrorKind::InvalidRequest, "{error:?}");
+        let shown = format!("{error}\n{error:?}");
+        assert!(shown.contains("`sid`"), "{shown}");
+        assert!(!shown.contains(value), "the value shows: {shown}");
+    }
+    assert!(server.received_requests().await.unwrap().is_empty());
 }
