@@ -863,3 +863,80 @@ async fn a_refresh_is_shared_like_a_login_and_its_rotated_token_with_it() {
     assert_eq!(directus.refreshes.load(Ordering::SeqCst), 2);
     assert_eq!(directus.logins.load(Ordering::SeqCst), 1);
 }
+
+/// Directus's `/auth/refresh`, read into a type of its own that holds only the new
+/// credentials: a refresh whose response type is not the login's.
+#[derive(Debug, serde::Deserialize)]
+pub struct RefreshedTokens {
+    pub data: RefreshedData,
+}
+
+#[derive(Debug, serde::Deserialize)]
+pub struct RefreshedData {
+    pub access_token: auth_core::Secret,
+    pub refresh_token: Option<auth_core::Secret>,
+    pub expires: u64,
+}
+
+#[auth_core::login_endpoint(
+    refreshes = directus::Login,
+    vendor = "Directus",
+    path = "/auth/refresh",
+    response = RefreshedTokens,
+    token = data.access_token,
+    refresh_token = data.refresh_token,
+    expires_in(millis = data.expires),
+    error_body = directus::ErrorBody,
+)]
+pub struct TypedRefresh {
+    #[login(secret, refresh_token)]
+    refresh_token: auth_core::Secret,
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_refresh_of_another_response_type_is_shared_with_the_login_s_response() {
+    use std::sync::atomic::Ordering;
+
+    let (base_url, directus) = directus_server().await;
+    let shared = SharedStore::new(MemoryStore::new(), key());
+    let authenticator = || {
+        let login = directus::Login::builder()
+            .email("admin@example.com")
+            .password("d1r3ctu5")
+            .build();
+        Arc::new(
+            Authenticator::new_at(client(), login, &base_url)
+                .with_refresh::<TypedRefresh>()
+                .with_store(&shared, "admin@example.com"),
+        )
+    };
+    let fleet: Vec<_> = (0..3).map(|_| authenticator()).collect();
+    assert!(
+        everyone_asks(&fleet, 10)
+            .await
+            .iter()
+            .all(|t| t == "access-1")
+    );
+    for round in 2..=3 {
+        tokio::time::advance(Duration::from_secs(14 * 60 + 1)).await;
+        let tokens = everyone_asks(&fleet, 10).await;
+        let expected = format!("access-{round}");
+        assert!(tokens.iter().all(|token| *token == expected), "{tokens:?}");
+        assert_eq!(directus.refreshes.load(Ordering::SeqCst), round - 1);
+        assert_eq!(directus.logins.load(Ordering::SeqCst), 1);
+        // Whichever process refreshed, and those that took the session from the store, hand
+        // out the refresh's credentials with the login's typed answer.
+        for auth in &fleet {
+            let session = auth.session().await.unwrap();
+            assert_eq!(session.token().expose_secret(), expected);
+            assert_eq!(
+                session.refresh_token().unwrap().expose_secret(),
+                format!("refresh-{round}")
+            );
+            assert_eq!(
+                session.response().data.access_token.expose_secret(),
+                "access-1"
+            );
+        }
+    }
+}
