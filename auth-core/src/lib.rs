@@ -38,7 +38,9 @@
 //! `login.send_to(&client, base_url).await`, with a [`LoginClient`].
 //!
 //! An [`Authenticator`] keeps one valid token for many tasks; with a [`store::SharedStore`]
-//! (files, or Redis with the `redis` feature), for many processes too.
+//! (files, or Redis with the `redis` feature), for many processes too. With the vendor's
+//! refresh endpoint declared next to the login (`#[login_endpoint(refreshes = Login, ...)]`,
+//! see [`RefreshEndpoint`]), it refreshes instead of logging in again.
 
 #![warn(missing_docs)]
 

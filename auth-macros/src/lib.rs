@@ -101,7 +101,8 @@ use syn::ItemStruct;
 ///   `async fn send(&self, client: &LoginClient)` to it. Both return
 ///   `Result<Session<Response>, AuthError>`.
 /// - `impl auth_core::LoginEndpoint`, whose `SPEC` holds everything declared here, and, when
-///   `base_url` is declared, `impl auth_core::DeclaredBaseUrl`. Without a `base_url`, a login
+///   `base_url` is declared, `impl auth_core::DeclaredBaseUrl`. With `refreshes = Login`, also
+///   `impl auth_core::RefreshEndpoint` (see *Refresh endpoints* below). Without a `base_url`, a login
 ///   can only be sent where a base URL is given (`send_to`, `Authenticator::new_at`,
 ///   `blocking::LoginClient::login_to`); `send`, `Authenticator::new` and
 ///   `blocking::LoginClient::login` do not compile for it.
@@ -120,6 +121,7 @@ use syn::ItemStruct;
 /// | `content_type` | no | For a JSON body, `application/json` (the default), a `+json` type, or another JSON type such as `application/json-rpc`; for a form, `application/x-www-form-urlencoded` (the default); with parameters if the vendor wants them: `"application/json; charset=utf-8"`. Not with `body = none` or `GET`. |
 /// | `constant(key = literal, ...)` | no, repeatable | Values sent in the body of every request, with no setter, shown in `Debug`: strings, integers, floats, `true`/`false`, or arrays of them (`methods = ["password"]`). In JSON, dotted keys nest (`params.userData = true`) and a quoted key is one key (`"a.b" = 1`); a form is flat, and an array repeats its key. Keys are identifiers or strings. |
 /// | `query(key = literal, ...)` | no, repeatable | Query parameters sent with every request, before those from fields: `query(api = "SYNO.API.Auth", version = 3)`. Flat keys; an array repeats its key. |
+/// | `cookie(name = literal, ...)` | no, repeatable | Cookies sent with every request, in one `Cookie` header (RFC 6265 §5.4), before those from fields: `cookie(lang = "en")`. Names are cookie names; each value is one literal without spaces, `"`, `,`, `;` or `\`. Each name once, fields and `cookie(...)` together; no `header(name = "cookie", ...)` beside them. |
 /// | `header(name = "...", value = "...")` | no, repeatable | A header sent with every request. Names are case-insensitive and sent in lowercase; each once. The content type and the headers the HTTP client sets (`content-length`, `host`, `transfer-encoding`, `connection`) cannot be set here. Values are visible ASCII. |
 /// | `response` | yes | The type of a successful (2xx) body: `serde::Deserialize`, `Send + Sync + 'static`; or `auth_core::TextBody` for a body that is not JSON (`Ok.`, empty, HTML), kept as text. |
 /// | `token` | yes | Where the access token is (see below): a path of fields in `response` (`token`, `data.token`), a response header (`header("X-Subject-Token")`) or a cookie (`cookie("SID")`). A body field is `Secret` or `Option<Secret>`. An absent or empty token is a `Decode` error that names where it was expected. |
@@ -133,6 +135,7 @@ use syn::ItemStruct;
 /// | `error_body` | no | The type of an error body, implementing `auth_core::VendorError` (derive it: `#[derive(VendorError)]`), or `auth_core::TextBody` for a text answer: its code, message and field errors are kept in the `AuthError`, and it may refine the kind. Without it, error bodies are not read. |
 /// | `status(...)` | no | Status codes mapped to error kinds (below). |
 /// | `body_failure(...)` | no | A failure stated inside a 2xx body (below). |
+/// | `refreshes` | no | Makes the struct the refresh request for the sessions of a login declared with `#[login_endpoint]`: `refreshes = Login`. Its fields are then filled by the authenticator (see *Refresh endpoints* below). |
 ///
 /// Durations are a number with a unit, `s`, `m`, `h` or `d`, or a sum such as `"1h30m"`; never
 /// zero.
@@ -196,12 +199,57 @@ use syn::ItemStruct;
 /// | `#[login(secret)]` | The field is a credential. It must be `auth_core::Secret` (or `Option<Secret>`), and a `Secret` field must say `secret`: it is redacted in `Debug`, scrubbed from error messages, redacted from logged URLs, and sent as a sensitive header. |
 /// | `#[login(header = "x-secret")]` | The field is sent as this header instead of in the body. A header name is used once, by a field or a `header(...)`. |
 /// | `#[login(query)]`, `#[login(query = "key")]` | The field is a query parameter, named like the field or as given. Each name once, fields and `query(...)` together. |
+/// | `#[login(cookie)]`, `#[login(cookie = "sid")]` | The field is a cookie of the `Cookie` header, named like the field or as given, after the `cookie(...)` constants; with `secret`, the header is marked sensitive. A value that is not a cookie value (a space, `"`, `,`, `;`, `\`, non-ASCII) is refused before sending, with an `InvalidRequest` error that does not show it. |
 /// | `#[login(path)]`, `#[login(path = "realm")]` | The field fills the path's `{name}` (like the field, or as given), percent-encoded so that it stays in its segment: a `/`, `?`, `#` or `%` in it is sent escaped, and a value that is empty, `.` or `..` is refused before sending. Not an `Option`. Every placeholder has one field, and every path field a placeholder. |
 /// | `#[login(basic_auth = user)]`, `#[login(secret, basic_auth = password)]` | The field is the user, or the password, of HTTP Basic credentials (RFC 7617), sent as an `Authorization` header marked sensitive. Both are needed, once each, neither an `Option`; the password is a secret; no other `authorization` header. |
 ///
-/// A field has one placement: `header`, `query`, `path` and `basic_auth` exclude one another, and
-/// `rename` is for body keys only. Keys combine with `secret`: `#[login(secret, header = "x-secret")]`,
+/// | `#[login(secret, refresh_token)]` | With `refreshes`: the field carries the session's refresh token. A `Secret`, not an `Option`, marked `secret`; placed like any field (`rename = "refreshToken"`, `header = ...`, `cookie = ...`, `query = ...`). Exactly one field has it. |
+/// | `#[login(from_login)]`, `#[login(from_login = client_id)]` | With `refreshes`: the field is copied (`Clone`) from the login's field of the same name, or the one named, for values both requests carry. A login field that does not exist, is not visible here, or has another type is reported at this key. |
+///
+/// A field has one placement: `header`, `query`, `path`, `cookie` and `basic_auth` exclude one
+/// another, and `rename` is for body keys only. Keys combine with `secret`: `#[login(secret, header = "x-secret")]`,
 /// `#[login(secret, query = "key")]`, `#[login(secret, rename = "password.value")]`.
+///
+/// # Refresh endpoints
+///
+/// A vendor's refresh-token grant is declared next to its login, with the same keys and
+/// placements, plus `refreshes = Login`. The authenticator makes the request itself, so every
+/// field says where its value comes from: one `#[login(secret, refresh_token)]`, and the others
+/// `#[login(from_login)]`; fixed values are `constant(...)`, `query(...)`, `header(...)` or
+/// `cookie(...)`. Its `response` type may differ from the login's. Without a `base_url`, it is
+/// sent where the login is. OAuth 2.0's `refresh_token` grant (RFC 6749 §6):
+///
+/// ```text
+/// #[login_endpoint(
+///     refreshes = Login,
+///     vendor = "Keycloak",
+///     path = "/realms/{realm}/protocol/openid-connect/token",
+///     body = form,
+///     constant(grant_type = "refresh_token"),
+///     response = TokenResponse,
+///     token = access_token,
+///     refresh_token = refresh_token,
+///     expires_in = expires_in,
+///     error_body = OAuthError,
+/// )]
+/// pub struct Refresh {
+///     #[login(path, from_login)]
+///     realm: String,
+///     #[login(secret, refresh_token)]
+///     refresh_token: Secret,
+///     #[login(from_login)]
+///     client_id: String,
+/// }
+///
+/// let auth = Authenticator::new_at(client, login, "https://sso.example.com")
+///     .with_refresh::<Refresh>();
+/// ```
+///
+/// A refresh token sent in a cookie is `#[login(secret, refresh_token, cookie = "name")]`, and
+/// one the vendor sets as a cookie is read with `refresh_token = cookie("name")`. How the
+/// authenticator uses it (single flight, rotation, the fallback to one login) is described on
+/// `auth_core::RefreshEndpoint` and `auth_core::Authenticator`. Such a struct still has its
+/// builder, `send` and `send_to`, for sending it by hand.
 ///
 /// # Errors
 ///
