@@ -74,8 +74,8 @@ pub struct Login {
     password: Secret,
 }
 
-/// `POST /auth/refresh`: a new access token and a new refresh token for the one sent, in the
-/// JSON body (`mode` `json`, the default when a `refresh_token` is sent).
+/// `POST /auth/refresh`: a new access token and a new refresh token for the one sent, both in
+/// the JSON body (`mode` `json`).
 #[login_endpoint(
     refreshes = Login,
     vendor = "Directus",

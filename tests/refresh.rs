@@ -128,8 +128,8 @@ enum Mode {
 }
 
 impl Mode {
-    /// The request's `mode`, else what Directus assumes: `json` when a refresh token is in the
-    /// body, else `cookie` (for a refresh).
+    /// The request's `mode`; without one, this server takes `json` when a refresh token is in
+    /// the body and `cookie` when it is not.
     fn of(body: &Value, refresh_token_in_body: bool) -> Mode {
         match body["mode"].as_str() {
             Some("cookie") => Mode::Cookie,
