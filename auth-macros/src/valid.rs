@@ -441,11 +441,11 @@ fn check_refresh(endpoint: &Endpoint, errors: &mut darling::error::Accumulator) 
             })
         })
         .flatten();
-    let mut refresh_token = None;
+    let mut refresh_token: Option<&crate::ast::Field> = None;
     for field in &endpoint.fields {
         match &field.source {
             FieldSource::RefreshToken(span) => {
-                if let Some(first) = refresh_token.replace(field) {
+                if let Some(first) = refresh_token {
                     errors.push(
                         Error::custom(format!(
                             "`{}` and `{}` both carry the refresh token; keep `refresh_token` on one",
@@ -453,6 +453,8 @@ fn check_refresh(endpoint: &Endpoint, errors: &mut darling::error::Accumulator) 
                         ))
                         .with_span(span),
                     );
+                } else {
+                    refresh_token = Some(field);
                 }
                 if field.optional.is_some() {
                     errors.push(
