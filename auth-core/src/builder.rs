@@ -59,7 +59,7 @@ impl fmt::Debug for Unset {
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be the value of a `{T}` field",
     label = "expected a `{T}`, or a value that converts into one",
-    note = "a `String` field takes a `String` or a `&str`; a `Secret` field a `Secret`, a `String` or a `&str`"
+    note = "a `String` field takes a `String` or a `&str`; a `Secret` field a `Secret`, a `String` or a `&str`; the setter of an optional field takes the value itself, and `maybe_<field>(...)` an `Option` of it"
 )]
 pub trait FieldValue<T> {
     /// The value, converted.

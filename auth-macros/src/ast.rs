@@ -250,9 +250,10 @@ impl Endpoint {
             .filter_map(|key| closest(key, KEYS, MAX_KEY_DISTANCE))
             .chain(args.invalid_keys.iter().map(String::as_str))
             .collect();
-        let mut missing = |key: &str, example: &str| {
+        let mut absent: Vec<(&str, &str)> = Vec::new();
+        let mut missing = |key: &'static str, example: &'static str| {
             if !reported.contains(&key) {
-                errors.push(ENDPOINT_KEYS.missing(key, example));
+                absent.push((key, example));
             }
         };
         if args.vendor.is_none() {
@@ -266,6 +267,12 @@ impl Endpoint {
         }
         if args.token.is_none() {
             missing("token", "token = token");
+        }
+        // Several keys missing are one mistake (an attribute not yet written): one error.
+        match absent.as_slice() {
+            [] => {}
+            [(key, example)] => errors.push(ENDPOINT_KEYS.missing(key, example)),
+            _ => errors.push(ENDPOINT_KEYS.missing_all(&absent)),
         }
         if let Some(vendor) = &args.vendor
             && vendor.trim().is_empty()
@@ -555,9 +562,12 @@ fn check_method(method: Option<&SpannedValue<String>>) -> darling::Result<Ident>
             ))
             .with_span(&method.span()));
         }
-        _ => {
+        other => {
+            let suggestion = closest(other, &["POST", "PUT", "PATCH", "GET"], 2)
+                .map(|m| format!("did you mean `\"{m}\"`? "))
+                .unwrap_or_default();
             return Err(Error::custom(format!(
-                "unknown HTTP method `{}`; use `\"POST\"` (the default), `\"PUT\"`, `\"PATCH\"` or `\"GET\"`",
+                "unknown HTTP method `{}`; {suggestion}use `\"POST\"` (the default), `\"PUT\"`, `\"PATCH\"` or `\"GET\"`",
                 method.as_str()
             ))
             .with_span(&method.span()));
@@ -1332,7 +1342,19 @@ fn check_expiry(arg: ExpiryArg) -> darling::Result<Expiry> {
             } else {
                 &["rfc3339", "unix_seconds", "unix_millis"]
             };
-            let suggestion = closest(&name, formats, MAX_KEY_DISTANCE)
+            // Common short forms are suggested as well as near spellings.
+            let alias = match name.to_ascii_lowercase().as_str() {
+                "s" | "sec" | "secs" | "second" if relative => Some("seconds"),
+                "ms" | "msec" | "msecs" | "milli" | "milliseconds" if relative => Some("millis"),
+                "unix" | "epoch" | "unix_secs" | "timestamp" if !relative => Some("unix_seconds"),
+                "unix_ms" | "epoch_millis" | "unix_milliseconds" if !relative => {
+                    Some("unix_millis")
+                }
+                "iso8601" | "iso" | "rfc_3339" if !relative => Some("rfc3339"),
+                _ => None,
+            };
+            let suggestion = alias
+                .or_else(|| closest(&name, formats, MAX_KEY_DISTANCE))
                 .map(|f| format!("did you mean `{f}`? "))
                 .unwrap_or_default();
             Err(Error::custom(format!(
@@ -1470,6 +1492,7 @@ pub fn fields_of(
 ) -> Option<Vec<Field>> {
     check_derives(item, errors);
     check_serde_attributes(item, errors);
+    check_struct_attributes(item, errors);
     if let Err(error) = check_item(item) {
         errors.push(error);
         for field in item.fields.iter_mut() {
@@ -1477,7 +1500,63 @@ pub fn fields_of(
         }
         return None;
     }
+    remove_repeated_fields(item, errors);
     collect_fields(item, body, errors)
+}
+
+/// A second `#[login_endpoint]`, or a field's `#[login(...)]` written on the struct, would be
+/// expanded (or rejected by rustc) as something else; each is reported and removed.
+fn check_struct_attributes(item: &mut ItemStruct, errors: &mut darling::error::Accumulator) {
+    let name = item.ident.clone();
+    item.attrs.retain(|attr| {
+        let last = attr.path().segments.last().map(|s| s.ident.to_string());
+        match last.as_deref() {
+            Some("login_endpoint") => {
+                errors.push(
+                    Error::custom(format!(
+                        "`#[login_endpoint]` is written twice on `{name}`; keep one, with every key in it"
+                    ))
+                    .with_span(attr),
+                );
+                false
+            }
+            Some("login") if attr.path().is_ident("login") => {
+                errors.push(
+                    Error::custom(
+                        "`#[login(...)]` goes on a field, to say where that field is sent; the struct's keys go in `#[login_endpoint(...)]`",
+                    )
+                    .with_span(attr.path()),
+                );
+                false
+            }
+            _ => true,
+        }
+    });
+}
+
+/// A field declared twice is reported once, here, and the second is left out of the struct, so
+/// that neither rustc nor the builder reports it again.
+fn remove_repeated_fields(item: &mut ItemStruct, errors: &mut darling::error::Accumulator) {
+    let Fields::Named(named) = &mut item.fields else {
+        return;
+    };
+    let mut seen: Vec<Ident> = Vec::new();
+    let mut kept = syn::punctuated::Punctuated::new();
+    for field in std::mem::take(&mut named.named) {
+        let Some(ident) = field.ident.clone() else {
+            continue;
+        };
+        if seen.contains(&ident) {
+            errors.push(
+                Error::custom(format!("the field `{ident}` is declared twice; keep one"))
+                    .with_span(&ident),
+            );
+            continue;
+        }
+        seen.push(ident);
+        kept.push(field);
+    }
+    named.named = kept;
 }
 
 fn collect_fields(

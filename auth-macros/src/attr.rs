@@ -79,6 +79,15 @@ fn quoted(meta: &syn::Meta, example: &str) -> darling::Result<SpannedValue<Strin
                 lit: syn::Lit::Str(text),
                 ..
             }) => Ok(SpannedValue::new(text.value(), text.span())),
+            // A bare name is most likely the text meant: `rename = orgId`.
+            Expr::Path(path) if path.path.get_ident().is_some() && path.qself.is_none() => {
+                Err(darling::Error::custom(format!(
+                    "write the value in quotes: `{} = \"{}\"`",
+                    path_name(meta.path()),
+                    path_name(&path.path)
+                ))
+                .with_span(&pair.value))
+            }
             other => Err(darling::Error::custom(format!(
                 "write the value in quotes, e.g. `{example}`"
             ))
@@ -185,6 +194,10 @@ pub struct KeyList {
     /// Another list whose keys are often written here by mistake, and how to say where they
     /// go: a field's `rename` in `#[login_endpoint(...)]`.
     pub elsewhere: Option<(&'static [&'static str], &'static str)>,
+    /// The list written right, for a value written without its key.
+    pub example: &'static str,
+    /// Keys often guessed that the list does not have, each with what to write instead.
+    pub guesses: &'static [(&'static str, &'static str)],
 }
 
 /// `#[login_endpoint(...)]`.
@@ -196,6 +209,8 @@ pub const ENDPOINT_KEYS: KeyList = KeyList {
         &["secret", "rename", "basic_auth", "from_login"],
         "it is a key of a field's `#[login(...)]`",
     )),
+    example: "#[login_endpoint(vendor = \"Hypernative\", path = \"/auth/login\", ...)]",
+    guesses: &[],
 };
 
 /// `#[login(...)]` on a field.
@@ -217,6 +232,25 @@ pub const FIELD_KEYS: KeyList = KeyList {
         KEYS,
         "it is a key of `#[login_endpoint(...)]`, on the struct",
     )),
+    example: "#[login(secret, rename = \"organizationId\")]",
+    guesses: &[
+        (
+            "optional",
+            "a field is optional when its type is an `Option`: write its type as `Option<...>`",
+        ),
+        (
+            "skip",
+            "every field of the struct is sent; a value that is not sent is not a field",
+        ),
+        (
+            "default",
+            "a field without a value is an `Option<T>`, left out of the request when it is not set",
+        ),
+        (
+            "constant",
+            "a value sent in every request is a `constant(...)` of `#[login_endpoint(...)]`, not a field",
+        ),
+    ],
 };
 
 /// `header(name = "...", value = "...")`.
@@ -225,6 +259,8 @@ const HEADER_KEYS: KeyList = KeyList {
     keys: &["name", "value"],
     repeatable: &[],
     elsewhere: None,
+    example: "header(name = \"accept\", value = \"application/json\")",
+    guesses: &[],
 };
 
 /// `body_failure(field = ..., success = ..., kind = ...)`.
@@ -233,6 +269,8 @@ const BODY_FAILURE_KEYS: KeyList = KeyList {
     keys: &["field", "success", "kind"],
     repeatable: &[],
     elsewhere: None,
+    example: "body_failure(field = error)",
+    guesses: &[],
 };
 
 impl KeyList {
@@ -244,7 +282,13 @@ impl KeyList {
             .elsewhere
             .filter(|(keys, _)| keys.contains(&name.as_str()))
             .map(|(_, hint)| format!("{hint}; "));
+        let guess = self
+            .guesses
+            .iter()
+            .find(|(key, _)| *key == name)
+            .map(|(_, hint)| format!("{hint}; "));
         let suggestion = elsewhere
+            .or(guess)
             .or_else(|| {
                 closest(&name, self.keys, MAX_KEY_DISTANCE)
                     .map(|key| format!("did you mean `{key}`? "))
@@ -275,6 +319,22 @@ impl KeyList {
         ))
     }
 
+    /// "`vendor`, `path` and `token` are missing from ...; add them, e.g. `...`", for several
+    /// keys at once; the caller gives the span.
+    pub fn missing_all(&self, keys: &[(&str, &str)]) -> darling::Error {
+        let names: Vec<String> = keys.iter().map(|(key, _)| format!("`{key}`")).collect();
+        let names = match names.as_slice() {
+            [rest @ .., last] if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+            _ => names.join(""),
+        };
+        let examples: Vec<&str> = keys.iter().map(|(_, example)| *example).collect();
+        darling::Error::custom(format!(
+            "{names} are missing from {}; add them, e.g. `{}`",
+            self.place,
+            examples.join(", ")
+        ))
+    }
+
     /// Reports each unknown key and each key given again, and leaves them out, so that a
     /// misspelt key does not keep the other keys from being read and checked. Returns the
     /// items left and the names of the unknown keys.
@@ -286,10 +346,23 @@ impl KeyList {
         let mut unknown = Vec::new();
         let mut seen: Vec<String> = Vec::new();
         let mut kept = Vec::new();
+        let mut literal_reported = false;
         for item in items {
             let Some(path) = item_path(&item) else {
-                // A bare literal: darling reports it.
-                kept.push(item);
+                // A value without its key: reported once for the list, with the list written
+                // right.
+                if let NestedMeta::Lit(lit) = &item
+                    && !literal_reported
+                {
+                    literal_reported = true;
+                    errors.push(
+                        darling::Error::custom(format!(
+                            "this value has no key; {} takes `key = value` pairs: `{}`",
+                            self.place, self.example
+                        ))
+                        .with_span(lit),
+                    );
+                }
                 continue;
             };
             let Some(key) = self.keys.iter().find(|key| path.is_ident(key)) else {
@@ -1203,6 +1276,15 @@ impl Parse for ConstantValue {
                 bracket.span.join(),
             ));
         }
+        if input.peek(syn::token::Brace) {
+            let content;
+            let brace = syn::braced!(content in input);
+            let _ = content;
+            return Err(syn::Error::new(
+                brace.span.join(),
+                "a constant is a literal or an array of literals, not an object; write the object's keys dotted: `params.methods = [\"password\"]`",
+            ));
+        }
         let negative = if input.peek(Token![-]) {
             Some(input.parse::<Token![-]>()?)
         } else {
@@ -1245,6 +1327,21 @@ impl Parse for ConstantEntry {
                 break;
             }
             input.parse::<Token![.]>()?;
+        }
+        if input.peek(Token![-]) && keys.len() == 1 {
+            let mut written = keys.join(".");
+            while input.peek(Token![-]) {
+                input.parse::<Token![-]>()?;
+                let part = input.call(<Ident as syn::ext::IdentExt>::parse_any)?;
+                written.push('-');
+                written.push_str(&part.to_string());
+            }
+            return Err(syn::Error::new(
+                key_span.unwrap_or_else(Span::call_site),
+                format!(
+                    "`{written}` is not a name; write a key that is not one in quotes: `\"{written}\" = ...`"
+                ),
+            ));
         }
         if !input.peek(Token![=]) {
             let key = keys.join(".");

@@ -271,7 +271,9 @@ use syn::ItemStruct;
 /// - Nothing cascades to the code that uses the struct: with mistakes, the struct is still
 ///   written (without its `#[login]` attributes) with its builder, `Debug`, `send` and
 ///   `send_to`, or stand-ins for them when its fields cannot be read (an enum, a generic or
-///   tuple struct, a field named like a generated method).
+///   tuple struct, a field named like a generated method). A field declared twice, a second
+///   `#[login_endpoint]` on the struct, or a `#[login(...)]` written on the struct instead of a
+///   field is one error, and left out of what is generated.
 /// - Errors name the user's struct, fields and keys, not the macro's internals. A builder's
 ///   type parameters are named after the required fields (`LoginBuilder<email, password>`);
 ///   `build()` before a required setter is ``the required field `password` is not set``, and

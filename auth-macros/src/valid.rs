@@ -193,12 +193,27 @@ fn check_path_parameters(endpoint: &Endpoint, errors: &mut darling::error::Accum
             _ => None,
         })
         .collect();
+    // A path field whose name is a placeholder's, but for case or `_`/`-` (`tenantid` for
+    // `{tenantId}`), is one mistake: reported once, at the field's name.
+    let near = |placeholder: &str, name: &str| {
+        let plain = |text: &str| text.replace(['_', '-'], "").to_ascii_lowercase();
+        placeholder != name && plain(placeholder) == plain(name)
+    };
+    let misnamed = |placeholder: &str| {
+        !path_fields
+            .iter()
+            .any(|(_, name)| name.as_str() == placeholder)
+            && path_fields
+                .iter()
+                .any(|(_, name)| near(placeholder, name) && !placeholders.contains(&name.as_str()))
+    };
     let mut reported: Vec<&str> = Vec::new();
     for placeholder in &placeholders {
         if path_fields
             .iter()
             .any(|(_, name)| name.as_str() == *placeholder)
             || reported.contains(placeholder)
+            || misnamed(placeholder)
             // A field whose attribute could not be read, or whose placeholder's name is empty
             // (reported), may be the one meant for it.
             || !all_read(endpoint)
@@ -209,6 +224,28 @@ fn check_path_parameters(endpoint: &Endpoint, errors: &mut darling::error::Accum
             continue;
         }
         reported.push(placeholder);
+        // A field of that name that goes elsewhere (the body, by default) was meant for it.
+        if let Some(field) = endpoint
+            .fields
+            .iter()
+            .find(|field| field.ident == placeholder && !field.unread)
+        {
+            errors.push(
+                Error::custom(format!(
+                    "`{{{placeholder}}}` in `path` has no field, and `{placeholder}` is sent {}; mark it `#[login(path)]` to fill the placeholder",
+                    match &field.placement {
+                        Placement::JsonBody(_) => "in the JSON body",
+                        Placement::FormBody(_) => "in the form body",
+                        Placement::Query(_) => "in the query",
+                        Placement::Header(_) => "as a header",
+                        Placement::BasicAuth(_) => "in the Basic credentials",
+                        Placement::Path(_) => "in the path",
+                    }
+                ))
+                .with_span(&field.ident),
+            );
+            continue;
+        }
         errors.push(
             Error::custom(format!(
                 "`{{{placeholder}}}` in `path` has no field; add `#[login(path)] {placeholder}: String` to the struct, or take it out of the path"
@@ -235,6 +272,20 @@ fn check_path_parameters(endpoint: &Endpoint, errors: &mut darling::error::Accum
                             .replacen(&written, &format!("{{{}}}", name.as_str()), 1)
                     ))
                     .with_span(&endpoint.path.span()),
+                );
+                continue;
+            }
+            if let Some(placeholder) = placeholders
+                .iter()
+                .find(|placeholder| near(placeholder, name.as_str()))
+            {
+                errors.push(
+                    Error::custom(format!(
+                        "`{}` fills `{{{}}}`, but the path's placeholder is `{{{placeholder}}}`; names are matched exactly: write `#[login(path = \"{placeholder}\")]`",
+                        field.ident,
+                        name.as_str(),
+                    ))
+                    .with_span(&name.span()),
                 );
                 continue;
             }

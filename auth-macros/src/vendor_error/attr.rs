@@ -16,6 +16,8 @@ pub const CONTAINER_KEYS: KeyList = KeyList {
     keys: &["code", "message", "field_errors", "kind"],
     repeatable: &[],
     elsewhere: None,
+    example: "#[vendor_error(code = error, message = error_description)]",
+    guesses: &[],
 };
 
 /// The keys of `#[vendor_error(...)]` on a field.
@@ -27,6 +29,8 @@ pub const FIELD_KEYS: KeyList = KeyList {
         &["kind"],
         "`kind(...)` goes in `#[vendor_error(...)]` on the struct",
     )),
+    example: "#[vendor_error(message)]",
+    guesses: &[],
 };
 
 /// The keys of `field_errors(...)`.
@@ -35,6 +39,8 @@ const FIELD_ERROR_KEYS: KeyList = KeyList {
     keys: &["each", "field", "error", "params"],
     repeatable: &[],
     elsewhere: None,
+    example: "field_errors(each = errors, field = field, error = code)",
+    guesses: &[],
 };
 
 /// A path into the error type: `message`, `response.error_code`, `errors[0].extensions.code`.
