@@ -59,7 +59,7 @@ impl LoginClient {
     /// Sends `endpoint` (a built login request) to its declared base URL and waits for the
     /// session; the blocking form of the generated `send`. An endpoint declared without a
     /// `base_url` is sent with [`login_to`](LoginClient::login_to).
-    pub fn login<E: DeclaredBaseUrl>(
+    pub fn login<E: LoginEndpoint + DeclaredBaseUrl>(
         &self,
         endpoint: &E,
     ) -> Result<Session<E::Response>, AuthError> {

@@ -207,6 +207,11 @@ impl EndpointSpec {
 ///
 /// The generated inherent methods `send` and `send_to` are the way to use it; this trait is what
 /// generic code (such as a session cache) takes.
+#[diagnostic::on_unimplemented(
+    message = "expected a built login request: a struct declared with `#[login_endpoint]`",
+    label = "not a built login request",
+    note = "build it with `.build()` after the setters, then give it by value to `Authenticator::new` or by reference to `blocking::LoginClient::login`"
+)]
 pub trait LoginEndpoint: LoginRequest {
     /// The typed body of a successful response: a [`ResponseBody`](crate::ResponseBody) (a
     /// `serde::Deserialize` type, or [`TextBody`](crate::TextBody)).
@@ -242,12 +247,19 @@ pub trait LoginEndpoint: LoginRequest {
 /// A [`LoginEndpoint`] whose declaration names its vendor's base URL, so it can be sent without
 /// one: the generated `send`, [`Authenticator::new`](crate::Authenticator::new) and
 /// `blocking::LoginClient::login`. Implemented by `#[login_endpoint]` when it has a `base_url`.
+///
+/// The generated builders implement it too, and so does a reference to a login that does:
+/// given where a login is expected, they are reported as not being a built login (the
+/// [`LoginEndpoint`] bound), not as a login without a base URL.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` declares no `base_url`, so the base URL must be given where it is sent",
     label = "this login has no documented host",
     note = "give the host: `login.send_to(&client, base_url)`, `Authenticator::new_at(client, login, base_url)` or `blocking::LoginClient::login_to(&login, base_url)`; or, if the vendor has one host, add `base_url = \"https://...\"` to `#[login_endpoint]`"
 )]
-pub trait DeclaredBaseUrl: LoginEndpoint {}
+pub trait DeclaredBaseUrl {}
+
+#[diagnostic::do_not_recommend]
+impl<T: DeclaredBaseUrl + ?Sized> DeclaredBaseUrl for &T {}
 
 /// The request half of a [`LoginEndpoint`], read through a trait object so that the request
 /// path (HTTP, headers, retries, error scrubbing) is compiled once for every endpoint, not once

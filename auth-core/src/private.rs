@@ -310,6 +310,34 @@ impl<R> std::future::IntoFuture for NoBaseUrl<R> {
     }
 }
 
+/// What the hidden `send` and `send_to` of a generated builder return. They cannot be called
+/// (their bound is never met), so that `.send(...)` on a builder is one error saying to call
+/// `.build()`, and the `.await` after it adds none.
+pub struct NotBuilt<R> {
+    vendor: &'static str,
+    response: std::marker::PhantomData<fn() -> R>,
+}
+
+impl<R> NotBuilt<R> {
+    #[doc(hidden)]
+    pub fn new(vendor: &'static str) -> Self {
+        NotBuilt {
+            vendor,
+            response: std::marker::PhantomData,
+        }
+    }
+}
+
+impl<R> std::future::IntoFuture for NotBuilt<R> {
+    type Output = Result<Session<R>, AuthError>;
+    type IntoFuture = std::future::Ready<Self::Output>;
+
+    fn into_future(self) -> Self::IntoFuture {
+        std::future::ready(Err(AuthError::new(ErrorKind::InvalidRequest, self.vendor)
+            .with_detail("a builder is sent only once built; call `build()` first")))
+    }
+}
+
 /// The headers [`send`] puts on a login's attempt: the content type, the declared headers,
 /// those taken from fields and HTTP Basic credentials. For benchmarks and tests.
 pub fn request_headers<E: LoginEndpoint>(

@@ -1516,7 +1516,7 @@ fn check_struct_attributes(item: &mut ItemStruct, errors: &mut darling::error::A
                     Error::custom(format!(
                         "`#[login_endpoint]` is written twice on `{name}`; keep one, with every key in it"
                     ))
-                    .with_span(attr),
+                    .with_span(attr.path()),
                 );
                 false
             }

@@ -879,16 +879,39 @@ impl Parse for StatusArm {
             input.parse::<Token![|]>()?;
             codes.push(code(input)?);
         }
-        input.parse::<Token![=>]>()?;
-        if input.peek(syn::LitStr) {
-            let quoted: syn::LitStr = input.parse()?;
+        if input.peek(Token![..=]) || input.peek(Token![..]) {
+            let first = &codes[0];
             return Err(syn::Error::new(
-                quoted.span(),
-                format!("write the kind without quotes: `{}`", quoted.value()),
+                first.span(),
+                format!(
+                    "a status arm lists its codes, joined by `|`: `{first} | ... => <ErrorKind>`; ranges are not read, and a code not listed gets the kind of its class"
+                ),
             ));
         }
-        let kind = input.parse()?;
+        input.parse::<Token![=>]>()?;
+        let kind = parse_kind(input)?;
         Ok(StatusArm { codes, kind })
+    }
+}
+
+/// The error kind of an arm (`=> InvalidCredentials`), written bare: a quoted kind or one
+/// written as a path (`ErrorKind::Locked`) is reported with the bare spelling.
+pub fn parse_kind(input: ParseStream) -> syn::Result<Ident> {
+    if input.peek(syn::LitStr) {
+        let quoted: syn::LitStr = input.parse()?;
+        return Err(syn::Error::new(
+            quoted.span(),
+            format!("write the kind without quotes: `{}`", quoted.value()),
+        ));
+    }
+    let path: syn::Path = input.parse()?;
+    match (path.get_ident(), path.segments.last()) {
+        (Some(ident), _) => Ok(ident.clone()),
+        (None, Some(last)) => Err(syn::Error::new_spanned(
+            &path,
+            format!("write the kind alone, without its type: `{}`", last.ident),
+        )),
+        (None, None) => Err(syn::Error::new_spanned(&path, "expected an error kind")),
     }
 }
 
@@ -1339,7 +1362,7 @@ impl Parse for ConstantEntry {
             return Err(syn::Error::new(
                 key_span.unwrap_or_else(Span::call_site),
                 format!(
-                    "`{written}` is not a name; write a key that is not one in quotes: `\"{written}\" = ...`"
+                    "`{written}` is not an identifier; write the key in quotes: `\"{written}\" = ...`"
                 ),
             ));
         }

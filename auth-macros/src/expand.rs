@@ -14,7 +14,7 @@ use crate::valid;
 
 pub fn expand(endpoint: &Endpoint) -> TokenStream {
     let item = &endpoint.item;
-    let builder = expand_builder(item, &endpoint.fields);
+    let builder = expand_builder(item, &endpoint.fields, Some(&endpoint.response));
     let debug = expand_debug(item, &endpoint.constants, &endpoint.fields);
     let endpoint_impl = expand_endpoint_impl(endpoint);
     let start = expand_builder_fn(item, &endpoint.fields);
@@ -45,7 +45,7 @@ pub fn expand_fallback(
     fields: &[Field],
     response: Option<&syn::Path>,
 ) -> TokenStream {
-    let builder = expand_builder(item, fields);
+    let builder = expand_builder(item, fields, response);
     let debug = expand_debug(item, &[], fields);
     let start = expand_builder_fn(item, fields);
     let send = response.map(|response| {
@@ -72,7 +72,11 @@ pub fn expand_fallback(
 /// required setter only once. The bounds that say so are traits named after the fields, with
 /// messages that name them: "the required field `password` is not set", "`email` is already
 /// set".
-fn expand_builder(item: &syn::ItemStruct, fields: &[Field]) -> TokenStream {
+fn expand_builder(
+    item: &syn::ItemStruct,
+    fields: &[Field],
+    response: Option<&syn::Path>,
+) -> TokenStream {
     let name = &item.ident;
     let vis = &item.vis;
     let builder = builder_ident(name);
@@ -225,6 +229,45 @@ fn expand_builder(item: &syn::ItemStruct, fields: &[Field]) -> TokenStream {
         quote!(#ident: <#p as #states::#is_set>::__value(self.#ident))
     });
     let states_doc = format!(" The states of [`{builder}`]'s required fields.");
+    // `.send(...)` on a builder, `.build()` forgotten: one error that says to call it. The
+    // methods exist only for that; their bound is never met.
+    let unbuilt_message = format!("`{name}` is sent once built: call `.build()` first");
+    let unbuilt_label = format!("this is `{name}`'s builder, not a `{name}`");
+    let unbuilt_note =
+        format!("call `.build()` after the setters: `{name}::builder()...build().send(&client)`");
+    let unbuilt_trait = quote! {
+        #[diagnostic::on_unimplemented(message = #unbuilt_message, label = #unbuilt_label, note = #unbuilt_note)]
+        pub trait call_build_first {}
+        // One implementation, for a type that has no values, so rustc does not suggest
+        // adding one.
+        #[doc(hidden)]
+        pub enum __Never {}
+        #[diagnostic::do_not_recommend]
+        impl call_build_first for __Never {}
+    };
+    let unbuilt_send = response.map(|response| {
+        let name_text = name.to_string();
+        let output = quote!(::auth_core::__private::NotBuilt<#response>);
+        quote! {
+            #[doc(hidden)]
+            #vis fn send(self, client: &::auth_core::LoginClient) -> #output
+            where
+                for<'__any> Self: #states::call_build_first,
+            {
+                let _ = client;
+                ::auth_core::__private::NotBuilt::new(#name_text)
+            }
+
+            #[doc(hidden)]
+            #vis fn send_to(self, client: &::auth_core::LoginClient, base_url: &str) -> #output
+            where
+                for<'__any> Self: #states::call_build_first,
+            {
+                let _ = (client, base_url);
+                ::auth_core::__private::NotBuilt::new(#name_text)
+            }
+        }
+    });
 
     // The impl is at the level of the struct (not in an unnamed const), so errors name its
     // methods as `LoginBuilder::<email, password>::build`; it sees the same names as the
@@ -243,6 +286,7 @@ fn expand_builder(item: &syn::ItemStruct, fields: &[Field]) -> TokenStream {
         #[allow(non_snake_case, non_camel_case_types)]
         #vis mod #states {
             #(#state_traits)*
+            #unbuilt_trait
         }
 
         #[allow(non_camel_case_types)]
@@ -263,7 +307,15 @@ fn expand_builder(item: &syn::ItemStruct, fields: &[Field]) -> TokenStream {
                     #(#opt_idents: self.#opt_idents,)*
                 }
             }
+
+            #unbuilt_send
         }
+
+        // A builder given where a login is expected is reported as not built (its missing
+        // `LoginEndpoint`), not as a login without a base URL.
+        #[diagnostic::do_not_recommend]
+        #[allow(non_camel_case_types)]
+        impl<#(#params),*> ::auth_core::DeclaredBaseUrl for #builder<#(#params),*> {}
 
         #[automatically_derived]
         #[allow(non_camel_case_types)]

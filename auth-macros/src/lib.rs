@@ -278,7 +278,8 @@ use syn::ItemStruct;
 ///   type parameters are named after the required fields (`LoginBuilder<email, password>`);
 ///   `build()` before a required setter is ``the required field `password` is not set``, and
 ///   a required setter called twice is ``the required field `email` is already set``, each at
-///   the call.
+///   the call. `.send(...)` on a builder, before `build()`, is ``` `Login` is sent once built:
+///   call `.build()` first ```.
 ///
 /// Types and paths of fields are written bare (`response = LoginResponse`, `token =
 /// data.token`, `kind = InvalidCredentials`, `body = form`); names, text and durations in

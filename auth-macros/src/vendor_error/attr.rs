@@ -462,15 +462,16 @@ impl Parse for KindArm {
             input.parse::<Token![|]>()?;
             values.push(input.parse()?);
         }
-        input.parse::<Token![=>]>()?;
-        if input.peek(syn::LitStr) {
-            let quoted: syn::LitStr = input.parse()?;
+        if !input.peek(Token![=>]) {
             return Err(syn::Error::new(
-                quoted.span(),
-                format!("write the kind without quotes: `{}`", quoted.value()),
+                on.span(),
+                format!(
+                    "this `{on}` arm maps to no kind; write the kind after `=>`: `{on} = ... => InvalidCredentials`"
+                ),
             ));
         }
-        let kind = input.parse()?;
+        input.parse::<Token![=>]>()?;
+        let kind = crate::attr::parse_kind(input)?;
         Ok(KindArm { on, values, kind })
     }
 }

@@ -3,7 +3,6 @@ use auth_core::{login_endpoint, Secret};
 #[derive(serde::Deserialize)]
 pub struct LoginResponse {
     pub token: Secret,
-    pub data: serde_json::Value,
 }
 
 #[login_endpoint(
@@ -12,12 +11,16 @@ pub struct LoginResponse {
     path = "/auth/login",
     response = LoginResponse,
     token = token,
-    expires_in = data.expires_in,
 )]
 pub struct Login {
     email: String,
     #[login(secret)]
     password: Secret,
+}
+
+async fn log_in(client: &auth_core::blocking::LoginClient) {
+    let login = Login::builder().email("me@example.com").password("hunter2").build();
+    let _ = login.send(client).await;
 }
 
 fn main() {}

@@ -3,7 +3,6 @@ use auth_core::{login_endpoint, Secret};
 #[derive(serde::Deserialize)]
 pub struct LoginResponse {
     pub token: Secret,
-    pub expires_in: u64,
 }
 
 #[login_endpoint(
@@ -12,12 +11,13 @@ pub struct LoginResponse {
     path = "/auth/login",
     response = LoginResponse,
     token = token,
-    expires_in(seconds = expires_in, millis = expires_in),
 )]
 pub struct Login {
     email: String,
     #[login(secret)]
     password: Secret,
+    #[login(header = "Content-Type")]
+    format: String,
 }
 
 fn main() {}
