@@ -314,12 +314,7 @@ fn malformed() -> Vec<(&'static str, TokenStream, TokenStream, Vec<&'static str>
             "no arguments",
             quote!(),
             struct_ok.clone(),
-            vec![
-                "`vendor` is missing",
-                "`path` is missing",
-                "`response` is missing",
-                "`token` is missing",
-            ],
+            vec!["`vendor`, `path`, `response` and `token` are missing"],
         ),
         (
             "arguments that are not a list",
@@ -467,7 +462,7 @@ fn malformed() -> Vec<(&'static str, TokenStream, TokenStream, Vec<&'static str>
         ),
         (
             "an empty JSON key",
-            args_ok,
+            args_ok.clone(),
             quote!(
                 pub struct Login {
                     #[login(rename = "")]
@@ -475,6 +470,57 @@ fn malformed() -> Vec<(&'static str, TokenStream, TokenStream, Vec<&'static str>
                 }
             ),
             vec!["`rename` cannot be empty"],
+        ),
+        (
+            "a second attribute on the struct",
+            args_ok.clone(),
+            quote!(
+                #[login_endpoint(vendor = "Example")]
+                pub struct Login {
+                    email: String,
+                }
+            ),
+            vec!["`#[login_endpoint]` is written twice on `Login`"],
+        ),
+        (
+            "a field's attribute on the struct",
+            args_ok.clone(),
+            quote!(
+                #[login(secret)]
+                pub struct Login {
+                    email: String,
+                }
+            ),
+            vec!["`#[login(...)]` goes on a field"],
+        ),
+        (
+            "a field declared twice",
+            args_ok.clone(),
+            quote!(
+                pub struct Login {
+                    email: String,
+                    email: String,
+                }
+            ),
+            vec!["the field `email` is declared twice"],
+        ),
+        (
+            "a header's values without keys",
+            quote!(
+                vendor = "Example",
+                path = "/login",
+                response = R,
+                token = t,
+                header("accept", "text/plain")
+            ),
+            struct_ok.clone(),
+            vec!["this value has no key; `header(...)` takes `key = value` pairs"],
+        ),
+        (
+            "a hyphenated constant key",
+            quote!(vendor = "Example", path = "/login", response = R, token = t, constant(grant-type = "password")),
+            struct_ok.clone(),
+            vec!["`grant-type` is not an identifier"],
         ),
     ]
 }
@@ -571,6 +617,9 @@ fn the_fallback_keeps_the_generated_api_when_the_fields_are_read() {
             "fn email",
             "fn password",
             "fn build",
+            "fn send",
+            "fn send_to",
+            "impl DeclaredBaseUrl for LoginBuilder < email , password >",
             "impl Debug for LoginBuilder < email , password >",
             "const _",
         ]

@@ -163,6 +163,16 @@ pub mod __LoginBuilder_states {
     pub trait password_is_unset {}
     #[diagnostic::do_not_recommend]
     impl password_is_unset for ::auth_core::builder::Unset {}
+    #[diagnostic::on_unimplemented(
+        message = "`Login` is sent once built: call `.build()` first",
+        label = "this is `Login`'s builder, not a `Login`",
+        note = "call `.build()` after the setters: `Login::builder()...build().send(&client)`"
+    )]
+    pub trait call_build_first {}
+    #[doc(hidden)]
+    pub enum __Never {}
+    #[diagnostic::do_not_recommend]
+    impl call_build_first for __Never {}
 }
 #[allow(non_camel_case_types)]
 impl<api_secret, email, password> LoginBuilder<api_secret, email, password> {
@@ -250,7 +260,34 @@ impl<api_secret, email, password> LoginBuilder<api_secret, email, password> {
             password_kind: self.password_kind,
         }
     }
+    #[doc(hidden)]
+    pub fn send(
+        self,
+        client: &::auth_core::LoginClient,
+    ) -> ::auth_core::__private::NotBuilt<LoginResponse>
+    where
+        for<'__any> Self: __LoginBuilder_states::call_build_first,
+    {
+        let _ = client;
+        ::auth_core::__private::NotBuilt::new("Login")
+    }
+    #[doc(hidden)]
+    pub fn send_to(
+        self,
+        client: &::auth_core::LoginClient,
+        base_url: &str,
+    ) -> ::auth_core::__private::NotBuilt<LoginResponse>
+    where
+        for<'__any> Self: __LoginBuilder_states::call_build_first,
+    {
+        let _ = (client, base_url);
+        ::auth_core::__private::NotBuilt::new("Login")
+    }
 }
+#[diagnostic::do_not_recommend]
+#[allow(non_camel_case_types)]
+impl<api_secret, email, password> ::auth_core::DeclaredBaseUrl
+for LoginBuilder<api_secret, email, password> {}
 #[automatically_derived]
 #[allow(non_camel_case_types)]
 impl<

@@ -123,6 +123,16 @@ pub mod __LoginBuilder_states {
     pub trait password_is_unset {}
     #[diagnostic::do_not_recommend]
     impl password_is_unset for ::auth_core::builder::Unset {}
+    #[diagnostic::on_unimplemented(
+        message = "`Login` is sent once built: call `.build()` first",
+        label = "this is `Login`'s builder, not a `Login`",
+        note = "call `.build()` after the setters: `Login::builder()...build().send(&client)`"
+    )]
+    pub trait call_build_first {}
+    #[doc(hidden)]
+    pub enum __Never {}
+    #[diagnostic::do_not_recommend]
+    impl call_build_first for __Never {}
 }
 #[allow(non_camel_case_types)]
 impl<scopes, password> LoginBuilder<scopes, password> {
@@ -169,7 +179,33 @@ impl<scopes, password> LoginBuilder<scopes, password> {
             ),
         }
     }
+    #[doc(hidden)]
+    pub fn send(
+        self,
+        client: &::auth_core::LoginClient,
+    ) -> ::auth_core::__private::NotBuilt<LoginResponse>
+    where
+        for<'__any> Self: __LoginBuilder_states::call_build_first,
+    {
+        let _ = client;
+        ::auth_core::__private::NotBuilt::new("Login")
+    }
+    #[doc(hidden)]
+    pub fn send_to(
+        self,
+        client: &::auth_core::LoginClient,
+        base_url: &str,
+    ) -> ::auth_core::__private::NotBuilt<LoginResponse>
+    where
+        for<'__any> Self: __LoginBuilder_states::call_build_first,
+    {
+        let _ = (client, base_url);
+        ::auth_core::__private::NotBuilt::new("Login")
+    }
 }
+#[diagnostic::do_not_recommend]
+#[allow(non_camel_case_types)]
+impl<scopes, password> ::auth_core::DeclaredBaseUrl for LoginBuilder<scopes, password> {}
 #[automatically_derived]
 #[allow(non_camel_case_types)]
 impl<scopes: ::core::fmt::Debug, password: ::core::fmt::Debug> ::core::fmt::Debug
