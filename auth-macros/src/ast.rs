@@ -1419,22 +1419,26 @@ fn check_derives(item: &mut ItemStruct, errors: &mut darling::error::Accumulator
             kept.push(attr);
             continue;
         };
-        let (debug, others): (Vec<_>, Vec<_>) = paths.into_iter().partition(|path| {
+        // `Serialize` would write the request a second way, one that cannot hold secrets.
+        let (taken, others): (Vec<_>, Vec<_>) = paths.into_iter().partition(|path| {
             path.segments
                 .last()
-                .is_some_and(|segment| segment.ident == "Debug")
+                .is_some_and(|segment| segment.ident == "Debug" || segment.ident == "Serialize")
         });
-        if debug.is_empty() {
+        if taken.is_empty() {
             kept.push(attr);
             continue;
         }
-        for path in &debug {
-            errors.push(
-                Error::custom(
-                    "`#[login_endpoint]` writes a `Debug` that redacts secret fields; remove `Debug` from this derive",
-                )
-                .with_span(path),
-            );
+        for path in &taken {
+            let message = if path.segments.last().is_some_and(|s| s.ident == "Debug") {
+                "`#[login_endpoint]` writes a `Debug` that redacts secret fields; remove `Debug` from this derive"
+            } else {
+                "`#[login_endpoint]` writes the request from each field's `#[login(...)]` keys, secrets included; remove `Serialize` from this derive"
+            };
+            match path.segments.last() {
+                Some(last) => errors.push(Error::custom(message).with_span(&last.ident)),
+                None => errors.push(Error::custom(message).with_span(path)),
+            }
         }
         if !others.is_empty() {
             kept.push(syn::parse_quote_spanned!(attr.span()=> #[derive(#(#others),*)]));
@@ -1535,17 +1539,31 @@ fn check_struct_attributes(item: &mut ItemStruct, errors: &mut darling::error::A
 }
 
 /// A field declared twice is reported once, here, and the second is left out of the struct, so
-/// that neither rustc nor the builder reports it again.
+/// that neither rustc nor the builder reports it again; a `#[cfg]` on a field is reported and
+/// removed, so the field is in the struct as it is in the builder.
 fn remove_repeated_fields(item: &mut ItemStruct, errors: &mut darling::error::Accumulator) {
     let Fields::Named(named) = &mut item.fields else {
         return;
     };
     let mut seen: Vec<Ident> = Vec::new();
     let mut kept = syn::punctuated::Punctuated::new();
-    for field in std::mem::take(&mut named.named) {
+    for mut field in std::mem::take(&mut named.named) {
         let Some(ident) = field.ident.clone() else {
             continue;
         };
+        // A `#[cfg]` field would be in the builder and the request, but not in the struct.
+        field.attrs.retain(|attr| {
+            if !attr.path().is_ident("cfg") {
+                return true;
+            }
+            errors.push(
+                Error::custom(format!(
+                    "a login's fields cannot be conditional: its builder and request are written for every field; make `{ident}` an `Option` that callers leave unset, or declare one struct for each case"
+                ))
+                .with_span(attr.path()),
+            );
+            false
+        });
         if seen.contains(&ident) {
             errors.push(
                 Error::custom(format!("the field `{ident}` is declared twice; keep one"))
@@ -1584,9 +1602,24 @@ fn collect_fields(
         let is_secret_type = last_segment_is(optional.as_ref().unwrap_or(&ty), "Secret");
         let secret = args.secret;
         match (secret, is_secret_type) {
-            (Some(span), false) => errors.push(Error::custom(format!(
-                "`#[login(secret)]` needs the field to be `auth_core::Secret` (or `Option<Secret>`), so it is redacted and zeroized; change the type of `{ident}` to `Secret`"
-            )).with_span(&span).with_span(&ty)),
+            (Some(span), false) => {
+                // A type the macro does not know may be an alias of `Secret`.
+                let inner = optional.as_ref().unwrap_or(&ty);
+                let maybe_alias = matches!(inner, Type::Path(path) if path.qself.is_none()
+                    && path.path.segments.len() == 1
+                    && path.path.segments[0].arguments.is_none()
+                    && !matches!(path.path.segments[0].ident.to_string().as_str(),
+                        "String" | "bool" | "char" | "u8" | "u16" | "u32" | "u64" | "u128"
+                        | "usize" | "i8" | "i16" | "i32" | "i64" | "i128" | "isize" | "f32" | "f64"));
+                let alias = if maybe_alias {
+                    " (the type is read as written: an alias of `Secret` is not recognised)"
+                } else {
+                    ""
+                };
+                errors.push(Error::custom(format!(
+                    "`#[login(secret)]` needs the field to be `auth_core::Secret` (or `Option<Secret>`), so it is redacted and zeroized; change the type of `{ident}` to `Secret`{alias}"
+                )).with_span(&span).with_span(&ty));
+            }
             (None, true) => errors.push(Error::custom(format!(
                 "`{ident}` is a `Secret` but not marked as one; add `#[login(secret)]` so its redaction is visible in the declaration"
             )).with_span(&ident)),
