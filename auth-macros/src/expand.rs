@@ -14,7 +14,12 @@ use crate::valid;
 
 pub fn expand(endpoint: &Endpoint) -> TokenStream {
     let item = &endpoint.item;
-    let builder = expand_builder(item, &endpoint.fields, Some(&endpoint.response));
+    let builder = expand_builder(
+        item,
+        &endpoint.fields,
+        Some(&endpoint.response),
+        &endpoint.constants,
+    );
     let debug = expand_debug(item, &endpoint.constants, &endpoint.fields);
     let endpoint_impl = expand_endpoint_impl(endpoint);
     let start = expand_builder_fn(item, &endpoint.fields);
@@ -45,7 +50,7 @@ pub fn expand_fallback(
     fields: &[Field],
     response: Option<&syn::Path>,
 ) -> TokenStream {
-    let builder = expand_builder(item, fields, response);
+    let builder = expand_builder(item, fields, response, &[]);
     let debug = expand_debug(item, &[], fields);
     let start = expand_builder_fn(item, fields);
     let send = response.map(|response| {
@@ -76,6 +81,7 @@ fn expand_builder(
     item: &syn::ItemStruct,
     fields: &[Field],
     response: Option<&syn::Path>,
+    constants: &[Constant],
 ) -> TokenStream {
     let name = &item.ident;
     let vis = &item.vis;
@@ -245,6 +251,65 @@ fn expand_builder(
         #[diagnostic::do_not_recommend]
         impl call_build_first for __Never {}
     };
+    // A setter called for a constant (`.grant_type(...)` for `constant(grant_type = ...)`): one
+    // error saying it is a constant, and the chain goes on.
+    let mut taken: Vec<String> = fields
+        .iter()
+        .flat_map(|field| {
+            let name = field.ident.to_string();
+            let maybe = field.optional.as_ref().map(|_| format!("maybe_{name}"));
+            std::iter::once(name).chain(maybe)
+        })
+        .chain(
+            valid::RESERVED_FIELD_NAMES
+                .iter()
+                .map(|name| (*name).to_owned()),
+        )
+        .collect();
+    let mut constant_setters = Vec::new();
+    let mut constant_traits = Vec::new();
+    for constant in constants {
+        let key = match &constant.placement {
+            Placement::JsonBody(keys) if keys.len() == 1 => keys[0].clone(),
+            Placement::FormBody(key) | Placement::Query(key) => key.to_string(),
+            _ => continue,
+        };
+        // Only keys that are identifiers could have been written as a setter.
+        let Ok(setter) = syn::parse_str::<Ident>(&key) else {
+            continue;
+        };
+        if taken.contains(&key) {
+            continue;
+        }
+        taken.push(key.clone());
+        let is_constant = format_ident!("{}_is_a_constant", setter);
+        let message = format!("`{key}` is a constant of `{name}`: it has no setter");
+        let label = format!("`{key}` is sent as declared in `#[login_endpoint(...)]`");
+        let note = format!(
+            "remove this call; for a value each caller gives, declare `{key}` as a field instead of a constant"
+        );
+        constant_traits.push(quote! {
+            #[diagnostic::on_unimplemented(message = #message, label = #label, note = #note)]
+            pub trait #is_constant {}
+            #[diagnostic::do_not_recommend]
+            impl #is_constant for __Never {}
+        });
+        // The bound at the constant's key, so rustc's note points at the declaration.
+        let span = constant.placement.span();
+        let states_at_key = Ident::new(&states.to_string(), span);
+        let is_constant_at_key = Ident::new(&is_constant.to_string(), span);
+        let bound = quote_spanned!(span=> for<'__any> Self: #states_at_key::#is_constant_at_key);
+        constant_setters.push(quote! {
+            #[doc(hidden)]
+            #vis fn #setter<__V>(self, value: __V) -> Self
+            where
+                #bound,
+            {
+                let _ = value;
+                self
+            }
+        });
+    }
     let unbuilt_send = response.map(|response| {
         let name_text = name.to_string();
         let output = quote!(::auth_core::__private::NotBuilt<#response>);
@@ -287,6 +352,7 @@ fn expand_builder(
         #vis mod #states {
             #(#state_traits)*
             #unbuilt_trait
+            #(#constant_traits)*
         }
 
         #[allow(non_camel_case_types)]
@@ -309,6 +375,8 @@ fn expand_builder(
             }
 
             #unbuilt_send
+
+            #(#constant_setters)*
         }
 
         // A builder given where a login is expected is reported as not built (its missing

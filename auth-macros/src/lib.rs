@@ -279,7 +279,8 @@ use syn::ItemStruct;
 ///   `build()` before a required setter is ``the required field `password` is not set``, and
 ///   a required setter called twice is ``the required field `email` is already set``, each at
 ///   the call. `.send(...)` on a builder, before `build()`, is ``` `Login` is sent once built:
-///   call `.build()` first ```.
+///   call `.build()` first ```, and a setter called for a constant is
+///   ``` `grant_type` is a constant of `Login`: it has no setter ```.
 ///
 /// Types and paths of fields are written bare (`response = LoginResponse`, `token =
 /// data.token`, `kind = InvalidCredentials`, `body = form`); names, text and durations in

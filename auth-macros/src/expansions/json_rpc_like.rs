@@ -138,6 +138,30 @@ pub mod __LoginBuilder_states {
     pub enum __Never {}
     #[diagnostic::do_not_recommend]
     impl call_build_first for __Never {}
+    #[diagnostic::on_unimplemented(
+        message = "`jsonrpc` is a constant of `Login`: it has no setter",
+        label = "`jsonrpc` is sent as declared in `#[login_endpoint(...)]`",
+        note = "remove this call; for a value each caller gives, declare `jsonrpc` as a field instead of a constant"
+    )]
+    pub trait jsonrpc_is_a_constant {}
+    #[diagnostic::do_not_recommend]
+    impl jsonrpc_is_a_constant for __Never {}
+    #[diagnostic::on_unimplemented(
+        message = "`method` is a constant of `Login`: it has no setter",
+        label = "`method` is sent as declared in `#[login_endpoint(...)]`",
+        note = "remove this call; for a value each caller gives, declare `method` as a field instead of a constant"
+    )]
+    pub trait method_is_a_constant {}
+    #[diagnostic::do_not_recommend]
+    impl method_is_a_constant for __Never {}
+    #[diagnostic::on_unimplemented(
+        message = "`id` is a constant of `Login`: it has no setter",
+        label = "`id` is sent as declared in `#[login_endpoint(...)]`",
+        note = "remove this call; for a value each caller gives, declare `id` as a field instead of a constant"
+    )]
+    pub trait id_is_a_constant {}
+    #[diagnostic::do_not_recommend]
+    impl id_is_a_constant for __Never {}
 }
 #[allow(non_camel_case_types)]
 impl<username, password> LoginBuilder<username, password> {
@@ -208,6 +232,30 @@ impl<username, password> LoginBuilder<username, password> {
     {
         let _ = (client, base_url);
         ::auth_core::__private::NotBuilt::new("Login")
+    }
+    #[doc(hidden)]
+    pub fn jsonrpc<__V>(self, value: __V) -> Self
+    where
+        for<'__any> Self: __LoginBuilder_states::jsonrpc_is_a_constant,
+    {
+        let _ = value;
+        self
+    }
+    #[doc(hidden)]
+    pub fn method<__V>(self, value: __V) -> Self
+    where
+        for<'__any> Self: __LoginBuilder_states::method_is_a_constant,
+    {
+        let _ = value;
+        self
+    }
+    #[doc(hidden)]
+    pub fn id<__V>(self, value: __V) -> Self
+    where
+        for<'__any> Self: __LoginBuilder_states::id_is_a_constant,
+    {
+        let _ = value;
+        self
     }
 }
 #[diagnostic::do_not_recommend]

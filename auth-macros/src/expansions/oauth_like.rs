@@ -269,6 +269,30 @@ pub mod __LoginBuilder_states {
     pub enum __Never {}
     #[diagnostic::do_not_recommend]
     impl call_build_first for __Never {}
+    #[diagnostic::on_unimplemented(
+        message = "`grant_type` is a constant of `Login`: it has no setter",
+        label = "`grant_type` is sent as declared in `#[login_endpoint(...)]`",
+        note = "remove this call; for a value each caller gives, declare `grant_type` as a field instead of a constant"
+    )]
+    pub trait grant_type_is_a_constant {}
+    #[diagnostic::do_not_recommend]
+    impl grant_type_is_a_constant for __Never {}
+    #[diagnostic::on_unimplemented(
+        message = "`scope` is a constant of `Login`: it has no setter",
+        label = "`scope` is sent as declared in `#[login_endpoint(...)]`",
+        note = "remove this call; for a value each caller gives, declare `scope` as a field instead of a constant"
+    )]
+    pub trait scope_is_a_constant {}
+    #[diagnostic::do_not_recommend]
+    impl scope_is_a_constant for __Never {}
+    #[diagnostic::on_unimplemented(
+        message = "`version` is a constant of `Login`: it has no setter",
+        label = "`version` is sent as declared in `#[login_endpoint(...)]`",
+        note = "remove this call; for a value each caller gives, declare `version` as a field instead of a constant"
+    )]
+    pub trait version_is_a_constant {}
+    #[diagnostic::do_not_recommend]
+    impl version_is_a_constant for __Never {}
 }
 #[allow(non_camel_case_types)]
 impl<
@@ -505,6 +529,30 @@ impl<
     {
         let _ = (client, base_url);
         ::auth_core::__private::NotBuilt::new("Login")
+    }
+    #[doc(hidden)]
+    pub fn grant_type<__V>(self, value: __V) -> Self
+    where
+        for<'__any> Self: __LoginBuilder_states::grant_type_is_a_constant,
+    {
+        let _ = value;
+        self
+    }
+    #[doc(hidden)]
+    pub fn scope<__V>(self, value: __V) -> Self
+    where
+        for<'__any> Self: __LoginBuilder_states::scope_is_a_constant,
+    {
+        let _ = value;
+        self
+    }
+    #[doc(hidden)]
+    pub fn version<__V>(self, value: __V) -> Self
+    where
+        for<'__any> Self: __LoginBuilder_states::version_is_a_constant,
+    {
+        let _ = value;
+        self
     }
 }
 #[diagnostic::do_not_recommend]
