@@ -199,18 +199,13 @@ impl EndpointSpec {
 }
 
 /// A vendor's login endpoint: implemented by `#[login_endpoint]`, never by hand.
-#[diagnostic::on_unimplemented(
-    message = "`{Self}` is not a login endpoint",
-    label = "not declared with `#[login_endpoint]`",
-    note = "declare the vendor's login request on a struct with `#[login_endpoint(...)]`"
-)]
 ///
 /// The generated inherent methods `send` and `send_to` are the way to use it; this trait is what
 /// generic code (such as a session cache) takes.
 #[diagnostic::on_unimplemented(
-    message = "expected a built login request: a struct declared with `#[login_endpoint]`",
-    label = "not a built login request",
-    note = "build it with `.build()` after the setters, then give it by value to `Authenticator::new` or by reference to `blocking::LoginClient::login`"
+    message = "`{Self}` is not a login endpoint",
+    label = "not declared with `#[login_endpoint]`, or not built",
+    note = "declare the vendor's login request on a struct with `#[login_endpoint(...)]`; a builder becomes the request with `.build()` after its setters"
 )]
 pub trait LoginEndpoint: LoginRequest {
     /// The typed body of a successful response: a [`ResponseBody`](crate::ResponseBody) (a

@@ -239,6 +239,7 @@ fn check_path_parameters(endpoint: &Endpoint, errors: &mut darling::error::Accum
                         Placement::Query(_) => "in the query",
                         Placement::Header(_) => "as a header",
                         Placement::BasicAuth(_) => "in the Basic credentials",
+                        Placement::Cookie(_) => "as a cookie",
                         Placement::Path(_) => "in the path",
                     }
                 ))

@@ -171,6 +171,24 @@ pub mod __RefreshBuilder_states {
     pub trait client_id_is_unset {}
     #[diagnostic::do_not_recommend]
     impl client_id_is_unset for ::auth_core::builder::Unset {}
+    #[diagnostic::on_unimplemented(
+        message = "`Refresh` is sent once built: call `.build()` first",
+        label = "this is `Refresh`'s builder, not a `Refresh`",
+        note = "call `.build()` after the setters: `Refresh::builder()...build().send(&client)`"
+    )]
+    pub trait call_build_first {}
+    #[doc(hidden)]
+    pub enum __Never {}
+    #[diagnostic::do_not_recommend]
+    impl call_build_first for __Never {}
+    #[diagnostic::on_unimplemented(
+        message = "`grant_type` is a constant of `Refresh`: it has no setter",
+        label = "`grant_type` is sent as declared in `#[login_endpoint(...)]`",
+        note = "remove this call; for a value each caller gives, declare `grant_type` as a field instead of a constant"
+    )]
+    pub trait grant_type_is_a_constant {}
+    #[diagnostic::do_not_recommend]
+    impl grant_type_is_a_constant for __Never {}
 }
 #[allow(non_camel_case_types)]
 impl<refresh_token, realm, client_id> RefreshBuilder<refresh_token, realm, client_id> {
@@ -258,7 +276,42 @@ impl<refresh_token, realm, client_id> RefreshBuilder<refresh_token, realm, clien
             session: self.session,
         }
     }
+    #[doc(hidden)]
+    pub fn send(
+        self,
+        client: &::auth_core::LoginClient,
+    ) -> ::auth_core::__private::NotBuilt<TokenResponse>
+    where
+        for<'__any> Self: __RefreshBuilder_states::call_build_first,
+    {
+        let _ = client;
+        ::auth_core::__private::NotBuilt::new("Refresh")
+    }
+    #[doc(hidden)]
+    pub fn send_to(
+        self,
+        client: &::auth_core::LoginClient,
+        base_url: &str,
+    ) -> ::auth_core::__private::NotBuilt<TokenResponse>
+    where
+        for<'__any> Self: __RefreshBuilder_states::call_build_first,
+    {
+        let _ = (client, base_url);
+        ::auth_core::__private::NotBuilt::new("Refresh")
+    }
+    #[doc(hidden)]
+    pub fn grant_type<__V>(self, value: __V) -> Self
+    where
+        for<'__any> Self: __RefreshBuilder_states::grant_type_is_a_constant,
+    {
+        let _ = value;
+        self
+    }
 }
+#[diagnostic::do_not_recommend]
+#[allow(non_camel_case_types)]
+impl<refresh_token, realm, client_id> ::auth_core::DeclaredBaseUrl
+for RefreshBuilder<refresh_token, realm, client_id> {}
 #[automatically_derived]
 #[allow(non_camel_case_types)]
 impl<
