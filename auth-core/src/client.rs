@@ -123,8 +123,9 @@ impl LoginClient {
         // Built again for each attempt rather than copied: a retry is rare, a copy on every
         // login is not.
         let mut headers = Some(headers);
-        // One buffer shared by every attempt: a retry does not copy the credentials it holds.
-        let body = Bytes::from(body);
+        // One buffer shared by every attempt: a retry does not copy the credentials it holds,
+        // and they are zeroized once the last attempt is done with them.
+        let body = crate::secret::wiped_on_drop(body);
 
         let policy = &self.config.retry;
         let budget = Budget::start(self.config.timeout, self.config.attempt_timeout);

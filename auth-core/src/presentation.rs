@@ -3,10 +3,10 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use reqwest::header::{AUTHORIZATION, COOKIE, HeaderMap, HeaderName, HeaderValue};
+use reqwest::header::{AUTHORIZATION, COOKIE, HeaderMap, HeaderName};
 
 use crate::error::{AuthError, ErrorKind};
-use crate::secret::Secret;
+use crate::secret::{Secret, sensitive_header_value};
 
 /// How an access token is presented on the app's API calls: `Authorization: Bearer <token>`
 /// (the default), a header of the vendor's own with or without a prefix, or a cookie.
@@ -117,9 +117,8 @@ impl TokenPresentation {
         };
         match &self.place {
             Place::Header { name, prefix } => {
-                let mut value = HeaderValue::try_from(format!("{prefix}{token}"))
+                let value = sensitive_header_value(format!("{prefix}{token}"))
                     .map_err(|_| unusable(&format!("`{name}` cannot carry its value")))?;
-                value.set_sensitive(true);
                 headers.insert(name.clone(), value);
             }
             Place::Cookie { name } => {
@@ -140,9 +139,8 @@ impl TokenPresentation {
                     .map(str::to_owned)
                     .collect();
                 cookies.push(format!("{name}={token}"));
-                let mut value = HeaderValue::try_from(cookies.join("; "))
+                let value = sensitive_header_value(cookies.join("; "))
                     .map_err(|_| unusable("the `Cookie` header cannot carry it"))?;
-                value.set_sensitive(true);
                 headers.insert(COOKIE, value);
             }
         }

@@ -14,7 +14,7 @@ use url::Url;
 
 use crate::endpoint::{BodyFormat, EndpointSpec, LoginRequest, Method};
 use crate::error::{AuthError, ErrorKind};
-use crate::secret::Secret;
+use crate::secret::{Secret, sensitive_header_value};
 
 /// What replaces a secret value in a URL shown in logs.
 const REDACTED: &str = "[REDACTED]";
@@ -457,9 +457,13 @@ fn headers(
         }
     }
     for (name, value, secret) in fields {
-        match (static_header_name(name), HeaderValue::from_str(value)) {
-            (Ok(name), Ok(mut value)) => {
-                value.set_sensitive(*secret);
+        let value = if *secret {
+            sensitive_header_value(String::from(value.as_ref()))
+        } else {
+            HeaderValue::from_str(value)
+        };
+        match (static_header_name(name), value) {
+            (Ok(name), Ok(value)) => {
                 headers.insert(name, value);
             }
             _ => {
@@ -538,11 +542,14 @@ fn cookie_header(
         text.push_str(value);
         sensitive |= secret;
     }
-    // Zeroized on drop: a secret cookie's value is in it.
-    let header = Secret::from(text);
-    let mut value = HeaderValue::from_str(header.expose_secret())
+    let value = if sensitive {
+        // Zeroized on drop: a secret cookie's value is in it.
+        sensitive_header_value(text)
+    } else {
+        HeaderValue::try_from(text)
+    };
+    let value = value
         .map_err(|_| invalid_request(spec, "the cookies cannot be sent as a header".to_owned()))?;
-    value.set_sensitive(sensitive);
     Ok(Some(value))
 }
 
@@ -573,17 +580,18 @@ fn basic_authorization(
         ));
     }
     let credentials = Secret::from(format!("{user}:{password}"));
-    let encoded = Secret::from(format!(
-        "Basic {}",
-        base64::engine::general_purpose::STANDARD.encode(credentials.expose_secret())
-    ));
-    let mut value = HeaderValue::from_str(encoded.expose_secret()).map_err(|_| {
+    // Sized up front so the encoding never moves: no copy of the credentials is left behind,
+    // and the header's buffer is zeroized when dropped.
+    let plain = credentials.expose_secret().as_bytes();
+    let mut encoded = String::with_capacity("Basic ".len() + plain.len().div_ceil(3) * 4);
+    encoded.push_str("Basic ");
+    base64::engine::general_purpose::STANDARD.encode_string(plain, &mut encoded);
+    let value = sensitive_header_value(encoded).map_err(|_| {
         invalid_request(
             spec,
             "the HTTP Basic credentials cannot be sent as a header".to_owned(),
         )
     })?;
-    value.set_sensitive(true);
     Ok(Some(value))
 }
 

@@ -94,6 +94,38 @@ impl Eq for Secret {}
 // The wrapped `SecretString` zeroizes its buffer when dropped, so `Secret` does too.
 impl zeroize::ZeroizeOnDrop for Secret {}
 
+/// Bytes that carry credentials out, in a request body or a header value: their buffer is
+/// zeroized when the last reference to it is dropped, after the request is sent and every
+/// retry is done.
+pub(crate) fn wiped_on_drop(bytes: Vec<u8>) -> bytes::Bytes {
+    bytes::Bytes::from_owner(WipedOnDrop(bytes))
+}
+
+/// A header value that carries a credential: marked sensitive, so the HTTP stack neither logs
+/// nor indexes it, and zeroized when dropped. Takes the text without copying it.
+pub(crate) fn sensitive_header_value(
+    text: String,
+) -> Result<reqwest::header::HeaderValue, reqwest::header::InvalidHeaderValue> {
+    let mut value = reqwest::header::HeaderValue::from_maybe_shared(wiped_on_drop(text.into()))?;
+    value.set_sensitive(true);
+    Ok(value)
+}
+
+/// The owner behind [`wiped_on_drop`]'s bytes.
+struct WipedOnDrop(Vec<u8>);
+
+impl AsRef<[u8]> for WipedOnDrop {
+    fn as_ref(&self) -> &[u8] {
+        &self.0
+    }
+}
+
+impl Drop for WipedOnDrop {
+    fn drop(&mut self) {
+        zeroize::Zeroize::zeroize(&mut self.0);
+    }
+}
+
 impl<'de> Deserialize<'de> for Secret {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         // Deserialize into a String that is moved, not copied, into the zeroizing box.
@@ -103,6 +135,23 @@ impl<'de> Deserialize<'de> for Secret {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn bytes_wiped_on_drop_are_the_bytes_given() {
+        let bytes = super::wiped_on_drop(b"grant_type=password&password=hunter2".to_vec());
+        assert_eq!(&bytes[..], b"grant_type=password&password=hunter2");
+        let shared = bytes.clone();
+        drop(bytes);
+        assert_eq!(&shared[..], b"grant_type=password&password=hunter2");
+    }
+
+    #[test]
+    fn a_credential_header_is_sensitive_and_checked() {
+        let value = super::sensitive_header_value("Bearer t0ken".to_owned()).unwrap();
+        assert!(value.is_sensitive());
+        assert_eq!(value.as_bytes(), b"Bearer t0ken");
+        assert!(super::sensitive_header_value("line\nbreak".to_owned()).is_err());
+    }
+
     use super::*;
 
     #[test]
