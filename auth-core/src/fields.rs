@@ -369,11 +369,12 @@ impl<T: MessageField> MessageField for Option<T> {
     }
 }
 
-/// An error-body field indexed with `[n]` or listed by `field_errors(each = ...)` in
-/// `#[vendor_error(...)]`: a `Vec`, an array or a slice, or an `Option` of one.
+/// A field indexed with `[n]` in a path (`token = data.sessions[0].token`, `code =
+/// errors[0].code`), or listed by `field_errors(each = ...)` in `#[vendor_error(...)]`: a
+/// `Vec`, an array or a slice, or an `Option` of one.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not a list, so it cannot be indexed or listed here",
-    label = "this path is used as a list in `#[vendor_error(...)]`",
+    label = "this path is used as a list",
     note = "declare the field as a `Vec<...>` (or `Option<Vec<...>>`), or remove the `[...]` index"
 )]
 pub trait ListField {
@@ -412,6 +413,50 @@ impl<L: ListField> ListField for Option<L> {
     type Element = L::Element;
     fn elements(&self) -> &[L::Element] {
         self.as_ref().map_or(&[], ListField::elements)
+    }
+}
+
+/// An error-body field named by `field_errors(by_field = ...)` in `#[vendor_error(...)]`: a map
+/// from field name to that field's problem (`BTreeMap<String, T>`, `HashMap<String, T>`), or an
+/// `Option` of one.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a map keyed by field name, so `by_field` cannot list it",
+    label = "this path is named by `field_errors(by_field = ...)`, whose keys are the field names",
+    note = "declare the field as a `BTreeMap<String, ...>` (or an `Option` of one); for a list whose entries name their field, write `field_errors(each = ..., field = ...)`"
+)]
+pub trait MapField {
+    /// The type of a field's problem.
+    type Value;
+    /// Each field name with its problem, in the map's order: a `BTreeMap` sorts them by name,
+    /// a `HashMap` has no order.
+    fn entries(&self) -> Vec<(&str, &Self::Value)>;
+}
+
+#[diagnostic::do_not_recommend]
+impl<T> MapField for std::collections::BTreeMap<String, T> {
+    type Value = T;
+    fn entries(&self) -> Vec<(&str, &T)> {
+        self.iter()
+            .map(|(key, value)| (key.as_str(), value))
+            .collect()
+    }
+}
+
+#[diagnostic::do_not_recommend]
+impl<T, S> MapField for std::collections::HashMap<String, T, S> {
+    type Value = T;
+    fn entries(&self) -> Vec<(&str, &T)> {
+        self.iter()
+            .map(|(key, value)| (key.as_str(), value))
+            .collect()
+    }
+}
+
+#[diagnostic::do_not_recommend]
+impl<M: MapField> MapField for Option<M> {
+    type Value = M::Value;
+    fn entries(&self) -> Vec<(&str, &M::Value)> {
+        self.as_ref().map(MapField::entries).unwrap_or_default()
     }
 }
 

@@ -578,48 +578,13 @@ impl FromMeta for BodyFailureArg {
     }
 }
 
-/// A path of field names into the response type: `token`, `data.token`.
-#[derive(Clone, Debug)]
-pub struct FieldPath {
-    pub segments: Vec<Ident>,
-    pub span: Span,
-}
+pub use crate::field_path::FieldPath;
 
-impl FieldPath {
-    pub fn dotted(&self) -> String {
-        self.segments
-            .iter()
-            .map(Ident::to_string)
-            .collect::<Vec<_>>()
-            .join(".")
-    }
-}
+/// The example of a path into a response that errors about paths show.
+const RESPONSE_PATH_EXAMPLE: &str = "token = data.sessions[0].token";
 
 impl FromMeta for FieldPath {
     fn from_expr(expr: &Expr) -> darling::Result<Self> {
-        fn collect(expr: &Expr, out: &mut Vec<Ident>) -> bool {
-            match expr {
-                Expr::Path(path) if path.qself.is_none() => match path.path.get_ident() {
-                    Some(ident) => {
-                        out.push(ident.clone());
-                        true
-                    }
-                    None => false,
-                },
-                Expr::Field(field) => {
-                    let syn::Member::Named(name) = &field.member else {
-                        return false;
-                    };
-                    if !collect(&field.base, out) {
-                        return false;
-                    }
-                    out.push(name.clone());
-                    true
-                }
-                Expr::Group(group) => collect(&group.expr, out),
-                _ => false,
-            }
-        }
         if let Expr::Lit(syn::ExprLit {
             lit: syn::Lit::Str(text),
             ..
@@ -631,18 +596,8 @@ impl FromMeta for FieldPath {
             ))
             .with_span(text));
         }
-        let mut segments = Vec::new();
-        if collect(expr, &mut segments) {
-            Ok(FieldPath {
-                segments,
-                span: expr.span(),
-            })
-        } else {
-            Err(darling::Error::custom(
-                "expected a path of field names into the response type, such as `token` or `data.token`",
-            )
-            .with_span(expr))
-        }
+        FieldPath::parse(expr)
+            .map_err(|malformed| malformed.error("the response type", RESPONSE_PATH_EXAMPLE))
     }
 }
 
@@ -732,14 +687,16 @@ impl FromMeta for SourceArg {
                 text.value()
             ))
             .with_span(text)),
-            _ => FieldPath::from_expr(expr)
-                .map(SourceArg::Body)
-                .map_err(|_| {
+            _ => FieldPath::parse(expr).map(SourceArg::Body).map_err(|malformed| {
+                if malformed.index_hint {
+                    malformed.error("the response type", RESPONSE_PATH_EXAMPLE)
+                } else {
                     darling::Error::custom(
-                        "expected a path of fields into the response type (`token`, `data.token`), `header(\"<name>\")` or `cookie(\"<name>\")`",
+                        "expected a path of fields into the response type (`token`, `data.token`, `data.sessions[0].token`), `header(\"<name>\")` or `cookie(\"<name>\")`",
                     )
-                    .with_span(expr)
-                }),
+                    .with_span(&malformed.span)
+                }
+            }),
         }
     }
 }

@@ -10,6 +10,7 @@ use crate::ast::{
     ResponseKeys, Source, TimeFormat, TimeUnit, Value, last_segment_is,
 };
 use crate::attr::{BasicPart, BodyFormat, ConstantValue, FieldPath};
+use crate::field_path::{self, Segment};
 use crate::valid;
 
 pub fn expand(endpoint: &Endpoint) -> TokenStream {
@@ -1163,10 +1164,10 @@ fn expand_body_failed(body_failure: Option<&BodyFailure>) -> TokenStream {
     let Some(failure) = body_failure else {
         return quote!(false);
     };
-    let access = response_field(&failure.field);
     let span = failure.field.span;
-    match &failure.success {
-        None => quote_spanned!(span=> ::auth_core::fields::PresenceField::is_present(#access)),
+    // Whether the value at `__v` says the login failed.
+    let failed = match &failure.success {
+        None => quote_spanned!(span=> ::auth_core::fields::PresenceField::is_present(__v)),
         Some(Lit::Int(int)) => {
             let digits = int.base10_digits();
             let (negative, digits) = match digits.strip_prefix('-') {
@@ -1179,13 +1180,32 @@ fn expand_body_failed(body_failure: Option<&BodyFailure>) -> TokenStream {
             } else {
                 quote!(#value)
             };
-            quote_spanned!(span=> !::auth_core::fields::IntegerSuccess::is_success(#access, #value))
+            quote_spanned!(span=> !::auth_core::fields::IntegerSuccess::is_success(__v, #value))
         }
         Some(literal @ Lit::Str(_)) => {
-            quote_spanned!(span=> !::auth_core::fields::TextSuccess::is_success(#access, #literal))
+            quote_spanned!(span=> !::auth_core::fields::TextSuccess::is_success(__v, #literal))
         }
         Some(literal) => {
-            quote_spanned!(span=> !::auth_core::fields::BoolSuccess::is_success(#access, #literal))
+            quote_spanned!(span=> !::auth_core::fields::BoolSuccess::is_success(__v, #literal))
+        }
+    };
+    if !failure.field.has_index() {
+        let access = response_field(&failure.field);
+        return quote!({ let __v = #access; #failed });
+    }
+    // Through a list the value can be absent, as an `Option` field's is: absent, a field that
+    // marks failure by its presence is not there, and a value compared with `success` is not it.
+    let absent_means_failure = failure.success.is_some();
+    let walk = field_path::steps(quote!(__response), &failure.field.segments, false);
+    quote! {
+        match (move || {
+            #[allow(unused_imports)]
+            use ::auth_core::__private::Present as _;
+            #walk
+            ::core::option::Option::Some(__v)
+        })() {
+            ::core::option::Option::Some(__v) => #failed,
+            ::core::option::Option::None => #absent_means_failure,
         }
     }
 }
@@ -1554,22 +1574,17 @@ pub fn expand_stub(
 /// absent when one is `None` (`session.access_token` with no `session`). `absent` is what an
 /// absent value reads as; without it, `leaf` returns an `Option` itself.
 fn body_value(path: &FieldPath, leaf: TokenStream, absent: Option<&TokenStream>) -> TokenStream {
-    let Some((last, parents)) = path.segments.split_last() else {
-        return quote!(::core::option::Option::None);
-    };
-    if parents.is_empty() {
-        return quote_spanned! {last.span()=> {
-            let __v = &__response.#last;
+    if let [Segment::Field(only)] = path.segments.as_slice() {
+        let span = syn::spanned::Spanned::span(only);
+        return quote_spanned! {span=> {
+            let __v = &__response.#only;
             #leaf
         }};
     }
-    let steps = parents.iter().map(|segment| {
-        quote_spanned! {segment.span()=>
-            let __v = &__v.#segment;
-            let __v = ::auth_core::__private::Step(__v).enter()?;
-        }
-    });
-    let last_step = quote_spanned!(last.span()=> let __v = &__v.#last;);
+    if path.segments.is_empty() {
+        return quote!(::core::option::Option::None);
+    }
+    let walk = field_path::steps(quote!(__response), &path.segments, false);
     let read = match absent {
         Some(_) => quote!(::core::option::Option::Some(#leaf)),
         None => leaf,
@@ -1578,9 +1593,7 @@ fn body_value(path: &FieldPath, leaf: TokenStream, absent: Option<&TokenStream>)
         (move || {
             #[allow(unused_imports)]
             use ::auth_core::__private::Present as _;
-            let __v = __response;
-            #(#steps)*
-            #last_step
+            #walk
             #read
         })()
     };
@@ -1592,10 +1605,13 @@ fn body_value(path: &FieldPath, leaf: TokenStream, absent: Option<&TokenStream>)
 
 /// `&__response.data.token`, with each segment keeping the user's span so a misspelt field is
 /// reported at the attribute. Calls on it are spanned at the path too, so a field of the wrong
-/// type is reported there rather than at the whole attribute.
+/// type is reported there rather than at the whole attribute. For a path without `[n]`.
 fn response_field(path: &FieldPath) -> TokenStream {
-    let segments = &path.segments;
-    quote_spanned!(path.span=> &__response #(.#segments)*)
+    let members = path.segments.iter().filter_map(|segment| match segment {
+        Segment::Field(member) => Some(member),
+        Segment::Index(..) => None,
+    });
+    quote_spanned!(path.span=> &__response #(.#members)*)
 }
 
 fn optional_duration(seconds: Option<u64>) -> TokenStream {

@@ -15,6 +15,7 @@ mod ast;
 mod attr;
 mod expand;
 mod fallback;
+mod field_path;
 mod valid;
 mod vendor_error;
 

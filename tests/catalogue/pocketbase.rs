@@ -65,8 +65,13 @@ pub struct Record {
     pub verified: Option<bool>,
 }
 
-/// The error body.
-#[derive(Debug, Deserialize)]
+/// The error body: `data` maps each field's name to its problem.
+#[derive(Debug, Deserialize, VendorError)]
+#[vendor_error(
+    code = code,
+    message = message,
+    field_errors(by_field = data, error = code, params = message),
+)]
 pub struct ErrorBody {
     pub code: Option<i64>,
     pub message: String,
@@ -79,27 +84,6 @@ pub struct ErrorBody {
 pub struct FieldProblem {
     pub code: String,
     pub message: String,
-}
-
-impl VendorError for ErrorBody {
-    fn code(&self) -> Option<VendorCode> {
-        self.code.map(VendorCode::from)
-    }
-
-    fn message(&self) -> Option<&str> {
-        Some(&self.message)
-    }
-
-    fn field_errors(&self) -> Vec<FieldError> {
-        self.data
-            .iter()
-            .map(|(field, problem)| FieldError {
-                field: field.clone(),
-                error: problem.code.clone(),
-                params: vec![problem.message.clone()],
-            })
-            .collect()
-    }
 }
 
 /// The document's 200 sample, verbatim.

@@ -25,16 +25,16 @@ impl ::auth_core::VendorError for ErrorBody {
     fn field_errors(&self) -> ::std::vec::Vec<::auth_core::FieldError> {
         #[allow(unused_imports)]
         use ::auth_core::__private::Present as _;
-        let __list = (|| {
+        let __container = (|| {
             let __v = self;
             let __v = &__v.errors;
             let __v = ::auth_core::__private::Step(__v).enter()?;
             ::core::option::Option::Some(::auth_core::fields::ListField::elements(__v))
         })();
-        let ::core::option::Option::Some(__list) = __list else {
+        let ::core::option::Option::Some(__container) = __container else {
             return ::std::vec::Vec::new();
         };
-        __list
+        __container
             .iter()
             .map(|__item| ::auth_core::__private::field_error(
                 (|| {

@@ -321,7 +321,10 @@ impl ::auth_core::LoginEndpoint for Login {
         )
     }
     fn __body_failed(__response: &Self::Response) -> bool {
-        ::auth_core::fields::PresenceField::is_present(&__response.mfa)
+        {
+            let __v = &__response.mfa;
+            ::auth_core::fields::PresenceField::is_present(__v)
+        }
     }
     fn __credentials(
         __response: &Self::Response,

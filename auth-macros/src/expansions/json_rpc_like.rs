@@ -389,7 +389,10 @@ impl ::auth_core::LoginEndpoint for Login {
         )
     }
     fn __body_failed(__response: &Self::Response) -> bool {
-        ::auth_core::fields::PresenceField::is_present(&__response.error)
+        {
+            let __v = &__response.error;
+            ::auth_core::fields::PresenceField::is_present(__v)
+        }
     }
     fn __credentials(
         __response: &Self::Response,

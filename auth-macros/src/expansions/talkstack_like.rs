@@ -361,10 +361,10 @@ impl ::auth_core::LoginEndpoint for Login {
         )
     }
     fn __body_failed(__response: &Self::Response) -> bool {
-        !::auth_core::fields::IntegerSuccess::is_success(
-            &__response.login_status,
-            -1i128,
-        )
+        {
+            let __v = &__response.login_status;
+            !::auth_core::fields::IntegerSuccess::is_success(__v, -1i128)
+        }
     }
     fn __credentials(
         __response: &Self::Response,

@@ -17,12 +17,19 @@ pub struct ErrorBody {
     pub kinds: Vec<KindRule>,
 }
 
-/// Where a list of field errors is, and where each entry keeps its parts.
+/// Where the field errors are, and where each entry keeps its parts.
 pub struct FieldErrors {
-    pub each: ValuePath,
-    pub field: ValuePath,
+    pub entries: Entries,
     pub error: ValuePath,
     pub params: Option<ValuePath>,
+}
+
+/// The field errors' container.
+pub enum Entries {
+    /// A list (`each`) whose entries name their field at this path.
+    List { each: ValuePath, field: ValuePath },
+    /// A map (`by_field`) whose keys are the field names.
+    Map(ValuePath),
 }
 
 pub struct KindRule {
@@ -126,13 +133,21 @@ impl ErrorBody {
             let (each, arg) = given.value;
             let FieldErrorsArg {
                 each: declared_each,
+                by_field,
                 field,
                 error,
                 params,
             } = arg;
+            let entries = match by_field {
+                // On a field, the field itself; on the struct, the path given.
+                Some(map) => Entries::Map(each.or(map.value)?),
+                None => Entries::List {
+                    each: each.or(declared_each.map(|k| k.value))?,
+                    field: field?.value,
+                },
+            };
             Some(FieldErrors {
-                each: each.or(declared_each.map(|k| k.value))?,
-                field: field?.value,
+                entries,
                 error: error?.value,
                 params: params.map(|k| k.value),
             })

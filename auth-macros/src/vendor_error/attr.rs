@@ -36,96 +36,31 @@ pub const FIELD_KEYS: KeyList = KeyList {
 /// The keys of `field_errors(...)`.
 const FIELD_ERROR_KEYS: KeyList = KeyList {
     place: "`field_errors(...)`",
-    keys: &["each", "field", "error", "params"],
+    keys: &["each", "by_field", "field", "error", "params"],
     repeatable: &[],
     elsewhere: None,
     example: "field_errors(each = errors, field = field, error = code)",
     guesses: &[],
 };
 
-/// A path into the error type: `message`, `response.error_code`, `errors[0].extensions.code`.
-#[derive(Clone, Debug)]
-pub struct ValuePath {
-    pub segments: Vec<Segment>,
-    pub span: Span,
-}
+pub use crate::field_path::FieldPath as ValuePath;
 
-#[derive(Clone, Debug)]
-pub enum Segment {
-    /// `.name` (or `.0`).
-    Field(Member),
-    /// `[0]`.
-    Index(usize, Span),
-}
-
-impl ValuePath {
-    /// The path of a field itself.
-    pub fn of_field(member: Member) -> Self {
-        let span = member.span();
-        ValuePath {
-            segments: vec![Segment::Field(member)],
-            span,
-        }
+/// `key = path`, a path into the error type: `message`, `response.error_code`,
+/// `errors[0].extensions.code`.
+fn value_path(expr: &Expr, example: &str) -> darling::Result<ValuePath> {
+    if let Expr::Lit(syn::ExprLit {
+        lit: Lit::Str(text),
+        ..
+    }) = expr
+    {
+        let key = example.split(' ').next().unwrap_or("code");
+        return Err(Error::custom(format!(
+            "write the path of fields without quotes: `{key} = {}`",
+            text.value().replace(['"', ' '], "")
+        ))
+        .with_span(text));
     }
-
-    fn from_expr(expr: &Expr, example: &str) -> darling::Result<Self> {
-        fn collect(expr: &Expr, out: &mut Vec<Segment>) -> Result<(), Span> {
-            match expr {
-                Expr::Path(path) if path.qself.is_none() => match path.path.get_ident() {
-                    Some(ident) => {
-                        out.push(Segment::Field(Member::Named(ident.clone())));
-                        Ok(())
-                    }
-                    None => Err(path.span()),
-                },
-                Expr::Field(field) => {
-                    collect(&field.base, out)?;
-                    out.push(Segment::Field(field.member.clone()));
-                    Ok(())
-                }
-                Expr::Index(index) => {
-                    collect(&index.expr, out)?;
-                    match &*index.index {
-                        Expr::Lit(syn::ExprLit {
-                            lit: Lit::Int(int), ..
-                        }) => match int.base10_parse::<usize>() {
-                            Ok(n) => {
-                                out.push(Segment::Index(n, index.index.span()));
-                                Ok(())
-                            }
-                            Err(_) => Err(int.span()),
-                        },
-                        other => Err(other.span()),
-                    }
-                }
-                Expr::Group(group) => collect(&group.expr, out),
-                other => Err(other.span()),
-            }
-        }
-        if let Expr::Lit(syn::ExprLit {
-            lit: Lit::Str(text),
-            ..
-        }) = expr
-        {
-            let key = example.split(' ').next().unwrap_or("code");
-            return Err(Error::custom(format!(
-                "write the path of fields without quotes: `{key} = {}`",
-                text.value().replace(['"', ' '], "")
-            ))
-            .with_span(text));
-        }
-        let mut segments = Vec::new();
-        match collect(expr, &mut segments) {
-            Ok(()) => Ok(ValuePath {
-                segments,
-                span: expr.span(),
-            }),
-            Err(span) => Err(Error::custom(format!(
-                "expected a path of fields into the error body, with `[n]` to pick an element of a list: `{example}`"
-            ))
-            .with_span(&span)),
-        }
-    }
+    ValuePath::parse(expr).map_err(|malformed| malformed.error("the error body", example))
 }
 
 /// A key as written, with the span of its name.
@@ -153,10 +88,14 @@ pub struct FieldArgs {
     pub field_errors: Option<Key<FieldErrorsArg>>,
 }
 
-/// `field_errors(each = ..., field = ..., error = ..., params = ...)`.
+/// `field_errors(each = ..., field = ..., error = ..., params = ...)`, or `field_errors(by_field =
+/// ..., error = ..., params = ...)` for a map keyed by field name.
 #[derive(Default)]
 pub struct FieldErrorsArg {
     pub each: Option<Key<ValuePath>>,
+    /// `by_field = data` on the struct (the path of the map), `by_field` alone on a field (the
+    /// field is the map).
+    pub by_field: Option<Key<Option<ValuePath>>>,
     pub field: Option<Key<ValuePath>>,
     pub error: Option<Key<ValuePath>>,
     pub params: Option<Key<ValuePath>>,
@@ -217,7 +156,7 @@ fn key_name(meta: &Meta, keys: &KeyList) -> darling::Result<String> {
 fn path_value(meta: &Meta, key: &str, example: &str) -> darling::Result<Key<ValuePath>> {
     match meta {
         Meta::NameValue(pair) => Ok(Key {
-            value: ValuePath::from_expr(&pair.value, example)?,
+            value: value_path(&pair.value, example)?,
             span: pair.path.span(),
         }),
         _ => {
@@ -381,6 +320,34 @@ impl FieldErrorsArg {
                 ).with_span(item.path()));
                 continue;
             }
+            if key == "by_field" {
+                let span = item.path().span();
+                let value = match (item, on_struct) {
+                    (Meta::Path(_), false) => Some(None),
+                    (Meta::NameValue(_), true) => errors
+                        .handle(path_value(item, &key, "by_field = data"))
+                        .map(|key| Some(key.value)),
+                    (_, false) => {
+                        errors.push(Error::custom(
+                            "on a field, the field itself is the map of field errors: write `by_field` alone, `field_errors(by_field, error = code)`",
+                        ).with_span(item));
+                        None
+                    }
+                    (_, true) => {
+                        errors.push(Error::custom(
+                            "`by_field` names the map whose keys are the fields: `field_errors(by_field = data, error = code)`",
+                        ).with_span(item));
+                        None
+                    }
+                };
+                let Some(value) = value else { continue };
+                if args.by_field.is_some() {
+                    errors.push(FIELD_ERROR_KEYS.duplicate(&key, item.path()));
+                } else {
+                    args.by_field = Some(Key { value, span });
+                }
+                continue;
+            }
             let example = match key.as_str() {
                 "each" => "each = syntax_errors.invalid_fields",
                 "field" => "field = field_name",
@@ -402,9 +369,35 @@ impl FieldErrorsArg {
                 *slot = Some(value);
             }
         }
+        let by_field = args.by_field.is_some() || written.iter().any(|key| key == "by_field");
+        if by_field {
+            // The keys of the map are the field names: a list's keys do not apply.
+            if let Some(each) = &args.each {
+                errors.push(Error::custom(
+                    "`each` names a list and `by_field` a map of field errors; keep the one the error body has",
+                ).with_span(&each.span));
+            }
+            if let Some(field) = &args.field {
+                errors.push(
+                    Error::custom(
+                        "with `by_field`, the map's keys are the field names; remove `field`",
+                    )
+                    .with_span(&field.span),
+                );
+            }
+        }
+        let example = if by_field {
+            if on_struct {
+                "field_errors(by_field = data, error = code)"
+            } else {
+                "field_errors(by_field, error = code)"
+            }
+        } else {
+            example
+        };
         let required: &[(&str, bool)] = &[
-            ("each", !on_struct || args.each.is_some()),
-            ("field", args.field.is_some()),
+            ("each", !on_struct || by_field || args.each.is_some()),
+            ("field", by_field || args.field.is_some()),
             ("error", args.error.is_some()),
         ];
         for (key, given) in required {

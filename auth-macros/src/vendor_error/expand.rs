@@ -6,8 +6,8 @@ use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 use syn::{Ident, LitStr};
 
-use super::ast::{ErrorBody, FieldErrors};
-use super::attr::{Segment, ValuePath};
+use super::ast::{Entries, ErrorBody, FieldErrors};
+use super::attr::ValuePath;
 
 pub fn expand(body: &ErrorBody) -> TokenStream {
     let code = body.code.as_ref().map(|path| {
@@ -80,17 +80,10 @@ pub fn expand_fallback(ident: &Ident, generics: &syn::Generics) -> TokenStream {
 }
 
 fn expand_field_errors(errors: &FieldErrors) -> TokenStream {
-    let list = steps(quote!(self), &errors.each);
-    let list_span = errors.each.span;
-    let elements = quote_spanned!(list_span=> ::auth_core::fields::ListField::elements(__v));
     let part = |path: &ValuePath, leaf: TokenStream| {
         let value = steps(quote!(__item), path);
         quote!((|| { #value #leaf })())
     };
-    let field = part(
-        &errors.field,
-        quote_spanned!(errors.field.span=> ::auth_core::fields::MessageField::message(__v)),
-    );
     let error = part(
         &errors.error,
         quote_spanned!(errors.error.span=> ::auth_core::fields::CodeField::vendor_code(__v)),
@@ -103,47 +96,56 @@ fn expand_field_errors(errors: &FieldErrors) -> TokenStream {
         }
         None => quote!(::std::vec::Vec::new()),
     };
+    // The container, read by the trait its kind needs at its path; then one entry per element,
+    // named by its own field or by its key.
+    let (container, path, entries) = match &errors.entries {
+        Entries::List { each, field } => {
+            let field = part(
+                field,
+                quote_spanned!(field.span=> ::auth_core::fields::MessageField::message(__v)),
+            );
+            let elements =
+                quote_spanned!(each.span=> ::auth_core::fields::ListField::elements(__v));
+            let entries = quote! {
+                __container
+                    .iter()
+                    .map(|__item| ::auth_core::__private::field_error(#field, #error, #params))
+                    .collect()
+            };
+            (elements, each, entries)
+        }
+        Entries::Map(map) => {
+            let entries_of = quote_spanned!(map.span=> ::auth_core::fields::MapField::entries(__v));
+            let entries = quote! {
+                __container
+                    .into_iter()
+                    .map(|(__key, __item)| {
+                        ::auth_core::__private::field_error(::core::option::Option::Some(__key), #error, #params)
+                    })
+                    .collect()
+            };
+            (entries_of, map, entries)
+        }
+    };
+    let walk = steps(quote!(self), path);
     quote! {
         fn field_errors(&self) -> ::std::vec::Vec<::auth_core::FieldError> {
             #[allow(unused_imports)]
             use ::auth_core::__private::Present as _;
-            let __list = (|| {
-                #list
-                ::core::option::Option::Some(#elements)
+            let __container = (|| {
+                #walk
+                ::core::option::Option::Some(#container)
             })();
-            let ::core::option::Option::Some(__list) = __list else {
+            let ::core::option::Option::Some(__container) = __container else {
                 return ::std::vec::Vec::new();
             };
-            __list
-                .iter()
-                .map(|__item| ::auth_core::__private::field_error(#field, #error, #params))
-                .collect()
+            #entries
         }
     }
 }
 
 /// `let __v = ...;` statements walking `path` from `root`, each entering an `Option` and
-/// returning `None` from the enclosing function when it is absent. Each step keeps the span of
-/// its segment, so a misspelt field is reported at its name.
+/// returning `None` from the enclosing function when it is absent.
 fn steps(root: TokenStream, path: &ValuePath) -> TokenStream {
-    let enter = quote!(::auth_core::__private::Step(__v).enter()?);
-    let mut out = quote!(let __v = #root;);
-    for segment in &path.segments {
-        match segment {
-            Segment::Field(member) => {
-                let span = syn::spanned::Spanned::span(member);
-                out.extend(quote_spanned! {span=>
-                    let __v = &__v.#member;
-                });
-                out.extend(quote!(let __v = #enter;));
-            }
-            Segment::Index(index, span) => {
-                out.extend(quote_spanned! {*span=>
-                    let __v = ::auth_core::fields::ListField::elements(__v).get(#index)?;
-                });
-                out.extend(quote!(let __v = #enter;));
-            }
-        }
-    }
-    out
+    crate::field_path::steps(root, &path.segments, true)
 }

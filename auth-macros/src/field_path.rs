@@ -1,0 +1,176 @@
+//! A path of fields into a deserialized body, read the same way by `#[login_endpoint]` (`token =
+//! data.sessions[0].token`, `body_failure(field = ...)`) and `#[derive(VendorError)]` (`code =
+//! errors[0].extensions.code`): field names joined by `.`, with `[n]` picking an element of a
+//! list. One parser, and one way of walking a path in generated code, so both macros accept and
+//! read the same paths.
+
+use proc_macro2::{Span, TokenStream};
+use quote::{quote, quote_spanned};
+use syn::spanned::Spanned;
+use syn::{Expr, Lit, Member};
+
+/// A path as written, each segment keeping its span so the compiler reports a misspelt field or
+/// a field of the wrong type at its name.
+#[derive(Clone, Debug)]
+pub struct FieldPath {
+    pub segments: Vec<Segment>,
+    /// The whole path, for errors about the value it names.
+    pub span: Span,
+}
+
+#[derive(Clone, Debug)]
+pub enum Segment {
+    /// `.name` (or `.0` for a tuple struct).
+    Field(Member),
+    /// `[0]`: the element at this position of a list.
+    Index(usize, Span),
+}
+
+/// Why an expression is not a path, at the token that makes it so.
+pub struct Malformed {
+    pub span: Span,
+    /// What to write instead, when the mistake is inside an index.
+    pub index_hint: bool,
+}
+
+impl Malformed {
+    /// The error in the words of the list the path is in: `into` is what the path walks
+    /// (`the response type`), `example` a path that would do.
+    pub fn error(&self, into: &str, example: &str) -> darling::Error {
+        let message = if self.index_hint {
+            "`[n]` picks an element of a list by its position: write the position as a whole number, `[0]` for the first".to_owned()
+        } else {
+            format!(
+                "expected a path of fields into {into}, with `[n]` to pick an element of a list: `{example}`"
+            )
+        };
+        darling::Error::custom(message).with_span(&self.span)
+    }
+}
+
+impl FieldPath {
+    /// The path of a field itself.
+    pub fn of_field(member: Member) -> Self {
+        let span = member.span();
+        FieldPath {
+            segments: vec![Segment::Field(member)],
+            span,
+        }
+    }
+
+    /// Reads `data.sessions[0].token`. A string is not a path: the caller says how to unquote it.
+    pub fn parse(expr: &Expr) -> Result<Self, Malformed> {
+        let mut segments = Vec::new();
+        collect(expr, &mut segments)?;
+        Ok(FieldPath {
+            segments,
+            span: expr.span(),
+        })
+    }
+
+    /// The path as written, for messages: `data.sessions[0].token`.
+    pub fn dotted(&self) -> String {
+        let mut out = String::new();
+        for segment in &self.segments {
+            match segment {
+                Segment::Field(member) => {
+                    if !out.is_empty() {
+                        out.push('.');
+                    }
+                    match member {
+                        Member::Named(ident) => out.push_str(&ident.to_string()),
+                        Member::Unnamed(index) => out.push_str(&index.index.to_string()),
+                    }
+                }
+                Segment::Index(index, _) => {
+                    out.push('[');
+                    out.push_str(&index.to_string());
+                    out.push(']');
+                }
+            }
+        }
+        out
+    }
+
+    /// Whether a step of the path picks an element of a list.
+    pub fn has_index(&self) -> bool {
+        self.segments
+            .iter()
+            .any(|segment| matches!(segment, Segment::Index(..)))
+    }
+}
+
+fn collect(expr: &Expr, out: &mut Vec<Segment>) -> Result<(), Malformed> {
+    let malformed = |span: Span| Malformed {
+        span,
+        index_hint: false,
+    };
+    match expr {
+        Expr::Path(path) if path.qself.is_none() => match path.path.get_ident() {
+            Some(ident) => {
+                out.push(Segment::Field(Member::Named(ident.clone())));
+                Ok(())
+            }
+            None => Err(malformed(path.span())),
+        },
+        Expr::Field(field) => {
+            collect(&field.base, out)?;
+            out.push(Segment::Field(field.member.clone()));
+            Ok(())
+        }
+        Expr::Index(index) => {
+            collect(&index.expr, out)?;
+            match &*index.index {
+                Expr::Lit(syn::ExprLit {
+                    lit: Lit::Int(int), ..
+                }) if int.suffix().is_empty() => match int.base10_parse::<usize>() {
+                    Ok(n) => {
+                        out.push(Segment::Index(n, index.index.span()));
+                        Ok(())
+                    }
+                    Err(_) => Err(Malformed {
+                        span: int.span(),
+                        index_hint: true,
+                    }),
+                },
+                other => Err(Malformed {
+                    span: other.span(),
+                    index_hint: true,
+                }),
+            }
+        }
+        Expr::Group(group) => collect(&group.expr, out),
+        other => Err(malformed(other.span())),
+    }
+}
+
+/// `let __v = ...;` statements walking `path` from `root` (an expression of a reference), each
+/// step entering an `Option` and leaving the enclosing closure or function with `None` when
+/// the value is absent: a `None` on the way, or an index past the end of a list. Each step
+/// keeps the span of its segment. With `enter_last` false, the last value is left as it is, for
+/// a reader that takes an `Option` itself. The code runs with `auth_core::__private::Present` in
+/// scope.
+pub fn steps(root: TokenStream, segments: &[Segment], enter_last: bool) -> TokenStream {
+    let enter = quote!(let __v = ::auth_core::__private::Step(__v).enter()?;);
+    let mut out = quote!(let __v = #root;);
+    for (position, segment) in segments.iter().enumerate() {
+        out.extend(step(segment));
+        if enter_last || position + 1 < segments.len() {
+            out.extend(enter.clone());
+        }
+    }
+    out
+}
+
+/// One step, without entering an `Option`.
+pub fn step(segment: &Segment) -> TokenStream {
+    match segment {
+        Segment::Field(member) => {
+            let span = member.span();
+            quote_spanned! {span=> let __v = &__v.#member; }
+        }
+        Segment::Index(index, span) => quote_spanned! {*span=>
+            let __v = ::auth_core::fields::ListField::elements(__v).get(#index)?;
+        },
+    }
+}
