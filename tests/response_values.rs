@@ -1,7 +1,8 @@
 //! Where a session's values come from, over loopback HTTP: tokens in headers and cookies, a
 //! cookie's `Max-Age` or `Expires` as the expiry, expiries in every declared format (numbers and
 //! numeric strings), the documented lifetime when the response states none, the refresh
-//! token's own expiry, and plain-text answers told apart by their text.
+//! token's own expiry, plain-text answers told apart by their text, and values read through
+//! lists (`data.sessions[0].token`) and maps of field errors.
 
 use std::time::{Duration, SystemTime};
 
@@ -401,4 +402,153 @@ async fn an_expiry_in_a_header() {
         session.expires_at(),
         Some(session.issued_at() + Duration::from_secs(86_399))
     );
+}
+
+/// Sessions listed in an array, the status of the login the first of a list of results, and
+/// field errors keyed by field name.
+#[derive(Debug, Deserialize)]
+struct ListedResponse {
+    data: ListedData,
+    results: Option<Vec<ListedResult>>,
+}
+
+#[derive(Debug, Deserialize)]
+struct ListedData {
+    sessions: Vec<ListedSession>,
+}
+
+#[derive(Debug, Deserialize)]
+struct ListedSession {
+    token: Secret,
+    refresh_token: Option<Secret>,
+    expires_at: Option<u64>,
+}
+
+#[derive(Debug, Deserialize)]
+struct ListedResult {
+    status: String,
+}
+
+#[derive(Debug, Deserialize, VendorError)]
+#[vendor_error(
+    code = errors[0].code,
+    message = errors[0].detail,
+    field_errors(by_field = fields, error = codes[0], params = codes),
+    kind(code = "bad_password" => InvalidCredentials),
+)]
+struct ListedError {
+    errors: Vec<ListedProblem>,
+    fields: Option<std::collections::BTreeMap<String, ListedCodes>>,
+}
+
+#[derive(Debug, Deserialize)]
+struct ListedProblem {
+    code: String,
+    detail: String,
+}
+
+#[derive(Debug, Deserialize)]
+struct ListedCodes {
+    codes: Vec<String>,
+}
+
+#[login_endpoint(
+    vendor = "Listed",
+    base_url = "https://listed.invalid",
+    path = "/sessions",
+    response = ListedResponse,
+    token = data.sessions[0].token,
+    refresh_token = data.sessions[0].refresh_token,
+    expires_at(unix_seconds = data.sessions[0].expires_at),
+    lifetime = "1h",
+    body_failure(field = results[0].status, success = "ok", kind = Forbidden),
+    error_body = ListedError,
+)]
+struct ListedLogin {
+    user: String,
+}
+
+fn listed() -> ListedLogin {
+    ListedLogin::builder().user("u").build()
+}
+
+#[tokio::test]
+async fn a_session_from_the_first_element_of_a_list() {
+    let server = server_answering(json(
+        200,
+        r#"{"data": {"sessions": [
+              {"token": "first", "refresh_token": "first-refresh", "expires_at": 4102444800},
+              {"token": "second", "expires_at": 1}]},
+            "results": [{"status": "ok"}, {"status": "denied"}]}"#,
+    ))
+    .await;
+    let session = listed()
+        .send_to(&client(), &server.uri())
+        .await
+        .expect("a session");
+    assert_eq!(session.token().expose_secret(), "first");
+    assert_eq!(
+        session.refresh_token().map(Secret::expose_secret),
+        Some("first-refresh")
+    );
+    assert_eq!(session.expires_at(), Some(at(4_102_444_800)));
+}
+
+#[tokio::test]
+async fn an_empty_list_has_no_token_and_the_error_names_the_path() {
+    let server = server_answering(json(
+        200,
+        r#"{"data": {"sessions": []}, "results": [{"status": "ok"}]}"#,
+    ))
+    .await;
+    let error = listed()
+        .send_to(&client(), &server.uri())
+        .await
+        .expect_err("no session");
+    assert_eq!(error.kind(), ErrorKind::Decode);
+    let detail = error.detail().expect("a detail");
+    assert!(
+        detail.contains("`data.sessions[0].token` of `ListedResponse`"),
+        "{detail}"
+    );
+}
+
+#[tokio::test]
+async fn a_failure_stated_in_the_first_element_of_a_list_or_no_status_at_all() {
+    for body in [
+        r#"{"data": {"sessions": [{"token": "t"}]}, "results": [{"status": "denied"}]}"#,
+        r#"{"data": {"sessions": [{"token": "t"}]}, "results": []}"#,
+        r#"{"data": {"sessions": [{"token": "t"}]}}"#,
+    ] {
+        let server = server_answering(json(200, body)).await;
+        let error = listed()
+            .send_to(&client(), &server.uri())
+            .await
+            .expect_err("a failure");
+        assert_eq!(error.kind(), ErrorKind::Forbidden, "{body}");
+    }
+}
+
+#[tokio::test]
+async fn an_error_read_from_a_list_with_field_errors_from_a_map() {
+    let server = server_answering(json(
+        422,
+        r#"{"errors": [{"code": "bad_password", "detail": "The password is wrong."}],
+            "fields": {"password": {"codes": ["too_short", "common"]}, "email": {"codes": []}}}"#,
+    ))
+    .await;
+    let error = listed()
+        .send_to(&client(), &server.uri())
+        .await
+        .expect_err("refused");
+    assert_eq!(error.kind(), ErrorKind::InvalidCredentials);
+    assert_eq!(error.status(), Some(422));
+    assert_eq!(error.vendor_code(), Some(&VendorCode::from("bad_password")));
+    assert_eq!(error.message(), Some("The password is wrong."));
+    let fields: Vec<_> = error
+        .field_errors()
+        .iter()
+        .map(|e| (e.field.as_str(), e.error.as_str(), e.params.len()))
+        .collect();
+    assert_eq!(fields, [("email", "", 0), ("password", "too_short", 2)]);
 }
