@@ -18,6 +18,8 @@ mod firebase_auth;
 mod keycloak;
 #[path = "catalogue/nhost.rs"]
 mod nhost;
+#[path = "catalogue/okta.rs"]
+mod okta;
 #[path = "catalogue/openstack_keystone.rs"]
 mod openstack_keystone;
 #[path = "catalogue/oracle_sd_wan_edge.rs"]
@@ -123,6 +125,19 @@ async fn the_request(server: &MockServer) -> OnTheWire {
         authorization: header("authorization"),
         body: String::from_utf8(request.body.clone()).expect("a text body"),
     }
+}
+
+/// A header of the one request `server` received, beyond those [`OnTheWire`] keeps.
+async fn the_request_header(server: &MockServer, name: &str) -> Option<String> {
+    let requests = server
+        .received_requests()
+        .await
+        .expect("the server records requests");
+    assert_eq!(requests.len(), 1, "expected one request: {requests:?}");
+    requests[0]
+        .headers
+        .get(name)
+        .map(|value| value.to_str().expect("a text header").to_owned())
 }
 
 /// What an error from a documented failure must carry.

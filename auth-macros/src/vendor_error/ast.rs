@@ -11,8 +11,10 @@ use crate::ast::check_kind;
 pub struct ErrorBody {
     pub ident: Ident,
     pub generics: Generics,
-    pub code: Option<ValuePath>,
-    pub message: Option<ValuePath>,
+    /// The paths of the code, tried in order; empty when the body names none.
+    pub code: Vec<ValuePath>,
+    /// The paths of the message, likewise.
+    pub message: Vec<ValuePath>,
     pub field_errors: Option<FieldErrors>,
     pub kinds: Vec<KindRule>,
 }
@@ -155,15 +157,15 @@ impl ErrorBody {
         Some(ErrorBody {
             ident: input.ident.clone(),
             generics: input.generics.clone(),
-            code: code.map(|c| c.value),
-            message: message.map(|m| m.value),
+            code: code.map(|c| c.value).unwrap_or_default(),
+            message: message.map(|m| m.value).unwrap_or_default(),
             field_errors,
             kinds,
         })
     }
 }
 
-fn given(key: Key<ValuePath>) -> Given<ValuePath> {
+fn given(key: Key<Vec<ValuePath>>) -> Given<Vec<ValuePath>> {
     Given {
         value: key.value,
         span: key.span,
@@ -178,7 +180,7 @@ fn already(role: &str, span: Span) -> Error {
 }
 
 fn take_role(
-    slot: &mut Option<Given<ValuePath>>,
+    slot: &mut Option<Given<Vec<ValuePath>>>,
     path: ValuePath,
     span: Span,
     role: &str,
@@ -187,7 +189,10 @@ fn take_role(
     if slot.is_some() {
         errors.push(already(role, span));
     } else {
-        *slot = Some(Given { value: path, span });
+        *slot = Some(Given {
+            value: vec![path],
+            span,
+        });
     }
 }
 

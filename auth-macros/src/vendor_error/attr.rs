@@ -72,8 +72,9 @@ pub struct Key<T> {
 /// `#[vendor_error(...)]` on the struct, all such attributes together.
 #[derive(Default)]
 pub struct ContainerArgs {
-    pub code: Option<Key<ValuePath>>,
-    pub message: Option<Key<ValuePath>>,
+    /// One path, or alternatives joined by `|`, the first present one read.
+    pub code: Option<Key<Vec<ValuePath>>>,
+    pub message: Option<Key<Vec<ValuePath>>>,
     pub field_errors: Option<Key<FieldErrorsArg>>,
     pub kind: Vec<KindArm>,
     /// The span of the first `kind(...)`, for a second one.
@@ -165,6 +166,40 @@ fn path_value(meta: &Meta, key: &str, example: &str) -> darling::Result<Key<Valu
     }
 }
 
+/// `key = path`, or `key = path | path | ...`: paths tried in order, for a body that holds the
+/// value in one place or another (an error's `errorCode`, or a 200's `status`).
+fn path_alternatives(
+    meta: &Meta,
+    key: &str,
+    example: &str,
+) -> darling::Result<Key<Vec<ValuePath>>> {
+    fn collect(expr: &Expr, example: &str, out: &mut Vec<ValuePath>) -> darling::Result<()> {
+        match expr {
+            Expr::Binary(binary) if matches!(binary.op, syn::BinOp::BitOr(_)) => {
+                collect(&binary.left, example, out)?;
+                collect(&binary.right, example, out)
+            }
+            other => {
+                out.push(value_path(other, example)?);
+                Ok(())
+            }
+        }
+    }
+    match meta {
+        Meta::NameValue(pair) => {
+            let mut paths = Vec::new();
+            collect(&pair.value, example, &mut paths)?;
+            Ok(Key {
+                value: paths,
+                span: pair.path.span(),
+            })
+        }
+        _ => {
+            Err(Error::custom(format!("write `{key} = <path>`, e.g. `{example}`")).with_span(meta))
+        }
+    }
+}
+
 impl ContainerArgs {
     pub fn parse(attrs: &[Attribute], errors: &mut darling::error::Accumulator) -> Self {
         let mut args = ContainerArgs::default();
@@ -186,7 +221,7 @@ impl ContainerArgs {
                         )).with_span(&span));
                         continue;
                     }
-                    let Some(value) = errors.handle(path_value(&meta, &key, example)) else {
+                    let Some(value) = errors.handle(path_alternatives(&meta, &key, example)) else {
                         continue;
                     };
                     let slot = if key == "code" {

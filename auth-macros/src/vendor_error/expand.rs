@@ -10,27 +10,29 @@ use super::ast::{Entries, ErrorBody, FieldErrors};
 use super::attr::ValuePath;
 
 pub fn expand(body: &ErrorBody) -> TokenStream {
-    let code = body.code.as_ref().map(|path| {
-        let value = steps(quote!(self), path);
-        let leaf = quote_spanned!(path.span=> ::auth_core::fields::CodeField::vendor_code(__v));
+    let code = read_first(
+        &body.code,
+        |path| quote_spanned!(path.span=> ::auth_core::fields::CodeField::vendor_code(__v)),
+    )
+    .map(|read| {
         quote! {
             fn code(&self) -> ::core::option::Option<::auth_core::VendorCode> {
                 #[allow(unused_imports)]
                 use ::auth_core::__private::Present as _;
-                #value
-                #leaf
+                #read
             }
         }
     });
-    let message = body.message.as_ref().map(|path| {
-        let value = steps(quote!(self), path);
-        let leaf = quote_spanned!(path.span=> ::auth_core::fields::MessageField::message(__v));
+    let message = read_first(
+        &body.message,
+        |path| quote_spanned!(path.span=> ::auth_core::fields::MessageField::message(__v)),
+    )
+    .map(|read| {
         quote! {
             fn message(&self) -> ::core::option::Option<&str> {
                 #[allow(unused_imports)]
                 use ::auth_core::__private::Present as _;
-                #value
-                #leaf
+                #read
             }
         }
     });
@@ -65,6 +67,35 @@ pub fn expand(body: &ErrorBody) -> TokenStream {
             #message
             #field_errors
             #kind
+        }
+    }
+}
+
+/// The body of a method reading the first present of `paths`, each read by its `leaf` (a call on
+/// `__v` returning an `Option`). One path is read straight in the method, leaving it with `?`
+/// at the first absent step; alternatives are tried in order, each in a closure of its own.
+fn read_first(
+    paths: &[ValuePath],
+    leaf: impl Fn(&ValuePath) -> TokenStream,
+) -> Option<TokenStream> {
+    match paths {
+        [] => None,
+        [path] => {
+            let value = steps(quote!(self), path);
+            let leaf = leaf(path);
+            Some(quote!(#value #leaf))
+        }
+        _ => {
+            let tries = paths.iter().map(|path| {
+                let value = steps(quote!(self), path);
+                let leaf = leaf(path);
+                quote! {
+                    if let ::core::option::Option::Some(__found) = (|| { #value #leaf })() {
+                        return ::core::option::Option::Some(__found);
+                    }
+                }
+            });
+            Some(quote!(#(#tries)* ::core::option::Option::None))
         }
     }
 }
