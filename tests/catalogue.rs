@@ -10,6 +10,8 @@
 // the tests read the fields they check, not every one.
 #![allow(dead_code)]
 
+#[path = "catalogue/aws_cognito.rs"]
+mod aws_cognito;
 #[path = "catalogue/directus.rs"]
 mod directus;
 #[path = "catalogue/firebase_auth.rs"]
