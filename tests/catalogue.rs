@@ -36,6 +36,8 @@ mod pocketbase;
 mod spotify;
 #[path = "catalogue/strapi.rs"]
 mod strapi;
+#[path = "catalogue/supabase_auth.rs"]
+mod supabase_auth;
 #[path = "catalogue/synology_dsm.rs"]
 mod synology_dsm;
 #[path = "catalogue/zabbix.rs"]
