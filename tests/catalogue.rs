@@ -18,6 +18,8 @@ mod directus;
 mod firebase_auth;
 #[path = "catalogue/keycloak.rs"]
 mod keycloak;
+#[path = "catalogue/mattermost.rs"]
+mod mattermost;
 #[path = "catalogue/nhost.rs"]
 mod nhost;
 #[path = "catalogue/okta.rs"]
@@ -32,6 +34,8 @@ mod oracle_session_delivery_manager;
 mod payload_cms;
 #[path = "catalogue/pocketbase.rs"]
 mod pocketbase;
+#[path = "catalogue/proxmox_ve.rs"]
+mod proxmox_ve;
 #[path = "catalogue/spotify.rs"]
 mod spotify;
 #[path = "catalogue/strapi.rs"]
