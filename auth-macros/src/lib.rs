@@ -125,7 +125,7 @@ use syn::ItemStruct;
 /// | `cookie(name = literal, ...)` | no, repeatable | Cookies sent with every request, in one `Cookie` header (RFC 6265 §5.4), before those from fields: `cookie(lang = "en")`. Names are cookie names; each value is one literal without spaces, `"`, `,`, `;` or `\`. Each name once, fields and `cookie(...)` together; no `header(name = "cookie", ...)` beside them. |
 /// | `header(name = "...", value = "...")` | no, repeatable | A header sent with every request. Names are case-insensitive and sent in lowercase; each once. The content type and the headers the HTTP client sets (`content-length`, `host`, `transfer-encoding`, `connection`) cannot be set here. Values are visible ASCII. |
 /// | `response` | yes | The type of a successful (2xx) body: `serde::Deserialize`, `Send + Sync + 'static`; or `auth_core::TextBody` for a body that is not JSON (`Ok.`, empty, HTML), kept as text. |
-/// | `token` | yes | Where the access token is (see below): a path of fields in `response` (`token`, `data.token`), a response header (`header("X-Subject-Token")`) or a cookie (`cookie("SID")`). A body field is `Secret` or `Option<Secret>`. An absent or empty token is a `Decode` error that names where it was expected. |
+/// | `token` | yes | Where the access token is (see below): a path of fields in `response` (`token`, `data.token`, `data.sessions[0].token`), a response header (`header("X-Subject-Token")`) or a cookie (`cookie("SID")`). A body field is `Secret` or `Option<Secret>`. An absent or empty token is a `Decode` error that names where it was expected. |
 /// | `refresh_token` | no | The same, for a refresh token; not the same value as `token`. |
 /// | `expires_at` | no | Where the response states the instant the token expires, and how: `expires_at = token.expires_at` (RFC 3339, a `String` field), `expires_at(unix_seconds = exp)`, `expires_at(unix_millis = ...)`, `expires_at(rfc3339 = ...)`; or `expires_at = cookie("SID")` for that cookie's `Max-Age` (else `Expires`). The source can also be a `header(...)`. |
 /// | `expires_in` | no | Where the response states how long the token lasts from now: `expires_in = expires_in` (seconds), `expires_in(seconds = ...)`, `expires_in(millis = data.expires)`. Not together with `expires_at`. |
@@ -162,7 +162,8 @@ use syn::ItemStruct;
 ///   this value. `success` is an integer (negative too), a string or a `bool` literal, compared
 ///   with an integer, `String` or `bool` field, or an `Option` of one (`None` is a failure).
 ///
-/// `field` is a path of fields in `response`, like `token`. Such a failure is `Rejected`, or
+/// `field` is a path of fields in `response`, like `token` (`results[0].status` too: a list too
+/// short to hold the element counts as a `None`). Such a failure is `Rejected`, or
 /// the kind given with `kind = ...` (`body_failure(field = text, success = "Ok.", kind =
 /// InvalidCredentials)`), unless the error body says more.
 ///
@@ -170,8 +171,12 @@ use syn::ItemStruct;
 ///
 /// `token`, `refresh_token` and the expiry keys each name a source:
 ///
-/// - a path of fields in `response`: `token`, `data.token`. A step through an `Option` field
-///   that is `None` makes the value absent (`session.access_token` with no `session`).
+/// - a path of fields in `response`: `token`, `data.token`, with `[n]` to pick the n-th element
+///   of a list (`Vec`, array or slice): `data.sessions[0].token`. A step through an `Option`
+///   field that is `None`, or past the end of a list, makes the value absent
+///   (`session.access_token` with no `session`). Paths are written as in `#[vendor_error]`; a
+///   malformed one (`sessions[i]`, `sessions[-1]`, `data::token`) is an error at the token that
+///   is not a field name or a position.
 /// - `header("X-Subject-Token")`: a response header (any case; read in lowercase).
 /// - `cookie("SID")`: a cookie the response sets with `Set-Cookie` (the last one of that name).
 ///
@@ -333,9 +338,10 @@ pub fn login_endpoint(
 ///
 /// | Key | Value |
 /// | --- | --- |
-/// | `code = <path>` | Where the vendor's error code is: a `String`, an integer, a `serde_json::Value`, or an `Option` of one. Kept as the error's `vendor_code()`. |
-/// | `message = <path>` | Where the vendor's message is: a `String` or `Option<String>`. Kept as the error's `message()`, scrubbed of the request's secrets. |
+/// | `code = <path>` | Where the vendor's error code is: a `String`, an integer, a `serde_json::Value`, or an `Option` of one. Kept as the error's `vendor_code()`. Paths joined by `\|` are tried in turn and the first present one is the code: `code = errorCode \| status` for a body that holds an error's code or a transaction's state. |
+/// | `message = <path>` | Where the vendor's message is: a `String` or `Option<String>`. Kept as the error's `message()`, scrubbed of the request's secrets. Alternatives as for `code`: `message = msg \| error_description`. |
 /// | `field_errors(each = <path>, field = <path>, error = <path>, params = <path>)` | Where the per-field problems are: `each` names a list (`Vec`), and `field`, `error` and the optional `params` are paths into one of its entries. Kept as the error's `field_errors()`. |
+/// | `field_errors(by_field = <path>, error = <path>, params = <path>)` | The per-field problems as a map from the field's name to its problem (`BTreeMap<String, T>` or `HashMap<String, T>`, or an `Option` of one), as in `{"data": {"identity": {"code": "validation_required", ...}}}`: each key is a field error's `field`, and `error` and `params` are paths into its value. In the map's order: a `BTreeMap` sorts by name. Not with `each` or `field`. |
 /// | `kind(code = "A" \| "B" => Kind, message = "..." => Kind, ...)` | The `ErrorKind` a code (compared as text, so `4` matches `4` and `"4"`) or a whole message means, whatever the status; the first arm that matches wins. Without a match, the status decides. Kinds are those of `status(...)` in `#[login_endpoint]`. |
 ///
 /// On a field, in `#[vendor_error(...)]`:
@@ -345,11 +351,13 @@ pub fn login_endpoint(
 /// | `code` | This field is the code: the same as `code = <field>` on the struct. |
 /// | `message` | This field is the message. |
 /// | `field_errors(field = <path>, error = <path>, params = <path>)` | This field is the list of field errors; the paths are into one of its entries. |
+/// | `field_errors(by_field, error = <path>, params = <path>)` | This field is the map of field errors, keyed by field name; the paths are into one of its values. |
 ///
 /// Paths are field names joined by `.`, with `[n]` to pick the n-th element of a list:
-/// `message`, `response.error_code`, `errors[0].extensions.code`. A step through an `Option`
-/// that is `None`, or past the end of a list, means the value is absent. Each of code, message
-/// and field errors is named once.
+/// `message`, `response.error_code`, `errors[0].extensions.code`; the same paths as the token
+/// and expiry paths of `#[login_endpoint]`. A step through an `Option` that is `None`, or past
+/// the end of a list, means the value is absent. Each of code, message and field errors is
+/// named once.
 ///
 /// # Errors
 ///

@@ -60,6 +60,14 @@ fn value_path(expr: &Expr, example: &str) -> darling::Result<ValuePath> {
         ))
         .with_span(text));
     }
+    if let Expr::Binary(binary) = expr
+        && matches!(binary.op, syn::BinOp::BitOr(_))
+    {
+        return Err(Error::custom(
+            "one path goes here; paths tried in turn (`code = error_code | status`) are for `code` and `message`",
+        )
+        .with_span(&binary.op));
+    }
     ValuePath::parse(expr).map_err(|malformed| malformed.error("the error body", example))
 }
 
