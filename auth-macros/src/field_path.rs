@@ -174,3 +174,49 @@ pub fn step(segment: &Segment) -> TokenStream {
         },
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(source: &str) -> Result<FieldPath, Malformed> {
+        FieldPath::parse(&syn::parse_str::<Expr>(source).expect("an expression"))
+    }
+
+    #[test]
+    fn paths_read_back_as_written() {
+        for path in [
+            "token",
+            "data.token",
+            "data.sessions[0].token",
+            "errors[0].extensions.code",
+            "matrix[1][2]",
+            "pair.0",
+        ] {
+            let parsed = parse(path).unwrap_or_else(|_| panic!("`{path}` is a path"));
+            assert_eq!(parsed.dotted(), path);
+        }
+        assert!(parse("data.sessions[0].token").is_ok_and(|p| p.has_index()));
+        assert!(parse("data.token").is_ok_and(|p| !p.has_index()));
+    }
+
+    #[test]
+    fn malformed_paths_say_whether_the_index_is_the_mistake() {
+        for (source, index_hint) in [
+            ("sessions[i].token", true),
+            ("sessions[-1]", true),
+            ("sessions[0u8]", true),
+            ("sessions[\"a\"]", true),
+            ("sessions[0..2]", true),
+            ("data::token", false),
+            ("token()", false),
+            ("a + b", false),
+            ("\"data.token\"", false),
+        ] {
+            match parse(source) {
+                Ok(_) => panic!("`{source}` is not a path"),
+                Err(malformed) => assert_eq!(malformed.index_hint, index_hint, "{source}"),
+            }
+        }
+    }
+}
