@@ -70,6 +70,29 @@ impl<'a> RequestParts<'a> {
         }
     }
 
+    /// A header declared with `{placeholders}` in its value
+    /// (`header(name = "authorization", value = "MediaBrowser DeviceId=\"{device_id}\"")`):
+    /// the declared text with each field's value where its placeholder is. Left out when a value
+    /// is absent; a header with a `secret` value in it is marked sensitive.
+    pub fn header_template(
+        &mut self,
+        name: &'static str,
+        pieces: &[HeaderPiece<'a>],
+        secret: bool,
+    ) {
+        let mut value = String::new();
+        for piece in pieces {
+            match piece {
+                HeaderPiece::Text(text) => value.push_str(text),
+                HeaderPiece::Value(field) => match field.text() {
+                    Some(text) => value.push_str(&text),
+                    None => return,
+                },
+            }
+        }
+        self.headers.push((name, Cow::Owned(value), secret));
+    }
+
     /// The user of the HTTP Basic credentials.
     pub fn basic_user(&mut self, value: &'a dyn TextValue) {
         self.basic_user = value.text();
@@ -79,6 +102,15 @@ impl<'a> RequestParts<'a> {
     pub fn basic_password(&mut self, value: &'a dyn TextValue) {
         self.basic_password = value.text();
     }
+}
+
+/// A piece of a header value declared with `{placeholders}`, for
+/// [`RequestParts::header_template`]: declared text, or a field's value.
+pub enum HeaderPiece<'a> {
+    /// Text as declared.
+    Text(&'static str),
+    /// The value of the field named by a placeholder.
+    Value(&'a dyn TextValue),
 }
 
 /// A value sent as text: a field in a form body, the query, the path, a header or HTTP Basic

@@ -123,6 +123,9 @@ pub enum Placement {
     Header(SpannedValue<String>),
     /// As this cookie of the `Cookie` header.
     Cookie(SpannedValue<String>),
+    /// In the value of this declared header (lowercase name), where its `{placeholder}` named
+    /// like the field is.
+    InHeader(SpannedValue<String>),
     /// One half of the HTTP Basic credentials.
     BasicAuth(SpannedValue<BasicPart>),
 }
@@ -136,7 +139,8 @@ impl Placement {
             | Placement::Query(key)
             | Placement::Path(key)
             | Placement::Header(key)
-            | Placement::Cookie(key) => key.to_string(),
+            | Placement::Cookie(key)
+            | Placement::InHeader(key) => key.to_string(),
             Placement::BasicAuth(part) => match **part {
                 BasicPart::User => "basic_auth.user".to_owned(),
                 BasicPart::Password => "basic_auth.password".to_owned(),
@@ -151,7 +155,8 @@ impl Placement {
             | Placement::Query(key)
             | Placement::Path(key)
             | Placement::Header(key)
-            | Placement::Cookie(key) => key.span(),
+            | Placement::Cookie(key)
+            | Placement::InHeader(key) => key.span(),
             Placement::BasicAuth(part) => part.span(),
         }
     }
@@ -162,6 +167,22 @@ impl Placement {
 pub struct Constant {
     pub placement: Placement,
     pub value: ConstantValue,
+}
+
+impl Constant {
+    /// The name and pieces of a `header(...)` whose value has `{placeholders}`.
+    pub fn header_template(&self) -> Option<(&SpannedValue<String>, Vec<HeaderPiece<'_>>)> {
+        let (Placement::Header(name), ConstantValue::Str(value, _)) =
+            (&self.placement, &self.value)
+        else {
+            return None;
+        };
+        let pieces = header_pieces(value);
+        pieces
+            .iter()
+            .any(|piece| matches!(piece, HeaderPiece::Field(_)))
+            .then_some((name, pieces))
+    }
 }
 
 /// A request value, constant or taken from a field.
@@ -194,6 +215,53 @@ impl Endpoint {
 /// Whether a path passes `check_path`, so its placeholders can be matched with fields.
 pub fn path_is_well_formed(path: &SpannedValue<String>) -> bool {
     check_path(path).is_ok()
+}
+
+/// A declared header value split at its `{placeholders}`: text, and the names of fields. A
+/// placeholder is an identifier in braces (`{device_id}`); other braces are text, so a value
+/// holding JSON stays as written.
+pub fn header_pieces(value: &str) -> Vec<HeaderPiece<'_>> {
+    let mut pieces = Vec::new();
+    let mut rest = value;
+    let mut text_start = 0;
+    let mut offset = 0;
+    while let Some(open) = rest.find('{') {
+        let after = &rest[open + 1..];
+        let name_len = after
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+            .unwrap_or(after.len());
+        let name = &after[..name_len];
+        let is_placeholder = after[name_len..].starts_with('}')
+            && name
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_alphabetic() || c == '_');
+        if is_placeholder {
+            let start = offset + open;
+            if start > text_start {
+                pieces.push(HeaderPiece::Text(&value[text_start..start]));
+            }
+            pieces.push(HeaderPiece::Field(name));
+            text_start = start + name_len + 2;
+            offset = text_start;
+            rest = &value[text_start..];
+        } else {
+            offset += open + 1;
+            rest = &value[offset..];
+        }
+    }
+    if text_start < value.len() {
+        pieces.push(HeaderPiece::Text(&value[text_start..]));
+    }
+    pieces
+}
+
+/// A piece of a declared header value.
+#[derive(Debug, PartialEq, Eq)]
+pub enum HeaderPiece<'a> {
+    Text(&'a str),
+    /// `{name}`: the value of the field `name`.
+    Field(&'a str),
 }
 
 /// The names between `{` and `}` in a path `check_path` accepted.
@@ -1649,6 +1717,7 @@ fn collect_fields(
         };
         let placement = FieldPlacement {
             header: args.header,
+            in_header: args.in_header,
             query: args.query,
             path: args.path,
             cookie: args.cookie,
@@ -1706,6 +1775,7 @@ use crate::attr::{BasicAuthArg, FieldArgs, PlacementName};
 /// The keys of `#[login(...)]` that say where a field goes.
 struct FieldPlacement {
     header: Option<SpannedValue<String>>,
+    in_header: Option<SpannedValue<String>>,
     query: Option<PlacementName>,
     path: Option<PlacementName>,
     cookie: Option<PlacementName>,
@@ -1728,6 +1798,7 @@ impl FieldPlacement {
         // As errors name the keys: `header = ...`, `query`.
         let label = |key: &str| match key {
             "header" => "header = ...",
+            "in_header" => "in_header = ...",
             "basic_auth" => "basic_auth = ...",
             "query" => "query",
             "cookie" => "cookie",
@@ -1750,6 +1821,9 @@ impl FieldPlacement {
             if first != Some("header") {
                 self.header = None;
             }
+            if first != Some("in_header") {
+                self.in_header = None;
+            }
             if first != Some("query") {
                 self.query = None;
             }
@@ -1769,6 +1843,9 @@ impl FieldPlacement {
                 "path" => "write the placeholder's name in `#[login(path = \"...\")]` instead",
                 "cookie" => "write the cookie's name in `#[login(cookie = \"...\")]` instead",
                 "header = ..." => "the header's name is already given; remove `rename`",
+                "in_header = ..." => {
+                    "the placeholder is named like the field; rename the field instead"
+                }
                 _ => "remove `rename`",
             };
             errors.push(
@@ -1787,6 +1864,17 @@ impl FieldPlacement {
                 .handle(check_header_name(&header))
                 .unwrap_or_else(|| header.to_ascii_lowercase());
             return Some(Placement::Header(SpannedValue::new(name, header.span())));
+        }
+        if let Some(header) = self.in_header {
+            if optional {
+                errors.push(Error::custom(format!(
+                    "a header's placeholder is always filled, so `{ident}` cannot be an `Option`; give it the inner type"
+                )).with_span(&header.span()));
+            }
+            let name = errors
+                .handle(check_header_name(&header))
+                .unwrap_or_else(|| header.to_ascii_lowercase());
+            return Some(Placement::InHeader(SpannedValue::new(name, header.span())));
         }
         if let Some(query) = self.query {
             let key = named(query.name, query.span);

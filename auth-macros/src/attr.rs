@@ -220,6 +220,7 @@ pub const FIELD_KEYS: KeyList = KeyList {
         "secret",
         "rename",
         "header",
+        "in_header",
         "query",
         "path",
         "cookie",
@@ -909,6 +910,9 @@ pub struct FieldArgs {
     pub rename: Option<SpannedValue<String>>,
     #[darling(default, with = |meta| quoted(meta, "header = \"x-api-key\""), map = Some)]
     pub header: Option<SpannedValue<String>>,
+    /// The header whose declared value has this field's `{placeholder}`.
+    #[darling(default, with = |meta| quoted(meta, "in_header = \"authorization\""), map = Some)]
+    pub in_header: Option<SpannedValue<String>>,
     #[darling(default, with = |meta| PlacementName::parse(meta, "query"), map = Some)]
     pub query: Option<PlacementName>,
     #[darling(default, with = |meta| PlacementName::parse(meta, "path"), map = Some)]
@@ -922,8 +926,8 @@ pub struct FieldArgs {
     pub refresh_token: Option<Span>,
     #[darling(default, with = FromLoginArg::parse, map = Some)]
     pub from_login: Option<FromLoginArg>,
-    /// The placement keys (`header`, `query`, `path`, `cookie`, `basic_auth`) in the order
-    /// written.
+    /// The placement keys (`header`, `in_header`, `query`, `path`, `cookie`, `basic_auth`) in the
+    /// order written.
     #[darling(skip)]
     pub written: Vec<(String, Span)>,
 }
@@ -1026,7 +1030,7 @@ impl FieldArgs {
                 let name = path_name(path);
                 matches!(
                     name.as_str(),
-                    "header" | "query" | "path" | "cookie" | "basic_auth"
+                    "header" | "in_header" | "query" | "path" | "cookie" | "basic_auth"
                 )
                 .then(|| (name, path.span()))
             })

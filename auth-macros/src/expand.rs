@@ -5,6 +5,7 @@ use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
 use syn::{Ident, Lit, LitStr, Type};
 
+use crate::ast::HeaderPiece;
 use crate::ast::{
     BodyFailure, Constant, Credentials, Endpoint, Expiry, Field, FieldSource, Placement,
     ResponseKeys, Source, TimeFormat, TimeUnit, Value, last_segment_is,
@@ -857,7 +858,12 @@ fn expand_request_spec(endpoint: &Endpoint) -> TokenStream {
     };
     let content_type = optional_str(endpoint.content_type.as_deref());
     let pairs = |wanted: fn(&Placement) -> Option<String>| {
-        let pairs = endpoint.constants.iter().flat_map(move |constant| {
+        // A header with placeholders is written by `__describe`, with the fields' values.
+        let fixed = endpoint
+            .constants
+            .iter()
+            .filter(|constant| constant.header_template().is_none());
+        let pairs = fixed.flat_map(move |constant| {
             let key = wanted(&constant.placement);
             text_values(&constant.value)
                 .into_iter()
@@ -932,6 +938,8 @@ fn expand_request_impl(endpoint: &Endpoint) -> TokenStream {
                 let name = name.as_str();
                 quote!(cookie(#name, #value, #secret))
             }
+            // Written with its header's template, below.
+            Placement::InHeader(_) => return None,
             Placement::BasicAuth(part) => match **part {
                 BasicPart::User => quote!(basic_user(#value)),
                 BasicPart::Password => quote!(basic_password(#value)),
@@ -939,6 +947,32 @@ fn expand_request_impl(endpoint: &Endpoint) -> TokenStream {
         };
         Some(quote!(__parts.#call;))
     });
+    let templates = endpoint.constants.iter().filter_map(|constant| {
+        let (name, pieces) = constant.header_template()?;
+        let mut secret = false;
+        let pieces = pieces.iter().map(|piece| match piece {
+            HeaderPiece::Text(text) => quote!(::auth_core::__private::HeaderPiece::Text(#text)),
+            HeaderPiece::Field(placeholder) => {
+                // `valid.rs` has checked that each placeholder has its field.
+                let field = endpoint.fields.iter().find(|field| {
+                    field.ident == placeholder
+                        && matches!(&field.placement, Placement::InHeader(header) if header.as_str() == name.as_str())
+                });
+                match field {
+                    Some(field) => {
+                        secret |= field.secret.is_some();
+                        let value = text_value(field, "self");
+                        quote!(::auth_core::__private::HeaderPiece::Value(#value))
+                    }
+                    None => quote!(::auth_core::__private::HeaderPiece::Text("")),
+                }
+            }
+        });
+        let pieces: Vec<TokenStream> = pieces.collect();
+        let name = name.as_str();
+        Some(quote!(__parts.header_template(#name, &[#(#pieces),*], #secret);))
+    });
+    let describe = describe.chain(templates);
     let secrets = endpoint
         .fields
         .iter()

@@ -2,7 +2,9 @@
 
 use darling::Error;
 
-use crate::ast::{Endpoint, FieldSource, Placement, Source, Value, path_is_well_formed};
+use crate::ast::{
+    Endpoint, FieldSource, HeaderPiece, Placement, Source, Value, path_is_well_formed,
+};
 use crate::attr::BasicPart;
 
 /// Names the macro generates on the struct or its builder, which a field must not take.
@@ -14,6 +16,7 @@ pub fn check(endpoint: &Endpoint, errors: &mut darling::error::Accumulator) {
     check_flat_keys(endpoint, errors);
     check_headers(endpoint, errors);
     check_path_parameters(endpoint, errors);
+    check_header_templates(endpoint, errors);
     check_basic_auth(endpoint, errors);
     check_cookies(endpoint, errors);
     check_refresh(endpoint, errors);
@@ -173,6 +176,72 @@ fn check_headers(endpoint: &Endpoint, errors: &mut darling::error::Accumulator) 
             );
         } else {
             seen.push(name.as_str());
+        }
+    }
+}
+
+/// Each `{placeholder}` in a declared header's value has a field placed `in_header` of it, and
+/// each such field a placeholder.
+fn check_header_templates(endpoint: &Endpoint, errors: &mut darling::error::Accumulator) {
+    let templates: Vec<_> = endpoint
+        .constants
+        .iter()
+        .filter_map(|constant| {
+            let (name, pieces) = constant.header_template()?;
+            Some((name, pieces, constant.value.span()))
+        })
+        .collect();
+    let mut reported: Vec<(&str, &str)> = Vec::new();
+    for (name, pieces, span) in &templates {
+        for piece in pieces {
+            let HeaderPiece::Field(placeholder) = piece else {
+                continue;
+            };
+            let filled = endpoint.fields.iter().any(|field| {
+                field.ident == placeholder
+                    && matches!(&field.placement, Placement::InHeader(header) if header.as_str() == name.as_str())
+            });
+            if filled || !all_read(endpoint) || reported.contains(&(name.as_str(), placeholder)) {
+                continue;
+            }
+            reported.push((name.as_str(), placeholder));
+            errors.push(
+                Error::custom(format!(
+                    "`{{{placeholder}}}` in the value of header `{}` has no field; add `#[login(in_header = \"{}\")] {placeholder}: String` to the struct, or take it out of the value",
+                    name.as_str(),
+                    name.as_str()
+                ))
+                .with_span(span),
+            );
+        }
+    }
+    for field in &endpoint.fields {
+        let Placement::InHeader(header) = &field.placement else {
+            continue;
+        };
+        let declared = templates
+            .iter()
+            .find(|(name, _, _)| name.as_str() == header.as_str());
+        let ident = &field.ident;
+        match declared {
+            Some((_, pieces, _))
+                if pieces
+                    .iter()
+                    .any(|piece| matches!(piece, HeaderPiece::Field(name) if ident == name)) => {}
+            Some(_) => errors.push(
+                Error::custom(format!(
+                    "the value of header `{}` has no `{{{ident}}}`; write `{{{ident}}}` in it where `{ident}` goes",
+                    header.as_str()
+                ))
+                .with_span(&header.span()),
+            ),
+            None => errors.push(
+                Error::custom(format!(
+                    "`in_header = \"{0}\"` names a header that is not declared with placeholders; declare it with `{{{ident}}}` where the value goes, e.g. `header(name = \"{0}\", value = \"Scheme {ident}=\\\"{{{ident}}}\\\"\")`",
+                    header.as_str()
+                ))
+                .with_span(&header.span()),
+            ),
         }
     }
 }
