@@ -22,6 +22,8 @@ mod jellyfin;
 mod keycloak;
 #[path = "catalogue/mattermost.rs"]
 mod mattermost;
+#[path = "catalogue/nextcloud.rs"]
+mod nextcloud;
 #[path = "catalogue/nhost.rs"]
 mod nhost;
 #[path = "catalogue/okta.rs"]
