@@ -48,6 +48,8 @@ mod strapi;
 mod supabase_auth;
 #[path = "catalogue/synology_dsm.rs"]
 mod synology_dsm;
+#[path = "catalogue/truenas.rs"]
+mod truenas;
 #[path = "catalogue/zabbix.rs"]
 mod zabbix;
 

@@ -1616,7 +1616,11 @@ fn body_value(path: &FieldPath, leaf: TokenStream, absent: Option<&TokenStream>)
         }};
     }
     if path.segments.is_empty() {
-        return quote!(::core::option::Option::None);
+        // `self`: the body itself.
+        return quote_spanned! {path.span=> {
+            let __v = __response;
+            #leaf
+        }};
     }
     let walk = field_path::steps(quote!(__response), &path.segments, false);
     let read = match absent {

@@ -1,7 +1,7 @@
 //! A path of fields into a deserialized body, read the same way by `#[login_endpoint]` (`token =
 //! data.sessions[0].token`, `body_failure(field = ...)`) and `#[derive(VendorError)]` (`code =
 //! errors[0].extensions.code`): field names joined by `.`, with `[n]` picking an element of a
-//! list. One parser, and one way of walking a path in generated code, so both macros accept and
+//! list, and `self` for the value the path starts from (a body that is a bare string or list). One parser, and one way of walking a path in generated code, so both macros accept and
 //! read the same paths.
 
 use proc_macro2::{Span, TokenStream};
@@ -68,9 +68,12 @@ impl FieldPath {
         })
     }
 
-    /// The path as written, for messages: `data.sessions[0].token`.
+    /// The path as written, for messages: `data.sessions[0].token`, `self`, `self[0]`.
     pub fn dotted(&self) -> String {
         let mut out = String::new();
+        if !matches!(self.segments.first(), Some(Segment::Field(_))) {
+            out.push_str("self");
+        }
         for segment in &self.segments {
             match segment {
                 Segment::Field(member) => {
@@ -107,6 +110,9 @@ fn collect(expr: &Expr, out: &mut Vec<Segment>) -> Result<(), Malformed> {
     };
     match expr {
         Expr::Path(path) if path.qself.is_none() => match path.path.get_ident() {
+            // `self`, first: the value the path starts from (the body, or a field error's
+            // entry), for a body that is the value itself.
+            Some(ident) if ident == "self" && out.is_empty() => Ok(()),
             Some(ident) => {
                 out.push(Segment::Field(Member::Named(ident.clone())));
                 Ok(())
@@ -192,6 +198,8 @@ mod tests {
             "errors[0].extensions.code",
             "matrix[1][2]",
             "pair.0",
+            "self",
+            "self[0]",
         ] {
             let parsed = parse(path).unwrap_or_else(|_| panic!("`{path}` is a path"));
             assert_eq!(parsed.dotted(), path);

@@ -18,8 +18,8 @@ use auth_core::{ErrorKind, Secret, VendorCode, VendorError, login_endpoint};
 use serde::Deserialize;
 
 use crate::{
-    OnTheWire, assert_error, assert_hidden, client, json_response, server_answering,
-    the_request, the_request_header,
+    OnTheWire, assert_error, assert_hidden, client, json_response, server_answering, the_request,
+    the_request_header,
 };
 
 const VENDOR: &str = "Nextcloud";
@@ -98,7 +98,9 @@ async fn sends_a_get_with_basic_credentials_and_the_ocs_header() {
         .await
         .expect("the login succeeds");
     assert_eq!(
-        the_request_header(&server, "ocs-apirequest").await.as_deref(),
+        the_request_header(&server, "ocs-apirequest")
+            .await
+            .as_deref(),
         Some("true")
     );
     assert_eq!(
@@ -141,5 +143,8 @@ async fn a_refused_login_has_the_envelopes_code_and_message() {
         Some(VendorCode::from(997)),
         Some("Current user is not logged in"),
     );
-    assert_hidden(&format!("{error:?} {error}"), &["correct horse", "YWxpY2U6"]);
+    assert_hidden(
+        &format!("{error:?} {error}"),
+        &["correct horse", "YWxpY2U6"],
+    );
 }
