@@ -174,7 +174,9 @@ use syn::ItemStruct;
 /// - a path of fields in `response`: `token`, `data.token`, with `[n]` to pick the n-th element
 ///   of a list (`Vec`, array or slice): `data.sessions[0].token`. A step through an `Option`
 ///   field that is `None`, or past the end of a list, makes the value absent
-///   (`session.access_token` with no `session`). Paths are written as in `#[vendor_error]`; a
+///   (`session.access_token` with no `session`). `self` is the body itself: `response =
+///   Secret, token = self` for an answer that is the token as a JSON string, `self[0].token`
+///   for a bare list. Paths are written as in `#[vendor_error]`; a
 ///   malformed one (`sessions[i]`, `sessions[-1]`, `data::token`) is an error at the token that
 ///   is not a field name or a position.
 /// - `header("X-Subject-Token")`: a response header (any case; read in lowercase).
@@ -357,8 +359,10 @@ pub fn login_endpoint(
 /// Paths are field names joined by `.`, with `[n]` to pick the n-th element of a list:
 /// `message`, `response.error_code`, `errors[0].extensions.code`; the same paths as the token
 /// and expiry paths of `#[login_endpoint]`. A step through an `Option` that is `None`, or past
-/// the end of a list, means the value is absent. Each of code, message and field errors is
-/// named once.
+/// the end of a list, means the value is absent. `self` is the value a path starts from: in
+/// `field_errors(...)`, the entry itself (`field_errors(by_field = errors, error = self[0],
+/// params = self)` for `{"errors": {"email": ["The email field is required."]}}`). Each of
+/// code, message and field errors is named once.
 ///
 /// # Errors
 ///

@@ -31,7 +31,7 @@ pub struct ListLogin {
     email: String,
 }
 
-#[derive(serde::Deserialize)]
+#[derive(Debug, serde::Deserialize)]
 pub struct ListedSession {
     pub token: Secret,
 }
