@@ -32,6 +32,18 @@ pub struct RequestParts<'a> {
     basic_password: Option<Cow<'a, str>>,
 }
 
+/// A header written from a template with a secret in it is the one value built here rather than
+/// borrowed from a `Secret`: it is zeroized with the parts.
+impl Drop for RequestParts<'_> {
+    fn drop(&mut self) {
+        for (_, value, secret) in &mut self.headers {
+            if *secret && let Cow::Owned(owned) = value {
+                zeroize::Zeroize::zeroize(owned);
+            }
+        }
+    }
+}
+
 impl<'a> RequestParts<'a> {
     /// A pair of the form body (`body = form`); left out when the value is absent.
     pub fn form(&mut self, key: &'static str, value: &'a dyn TextValue, secret: bool) {
@@ -283,8 +295,7 @@ pub(crate) fn prepare(
             .iter()
             .map(|(key, value)| (*key, (*value).to_owned(), false))
             .chain(
-                parts
-                    .query
+                std::mem::take(&mut parts.query)
                     .into_iter()
                     .map(|(key, value, secret)| (key, value.into_owned(), secret)),
             )

@@ -307,6 +307,7 @@ fn check_path_parameters(endpoint: &Endpoint, errors: &mut darling::error::Accum
                         Placement::FormBody(_) => "in the form body",
                         Placement::Query(_) => "in the query",
                         Placement::Header(_) => "as a header",
+                        Placement::InHeader(_) => "in a header's value",
                         Placement::BasicAuth(_) => "in the Basic credentials",
                         Placement::Cookie(_) => "as a cookie",
                         Placement::Path(_) => "in the path",
