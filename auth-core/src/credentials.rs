@@ -82,6 +82,23 @@ pub struct ResponseSpec {
     expiry: Option<Expiry>,
     refresh_expiry: Option<Expiry>,
     body_failure_kind: ErrorKind,
+    /// Whether any value comes from a header or a cookie, worked out when the constant is
+    /// built, so a response read from its body alone captures nothing.
+    reads_headers: bool,
+}
+
+/// Whether `source` is read from the response's headers (a header or a cookie).
+const fn in_headers(source: Option<Source>) -> bool {
+    matches!(source, Some(Source::Header(_) | Source::Cookie(_)))
+}
+
+/// Whether `expiry` is read from the response's headers.
+const fn expiry_in_headers(expiry: Option<Expiry>) -> bool {
+    match expiry {
+        Some(Expiry::At(source, _) | Expiry::In(source, _)) => in_headers(Some(source)),
+        Some(Expiry::OfCookie(_)) => true,
+        None => false,
+    }
 }
 
 impl ResponseSpec {
@@ -101,6 +118,10 @@ impl ResponseSpec {
             expiry,
             refresh_expiry,
             body_failure_kind,
+            reads_headers: in_headers(Some(token))
+                || in_headers(refresh_token)
+                || expiry_in_headers(expiry)
+                || expiry_in_headers(refresh_expiry),
         }
     }
 
@@ -134,6 +155,11 @@ impl ResponseSpec {
     /// the error body says more: [`ErrorKind::Rejected`] by default.
     pub fn body_failure_kind(&self) -> ErrorKind {
         self.body_failure_kind
+    }
+
+    /// Whether any value is read from the response's headers or cookies.
+    pub(crate) fn reads_headers(&self) -> bool {
+        self.reads_headers
     }
 
     fn sources(&self) -> impl Iterator<Item = Source> + '_ {
@@ -171,6 +197,9 @@ impl Captured {
     /// copies their values out of `headers`.
     pub(crate) fn take(spec: &ResponseSpec, headers: &mut HeaderMap) -> Captured {
         let mut captured = Captured::default();
+        if !spec.reads_headers {
+            return captured;
+        }
         let mut wants_cookies = false;
         for source in spec.sources() {
             match source {

@@ -74,6 +74,68 @@ pub struct EndpointSpec {
     lifetime: LifetimePolicy,
     lockout: Option<Duration>,
     response: ResponseSpec,
+    /// Whether the path has a `{placeholder}`, worked out when the constant is built.
+    path_has_placeholders: bool,
+    /// Whether the content type and every declared header can be taken as they are (names of
+    /// lowercase token characters, values of visible ASCII and spaces), worked out when the
+    /// constant is built; otherwise each is checked as it is sent.
+    plain_headers: bool,
+}
+
+/// Whether `text` contains `byte`, in a constant.
+const fn contains_byte(text: &str, byte: u8) -> bool {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == byte {
+            return true;
+        }
+        i += 1;
+    }
+    false
+}
+
+/// A header name `HeaderName::from_static` takes as it is: lowercase token characters.
+pub(crate) const fn is_plain_header_name(name: &str) -> bool {
+    let bytes = name.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if !(b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_') {
+            return false;
+        }
+        i += 1;
+    }
+    !bytes.is_empty()
+}
+
+/// A header value `HeaderValue::from_static` takes as it is: visible ASCII and spaces.
+pub(crate) const fn is_plain_header_value(value: &str) -> bool {
+    let bytes = value.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] < b' ' || bytes[i] > b'~' {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+const fn all_plain(content_type: Option<&str>, headers: &[(&'static str, &'static str)]) -> bool {
+    if let Some(content_type) = content_type {
+        if !is_plain_header_value(content_type) {
+            return false;
+        }
+    }
+    let mut i = 0;
+    while i < headers.len() {
+        if !is_plain_header_name(headers[i].0) || !is_plain_header_value(headers[i].1) {
+            return false;
+        }
+        i += 1;
+    }
+    true
 }
 
 impl EndpointSpec {
@@ -110,7 +172,19 @@ impl EndpointSpec {
             lifetime,
             lockout,
             response,
+            path_has_placeholders: contains_byte(path, b'{'),
+            plain_headers: all_plain(content_type, headers),
         }
+    }
+
+    /// Whether the path has a `{placeholder}` to fill in.
+    pub(crate) fn path_has_placeholders(&self) -> bool {
+        self.path_has_placeholders
+    }
+
+    /// Whether the content type and declared headers need no check as they are sent.
+    pub(crate) fn plain_headers(&self) -> bool {
+        self.plain_headers
     }
 
     /// The vendor's name, as it appears in errors.
@@ -213,7 +287,7 @@ pub trait LoginEndpoint: LoginRequest {
     type Response: Send + Sync + 'static;
     /// The typed body of an error response: a [`VendorError`](crate::VendorError) that is
     /// also a [`ResponseBody`](crate::ResponseBody), or [`NoErrorBody`](crate::NoErrorBody).
-    type ErrorBody;
+    type ErrorBody: 'static;
 
     /// What is known about the endpoint at compile time.
     const SPEC: &'static EndpointSpec;

@@ -294,20 +294,21 @@ impl VendorError for NoErrorBody {}
 /// ```
 #[derive(Clone)]
 pub struct AuthError {
-    inner: Box<Inner>,
+    kind: ErrorKind,
+    status: Option<u16>,
+    vendor: &'static str,
+    vendor_code: Option<VendorCode>,
+    message: Option<String>,
+    retry_after: Option<Duration>,
+    /// What most failures lack, boxed so that an error without it allocates nothing for it.
+    more: Option<Box<More>>,
 }
 
 // Clone, so that one failed login can be handed to every caller that waited on it: the source
 // is shared behind an `Arc` rather than boxed.
-#[derive(Clone)]
-struct Inner {
-    kind: ErrorKind,
-    vendor: &'static str,
-    status: Option<u16>,
-    vendor_code: Option<VendorCode>,
-    message: Option<String>,
+#[derive(Clone, Default)]
+struct More {
     field_errors: Vec<FieldError>,
-    retry_after: Option<Duration>,
     detail: Option<String>,
     source: Option<Arc<dyn StdError + Send + Sync + 'static>>,
 }
@@ -316,100 +317,110 @@ impl AuthError {
     /// A new error of `kind` for `vendor`, with no further detail.
     pub fn new(kind: ErrorKind, vendor: &'static str) -> Self {
         AuthError {
-            inner: Box::new(Inner {
-                kind,
-                vendor,
-                status: None,
-                vendor_code: None,
-                message: None,
-                field_errors: Vec::new(),
-                retry_after: None,
-                detail: None,
-                source: None,
-            }),
+            kind,
+            status: None,
+            vendor,
+            vendor_code: None,
+            message: None,
+            retry_after: None,
+            more: None,
         }
+    }
+
+    fn more(&mut self) -> &mut More {
+        self.more.get_or_insert_with(Box::default)
     }
 
     /// What went wrong, the same across vendors.
     pub fn kind(&self) -> ErrorKind {
-        self.inner.kind
+        self.kind
     }
 
     /// The vendor's name as declared in `#[login_endpoint(vendor = ...)]`.
     pub fn vendor(&self) -> &'static str {
-        self.inner.vendor
+        self.vendor
     }
 
     /// The HTTP status code, when the vendor answered.
     pub fn status(&self) -> Option<u16> {
-        self.inner.status
+        self.status
     }
 
     /// The vendor's own error code, when its error body carries one.
     pub fn vendor_code(&self) -> Option<&VendorCode> {
-        self.inner.vendor_code.as_ref()
+        self.vendor_code.as_ref()
     }
 
     /// The vendor's message, when its error body carries one.
     pub fn message(&self) -> Option<&str> {
-        self.inner.message.as_deref()
+        self.message.as_deref()
     }
 
     /// Per-field problems the vendor listed.
     pub fn field_errors(&self) -> &[FieldError] {
-        &self.inner.field_errors
+        self.more.as_ref().map_or(&[], |more| &more.field_errors)
     }
 
     /// How long the vendor asked the caller to wait (`Retry-After`), or the wait its document
     /// states for this failure.
     pub fn retry_after(&self) -> Option<Duration> {
-        self.inner.retry_after
+        self.retry_after
     }
 
     /// What this library found wrong with the response or the request, for decode, transport
     /// and URL errors: what was expected and a short excerpt of what arrived.
     pub fn detail(&self) -> Option<&str> {
-        self.inner.detail.as_deref()
+        self.more.as_ref().and_then(|more| more.detail.as_deref())
     }
 
     /// Whether trying again later, unchanged, can succeed. See [`ErrorKind::is_retryable`].
     pub fn is_retryable(&self) -> bool {
-        self.inner.kind.is_retryable()
+        self.kind.is_retryable()
     }
 
     pub(crate) fn with_status(mut self, status: u16) -> Self {
-        self.inner.status = Some(status);
+        self.status = Some(status);
         self
     }
 
     pub(crate) fn with_vendor_code(mut self, code: Option<VendorCode>) -> Self {
-        self.inner.vendor_code = code;
+        self.vendor_code = code;
         self
     }
 
     pub(crate) fn with_message(mut self, message: Option<String>) -> Self {
-        self.inner.message = message;
+        self.message = message;
         self
     }
 
     pub(crate) fn with_field_errors(mut self, errors: Vec<FieldError>) -> Self {
-        self.inner.field_errors = errors;
+        if !errors.is_empty() || self.more.is_some() {
+            self.more().field_errors = errors;
+        }
         self
     }
 
     pub(crate) fn with_retry_after(mut self, retry_after: Option<Duration>) -> Self {
-        self.inner.retry_after = retry_after;
+        self.retry_after = retry_after;
         self
     }
 
     pub(crate) fn with_detail(mut self, detail: impl Into<String>) -> Self {
-        self.inner.detail = Some(detail.into());
+        self.more().detail = Some(detail.into());
         self
     }
 
     pub(crate) fn with_source(mut self, source: impl StdError + Send + Sync + 'static) -> Self {
-        self.inner.source = Some(Arc::new(source));
+        self.more().source = Some(Arc::new(source));
         self
+    }
+
+    /// Whether the error carries any text that could quote a secret: a message, a textual
+    /// code, field errors or a detail.
+    pub(crate) fn has_text(&self) -> bool {
+        self.message.is_some()
+            || matches!(self.vendor_code, Some(VendorCode::Text(_)))
+            || self.more.is_some()
     }
 
     /// Replaces every occurrence of each secret in the vendor's message, the field errors and
@@ -422,37 +433,38 @@ impl AuthError {
                 }
             }
         };
-        if let Some(message) = &mut self.inner.message {
+        if let Some(message) = &mut self.message {
             scrub_one(message);
         }
-        if let Some(detail) = &mut self.inner.detail {
-            scrub_one(detail);
-        }
-        if let Some(VendorCode::Text(code)) = &mut self.inner.vendor_code {
+        if let Some(VendorCode::Text(code)) = &mut self.vendor_code {
             scrub_one(code);
         }
-        for field in &mut self.inner.field_errors {
-            scrub_one(&mut field.field);
-            scrub_one(&mut field.error);
-            field.params.iter_mut().for_each(scrub_one);
+        if let Some(more) = &mut self.more {
+            if let Some(detail) = &mut more.detail {
+                scrub_one(detail);
+            }
+            for field in &mut more.field_errors {
+                scrub_one(&mut field.field);
+                scrub_one(&mut field.error);
+                field.params.iter_mut().for_each(scrub_one);
+            }
         }
     }
 }
 
 impl fmt::Display for AuthError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let inner = &self.inner;
-        write!(f, "{} login failed: {}", inner.vendor, inner.kind)?;
-        match (inner.status, &inner.vendor_code) {
+        write!(f, "{} login failed: {}", self.vendor, self.kind)?;
+        match (self.status, &self.vendor_code) {
             (Some(status), Some(code)) => write!(f, " (HTTP {status}, vendor code {code})")?,
             (Some(status), None) => write!(f, " (HTTP {status})")?,
             (None, Some(code)) => write!(f, " (vendor code {code})")?,
             (None, None) => {}
         }
-        if let Some(message) = &inner.message {
+        if let Some(message) = &self.message {
             write!(f, ": {message}")?;
         }
-        if let Some(detail) = &inner.detail {
+        if let Some(detail) = self.detail() {
             write!(f, ": {detail}")?;
         }
         Ok(())
@@ -461,28 +473,27 @@ impl fmt::Display for AuthError {
 
 impl fmt::Debug for AuthError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let inner = &self.inner;
         let mut s = f.debug_struct("AuthError");
-        s.field("kind", &inner.kind).field("vendor", &inner.vendor);
-        if let Some(status) = inner.status {
+        s.field("kind", &self.kind).field("vendor", &self.vendor);
+        if let Some(status) = self.status {
             s.field("status", &status);
         }
-        if let Some(code) = &inner.vendor_code {
+        if let Some(code) = &self.vendor_code {
             s.field("vendor_code", code);
         }
-        if let Some(message) = &inner.message {
+        if let Some(message) = &self.message {
             s.field("message", message);
         }
-        if !inner.field_errors.is_empty() {
-            s.field("field_errors", &inner.field_errors);
+        if !self.field_errors().is_empty() {
+            s.field("field_errors", &self.field_errors());
         }
-        if let Some(retry_after) = inner.retry_after {
+        if let Some(retry_after) = self.retry_after {
             s.field("retry_after", &retry_after);
         }
-        if let Some(detail) = &inner.detail {
-            s.field("detail", detail);
+        if let Some(detail) = self.detail() {
+            s.field("detail", &detail);
         }
-        if let Some(source) = &inner.source {
+        if let Some(source) = self.more.as_ref().and_then(|more| more.source.as_ref()) {
             // The source's Display, not its Debug: reqwest's Debug can include request details.
             s.field("source", &format_args!("{source}"));
         }
@@ -492,9 +503,9 @@ impl fmt::Debug for AuthError {
 
 impl StdError for AuthError {
     fn source(&self) -> Option<&(dyn StdError + 'static)> {
-        self.inner
-            .source
-            .as_deref()
+        self.more
+            .as_ref()
+            .and_then(|more| more.source.as_deref())
             .map(|source| source as &(dyn StdError + 'static))
     }
 }

@@ -213,6 +213,9 @@ async fn exchange_request(
 
 /// Removes every secret of the request from an error's text.
 pub(crate) fn scrub_error(mut error: AuthError, request: &dyn LoginRequest) -> AuthError {
+    if !error.has_text() {
+        return error;
+    }
     let mut secrets: Vec<Secret> = Vec::new();
     request.__secrets(&mut |value| secrets.push(Secret::from(value)));
     secrets.extend(crate::request::encoded_secrets(request));
@@ -371,20 +374,26 @@ pub fn interpret_response_with_headers<E: LoginEndpoint>(
     headers: &[(&str, &str)],
     body: &[u8],
 ) -> Result<Session<E::Response>, AuthError> {
-    let mut map = HeaderMap::new();
-    for (name, value) in headers {
-        if let (Ok(name), Ok(value)) = (
-            HeaderName::from_bytes(name.as_bytes()),
-            HeaderValue::from_str(value),
-        ) {
-            map.append(name, value);
+    let spec = E::SPEC.response();
+    let captured = if spec.reads_headers() {
+        let mut map = HeaderMap::new();
+        for (name, value) in headers {
+            if let (Ok(name), Ok(value)) = (
+                HeaderName::from_bytes(name.as_bytes()),
+                HeaderValue::from_str(value),
+            ) {
+                map.append(name, value);
+            }
         }
-    }
+        crate::credentials::Captured::take(spec, &mut map)
+    } else {
+        crate::credentials::Captured::default()
+    };
     let raw = RawResponse {
         status,
         retry_after: None,
         body: bytes::Bytes::copy_from_slice(body),
-        captured: crate::credentials::Captured::take(E::SPEC.response(), &mut map),
+        captured,
     };
     crate::response::interpret::<E>(raw, None)
 }

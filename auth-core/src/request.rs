@@ -20,24 +20,43 @@ use crate::secret::{Secret, sensitive_header_value};
 const REDACTED: &str = "[REDACTED]";
 
 /// The values of one login request that come from its fields and go outside a JSON body,
-/// collected by the generated code (`__describe`) in declaration order.
+/// collected by the generated code (`__describe`) in declaration order. One list for every
+/// placement, so a request that puts nothing outside its body costs one empty `Vec`.
 #[derive(Default)]
 pub struct RequestParts<'a> {
-    form: Vec<(&'static str, Cow<'a, str>, bool)>,
-    query: Vec<(&'static str, Cow<'a, str>, bool)>,
-    path: Vec<(&'static str, Cow<'a, str>, bool)>,
-    headers: Vec<(&'static str, Cow<'a, str>, bool)>,
-    cookies: Vec<(&'static str, Cow<'a, str>, bool)>,
-    basic_user: Option<Cow<'a, str>>,
-    basic_password: Option<Cow<'a, str>>,
+    values: Vec<Part<'a>>,
+}
+
+/// One value and where it goes.
+struct Part<'a> {
+    place: Place,
+    /// The form or query key, the path placeholder, the header or cookie name; empty for Basic
+    /// credentials.
+    key: &'static str,
+    value: Cow<'a, str>,
+    secret: bool,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Place {
+    Form,
+    Query,
+    Path,
+    Header,
+    Cookie,
+    BasicUser,
+    BasicPassword,
 }
 
 /// A header written from a template with a secret in it is the one value built here rather than
 /// borrowed from a `Secret`: it is zeroized with the parts.
 impl Drop for RequestParts<'_> {
     fn drop(&mut self) {
-        for (_, value, secret) in &mut self.headers {
-            if *secret && let Cow::Owned(owned) = value {
+        for part in &mut self.values {
+            if part.place == Place::Header
+                && part.secret
+                && let Cow::Owned(owned) = &mut part.value
+            {
                 zeroize::Zeroize::zeroize(owned);
             }
         }
@@ -45,41 +64,42 @@ impl Drop for RequestParts<'_> {
 }
 
 impl<'a> RequestParts<'a> {
+    fn push(&mut self, place: Place, key: &'static str, value: &'a dyn TextValue, secret: bool) {
+        if let Some(value) = value.text() {
+            self.values.push(Part {
+                place,
+                key,
+                value,
+                secret,
+            });
+        }
+    }
+
     /// A pair of the form body (`body = form`); left out when the value is absent.
     pub fn form(&mut self, key: &'static str, value: &'a dyn TextValue, secret: bool) {
-        if let Some(value) = value.text() {
-            self.form.push((key, value, secret));
-        }
+        self.push(Place::Form, key, value, secret);
     }
 
     /// A query parameter; left out when the value is absent. A `secret` one is redacted from
     /// the URL that logs show.
     pub fn query(&mut self, key: &'static str, value: &'a dyn TextValue, secret: bool) {
-        if let Some(value) = value.text() {
-            self.query.push((key, value, secret));
-        }
+        self.push(Place::Query, key, value, secret);
     }
 
     /// The value of the path's `{placeholder}`.
     pub fn path(&mut self, placeholder: &'static str, value: &'a dyn TextValue, secret: bool) {
-        if let Some(value) = value.text() {
-            self.path.push((placeholder, value, secret));
-        }
+        self.push(Place::Path, placeholder, value, secret);
     }
 
     /// A header; left out when the value is absent. A `secret` one is marked sensitive.
     pub fn header(&mut self, name: &'static str, value: &'a dyn TextValue, secret: bool) {
-        if let Some(value) = value.text() {
-            self.headers.push((name, value, secret));
-        }
+        self.push(Place::Header, name, value, secret);
     }
 
     /// A cookie of the `Cookie` header; left out when the value is absent. A `secret` one
     /// makes the header sensitive.
     pub fn cookie(&mut self, name: &'static str, value: &'a dyn TextValue, secret: bool) {
-        if let Some(value) = value.text() {
-            self.cookies.push((name, value, secret));
-        }
+        self.push(Place::Cookie, name, value, secret);
     }
 
     /// A header declared with `{placeholders}` in its value
@@ -102,17 +122,32 @@ impl<'a> RequestParts<'a> {
                 },
             }
         }
-        self.headers.push((name, Cow::Owned(value), secret));
+        self.values.push(Part {
+            place: Place::Header,
+            key: name,
+            value: Cow::Owned(value),
+            secret,
+        });
     }
 
     /// The user of the HTTP Basic credentials.
     pub fn basic_user(&mut self, value: &'a dyn TextValue) {
-        self.basic_user = value.text();
+        self.push(Place::BasicUser, "", value, true);
     }
 
     /// The password of the HTTP Basic credentials.
     pub fn basic_password(&mut self, value: &'a dyn TextValue) {
-        self.basic_password = value.text();
+        self.push(Place::BasicPassword, "", value, true);
+    }
+
+    /// The values that go to `place`, in declaration order.
+    fn at(&self, place: Place) -> impl Iterator<Item = &Part<'a>> {
+        self.values.iter().filter(move |part| part.place == place)
+    }
+
+    /// The value of the Basic credentials' user or password.
+    fn basic(&self, place: Place) -> Option<&Cow<'a, str>> {
+        self.at(place).next().map(|part| &part.value)
     }
 }
 
@@ -281,23 +316,28 @@ pub(crate) fn prepare(
 ) -> Result<PreparedRequest, AuthError> {
     let mut parts = RequestParts::default();
     request.__describe(&mut parts);
-    let (path, shown_path) = fill_path(spec, &parts.path)?;
+    let (path, shown_path) = if spec.path_has_placeholders() {
+        fill_path(spec, &parts)?
+    } else {
+        (Cow::Borrowed(spec.path()), Cow::Borrowed(spec.path()))
+    };
     let headers = all_headers(spec, &parts)?;
     let body = match spec.body_format() {
         BodyFormat::Json => json_body(spec, request)?,
-        BodyFormat::Form => form_body(spec.form(), &parts.form),
+        BodyFormat::Form => form_body(spec.form(), &parts),
         BodyFormat::None => Vec::new(),
     };
-    let query = if spec.query().is_empty() && parts.query.is_empty() {
+    let query = if spec.query().is_empty() && parts.at(Place::Query).next().is_none() {
         Vec::new()
     } else {
         spec.query()
             .iter()
             .map(|(key, value)| (*key, (*value).to_owned(), false))
             .chain(
-                std::mem::take(&mut parts.query)
-                    .into_iter()
-                    .map(|(key, value, secret)| (key, value.into_owned(), secret)),
+                // Copied rather than moved out: the parts zeroize what they own when dropped.
+                parts
+                    .at(Place::Query)
+                    .map(|part| (part.key, part.value.as_ref().to_owned(), part.secret)),
             )
             .collect()
     };
@@ -324,8 +364,8 @@ pub(crate) fn request_headers(
 /// Every header: the content type, the declared ones, those from fields, the cookies, Basic
 /// credentials, and the length of an empty POST.
 fn all_headers(spec: &EndpointSpec, parts: &RequestParts<'_>) -> Result<HeaderMap, AuthError> {
-    let mut headers = headers(spec, &parts.headers)?;
-    if let Some(cookie) = cookie_header(spec, &parts.cookies)? {
+    let mut headers = headers(spec, parts)?;
+    if let Some(cookie) = cookie_header(spec, parts)? {
         headers.insert(COOKIE, cookie);
     }
     if let Some(authorization) = basic_authorization(spec, parts)? {
@@ -354,16 +394,13 @@ fn json_body(spec: &EndpointSpec, request: &dyn LoginRequest) -> Result<Vec<u8>,
 }
 
 /// Form body: `application/x-www-form-urlencoded`, constants first, then fields.
-fn form_body(
-    constants: &[(&'static str, &'static str)],
-    fields: &[(&str, Cow<'_, str>, bool)],
-) -> Vec<u8> {
+fn form_body(constants: &[(&'static str, &'static str)], parts: &RequestParts<'_>) -> Vec<u8> {
     let mut form = url::form_urlencoded::Serializer::new(String::with_capacity(128));
     for (key, value) in constants {
         form.append_pair(key, value);
     }
-    for (key, value, _) in fields {
-        form.append_pair(key, value);
+    for part in parts.at(Place::Form) {
+        form.append_pair(part.key, &part.value);
     }
     form.finish().into_bytes()
 }
@@ -380,18 +417,25 @@ pub(crate) fn encoded_secrets(request: &dyn LoginRequest) -> Vec<Secret> {
             encoded.push(Secret::from(value));
         }
     };
-    for (_, value, secret) in parts.form.iter().chain(&parts.query) {
-        if *secret {
-            let form: String = url::form_urlencoded::byte_serialize(value.as_bytes()).collect();
-            push(&form, value);
+    for part in parts.at(Place::Form).chain(parts.at(Place::Query)) {
+        if part.secret {
+            let form: String =
+                url::form_urlencoded::byte_serialize(part.value.as_bytes()).collect();
+            push(&form, &part.value);
         }
     }
-    for (_, value, secret) in &parts.path {
-        if *secret {
-            push(&utf8_percent_encode(value, PATH_VALUE).to_string(), value);
+    for part in parts.at(Place::Path) {
+        if part.secret {
+            push(
+                &utf8_percent_encode(&part.value, PATH_VALUE).to_string(),
+                &part.value,
+            );
         }
     }
-    if let (Some(user), Some(password)) = (&parts.basic_user, &parts.basic_password) {
+    if let (Some(user), Some(password)) = (
+        parts.basic(Place::BasicUser),
+        parts.basic(Place::BasicPassword),
+    ) {
         let credentials = Secret::from(format!("{user}:{password}"));
         let base64 = base64::engine::general_purpose::STANDARD.encode(credentials.expose_secret());
         push(&base64, credentials.expose_secret());
@@ -412,7 +456,7 @@ const PATH_VALUE: &AsciiSet = &NON_ALPHANUMERIC
 /// the path shown in logs, where secret values are redacted.
 fn fill_path(
     spec: &EndpointSpec,
-    values: &[(&'static str, Cow<'_, str>, bool)],
+    parts: &RequestParts<'_>,
 ) -> Result<(Cow<'static, str>, Cow<'static, str>), AuthError> {
     let template = spec.path();
     if !template.contains('{') {
@@ -432,7 +476,7 @@ fn fill_path(
             ));
         };
         let name = &after[1..close];
-        let Some((_, value, secret)) = values.iter().find(|(placeholder, ..)| *placeholder == name)
+        let Some(Part { value, secret, .. }) = parts.at(Place::Path).find(|part| part.key == name)
         else {
             return Err(invalid_request(
                 spec,
@@ -466,11 +510,51 @@ fn fill_path(
 
 /// Headers: the content type, the declared constants, then those from fields (secret ones
 /// marked sensitive, so no HTTP layer logs them).
-fn headers(
-    spec: &EndpointSpec,
-    fields: &[(&'static str, Cow<'_, str>, bool)],
-) -> Result<HeaderMap, AuthError> {
-    let mut headers = HeaderMap::with_capacity(spec.headers().len() + fields.len() + 2);
+fn headers(spec: &EndpointSpec, parts: &RequestParts<'_>) -> Result<HeaderMap, AuthError> {
+    let from_fields = parts.at(Place::Header).count();
+    let mut headers = HeaderMap::with_capacity(spec.headers().len() + from_fields + 2);
+    if spec.plain_headers() {
+        // Checked when the spec was built: `from_static` takes every one of them.
+        if let Some(content_type) = spec.content_type() {
+            headers.insert(CONTENT_TYPE, HeaderValue::from_static(content_type));
+        }
+        for (name, value) in spec.headers().iter().copied() {
+            headers.insert(
+                HeaderName::from_static(name),
+                HeaderValue::from_static(value),
+            );
+        }
+    } else {
+        declared_headers(spec, &mut headers)?;
+    }
+    for part in parts.at(Place::Header) {
+        let value = if part.secret {
+            sensitive_header_value(String::from(part.value.as_ref()))
+        } else {
+            HeaderValue::from_str(&part.value)
+        };
+        match (static_header_name(part.key), value) {
+            (Ok(name), Ok(value)) => {
+                headers.insert(name, value);
+            }
+            _ => {
+                return Err(invalid_request(
+                    spec,
+                    format!(
+                        "header `{}` has a name or value a header cannot carry",
+                        part.key
+                    ),
+                ));
+            }
+        }
+    }
+    Ok(headers)
+}
+
+/// The content type and declared headers of a spec that has one `from_static` would refuse,
+/// each checked: the macro validates declared headers, and this keeps a hand-built spec from
+/// panicking.
+fn declared_headers(spec: &EndpointSpec, headers: &mut HeaderMap) -> Result<(), AuthError> {
     if let Some(content_type) = spec.content_type() {
         match static_header_value(content_type) {
             Ok(value) => {
@@ -484,8 +568,6 @@ fn headers(
             }
         }
     }
-    // The macro validates declared headers; checking again here keeps a hand-built spec from
-    // panicking inside `from_static`.
     for (name, value) in spec.headers().iter().copied() {
         match (static_header_name(name), static_header_value(value)) {
             (Ok(name), Ok(value)) => {
@@ -499,25 +581,7 @@ fn headers(
             }
         }
     }
-    for (name, value, secret) in fields {
-        let value = if *secret {
-            sensitive_header_value(String::from(value.as_ref()))
-        } else {
-            HeaderValue::from_str(value)
-        };
-        match (static_header_name(name), value) {
-            (Ok(name), Ok(value)) => {
-                headers.insert(name, value);
-            }
-            _ => {
-                return Err(invalid_request(
-                    spec,
-                    format!("header `{name}` has a name or value a header cannot carry"),
-                ));
-            }
-        }
-    }
-    Ok(headers)
+    Ok(())
 }
 
 /// A declared header name, without copying it. `from_static` is only reached for names made of
@@ -526,11 +590,7 @@ fn headers(
 fn static_header_name(
     name: &'static str,
 ) -> Result<HeaderName, reqwest::header::InvalidHeaderName> {
-    let plain = !name.is_empty()
-        && name
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_');
-    if plain {
+    if crate::endpoint::is_plain_header_name(name) {
         Ok(HeaderName::from_static(name))
     } else {
         HeaderName::from_bytes(name.as_bytes())
@@ -542,7 +602,7 @@ fn static_header_name(
 fn static_header_value(
     value: &'static str,
 ) -> Result<HeaderValue, reqwest::header::InvalidHeaderValue> {
-    if value.bytes().all(|b| (b' '..=b'~').contains(&b)) {
+    if crate::endpoint::is_plain_header_value(value) {
         Ok(HeaderValue::from_static(value))
     } else {
         HeaderValue::from_str(value)
@@ -553,18 +613,18 @@ fn static_header_value(
 /// `name=value` pairs joined by `; `. Sensitive when any value is a secret.
 fn cookie_header(
     spec: &EndpointSpec,
-    fields: &[(&'static str, Cow<'_, str>, bool)],
+    parts: &RequestParts<'_>,
 ) -> Result<Option<HeaderValue>, AuthError> {
-    if spec.cookies().is_empty() && fields.is_empty() {
+    if spec.cookies().is_empty() && parts.at(Place::Cookie).next().is_none() {
         return Ok(None);
     }
     let declared = spec
         .cookies()
         .iter()
         .map(|(name, value)| (*name, *value, false));
-    let taken = fields
-        .iter()
-        .map(|(name, value, secret)| (*name, value.as_ref(), *secret));
+    let taken = parts
+        .at(Place::Cookie)
+        .map(|part| (part.key, part.value.as_ref(), part.secret));
     let mut text = String::with_capacity(64);
     let mut sensitive = false;
     for (name, value, secret) in declared.chain(taken) {
@@ -606,7 +666,10 @@ fn basic_authorization(
     spec: &EndpointSpec,
     parts: &RequestParts<'_>,
 ) -> Result<Option<HeaderValue>, AuthError> {
-    let (user, password) = match (&parts.basic_user, &parts.basic_password) {
+    let (user, password) = match (
+        parts.basic(Place::BasicUser),
+        parts.basic(Place::BasicPassword),
+    ) {
         (None, None) => return Ok(None),
         (Some(user), Some(password)) => (user, password),
         _ => {

@@ -5,7 +5,7 @@ use std::time::SystemTime;
 use crate::client::RawResponse;
 use crate::credentials::{self, Missing};
 use crate::endpoint::{EndpointSpec, LoginEndpoint, LoginRequest};
-use crate::error::{AuthError, ErrorKind, FieldError, VendorCode, VendorError};
+use crate::error::{AuthError, ErrorKind, FieldError, NoErrorBody, VendorCode, VendorError};
 use crate::excerpt::{Scrub, body_excerpt, describe_json_error};
 use crate::session::Session;
 
@@ -19,7 +19,10 @@ pub(crate) fn interpret<E: LoginEndpoint>(
     request: Option<&dyn LoginRequest>,
 ) -> Result<Session<E::Response>, AuthError> {
     let spec = E::SPEC;
-    let error_body: ErrorBodyDecoder = E::__decode_error;
+    // A vendor that documents no error body has nothing to decode in one.
+    let error_body: Option<ErrorBodyDecoder> = (std::any::TypeId::of::<E::ErrorBody>()
+        != std::any::TypeId::of::<NoErrorBody>())
+    .then_some(E::__decode_error);
     if !(200..300).contains(&raw.status) {
         let kind = spec.kind_for_status(raw.status);
         return Err(vendor_failure(spec, &raw, kind, request, error_body));
@@ -70,6 +73,16 @@ pub struct ErrorBodyFields {
 }
 
 impl ErrorBodyFields {
+    /// A body that says nothing.
+    fn empty() -> Self {
+        ErrorBodyFields {
+            kind: None,
+            code: None,
+            message: None,
+            field_errors: Vec::new(),
+        }
+    }
+
     /// Reads what `body` says. Generic once per error body type, not per endpoint.
     pub(crate) fn of<B: VendorError>(body: &B) -> Self {
         ErrorBodyFields {
@@ -153,10 +166,13 @@ fn vendor_failure(
     raw: &RawResponse,
     kind: ErrorKind,
     request: Option<&dyn LoginRequest>,
-    decode: ErrorBodyDecoder,
+    decode: Option<ErrorBodyDecoder>,
 ) -> AuthError {
     let has_body = !raw.body.iter().all(u8::is_ascii_whitespace);
-    let body = has_body.then(|| decode(&raw.body));
+    let body = has_body.then(|| match decode {
+        Some(decode) => decode(&raw.body),
+        None => looks_like_json(&raw.body).then(ErrorBodyFields::empty),
+    });
     let kind = match &body {
         Some(Some(body)) => body.kind.unwrap_or(kind),
         _ => kind,
@@ -186,7 +202,22 @@ fn vendor_failure(
     scrubbed(error, request, raw)
 }
 
+/// Whether a body that no type is declared for is JSON, as far as telling it from an HTML page
+/// or text goes: an object, array or string from its first to its last visible character.
+/// Nothing is read from it, so it is not parsed; anything else is shown as an excerpt.
+fn looks_like_json(body: &[u8]) -> bool {
+    let body = body.trim_ascii();
+    matches!(
+        (body.first(), body.last()),
+        (Some(b'{'), Some(b'}')) | (Some(b'['), Some(b']')) | (Some(b'"'), Some(b'"'))
+    ) && body.len() >= 2
+}
+
 fn scrubbed(error: AuthError, request: Option<&dyn LoginRequest>, raw: &RawResponse) -> AuthError {
+    // An error with no text of the vendor's or the response's has nothing to scrub.
+    if !error.has_text() {
+        return error;
+    }
     let mut error = match request {
         Some(request) => crate::__private::scrub_error(error, request),
         None => error,
