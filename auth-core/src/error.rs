@@ -378,21 +378,25 @@ impl AuthError {
         self.kind.is_retryable()
     }
 
+    #[inline]
     pub(crate) fn with_status(mut self, status: u16) -> Self {
         self.status = Some(status);
         self
     }
 
+    #[inline]
     pub(crate) fn with_vendor_code(mut self, code: Option<VendorCode>) -> Self {
         self.vendor_code = code;
         self
     }
 
+    #[inline]
     pub(crate) fn with_message(mut self, message: Option<String>) -> Self {
         self.message = message;
         self
     }
 
+    #[inline]
     pub(crate) fn with_field_errors(mut self, errors: Vec<FieldError>) -> Self {
         if !errors.is_empty() || self.more.is_some() {
             self.more().field_errors = errors;
@@ -400,6 +404,7 @@ impl AuthError {
         self
     }
 
+    #[inline]
     pub(crate) fn with_retry_after(mut self, retry_after: Option<Duration>) -> Self {
         self.retry_after = retry_after;
         self
@@ -519,6 +524,21 @@ mod tests {
     #[test]
     fn auth_error_is_send_sync_static_error() {
         assert_traits::<AuthError>();
+    }
+
+    #[test]
+    fn an_error_with_a_kind_status_code_and_message_fits_without_a_box() {
+        // Small enough to return by value (under clippy's `result_large_err`), with what most
+        // failures carry inline.
+        assert!(std::mem::size_of::<AuthError>() <= 96);
+        let error = AuthError::new(ErrorKind::InvalidCredentials, "V")
+            .with_status(401)
+            .with_vendor_code(Some(VendorCode::Text("E".into())))
+            .with_message(Some("wrong".into()))
+            .with_field_errors(Vec::new())
+            .with_retry_after(None);
+        assert!(error.more.is_none());
+        assert!(error.with_detail("d").more.is_some());
     }
 
     #[test]

@@ -222,8 +222,8 @@ fn scrubbed(error: AuthError, request: Option<&dyn LoginRequest>, raw: &RawRespo
         Some(request) => crate::__private::scrub_error(error, request),
         None => error,
     };
-    let values: Vec<&str> = raw.captured.secrets().collect();
-    if !values.is_empty() {
+    if raw.captured.secrets().next().is_some() {
+        let values: Vec<&str> = raw.captured.secrets().collect();
         error.scrub(&values);
     }
     error
@@ -238,6 +238,26 @@ fn short_type_name<T>() -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_undocumented_error_body_is_json_when_framed_as_json() {
+        for json in [&b"{}"[..], b" {\"detail\":\"x\"}\n", b"[1]", b"\"oops\""] {
+            assert!(looks_like_json(json), "{:?}", String::from_utf8_lossy(json));
+        }
+        for other in [
+            &b"<html><body>Login failed</body></html>"[..],
+            b"{\"detail\":",
+            b"Unauthorized",
+            b"\"",
+            b"",
+        ] {
+            assert!(
+                !looks_like_json(other),
+                "{:?}",
+                String::from_utf8_lossy(other)
+            );
+        }
+    }
 
     #[test]
     fn short_names() {
