@@ -250,13 +250,14 @@ pub trait VendorError: Send + 'static {
         None
     }
 
-    /// Everything the body says, for the generated code to hand to `auth_core`.
+    /// Everything the body says, for the generated code to hand to `auth_core`. Takes the
+    /// body, so `#[derive(VendorError)]` can move the message out of it rather than copy it.
     #[doc(hidden)]
-    fn __fields(&self) -> crate::response::ErrorBodyFields
+    fn __fields(self) -> crate::response::ErrorBodyFields
     where
         Self: Sized,
     {
-        crate::response::ErrorBodyFields::of(self)
+        crate::response::ErrorBodyFields::of(&self)
     }
 }
 

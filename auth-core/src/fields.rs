@@ -346,12 +346,22 @@ impl<T: CodeField> CodeField for Option<T> {
 pub trait MessageField {
     /// The text, when present.
     fn message(&self) -> Option<&str>;
+
+    /// The same text, moved out of the field, which is left empty: the body is dropped next.
+    #[doc(hidden)]
+    fn __take(&mut self) -> Option<String> {
+        self.message().map(str::to_owned)
+    }
 }
 
 #[diagnostic::do_not_recommend]
 impl MessageField for String {
     fn message(&self) -> Option<&str> {
         Some(self)
+    }
+
+    fn __take(&mut self) -> Option<String> {
+        Some(std::mem::take(self))
     }
 }
 
@@ -360,12 +370,23 @@ impl MessageField for serde_json::Value {
     fn message(&self) -> Option<&str> {
         self.as_str()
     }
+
+    fn __take(&mut self) -> Option<String> {
+        match self {
+            serde_json::Value::String(text) => Some(std::mem::take(text)),
+            _ => None,
+        }
+    }
 }
 
 #[diagnostic::do_not_recommend]
 impl<T: MessageField> MessageField for Option<T> {
     fn message(&self) -> Option<&str> {
         self.as_ref().and_then(MessageField::message)
+    }
+
+    fn __take(&mut self) -> Option<String> {
+        self.as_mut().and_then(MessageField::__take)
     }
 }
 

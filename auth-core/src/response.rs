@@ -73,13 +73,19 @@ pub struct ErrorBodyFields {
 }
 
 impl ErrorBodyFields {
-    /// A body that says nothing.
-    fn empty() -> Self {
+    /// What `#[derive(VendorError)]` read, the message moved out of the body.
+    #[doc(hidden)]
+    pub fn __new(
+        kind: Option<ErrorKind>,
+        code: Option<VendorCode>,
+        message: Option<String>,
+        field_errors: Vec<FieldError>,
+    ) -> Self {
         ErrorBodyFields {
-            kind: None,
-            code: None,
-            message: None,
-            field_errors: Vec::new(),
+            kind,
+            code,
+            message,
+            field_errors,
         }
     }
 
@@ -169,10 +175,13 @@ fn vendor_failure(
     decode: Option<ErrorBodyDecoder>,
 ) -> AuthError {
     let has_body = !raw.body.iter().all(u8::is_ascii_whitespace);
-    let body = has_body.then(|| match decode {
-        Some(decode) => decode(&raw.body),
-        None => looks_like_json(&raw.body).then(ErrorBodyFields::empty),
-    });
+    let body = match decode {
+        _ if !has_body => None,
+        Some(decode) => Some(decode(&raw.body)),
+        // Nothing to read from a JSON body no type is declared for: the status says it all.
+        None if looks_like_json(&raw.body) => None,
+        None => Some(None),
+    };
     let kind = match &body {
         Some(Some(body)) => body.kind.unwrap_or(kind),
         _ => kind,

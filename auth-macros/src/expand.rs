@@ -824,7 +824,7 @@ fn expand_decode(response: &syn::Path, error_body: Option<&syn::Path>) -> TokenS
             __body: &[u8],
         ) -> ::core::option::Option<::auth_core::__private::ErrorBodyFields> {
             let __error = ::core::result::Result::ok(#read_error(__body))?;
-            ::core::option::Option::Some(#fields(&__error))
+            ::core::option::Option::Some(#fields(__error))
         }
     }
 }
@@ -1476,7 +1476,7 @@ pub fn expand_checks(
         checks.push(quote! {
             fn __decode_error(__body: &[u8]) -> ::core::option::Option<()> {
                 let __error = ::core::result::Result::ok(#read_error(__body))?;
-                let _ = #fields(&__error);
+                let _ = #fields(__error);
                 ::core::option::Option::None
             }
         });

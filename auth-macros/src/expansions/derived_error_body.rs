@@ -74,4 +74,16 @@ impl ::auth_core::VendorError for ErrorBody {
             ::auth_core::VendorError::message(self),
         )
     }
+    fn __fields(mut self) -> ::auth_core::__private::ErrorBodyFields {
+        let __kind = ::auth_core::VendorError::kind(&self);
+        let __code = ::auth_core::VendorError::code(&self);
+        let __field_errors = ::auth_core::VendorError::field_errors(&self);
+        let __message = ::auth_core::fields::MessageField::__take(&mut self.message);
+        ::auth_core::__private::ErrorBodyFields::__new(
+            __kind,
+            __code,
+            __message,
+            __field_errors,
+        )
+    }
 }

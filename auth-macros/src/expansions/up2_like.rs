@@ -426,7 +426,7 @@ impl ::auth_core::LoginEndpoint for Login {
             <ErrorBody as ::auth_core::ResponseBody>::__decode(__body),
         )?;
         ::core::option::Option::Some(
-            <ErrorBody as ::auth_core::VendorError>::__fields(&__error),
+            <ErrorBody as ::auth_core::VendorError>::__fields(__error),
         )
     }
     fn __body_failed(__response: &Self::Response) -> bool {

@@ -9,7 +9,8 @@ use syn::{Ident, LitStr};
 use super::ast::{Entries, ErrorBody, FieldErrors};
 use super::attr::ValuePath;
 
-pub fn expand(body: &ErrorBody) -> TokenStream {
+/// `fields` are the struct's named fields.
+pub fn expand(body: &ErrorBody, fields: &[Ident]) -> TokenStream {
     let code = read_first(
         &body.code,
         |path| quote_spanned!(path.span=> ::auth_core::fields::CodeField::vendor_code(__v)),
@@ -37,7 +38,7 @@ pub fn expand(body: &ErrorBody) -> TokenStream {
         }
     });
     let field_errors = body.field_errors.as_ref().map(expand_field_errors);
-    let kind = (!body.kinds.is_empty()).then(|| {
+    let rules = (!body.kinds.is_empty()).then(|| {
         let rules = body.kinds.iter().map(|rule| {
             let value = LitStr::new(&rule.value, proc_macro2::Span::call_site());
             let kind = &rule.kind;
@@ -47,17 +48,21 @@ pub fn expand(body: &ErrorBody) -> TokenStream {
                 quote!(::auth_core::__private::KindRule::Message(#value, ::auth_core::ErrorKind::#kind))
             }
         });
+        quote!(const __RULES: &[::auth_core::__private::KindRule] = &[#(#rules),*];)
+    });
+    let kind = rules.as_ref().map(|rules| {
         quote! {
             fn kind(&self) -> ::core::option::Option<::auth_core::ErrorKind> {
-                const __RULES: &[::auth_core::__private::KindRule] = &[#(#rules),*];
+                #rules
                 ::auth_core::__private::kind_for(
                     __RULES,
-                    ::auth_core::VendorError::code(self),
+                    ::core::option::Option::as_ref(&::auth_core::VendorError::code(self)),
                     ::auth_core::VendorError::message(self),
                 )
             }
         }
     });
+    let fields = expand_fields(body, fields, rules.as_ref());
     let name = &body.ident;
     let (impl_generics, type_generics, where_clause) = body.generics.split_for_impl();
     quote! {
@@ -67,6 +72,7 @@ pub fn expand(body: &ErrorBody) -> TokenStream {
             #message
             #field_errors
             #kind
+            #fields
         }
     }
 }
@@ -96,6 +102,86 @@ fn read_first(
                 }
             });
             Some(quote!(#(#tries)* ::core::option::Option::None))
+        }
+    }
+}
+
+/// The field a path starts at.
+fn first_member(path: &ValuePath) -> Option<&syn::Member> {
+    match path.segments.first() {
+        Some(Segment::Field(member)) => Some(member),
+        _ => None,
+    }
+}
+
+/// `__fields`: the code read once (the kind rules compare it too), and a code or message
+/// declared as one of the body's own fields moved out rather than copied, after everything that
+/// may read it (a code only when no other declared path starts at its field). Any other is
+/// copied.
+fn expand_fields(body: &ErrorBody, fields: &[Ident], rules: Option<&TokenStream>) -> TokenStream {
+    // Only a field the struct has: a misspelt one is reported once, by `code()` or `message()`.
+    let own =
+        |member: &syn::Member| matches!(member, syn::Member::Named(name) if fields.contains(name));
+    let single = |paths: &[ValuePath]| match paths {
+        [path] => match path.segments.as_slice() {
+            [Segment::Field(member)] if own(member) => Some(member.clone()),
+            _ => None,
+        },
+        _ => None,
+    };
+    let code = match single(&body.code) {
+        Some(member)
+            if body
+                .message
+                .iter()
+                .all(|path| first_member(path) != Some(&member))
+                && body
+                    .field_errors
+                    .as_ref()
+                    .and_then(|errors| first_member(&errors.each))
+                    != Some(&member) =>
+        {
+            let span = syn::spanned::Spanned::span(&member);
+            quote_spanned! {span=>
+                ::auth_core::fields::CodeField::__take(&mut self.#member)
+            }
+        }
+        _ => quote!(::auth_core::VendorError::code(&self)),
+    };
+    let message = match single(&body.message) {
+        Some(member) => {
+            let span = syn::spanned::Spanned::span(&member);
+            quote_spanned! {span=>
+                ::auth_core::fields::MessageField::__take(&mut self.#member)
+            }
+        }
+        None if !body.message.is_empty() => quote! {
+            ::core::option::Option::map(
+                ::auth_core::VendorError::message(&self),
+                ::std::borrow::ToOwned::to_owned,
+            )
+        },
+        None => quote!(::core::option::Option::None),
+    };
+    let kind = match rules {
+        Some(rules) => quote! {{
+            #rules
+            ::auth_core::__private::kind_for(
+                __RULES,
+                ::core::option::Option::as_ref(&__code),
+                ::auth_core::VendorError::message(&self),
+            )
+        }},
+        None => quote!(::core::option::Option::None),
+    };
+    quote! {
+        #[allow(unused_mut)]
+        fn __fields(mut self) -> ::auth_core::__private::ErrorBodyFields {
+            let __code = #code;
+            let __kind = #kind;
+            let __field_errors = ::auth_core::VendorError::field_errors(&self);
+            let __message = #message;
+            ::auth_core::__private::ErrorBodyFields::__new(__kind, __code, __message, __field_errors)
         }
     }
 }

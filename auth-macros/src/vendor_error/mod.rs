@@ -23,8 +23,20 @@ pub fn derive(input: TokenStream) -> TokenStream {
     // With mistakes, the keys that were read are still expanded, so a path naming a missing
     // field is reported in the same build; what could not be read keeps its default.
     let implementation = match body {
-        Some(body) => expand::expand(&body),
+        Some(body) => expand::expand(&body, &field_names(&input)),
         None => expand::expand_fallback(&input.ident, &input.generics),
     };
     quote::quote!(#errors #implementation)
+}
+
+/// The struct's named fields: a declared path that starts at one of them can be moved out of.
+fn field_names(input: &DeriveInput) -> Vec<syn::Ident> {
+    match &input.data {
+        syn::Data::Struct(data) => data
+            .fields
+            .iter()
+            .filter_map(|field| field.ident.clone())
+            .collect(),
+        _ => Vec::new(),
+    }
 }
