@@ -15,12 +15,11 @@ pub enum KindRule {
 /// The kind of the first rule that the code or message matches.
 pub fn kind_for(
     rules: &[KindRule],
-    code: Option<VendorCode>,
+    code: Option<&VendorCode>,
     message: Option<&str>,
 ) -> Option<ErrorKind> {
     rules.iter().find_map(|rule| match *rule {
         KindRule::Code(expected, kind) => code
-            .as_ref()
             .is_some_and(|code| code_is(code, expected))
             .then_some(kind),
         KindRule::Message(expected, kind) => (message == Some(expected)).then_some(kind),
@@ -85,7 +84,7 @@ mod tests {
                 ErrorKind::InvalidCredentials,
             ),
         ];
-        let kind = |code: Option<VendorCode>, message| kind_for(&rules, code, message);
+        let kind = |code: Option<VendorCode>, message| kind_for(&rules, code.as_ref(), message);
         assert_eq!(
             kind(Some("TOKEN_EXPIRED".into()), None),
             Some(ErrorKind::Expired)

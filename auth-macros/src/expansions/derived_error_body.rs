@@ -70,13 +70,30 @@ impl ::auth_core::VendorError for ErrorBody {
         ];
         ::auth_core::__private::kind_for(
             __RULES,
-            ::auth_core::VendorError::code(self),
+            ::core::option::Option::as_ref(&::auth_core::VendorError::code(self)),
             ::auth_core::VendorError::message(self),
         )
     }
+    #[allow(unused_mut)]
     fn __fields(mut self) -> ::auth_core::__private::ErrorBodyFields {
-        let __kind = ::auth_core::VendorError::kind(&self);
         let __code = ::auth_core::VendorError::code(&self);
+        let __kind = {
+            const __RULES: &[::auth_core::__private::KindRule] = &[
+                ::auth_core::__private::KindRule::Code(
+                    "INVALID_CREDENTIALS",
+                    ::auth_core::ErrorKind::InvalidCredentials,
+                ),
+                ::auth_core::__private::KindRule::Message(
+                    "Locked",
+                    ::auth_core::ErrorKind::Locked,
+                ),
+            ];
+            ::auth_core::__private::kind_for(
+                __RULES,
+                ::core::option::Option::as_ref(&__code),
+                ::auth_core::VendorError::message(&self),
+            )
+        };
         let __field_errors = ::auth_core::VendorError::field_errors(&self);
         let __message = ::auth_core::fields::MessageField::__take(&mut self.message);
         ::auth_core::__private::ErrorBodyFields::__new(
