@@ -291,6 +291,12 @@ impl<T: BoolSuccess> BoolSuccess for Option<T> {
 pub trait CodeField {
     /// The code, when present.
     fn vendor_code(&self) -> Option<VendorCode>;
+
+    /// The same code, its text moved out of the field: the body is dropped next.
+    #[doc(hidden)]
+    fn __take(&mut self) -> Option<VendorCode> {
+        self.vendor_code()
+    }
 }
 
 macro_rules! integer_codes {
@@ -313,6 +319,10 @@ impl CodeField for String {
     fn vendor_code(&self) -> Option<VendorCode> {
         Some(VendorCode::Text(self.clone()))
     }
+
+    fn __take(&mut self) -> Option<VendorCode> {
+        Some(VendorCode::Text(std::mem::take(self)))
+    }
 }
 
 #[diagnostic::do_not_recommend]
@@ -327,12 +337,23 @@ impl CodeField for serde_json::Value {
             _ => None,
         }
     }
+
+    fn __take(&mut self) -> Option<VendorCode> {
+        match self {
+            serde_json::Value::String(text) => Some(VendorCode::Text(std::mem::take(text))),
+            _ => self.vendor_code(),
+        }
+    }
 }
 
 #[diagnostic::do_not_recommend]
 impl<T: CodeField> CodeField for Option<T> {
     fn vendor_code(&self) -> Option<VendorCode> {
         self.as_ref().and_then(CodeField::vendor_code)
+    }
+
+    fn __take(&mut self) -> Option<VendorCode> {
+        self.as_mut().and_then(CodeField::__take)
     }
 }
 

@@ -512,7 +512,12 @@ fn fill_path(
 /// marked sensitive, so no HTTP layer logs them).
 fn headers(spec: &EndpointSpec, parts: &RequestParts<'_>) -> Result<HeaderMap, AuthError> {
     let from_fields = parts.at(Place::Header).count();
-    let mut headers = HeaderMap::with_capacity(spec.headers().len() + from_fields + 2);
+    // Room for every header but the content type and Basic credentials, which the map's
+    // first insertion makes room for.
+    let mut headers = match spec.headers().len() + from_fields {
+        0 => HeaderMap::new(),
+        declared => HeaderMap::with_capacity(declared + 2),
+    };
     if spec.plain_headers() {
         // Checked when the spec was built: `from_static` takes every one of them.
         if let Some(content_type) = spec.content_type() {
