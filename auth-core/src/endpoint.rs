@@ -123,10 +123,10 @@ pub(crate) const fn is_plain_header_value(value: &str) -> bool {
 }
 
 const fn all_plain(content_type: Option<&str>, headers: &[(&'static str, &'static str)]) -> bool {
-    if let Some(content_type) = content_type {
-        if !is_plain_header_value(content_type) {
-            return false;
-        }
+    if let Some(content_type) = content_type
+        && !is_plain_header_value(content_type)
+    {
+        return false;
     }
     let mut i = 0;
     while i < headers.len() {
