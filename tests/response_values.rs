@@ -552,3 +552,67 @@ async fn an_error_read_from_a_list_with_field_errors_from_a_map() {
         .collect();
     assert_eq!(fields, [("email", "", 0), ("password", "too_short", 2)]);
 }
+
+/// One field that is both the code and the message, and a rule on each: the error keeps both
+/// whole, and the rules see them before they are taken out of the body.
+#[derive(Debug, Deserialize, VendorError)]
+#[vendor_error(kind(message = "account_locked" => Locked, code = "bad_password" => InvalidCredentials))]
+struct OneFieldError {
+    #[vendor_error(code, message)]
+    error: String,
+    #[vendor_error(field_errors(field = name, error = problem))]
+    fields: Option<Vec<OneFieldProblem>>,
+}
+
+#[derive(Debug, Deserialize)]
+struct OneFieldProblem {
+    name: String,
+    problem: String,
+}
+
+#[login_endpoint(
+    vendor = "One Field",
+    base_url = "https://one-field.invalid",
+    path = "/login",
+    response = OAuthTokens,
+    token = access_token,
+    error_body = OneFieldError,
+)]
+struct OneFieldLogin {
+    username: String,
+    #[login(secret)]
+    password: Secret,
+}
+
+#[tokio::test]
+async fn a_field_that_is_both_code_and_message_gives_both() {
+    let login = OneFieldLogin::builder()
+        .username("u")
+        .password("p-ss-word")
+        .build();
+    for (body, kind) in [
+        (r#"{"error":"account_locked"}"#, ErrorKind::Locked),
+        (
+            r#"{"error":"bad_password","fields":[{"name":"password","problem":"WRONG"}]}"#,
+            ErrorKind::InvalidCredentials,
+        ),
+    ] {
+        let server = server_answering(json(400, body)).await;
+        let error = login
+            .send_to(&client(), &server.uri())
+            .await
+            .expect_err("a failure");
+        let word = if kind == ErrorKind::Locked {
+            "account_locked"
+        } else {
+            "bad_password"
+        };
+        assert_eq!(error.kind(), kind, "{body}");
+        assert_eq!(error.vendor_code(), Some(&VendorCode::Text(word.into())));
+        assert_eq!(error.message(), Some(word));
+        if kind == ErrorKind::InvalidCredentials {
+            assert_eq!(error.field_errors()[0].field, "password");
+            assert_eq!(error.field_errors()[0].error, "WRONG");
+        }
+    }
+}
