@@ -432,7 +432,7 @@ impl ::auth_core::LoginEndpoint for Refresh {
             <::auth_core::NoErrorBody as ::auth_core::ResponseBody>::__decode(__body),
         )?;
         ::core::option::Option::Some(
-            <::auth_core::NoErrorBody as ::auth_core::VendorError>::__fields(&__error),
+            <::auth_core::NoErrorBody as ::auth_core::VendorError>::__fields(__error),
         )
     }
     fn __body_failed(__response: &Self::Response) -> bool {
