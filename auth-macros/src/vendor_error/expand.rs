@@ -8,6 +8,7 @@ use syn::{Ident, LitStr};
 
 use super::ast::{Entries, ErrorBody, FieldErrors};
 use super::attr::ValuePath;
+use crate::field_path::Segment;
 
 /// `fields` are the struct's named fields.
 pub fn expand(body: &ErrorBody, fields: &[Ident]) -> TokenStream {
@@ -138,7 +139,10 @@ fn expand_fields(body: &ErrorBody, fields: &[Ident], rules: Option<&TokenStream>
                 && body
                     .field_errors
                     .as_ref()
-                    .and_then(|errors| first_member(&errors.each))
+                    .and_then(|errors| match &errors.entries {
+                        Entries::List { each, .. } => first_member(each),
+                        Entries::Map(map) => first_member(map),
+                    })
                     != Some(&member) =>
         {
             let span = syn::spanned::Spanned::span(&member);
