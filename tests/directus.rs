@@ -57,11 +57,12 @@ pub struct Extensions {
     pub code: String,
 }
 
-/// `POST /auth/login`.
+/// `POST /auth/login`, whose sessions are renewed with [`Refresh`].
 #[login_endpoint(
     vendor = "Directus",
     base_url = "https://directus.invalid",
     path = "/auth/login",
+    refresh = Refresh,
     response = AuthResponse,
     token = data.access_token,
     refresh_token = data.refresh_token,

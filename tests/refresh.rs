@@ -1,8 +1,10 @@
-//! Refresh-token grants declared next to a login, over loopback HTTP: an `Authenticator` with
-//! `with_refresh` renews sessions with the refresh endpoint instead of logging in again, shares
-//! one refresh between concurrent callers, sends each rotated refresh token once, falls back to
-//! exactly one login when the vendor refuses a refresh, and serves the valid token through a
-//! refresh that fails for a passing reason. Time runs on tokio's paused clock.
+//! Refresh-token grants declared next to a login, over loopback HTTP: an `Authenticator` of a
+//! login that names its refresh (`refresh = Refresh`), or given one with `with_refresh`, renews
+//! sessions with the refresh endpoint instead of logging in again, shares one refresh between
+//! concurrent callers, sends each rotated refresh token once, falls back to exactly one login
+//! when the vendor refuses a refresh, and serves the valid token through a refresh that fails
+//! for a passing reason; one of a login that names none logs in again. Time runs on tokio's
+//! paused clock.
 //!
 //! The endpoints are Directus's (see `directus.rs`), in its `json` mode (the refresh token in
 //! the body) and its `cookie` mode (the refresh token in the `directus_refresh_token` cookie,
@@ -249,11 +251,8 @@ fn authenticator(server: &Server) -> Arc<Authenticator<Login>> {
         .build()
         .unwrap();
     let login = Login::builder().email(EMAIL).password(PASSWORD).build();
-    Arc::new(
-        Authenticator::new(client, login)
-            .with_base_url(&server.base_url)
-            .with_refresh::<Refresh>(),
-    )
+    // `Login` declares `refresh = Refresh`: the authenticator refreshes with it unasked.
+    Arc::new(Authenticator::new(client, login).with_base_url(&server.base_url))
 }
 
 /// 15 minutes, renewed a minute ahead.
@@ -506,11 +505,44 @@ fn cookie_mode_authenticator(server: &Server) -> Arc<Authenticator<CookieLogin>>
         .email(EMAIL)
         .password(PASSWORD)
         .build();
+    // `CookieLogin` names no refresh: the app chooses one.
     Arc::new(
         Authenticator::new(client, login)
             .with_base_url(&server.base_url)
             .with_refresh::<CookieRefresh>(),
     )
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_login_that_names_no_refresh_logs_in_again_though_its_session_has_a_refresh_token() {
+    let server = start_directus().await;
+    let client = LoginClient::builder()
+        .retry_policy(RetryPolicy::disabled())
+        .build()
+        .unwrap();
+    let login = CookieLogin::builder()
+        .email(EMAIL)
+        .password(PASSWORD)
+        .build();
+    let auth = Authenticator::new(client, login).with_base_url(&server.base_url);
+    auth.token().await.unwrap();
+    assert_eq!(
+        auth.session()
+            .await
+            .unwrap()
+            .refresh_token()
+            .unwrap()
+            .expose_secret(),
+        "refresh-1"
+    );
+
+    tokio::time::advance(RENEW_AT + Duration::from_millis(1)).await;
+    assert_eq!(auth.token().await.unwrap().expose_secret(), "access-2");
+    let rejected = auth.token().await.unwrap();
+    auth.invalidate(&rejected);
+    assert_eq!(auth.token().await.unwrap().expose_secret(), "access-3");
+    assert_eq!(server.directus.refreshes(), 0, "no refresh is sent");
+    assert_eq!(server.directus.logins(), 3);
 }
 
 #[tokio::test(start_paused = true)]

@@ -838,7 +838,6 @@ async fn a_refresh_is_shared_like_a_login_and_its_rotated_token_with_it() {
             .build();
         Arc::new(
             Authenticator::new_at(client(), login, &base_url)
-                .with_refresh::<directus::Refresh>()
                 .with_store(&shared, "admin@example.com"),
         )
     };
@@ -905,6 +904,7 @@ async fn a_refresh_of_another_response_type_is_shared_with_the_login_s_response(
             .password("d1r3ctu5")
             .build();
         Arc::new(
+            // Replaces the refresh `directus::Login` declares.
             Authenticator::new_at(client(), login, &base_url)
                 .with_refresh::<TypedRefresh>()
                 .with_store(&shared, "admin@example.com"),

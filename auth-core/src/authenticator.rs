@@ -13,7 +13,7 @@ use tokio::time::Instant;
 use crate::client::LoginClient;
 use crate::endpoint::{DeclaredBaseUrl, LoginEndpoint};
 use crate::error::{AuthError, ErrorKind};
-use crate::refresh::{RefreshEndpoint, RefreshFn};
+use crate::refresh::{DeclaredRefresh, RefreshOf};
 use crate::secret::Secret;
 use crate::session::Session;
 use crate::store::{Leased, RestoredSession, SharedSession, SharedStore, StoreError, wall_now};
@@ -62,9 +62,11 @@ const MAX_POLL: Duration = Duration::from_millis(200);
 ///   [`retry_after`](AuthError::retry_after) (a `Locked` account, a `Retry-After` longer than
 ///   the client waits out itself), no login is sent until it has passed; calls in between get
 ///   the same error with the wait that remains.
-/// - **Refreshing instead of logging in**: with [`with_refresh`](Authenticator::with_refresh)
-///   and a session that has a refresh token, the authenticator sends the declared
-///   [`RefreshEndpoint`] instead of the login, ahead of expiry and after
+/// - **Refreshing instead of logging in**: when the login's declaration names its refresh
+///   endpoint (`refresh = Refresh`, a [`RefreshEndpoint`] declared with `refreshes = Login`),
+///   or the app chose one with [`with_refresh`](Authenticator::with_refresh), and the session
+///   has a refresh token, the authenticator sends that refresh instead of the login, ahead of
+///   expiry and after
 ///   [`invalidate`](Authenticator::invalidate), shared by every caller like a login. A rotated
 ///   refresh token replaces the old one, which is never sent again. A refresh that fails for a
 ///   passing reason keeps the refresh token (and the valid token, as above); one the vendor
@@ -72,7 +74,7 @@ const MAX_POLL: Duration = Duration::from_millis(200);
 ///   failure that is not passing) is dropped, and exactly one full login follows; a `Locked`
 ///   answer is returned as it is, with no login. A refresh token whose stated lifetime
 ///   ([`Session::refresh_expires_at`]) is over is not sent: a login follows at once. Without a
-///   refresh endpoint, refresh tokens the vendor returns stay on the session
+///   refresh endpoint (neither declared nor chosen), refresh tokens the vendor returns stay on the session
 ///   ([`Authenticator::session`]); none of the documented vendors has one, so for them expiry
 ///   means a new login.
 ///
@@ -113,11 +115,8 @@ pub struct Authenticator<E: LoginEndpoint> {
     in_flight: Mutex<Option<FlightReceiver>>,
     /// A failure whose wait the vendor stated, until that wait is over.
     held: Mutex<Option<Held>>,
-    /// How to refresh, if the app asked for it.
-    refresh: Option<RefreshFn<E>>,
-    /// Whether the refresh's response type is not the login's, so that the last login's body
-    /// is kept to read its response again.
-    refresh_keeps_login_body: bool,
+    /// How to refresh, if the login declares a refresh or the app chose one.
+    refresh: Option<DeclaredRefresh<E>>,
     /// The refresh token to send next: the last one the vendor issued. Kept after
     /// `invalidate`, which drops only the access token.
     refresh_token: Mutex<Option<RefreshGrant>>,
@@ -204,8 +203,7 @@ impl<E: LoginEndpoint> Authenticator<E> {
             current: ArcSwapOption::empty(),
             in_flight: Mutex::new(None),
             held: Mutex::new(None),
-            refresh: None,
-            refresh_keeps_login_body: false,
+            refresh: E::__declared_refresh(),
             refresh_token: Mutex::new(None),
             shared: None,
         }
@@ -246,16 +244,16 @@ impl<E: LoginEndpoint> Authenticator<E> {
 
     /// Renews sessions that have a refresh token with `R`, the vendor's refresh endpoint
     /// (declared with `#[login_endpoint(refreshes = ...)]`), instead of logging in again; see
-    /// [`RefreshEndpoint`]. It is sent to the same base URL as the login when one is given
+    /// [`RefreshEndpoint`]. A login that names its refresh (`refresh = Refresh`) needs no call:
+    /// every authenticator of it refreshes with that one, and this replaces it. It is sent to the same base URL as the login when one is given
     /// ([`new_at`](Authenticator::new_at), [`with_base_url`](Authenticator::with_base_url)),
     /// else to `R`'s declared base URL, else to the login's.
     #[must_use]
     pub fn with_refresh<R>(mut self) -> Self
     where
-        R: RefreshEndpoint<Login = E>,
+        R: RefreshOf<E>,
     {
-        self.refresh = Some(crate::refresh::refresh_with::<E, R>);
-        self.refresh_keeps_login_body = crate::refresh::keeps_login_body::<E, R>();
+        self.refresh = Some(DeclaredRefresh::__of::<R>());
         self
     }
 
@@ -299,7 +297,8 @@ impl<E: LoginEndpoint> Authenticator<E> {
 
     /// Reports that the API rejected `token` (an HTTP 401 on a later call): the next
     /// [`token`](Authenticator::token) logs in again, or refreshes with the session's refresh
-    /// token when there is a [refresh endpoint](Authenticator::with_refresh). The middleware in
+    /// token when there is a refresh endpoint (declared by the login, or
+    /// [chosen](Authenticator::with_refresh)). The middleware in
     /// `auth_core::middleware` (features `middleware`, `tower`) calls this for you.
     ///
     /// Only the session `token` came from is dropped, so when many tasks report the same
@@ -499,7 +498,8 @@ impl<E: LoginEndpoint> Authenticator<E> {
             .unwrap_or_else(PoisonError::into_inner)
             .clone();
         let vendor = E::SPEC.vendor();
-        let (Some(refresh), Some(grant)) = (self.refresh, grant) else {
+        let (Some(DeclaredRefresh { send: refresh, .. }), Some(grant)) = (self.refresh, grant)
+        else {
             return self.log_in().await;
         };
         if !grant.is_usable(Instant::now()) {
@@ -566,8 +566,8 @@ impl<E: LoginEndpoint> Authenticator<E> {
     /// Makes `cached` the current session, and its refresh token the one to send next;
     /// `body` is the answer its response was read from.
     fn publish(&self, cached: Cached<E::Response>, body: &[u8]) -> AccessToken {
-        if self.refresh.is_some() {
-            let login_body = self.refresh_keeps_login_body.then_some(body);
+        if let Some(refresh) = self.refresh {
+            let login_body = refresh.keeps_login_body.then_some(body);
             *self
                 .refresh_token
                 .lock()

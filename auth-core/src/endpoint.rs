@@ -311,6 +311,16 @@ pub trait LoginEndpoint: LoginRequest {
     /// in headers or cookies are read by `auth_core` itself.
     #[doc(hidden)]
     fn __credentials(response: &Self::Response) -> BodyValues<'_>;
+
+    /// The refresh the declaration names (`refresh = Refresh`), which every
+    /// [`Authenticator`](crate::Authenticator) of this login uses; `None` when it names none.
+    #[doc(hidden)]
+    fn __declared_refresh() -> Option<crate::refresh::DeclaredRefresh<Self>>
+    where
+        Self: Sized,
+    {
+        None
+    }
 }
 
 /// A [`LoginEndpoint`] whose declaration names its vendor's base URL, so it can be sent without

@@ -82,7 +82,7 @@ pub use endpoint::{
 };
 pub use error::{AuthError, ErrorKind, FieldError, NoErrorBody, VendorCode, VendorError};
 pub use presentation::TokenPresentation;
-pub use refresh::RefreshEndpoint;
+pub use refresh::{RefreshEndpoint, RefreshOf};
 pub use request::TextValue;
 pub use retry::RetryPolicy;
 pub use secret::Secret;

@@ -20,6 +20,7 @@ pub use crate::endpoint::{
 };
 use crate::error::{AuthError, ErrorKind};
 pub use crate::fields::{BodyValues, ExpiryValue};
+pub use crate::refresh::DeclaredRefresh;
 pub use crate::request::{HeaderPiece, RequestParts};
 pub use crate::response::ErrorBodyFields;
 use crate::secret::Secret;

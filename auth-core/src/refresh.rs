@@ -60,7 +60,9 @@ use crate::session::Session;
 /// }
 /// ```
 ///
-/// and the app asks for it with
+/// and the login names it with `refresh = Refresh` in its own `#[login_endpoint(...)]`, so that
+/// every [`Authenticator`](crate::Authenticator) of the login refreshes with it (see
+/// [`RefreshOf`]); an app can also choose one with
 /// [`Authenticator::with_refresh`](crate::Authenticator::with_refresh). A refresh without a
 /// `base_url` is sent where the login is.
 ///
@@ -85,6 +87,91 @@ pub trait RefreshEndpoint: LoginEndpoint + Sized + 'static {
     /// The refresh request that sends `refresh_token`, with the values it takes from `login`.
     #[doc(hidden)]
     fn for_refresh_token(login: &Self::Login, refresh_token: &Secret) -> Self;
+}
+
+/// A refresh endpoint of the login `L`: a [`RefreshEndpoint`] declared with `refreshes = L`.
+/// Implemented for every refresh endpoint of `L`, never by hand; it is what a login's
+/// `refresh = Refresh` key and [`Authenticator::with_refresh`](crate::Authenticator::with_refresh)
+/// ask of the refresh they are given.
+///
+/// ```
+/// use auth_core::{login_endpoint, Secret};
+///
+/// #[derive(Debug, serde::Deserialize)]
+/// pub struct TokenResponse {
+///     pub access_token: Secret,
+///     pub refresh_token: Option<Secret>,
+///     pub expires_in: Option<u64>,
+/// }
+///
+/// // `refresh = Refresh`: every `Authenticator` of `Login` refreshes with `Refresh`.
+/// #[login_endpoint(vendor = "Example", base_url = "https://sso.example.com",
+///     path = "/oauth/token", body = form, constant(grant_type = "password"),
+///     response = TokenResponse, token = access_token,
+///     refresh_token = refresh_token, expires_in = expires_in, refresh = Refresh)]
+/// pub struct Login {
+///     username: String,
+///     #[login(secret)]
+///     password: Secret,
+/// }
+///
+/// #[login_endpoint(refreshes = Login, vendor = "Example",
+///     path = "/oauth/token", body = form, constant(grant_type = "refresh_token"),
+///     response = TokenResponse, token = access_token,
+///     refresh_token = refresh_token, expires_in = expires_in)]
+/// pub struct Refresh {
+///     #[login(secret, refresh_token)]
+///     refresh_token: Secret,
+/// }
+/// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a refresh endpoint of `{L}`",
+    label = "not declared with `refreshes = {L}`",
+    note = "name the request that refreshes `{L}`'s sessions: one declared with `#[login_endpoint(refreshes = {L}, ...)]` and a field marked `#[login(secret, refresh_token)]`"
+)]
+pub trait RefreshOf<L: LoginEndpoint> {
+    /// How an authenticator of `L` sends this refresh.
+    #[doc(hidden)]
+    fn __refresh() -> DeclaredRefresh<L>;
+}
+
+// Reported as "not a refresh endpoint of `L`" rather than through `RefreshEndpoint`'s own
+// message or an associated-type mismatch.
+#[diagnostic::do_not_recommend]
+impl<R: RefreshEndpoint> RefreshOf<R::Login> for R {
+    fn __refresh() -> DeclaredRefresh<R::Login> {
+        DeclaredRefresh {
+            send: refresh_with::<R::Login, R>,
+            keeps_login_body: keeps_login_body::<R::Login, R>(),
+        }
+    }
+}
+
+/// How an authenticator of login `E` refreshes, with the refresh endpoint's type erased: what
+/// a login's `refresh = Refresh` key declares, and what
+/// [`Authenticator::with_refresh`](crate::Authenticator::with_refresh) chooses.
+#[doc(hidden)]
+pub struct DeclaredRefresh<E: LoginEndpoint> {
+    pub(crate) send: RefreshFn<E>,
+    /// Whether the refresh's response type is not the login's, so that the last login's body
+    /// is kept to read its response again.
+    pub(crate) keeps_login_body: bool,
+}
+
+impl<E: LoginEndpoint> Clone for DeclaredRefresh<E> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<E: LoginEndpoint> Copy for DeclaredRefresh<E> {}
+
+impl<E: LoginEndpoint> DeclaredRefresh<E> {
+    /// The refresh `R` of `E`.
+    #[doc(hidden)]
+    pub fn __of<R: RefreshOf<E>>() -> Self {
+        R::__refresh()
+    }
 }
 
 /// A refresh in flight, as the authenticator awaits it.

@@ -46,6 +46,8 @@ pub struct Endpoint {
     /// `refreshes` was written but could not be read (reported), so the fields' refresh keys
     /// are not reported as well.
     pub refreshes_unread: bool,
+    /// `refresh = Refresh`: the refresh endpoint every authenticator of this login uses.
+    pub refresh: Option<syn::Path>,
     pub vendor: String,
     pub base_url: Option<String>,
     pub path: SpannedValue<String>,
@@ -470,6 +472,7 @@ impl Endpoint {
             item,
             refreshes: args.refreshes,
             refreshes_unread,
+            refresh: args.refresh,
             vendor: vendor.trim().to_owned(),
             base_url: args.base_url.map(|url| url.to_string()),
             path,

@@ -14,6 +14,8 @@ use syn::{Expr, Ident, LitInt, Token};
 pub struct EndpointArgs {
     #[darling(default, with = |meta| type_path(meta, "refreshes = Login"), map = Some)]
     pub refreshes: Option<syn::Path>,
+    #[darling(default, with = |meta| type_path(meta, "refresh = LoginRefresh"), map = Some)]
+    pub refresh: Option<syn::Path>,
     // The required keys are optional here so that `ast.rs` reports a missing one with an
     // example, and so a misspelt key (`vendr`) is not also reported as missing.
     #[darling(default, with = |meta| quoted(meta, "vendor = \"Hypernative\""), map = Some)]
@@ -173,6 +175,7 @@ pub const KEYS: &[&str] = &[
     "status",
     "body_failure",
     "refreshes",
+    "refresh",
 ];
 
 /// How far (in edits) a misspelt key may be from a key to be suggested for it.

@@ -730,6 +730,7 @@ fn expand_endpoint_impl(endpoint: &Endpoint) -> TokenStream {
     let response_spec = expand_response_spec(endpoint);
     let credentials = expand_credentials(&endpoint.credentials);
     let refresh_impl = expand_refresh_impl(endpoint);
+    let declared_refresh = expand_declared_refresh(endpoint);
 
     quote! {
         #request_impl
@@ -762,8 +763,27 @@ fn expand_endpoint_impl(endpoint: &Endpoint) -> TokenStream {
             }
 
             #credentials
+
+            #declared_refresh
         }
     }
+}
+
+/// `__declared_refresh` for `refresh = Refresh`: the refresh every authenticator of the login
+/// uses. `Refresh` is named at its token in the declaration, so a type that is not a refresh
+/// endpoint of this login is reported there.
+fn expand_declared_refresh(endpoint: &Endpoint) -> Option<TokenStream> {
+    let refresh = endpoint.refresh.as_ref()?;
+    let name = &endpoint.item.ident;
+    let span = syn::spanned::Spanned::span(refresh);
+    let declared = quote_spanned!(span=>
+        ::auth_core::__private::DeclaredRefresh::<#name>::__of::<#refresh>()
+    );
+    Some(quote! {
+        fn __declared_refresh() -> ::core::option::Option<::auth_core::__private::DeclaredRefresh<Self>> {
+            ::core::option::Option::Some(#declared)
+        }
+    })
 }
 
 /// `impl RefreshEndpoint` for `refreshes = Login`: the refresh request made from the session's

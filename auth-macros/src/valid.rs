@@ -548,6 +548,16 @@ fn check_refresh(endpoint: &Endpoint, errors: &mut darling::error::Accumulator) 
         .last()
         .map(|segment| segment.ident.to_string())
         .unwrap_or_default();
+    if let Some(refresh) = &endpoint.refresh {
+        // A refresh request is renewed by the login's own refresh, not by one of its own.
+        errors.push(
+            Error::custom(format!(
+                "`refresh` names the request that refreshes a login's sessions, and this is a refresh request (`refreshes = {login_name}`); remove `refresh` here, and to have `{login_name}` refreshed by `{}`, write `refresh = {}` in `{login_name}`'s `#[login_endpoint(...)]`",
+                endpoint.item.ident, endpoint.item.ident
+            ))
+            .with_span(refresh),
+        );
+    }
     let declares_refresh_token = endpoint
         .fields
         .iter()

@@ -38,9 +38,10 @@ use crate::{
 
 const VENDOR: &str = "Keycloak";
 
-/// A user's login with the password grant.
+/// A user's login with the password grant, whose sessions are renewed with [`Refresh`].
 #[login_endpoint(
     vendor = "Keycloak",
+    refresh = Refresh,
     path = "/realms/{realm}/protocol/openid-connect/token",
     body = form,
     constant(grant_type = "password"),
@@ -490,7 +491,8 @@ fn refreshing_authenticator(server: &RealmServer) -> Arc<Authenticator<Login>> {
         .username("admin")
         .password("password")
         .build();
-    Arc::new(Authenticator::new_at(client(), login, &server.base_url).with_refresh::<Refresh>())
+    // The login declares its refresh: no app code asks for it.
+    Arc::new(Authenticator::new_at(client(), login, &server.base_url))
 }
 
 /// Five minutes, renewed a tenth of them (30 s) ahead.
