@@ -253,7 +253,7 @@ impl<E: LoginEndpoint> Authenticator<E> {
     where
         R: RefreshOf<E>,
     {
-        self.refresh = Some(DeclaredRefresh::__of::<R>());
+        self.refresh = Some(R::__refresh());
         self
     }
 

@@ -135,14 +135,15 @@ pub trait RefreshOf<L: LoginEndpoint> {
     fn __refresh() -> DeclaredRefresh<L>;
 }
 
-// Reported as "not a refresh endpoint of `L`" rather than through `RefreshEndpoint`'s own
-// message or an associated-type mismatch.
+// Reported as "not a refresh endpoint of `L`", for a type that is not a refresh endpoint and
+// for one of another login alike, rather than through `RefreshEndpoint`'s own message or an
+// associated-type mismatch.
 #[diagnostic::do_not_recommend]
-impl<R: RefreshEndpoint> RefreshOf<R::Login> for R {
-    fn __refresh() -> DeclaredRefresh<R::Login> {
+impl<L: LoginEndpoint, R: RefreshEndpoint<Login = L>> RefreshOf<L> for R {
+    fn __refresh() -> DeclaredRefresh<L> {
         DeclaredRefresh {
-            send: refresh_with::<R::Login, R>,
-            keeps_login_body: keeps_login_body::<R::Login, R>(),
+            send: refresh_with::<L, R>,
+            keeps_login_body: keeps_login_body::<L, R>(),
         }
     }
 }
@@ -165,14 +166,6 @@ impl<E: LoginEndpoint> Clone for DeclaredRefresh<E> {
 }
 
 impl<E: LoginEndpoint> Copy for DeclaredRefresh<E> {}
-
-impl<E: LoginEndpoint> DeclaredRefresh<E> {
-    /// The refresh `R` of `E`.
-    #[doc(hidden)]
-    pub fn __of<R: RefreshOf<E>>() -> Self {
-        R::__refresh()
-    }
-}
 
 /// A refresh in flight, as the authenticator awaits it.
 pub(crate) type RefreshFuture<'a, R> =

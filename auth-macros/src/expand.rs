@@ -777,7 +777,7 @@ fn expand_declared_refresh(endpoint: &Endpoint) -> Option<TokenStream> {
     let name = &endpoint.item.ident;
     let span = syn::spanned::Spanned::span(refresh);
     let declared = quote_spanned!(span=>
-        ::auth_core::__private::DeclaredRefresh::<#name>::__of::<#refresh>()
+        <#refresh as ::auth_core::RefreshOf<#name>>::__refresh()
     );
     Some(quote! {
         fn __declared_refresh() -> ::core::option::Option<::auth_core::__private::DeclaredRefresh<Self>> {

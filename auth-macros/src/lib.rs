@@ -103,7 +103,8 @@ use syn::ItemStruct;
 ///   `Result<Session<Response>, AuthError>`.
 /// - `impl auth_core::LoginEndpoint`, whose `SPEC` holds everything declared here, and, when
 ///   `base_url` is declared, `impl auth_core::DeclaredBaseUrl`. With `refreshes = Login`, also
-///   `impl auth_core::RefreshEndpoint` (see *Refresh endpoints* below). Without a `base_url`, a login
+///   `impl auth_core::RefreshEndpoint` (see *Refresh endpoints* below); with `refresh = Refresh`,
+///   a login whose authenticators refresh with `Refresh`. Without a `base_url`, a login
 ///   can only be sent where a base URL is given (`send_to`, `Authenticator::new_at`,
 ///   `blocking::LoginClient::login_to`); `send`, `Authenticator::new` and
 ///   `blocking::LoginClient::login` do not compile for it.
@@ -137,6 +138,7 @@ use syn::ItemStruct;
 /// | `status(...)` | no | Status codes mapped to error kinds (below). |
 /// | `body_failure(...)` | no | A failure stated inside a 2xx body (below). |
 /// | `refreshes` | no | Makes the struct the refresh request for the sessions of a login declared with `#[login_endpoint]`: `refreshes = Login`. Its fields are then filled by the authenticator (see *Refresh endpoints* below). |
+/// | `refresh` | no | On a login: the refresh endpoint its sessions are renewed with, `refresh = Refresh`, a struct declared with `refreshes = Login` (this login). Every `auth_core::Authenticator` of the login then refreshes with it, with no `with_refresh` (which still replaces it). A type that is not a refresh endpoint of this login is a compile error at the name. Not on a refresh request itself. |
 ///
 /// Durations are a number with a unit, `s`, `m`, `h` or `d`, or a sum such as `"1h30m"`; never
 /// zero.
@@ -250,9 +252,25 @@ use syn::ItemStruct;
 ///     client_id: String,
 /// }
 ///
-/// let auth = Authenticator::new_at(client, login, "https://sso.example.com")
-///     .with_refresh::<Refresh>();
 /// ```
+///
+/// The login names it, and its authenticators refresh with it:
+///
+/// ```text
+/// #[login_endpoint(
+///     vendor = "Keycloak",
+///     refresh = Refresh,
+///     path = "/realms/{realm}/protocol/openid-connect/token",
+///     // ...
+/// )]
+/// pub struct Login { /* ... */ }
+///
+/// let auth = Authenticator::new_at(client, login, "https://sso.example.com");
+/// ```
+///
+/// Without `refresh = Refresh` on the login, the app chooses it:
+/// `Authenticator::new_at(client, login, base_url).with_refresh::<Refresh>()`; with it,
+/// `with_refresh` replaces it.
 ///
 /// A refresh token sent in a cookie is `#[login(secret, refresh_token, cookie = "name")]`, and
 /// one the vendor sets as a cookie is read with `refresh_token = cookie("name")`. How the

@@ -152,7 +152,8 @@ fn expansion_of_a_derived_error_body() {
 }
 
 /// Every request placement but the JSON body: no base URL, a path parameter, a form body with
-/// constants, a secret query parameter and HTTP Basic credentials.
+/// constants, a secret query parameter and HTTP Basic credentials, and the refresh its
+/// authenticators use.
 #[test]
 fn expansion_of_an_oauth_like_endpoint() {
     let args = quote! {
@@ -163,6 +164,7 @@ fn expansion_of_an_oauth_like_endpoint() {
         query(version = 2),
         response = TokenResponse,
         token = access_token,
+        refresh = Refresh,
     };
     let item = quote! {
         pub struct Login {
