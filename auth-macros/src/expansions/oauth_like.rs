@@ -703,4 +703,11 @@ impl ::auth_core::LoginEndpoint for Login {
             refresh_expiry: ::auth_core::__private::ExpiryValue::Absent,
         }
     }
+    fn __declared_refresh() -> ::core::option::Option<
+        ::auth_core::__private::DeclaredRefresh<Self>,
+    > {
+        ::core::option::Option::Some(
+            <Refresh as ::auth_core::RefreshOf<Login>>::__refresh(),
+        )
+    }
 }
