@@ -28,7 +28,7 @@ use axum::routing::post;
 use serde_json::{Value, json};
 use tokio::task::JoinSet;
 
-use directus::{CookieLogin, CookieRefresh, Login, Refresh};
+use directus::{CookieLogin, CookieRefresh, Login};
 
 const EMAIL: &str = "admin@example.com";
 const PASSWORD: &str = "d1r3ctu5";
