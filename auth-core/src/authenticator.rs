@@ -63,7 +63,7 @@ const MAX_POLL: Duration = Duration::from_millis(200);
 ///   the client waits out itself), no login is sent until it has passed; calls in between get
 ///   the same error with the wait that remains.
 /// - **Refreshing instead of logging in**: when the login's declaration names its refresh
-///   endpoint (`refresh = Refresh`, a [`RefreshEndpoint`] declared with `refreshes = Login`),
+///   endpoint (`refresh = Refresh`, a [`RefreshEndpoint`](crate::RefreshEndpoint) declared with `refreshes = Login`),
 ///   or the app chose one with [`with_refresh`](Authenticator::with_refresh), and the session
 ///   has a refresh token, the authenticator sends that refresh instead of the login, ahead of
 ///   expiry and after
@@ -244,7 +244,7 @@ impl<E: LoginEndpoint> Authenticator<E> {
 
     /// Renews sessions that have a refresh token with `R`, the vendor's refresh endpoint
     /// (declared with `#[login_endpoint(refreshes = ...)]`), instead of logging in again; see
-    /// [`RefreshEndpoint`]. A login that names its refresh (`refresh = Refresh`) needs no call:
+    /// [`RefreshEndpoint`](crate::RefreshEndpoint). A login that names its refresh (`refresh = Refresh`) needs no call:
     /// every authenticator of it refreshes with that one, and this replaces it. It is sent to the same base URL as the login when one is given
     /// ([`new_at`](Authenticator::new_at), [`with_base_url`](Authenticator::with_base_url)),
     /// else to `R`'s declared base URL, else to the login's.
