@@ -63,10 +63,10 @@ const MAX_POLL: Duration = Duration::from_millis(200);
 ///   the client waits out itself), no login is sent until it has passed; calls in between get
 ///   the same error with the wait that remains.
 /// - **Refreshing instead of logging in**: when the login's declaration names its refresh
-///   endpoint (`refresh = Refresh`, a [`RefreshEndpoint`](crate::RefreshEndpoint) declared with `refreshes = Login`),
-///   or the app chose one with [`with_refresh`](Authenticator::with_refresh), and the session
-///   has a refresh token, the authenticator sends that refresh instead of the login, ahead of
-///   expiry and after
+///   endpoint (`refresh = Refresh`, a [`RefreshEndpoint`](crate::RefreshEndpoint) declared
+///   with `refreshes = Login`), or the app chose one with
+///   [`with_refresh`](Authenticator::with_refresh), and the session has a refresh token, the
+///   authenticator sends that refresh instead of the login, ahead of expiry and after
 ///   [`invalidate`](Authenticator::invalidate), shared by every caller like a login. A rotated
 ///   refresh token replaces the old one, which is never sent again. A refresh that fails for a
 ///   passing reason keeps the refresh token (and the valid token, as above); one the vendor
@@ -74,9 +74,9 @@ const MAX_POLL: Duration = Duration::from_millis(200);
 ///   failure that is not passing) is dropped, and exactly one full login follows; a `Locked`
 ///   answer is returned as it is, with no login. A refresh token whose stated lifetime
 ///   ([`Session::refresh_expires_at`]) is over is not sent: a login follows at once. Without a
-///   refresh endpoint (neither declared nor chosen), refresh tokens the vendor returns stay on the session
-///   ([`Authenticator::session`]); none of the documented vendors has one, so for them expiry
-///   means a new login.
+///   refresh endpoint (neither declared nor chosen), refresh tokens the vendor returns stay on
+///   the session ([`Authenticator::session`]); none of the documented vendors has one, so for
+///   them expiry means a new login.
 ///
 /// Expiry is tracked on tokio's clock ([`tokio::time::Instant`]): the session's wall-clock
 /// expiry is turned into a remaining duration once, at login.
@@ -244,8 +244,9 @@ impl<E: LoginEndpoint> Authenticator<E> {
 
     /// Renews sessions that have a refresh token with `R`, the vendor's refresh endpoint
     /// (declared with `#[login_endpoint(refreshes = ...)]`), instead of logging in again; see
-    /// [`RefreshEndpoint`](crate::RefreshEndpoint). A login that names its refresh (`refresh = Refresh`) needs no call:
-    /// every authenticator of it refreshes with that one, and this replaces it. It is sent to the same base URL as the login when one is given
+    /// [`RefreshEndpoint`](crate::RefreshEndpoint). A login that names its refresh (`refresh =
+    /// Refresh`) needs no call: every authenticator of it refreshes with that one, and this
+    /// replaces it. It is sent to the same base URL as the login when one is given
     /// ([`new_at`](Authenticator::new_at), [`with_base_url`](Authenticator::with_base_url)),
     /// else to `R`'s declared base URL, else to the login's.
     #[must_use]
