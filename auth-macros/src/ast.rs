@@ -90,7 +90,11 @@ pub struct Field {
     /// `Some(T)` for a field of type `Option<T>`: optional in the builder, left out when `None`.
     pub optional: Option<Type>,
     pub secret: Option<Span>,
+    /// Where it goes: the first placement written (the body when none is).
     pub placement: Placement,
+    /// The other places it is sent as well, in the order written (`#[login(path, basic_auth =
+    /// user)]`).
+    pub also: Vec<Placement>,
     /// Where a refresh request's value comes from.
     pub source: FieldSource,
     /// Its `#[login(...)]` could not be read (reported): its placement is a stand-in, so checks
@@ -195,16 +199,17 @@ pub enum Value<'a> {
 
 impl Endpoint {
     /// Every request value with its placement: constants first, then fields, each in
-    /// declaration order, as they are sent.
+    /// declaration order, as they are sent; a field sent in several places comes once for each.
     pub fn values(&self) -> impl Iterator<Item = (&Placement, Value<'_>)> {
         let constants = self
             .constants
             .iter()
             .map(|constant| (&constant.placement, Value::Constant(&constant.value)));
-        let fields = self
-            .fields
-            .iter()
-            .map(|field| (&field.placement, Value::Field(field)));
+        let fields = self.fields.iter().flat_map(|field| {
+            field
+                .placements()
+                .map(move |placement| (placement, Value::Field(field)))
+        });
         constants.chain(fields)
     }
 
@@ -284,6 +289,11 @@ impl Field {
         self.optional.is_none()
     }
 
+    /// Every place the field is sent, in the order written.
+    pub fn placements(&self) -> impl Iterator<Item = &Placement> {
+        std::iter::once(&self.placement).chain(&self.also)
+    }
+
     /// A field whose `#[login(...)]` could not be read (reported): in the builder, redacted in
     /// `Debug`, and left out of every check that relates placements.
     pub fn stand_in(ident: &Ident, ty: &Type) -> Self {
@@ -296,6 +306,7 @@ impl Field {
                 vec![ident.to_string()],
                 ident.span(),
             )),
+            also: Vec::new(),
             source: FieldSource::Builder,
             unread: true,
         }
@@ -1725,11 +1736,16 @@ fn collect_fields(
             path: args.path,
             cookie: args.cookie,
             basic_auth: args.basic_auth,
+            body: args.body,
             rename: args.rename,
             written: args.written,
         };
-        let Some(placement) =
-            placement.resolve(&ident, optional.is_some(), body, &mut unplaced, errors)
+        let Some((placement, also)) = placement
+            .resolve(&ident, optional.is_some(), body, &mut unplaced, errors)
+            .and_then(|placements| {
+                let mut placements = placements.into_iter();
+                Some((placements.next()?, placements.collect()))
+            })
         else {
             // Its `rename` is reported; kept as a stand-in so the builder is complete.
             let mut stand_in = Field::stand_in(&ident, &ty);
@@ -1743,6 +1759,7 @@ fn collect_fields(
             optional,
             secret,
             placement,
+            also,
             source,
             unread: false,
         });
@@ -1783,147 +1800,150 @@ struct FieldPlacement {
     path: Option<PlacementName>,
     cookie: Option<PlacementName>,
     basic_auth: Option<BasicAuthArg>,
+    /// `body`: in the body as well as its other placements.
+    body: Option<Span>,
     rename: Option<SpannedValue<String>>,
-    /// The placement keys in the order written.
+    /// The placement keys in the order written (`body` among them), each once: a key given
+    /// twice is reported and set aside when the attribute is read.
     written: Vec<(String, Span)>,
 }
 
 impl FieldPlacement {
-    /// The field's one placement. `None` when its `rename` cannot be read (reported).
+    /// Where the field goes, in the order its keys are written: each placement key sends it
+    /// there, and the body has it when no other key is written or when `body` is. Never
+    /// empty; `None` when its `rename` cannot be read (reported).
     fn resolve(
-        mut self,
+        self,
         ident: &Ident,
         optional: bool,
         body: BodyContext,
         unplaced: &mut Vec<Ident>,
         errors: &mut darling::error::Accumulator,
-    ) -> Option<Placement> {
-        // As errors name the keys: `header = ...`, `query`.
-        let label = |key: &str| match key {
-            "header" => "header = ...",
-            "in_header" => "in_header = ...",
-            "basic_auth" => "basic_auth = ...",
-            "query" => "query",
-            "cookie" => "cookie",
-            _ => "path",
-        };
-        let chosen: Vec<(&str, Span)> = self
+    ) -> Option<Vec<Placement>> {
+        let others: Vec<&str> = self
             .written
             .iter()
-            .map(|(key, span)| (label(key), *span))
+            .map(|(key, _)| key.as_str())
+            .filter(|key| *key != "body")
             .collect();
-        if let [(first, _), (second, span), ..] = chosen.as_slice() {
-            errors.push(
-                Error::custom(format!(
-                    "`{ident}` is placed twice, by `{first}` and `{second}`; a field goes in one place, so keep one"
-                ))
-                .with_span(span),
-            );
-            // The first placement written is the one kept.
-            let first = self.written.first().map(|(key, _)| key.as_str());
-            if first != Some("header") {
-                self.header = None;
-            }
-            if first != Some("in_header") {
-                self.in_header = None;
-            }
-            if first != Some("query") {
-                self.query = None;
-            }
-            if first != Some("path") {
-                self.path = None;
-            }
-            if first != Some("basic_auth") {
-                self.basic_auth = None;
-            }
-            if first != Some("cookie") {
-                self.cookie = None;
-            }
-        }
-        if let (Some(rename), Some((chosen, _))) = (&self.rename, chosen.first()) {
+        let in_body = others.is_empty() || self.body.is_some();
+        if let (Some(rename), Some(chosen), false) = (&self.rename, others.first(), in_body) {
             let hint = match *chosen {
                 "query" => "write the parameter's name in `#[login(query = \"...\")]` instead",
                 "path" => "write the placeholder's name in `#[login(path = \"...\")]` instead",
                 "cookie" => "write the cookie's name in `#[login(cookie = \"...\")]` instead",
-                "header = ..." => "the header's name is already given; remove `rename`",
-                "in_header = ..." => {
-                    "the placeholder is named like the field; rename the field instead"
-                }
+                "header" => "the header's name is already given; remove `rename`",
+                "in_header" => "the placeholder is named like the field; rename the field instead",
                 _ => "remove `rename`",
+            };
+            let chosen = match *chosen {
+                "header" => "header = ...",
+                "in_header" => "in_header = ...",
+                "basic_auth" => "basic_auth = ...",
+                other => other,
             };
             errors.push(
                 Error::custom(format!(
-                    "`rename` names a body key, but this field is sent by `{chosen}`; {hint}"
+                    "`rename` names a body key, but this field is sent by `{chosen}`; {hint}, or add `body` to send it in the body as well"
                 ))
                 .with_span(&rename.span()),
             );
         }
-        let named = |name: Option<SpannedValue<String>>, span: Span| {
-            name.unwrap_or_else(|| SpannedValue::new(ident.to_string(), span))
+        let named = |name: &Option<SpannedValue<String>>, span: Span| {
+            name.clone()
+                .unwrap_or_else(|| SpannedValue::new(ident.to_string(), span))
         };
-        if let Some(header) = self.header {
-            // An invalid name is reported; the field is kept for the fallback's builder.
-            let name = errors
-                .handle(check_header_name(&header))
-                .unwrap_or_else(|| header.to_ascii_lowercase());
-            return Some(Placement::Header(SpannedValue::new(name, header.span())));
+        let mut placements = Vec::new();
+        for (key, _) in &self.written {
+            let placement = match key.as_str() {
+                "header" => self.header.as_ref().map(|header| {
+                    // An invalid name is reported; the field is kept for the fallback's builder.
+                    let name = errors
+                        .handle(check_header_name(header))
+                        .unwrap_or_else(|| header.to_ascii_lowercase());
+                    Placement::Header(SpannedValue::new(name, header.span()))
+                }),
+                "in_header" => self.in_header.as_ref().map(|header| {
+                    if optional {
+                        errors.push(Error::custom(format!(
+                            "a header's placeholder is always filled, so `{ident}` cannot be an `Option`; give it the inner type"
+                        )).with_span(&header.span()));
+                    }
+                    let name = errors
+                        .handle(check_header_name(header))
+                        .unwrap_or_else(|| header.to_ascii_lowercase());
+                    Placement::InHeader(SpannedValue::new(name, header.span()))
+                }),
+                "query" => self.query.as_ref().map(|query| {
+                    let key = named(&query.name, query.span);
+                    if key.is_empty() {
+                        errors.push(
+                            Error::custom(format!(
+                                "a query parameter's name cannot be empty; write the vendor's name, e.g. `#[login(query = \"api_key\")]`, or `#[login(query)]` for `{ident}`"
+                            ))
+                            .with_span(&key.span()),
+                        );
+                    }
+                    Placement::Query(key)
+                }),
+                "path" => self.path.as_ref().map(|path| {
+                    if optional {
+                        errors.push(Error::custom(format!(
+                            "a path parameter is always sent, so `{ident}` cannot be an `Option`; give it the inner type"
+                        )).with_span(&path.span));
+                    }
+                    let name = named(&path.name, path.span);
+                    if name.is_empty() {
+                        errors.push(
+                            Error::custom(format!(
+                                "a placeholder's name cannot be empty; write the name in `path`'s braces, e.g. `#[login(path = \"realm\")]`, or `#[login(path)]` for `{{{ident}}}`"
+                            ))
+                            .with_span(&name.span()),
+                        );
+                    }
+                    Placement::Path(name)
+                }),
+                "cookie" => self.cookie.as_ref().map(|cookie| {
+                    let name = named(&cookie.name, cookie.span);
+                    // An invalid name is reported; the field is kept for the fallback's builder.
+                    errors.handle(check_cookie_name(name.clone()));
+                    Placement::Cookie(name)
+                }),
+                "basic_auth" => self.basic_auth.as_ref().map(|basic| {
+                    if optional {
+                        errors.push(Error::custom(format!(
+                            "HTTP Basic credentials are always sent, so `{ident}` cannot be an `Option`; give it the inner type"
+                        )).with_span(&basic.span));
+                    }
+                    Placement::BasicAuth(SpannedValue::new(basic.part, basic.span))
+                }),
+                // `body`: placed where it is written, below.
+                _ => None,
+            };
+            placements.extend(placement);
         }
-        if let Some(header) = self.in_header {
-            if optional {
-                errors.push(Error::custom(format!(
-                    "a header's placeholder is always filled, so `{ident}` cannot be an `Option`; give it the inner type"
-                )).with_span(&header.span()));
-            }
-            let name = errors
-                .handle(check_header_name(&header))
-                .unwrap_or_else(|| header.to_ascii_lowercase());
-            return Some(Placement::InHeader(SpannedValue::new(name, header.span())));
+        if in_body {
+            let body_placement = self.body_placement(ident, body, unplaced, errors)?;
+            // Where `body` is written among the keys, so placements keep the order written.
+            let at = self
+                .written
+                .iter()
+                .take_while(|(key, _)| key != "body")
+                .count();
+            placements.insert(at.min(placements.len()), body_placement);
         }
-        if let Some(query) = self.query {
-            let key = named(query.name, query.span);
-            if key.is_empty() {
-                errors.push(
-                    Error::custom(format!(
-                        "a query parameter's name cannot be empty; write the vendor's name, e.g. `#[login(query = \"api_key\")]`, or `#[login(query)]` for `{ident}`"
-                    ))
-                    .with_span(&key.span()),
-                );
-            }
-            return Some(Placement::Query(key));
-        }
-        if let Some(path) = self.path {
-            if optional {
-                errors.push(Error::custom(format!(
-                    "a path parameter is always sent, so `{ident}` cannot be an `Option`; give it the inner type"
-                )).with_span(&path.span));
-            }
-            let name = named(path.name, path.span);
-            if name.is_empty() {
-                errors.push(
-                    Error::custom(format!(
-                        "a placeholder's name cannot be empty; write the name in `path`'s braces, e.g. `#[login(path = \"realm\")]`, or `#[login(path)]` for `{{{ident}}}`"
-                    ))
-                    .with_span(&name.span()),
-                );
-            }
-            return Some(Placement::Path(name));
-        }
-        if let Some(cookie) = self.cookie {
-            let name = named(cookie.name, cookie.span);
-            // An invalid name is reported; the field is kept for the fallback's builder.
-            errors.handle(check_cookie_name(name.clone()));
-            return Some(Placement::Cookie(name));
-        }
-        if let Some(basic) = self.basic_auth {
-            if optional {
-                errors.push(Error::custom(format!(
-                    "HTTP Basic credentials are always sent, so `{ident}` cannot be an `Option`; give it the inner type"
-                )).with_span(&basic.span));
-            }
-            return Some(Placement::BasicAuth(SpannedValue::new(
-                basic.part, basic.span,
-            )));
-        }
+        Some(placements)
+    }
+
+    /// The field's place in the body: under its name, or the key `rename` gives. `None` when
+    /// its `rename` cannot be read (reported).
+    fn body_placement(
+        &self,
+        ident: &Ident,
+        body: BodyContext,
+        unplaced: &mut Vec<Ident>,
+        errors: &mut darling::error::Accumulator,
+    ) -> Option<Placement> {
         let (keys, span) = match &self.rename {
             Some(rename) => {
                 let keys: Vec<String> = rename.split('.').map(str::to_owned).collect();

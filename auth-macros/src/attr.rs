@@ -228,6 +228,7 @@ pub const FIELD_KEYS: KeyList = KeyList {
         "path",
         "cookie",
         "basic_auth",
+        "body",
         "refresh_token",
         "from_login",
     ],
@@ -378,6 +379,11 @@ impl KeyList {
                 errors.push(if *key == "status" {
                     darling::Error::custom(
                         "`status(...)` is given twice in `#[login_endpoint(...)]`; write every arm in one `status(...)`, e.g. `status(401 => InvalidCredentials, 423 => Locked)`",
+                    )
+                    .with_span(path)
+                } else if *key == "basic_auth" {
+                    darling::Error::custom(
+                        "`basic_auth` is given twice in `#[login(...)]`; a field is one half of the Basic credentials: keep `basic_auth = user` or `basic_auth = password` here, and put the other half on its own field",
                     )
                     .with_span(path)
                 } else {
@@ -924,15 +930,28 @@ pub struct FieldArgs {
     pub cookie: Option<PlacementName>,
     #[darling(default, with = BasicAuthArg::parse, map = Some)]
     pub basic_auth: Option<BasicAuthArg>,
+    /// The span of `body`: the field goes in the body as well as its other placements.
+    #[darling(default, with = body_flag, map = Some)]
+    pub body: Option<Span>,
     /// The span of `refresh_token`: the field carries the session's refresh token.
     #[darling(default, with = refresh_token_flag, map = Some)]
     pub refresh_token: Option<Span>,
     #[darling(default, with = FromLoginArg::parse, map = Some)]
     pub from_login: Option<FromLoginArg>,
-    /// The placement keys (`header`, `in_header`, `query`, `path`, `cookie`, `basic_auth`) in the
-    /// order written.
+    /// The placement keys (`header`, `in_header`, `query`, `path`, `cookie`, `basic_auth`,
+    /// `body`) in the order written.
     #[darling(skip)]
     pub written: Vec<(String, Span)>,
+}
+
+fn body_flag(meta: &syn::Meta) -> darling::Result<Span> {
+    match meta {
+        syn::Meta::Path(path) => Ok(path.span()),
+        _ => Err(darling::Error::custom(
+            "`body` on a field takes no value: write `#[login(body)]` to send the field in the body as well, and `rename = \"...\"` to name its key",
+        )
+        .with_span(meta)),
+    }
 }
 
 fn refresh_token_flag(meta: &syn::Meta) -> darling::Result<Span> {
@@ -1033,7 +1052,7 @@ impl FieldArgs {
                 let name = path_name(path);
                 matches!(
                     name.as_str(),
-                    "header" | "in_header" | "query" | "path" | "cookie" | "basic_auth"
+                    "header" | "in_header" | "query" | "path" | "cookie" | "basic_auth" | "body"
                 )
                 .then(|| (name, path.span()))
             })

@@ -932,11 +932,15 @@ fn optional_str(text: Option<&str>) -> TokenStream {
 fn expand_request_impl(endpoint: &Endpoint) -> TokenStream {
     let name = &endpoint.item.ident;
     let write_body = (endpoint.body == BodyFormat::Json).then(|| expand_write_body(endpoint));
-    let describe = endpoint.fields.iter().filter_map(|field| {
+    let placed = endpoint
+        .fields
+        .iter()
+        .flat_map(|field| field.placements().map(move |placement| (field, placement)));
+    let describe = placed.filter_map(|(field, placement)| {
         let secret = field.secret.is_some();
         // Spanned at the field's type, so a type that cannot be sent as text is reported there.
         let value = text_value(field, "self");
-        let call = match &field.placement {
+        let call = match placement {
             Placement::JsonBody(_) => return None,
             Placement::FormBody(key) => {
                 let key = key.as_str();
@@ -976,7 +980,7 @@ fn expand_request_impl(endpoint: &Endpoint) -> TokenStream {
                 // `valid.rs` has checked that each placeholder has its field.
                 let field = endpoint.fields.iter().find(|field| {
                     field.ident == placeholder
-                        && matches!(&field.placement, Placement::InHeader(header) if header.as_str() == name.as_str())
+                        && field.placements().any(|placement| matches!(placement, Placement::InHeader(header) if header.as_str() == name.as_str()))
                 });
                 match field {
                     Some(field) => {
@@ -1505,7 +1509,12 @@ pub fn expand_checks(
         let name = &item.ident;
         let text_fields = fields
             .iter()
-            .filter(|field| !field.unread && !matches!(field.placement, Placement::JsonBody(_)))
+            .filter(|field| {
+                !field.unread
+                    && field
+                        .placements()
+                        .any(|placement| !matches!(placement, Placement::JsonBody(_)))
+            })
             .map(|field| {
                 let value = text_value(field, "__self");
                 quote!(let _ = #value;)
@@ -1519,7 +1528,9 @@ pub fn expand_checks(
                 !field.unread
                     && field.secret.is_none()
                     && !last_segment_is(inner, "Secret")
-                    && matches!(field.placement, Placement::JsonBody(_))
+                    && field
+                        .placements()
+                        .any(|placement| matches!(placement, Placement::JsonBody(_)))
             })
             .map(|field| {
                 let serialize = json_value(&field.ty);

@@ -3,7 +3,7 @@
 use darling::Error;
 
 use crate::ast::{
-    Endpoint, FieldSource, HeaderPiece, Placement, Source, Value, path_is_well_formed,
+    Endpoint, Field, FieldSource, HeaderPiece, Placement, Source, Value, path_is_well_formed,
 };
 use crate::attr::BasicPart;
 
@@ -151,7 +151,8 @@ fn check_headers(endpoint: &Endpoint, errors: &mut darling::error::Accumulator) 
     let has_basic = endpoint
         .fields
         .iter()
-        .any(|field| matches!(field.placement, Placement::BasicAuth(_)));
+        .flat_map(Field::placements)
+        .any(|placement| matches!(placement, Placement::BasicAuth(_)));
     for (placement, value) in read_values(endpoint) {
         let Placement::Header(name) = placement else {
             continue;
@@ -199,7 +200,7 @@ fn check_header_templates(endpoint: &Endpoint, errors: &mut darling::error::Accu
             };
             let filled = endpoint.fields.iter().any(|field| {
                 field.ident == placeholder
-                    && matches!(&field.placement, Placement::InHeader(header) if header.as_str() == name.as_str())
+                    && field.placements().any(|placement| matches!(placement, Placement::InHeader(header) if header.as_str() == name.as_str()))
             });
             if filled || !all_read(endpoint) || reported.contains(&(name.as_str(), placeholder)) {
                 continue;
@@ -215,8 +216,12 @@ fn check_header_templates(endpoint: &Endpoint, errors: &mut darling::error::Accu
             );
         }
     }
-    for field in &endpoint.fields {
-        let Placement::InHeader(header) = &field.placement else {
+    for (field, placement) in endpoint
+        .fields
+        .iter()
+        .flat_map(|field| field.placements().map(move |placement| (field, placement)))
+    {
+        let Placement::InHeader(header) = placement else {
             continue;
         };
         let declared = templates
@@ -256,7 +261,8 @@ fn check_path_parameters(endpoint: &Endpoint, errors: &mut darling::error::Accum
     let path_fields: Vec<_> = endpoint
         .fields
         .iter()
-        .filter_map(|field| match &field.placement {
+        .flat_map(|field| field.placements().map(move |placement| (field, placement)))
+        .filter_map(|(field, placement)| match placement {
             // An empty name is reported where it is read.
             Placement::Path(name) if !name.is_empty() => Some((field, name)),
             _ => None,
@@ -286,8 +292,8 @@ fn check_path_parameters(endpoint: &Endpoint, errors: &mut darling::error::Accum
             // A field whose attribute could not be read, or whose placeholder's name is empty
             // (reported), may be the one meant for it.
             || !all_read(endpoint)
-            || endpoint.fields.iter().any(|field| {
-                matches!(&field.placement, Placement::Path(name) if name.is_empty())
+            || endpoint.fields.iter().flat_map(Field::placements).any(|placement| {
+                matches!(placement, Placement::Path(name) if name.is_empty())
             })
         {
             continue;
@@ -402,8 +408,12 @@ fn check_path_parameters(endpoint: &Endpoint, errors: &mut darling::error::Accum
 fn check_basic_auth(endpoint: &Endpoint, errors: &mut darling::error::Accumulator) {
     let mut user = None;
     let mut password = None;
-    for field in &endpoint.fields {
-        let Placement::BasicAuth(part) = &field.placement else {
+    for (field, placement) in endpoint
+        .fields
+        .iter()
+        .flat_map(|field| field.placements().map(move |placement| (field, placement)))
+    {
+        let Placement::BasicAuth(part) = placement else {
             continue;
         };
         let slot = match **part {
@@ -414,7 +424,7 @@ fn check_basic_auth(endpoint: &Endpoint, errors: &mut darling::error::Accumulato
             BasicPart::User => ("user", "basic_auth = user"),
             BasicPart::Password => ("password", "basic_auth = password"),
         };
-        if let Some(first) = slot.replace(field) {
+        if let Some((first, _)) = slot.replace((field, part.span())) {
             errors.push(
                 Error::custom(format!(
                     "`{}` and `{}` are both the Basic {which}; keep `{written}` on one",
@@ -437,19 +447,19 @@ fn check_basic_auth(endpoint: &Endpoint, errors: &mut darling::error::Accumulato
         return;
     }
     match (user, password) {
-        (Some(field), None) => errors.push(
+        (Some((field, span)), None) => errors.push(
             Error::custom(format!(
                 "HTTP Basic credentials need a password too; add a field `#[login(secret, basic_auth = password)] password: Secret` next to `{}`",
                 field.ident
             ))
-            .with_span(&field.placement.span()),
+            .with_span(&span),
         ),
-        (None, Some(field)) => errors.push(
+        (None, Some((field, span))) => errors.push(
             Error::custom(format!(
                 "HTTP Basic credentials need a user too; add a field `#[login(basic_auth = user)] username: String` next to `{}`",
                 field.ident
             ))
-            .with_span(&field.placement.span()),
+            .with_span(&span),
         ),
         _ => {}
     }
