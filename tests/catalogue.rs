@@ -16,6 +16,8 @@ mod aws_cognito;
 mod directus;
 #[path = "catalogue/firebase_auth.rs"]
 mod firebase_auth;
+#[path = "catalogue/gitea.rs"]
+mod gitea;
 #[path = "catalogue/jellyfin.rs"]
 mod jellyfin;
 #[path = "catalogue/keycloak.rs"]

@@ -841,7 +841,7 @@ fn a_misspelt_key_of_any_list_is_reported_with_the_key_it_is_closest_to() {
             checked += 1;
         }
     }
-    assert_eq!(checked, 25 + 10 + 2 + 3 + 4 + 3);
+    assert_eq!(checked, 25 + 11 + 2 + 3 + 4 + 3);
 }
 
 /// A key of the other list, written in the wrong one, says where it goes.
