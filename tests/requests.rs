@@ -366,3 +366,88 @@ async fn a_cookie_value_a_cookie_cannot_carry_is_refused_before_sending() {
     }
     assert!(server.received_requests().await.unwrap().is_empty());
 }
+
+/// One value sent in several places: the username in the path and as the Basic user, and a
+/// secret key in a header, the query and the body. A field with no placement key is in the
+/// body; one with a placement key is not, unless `body` is written.
+#[login_endpoint(
+    vendor = "Several Places",
+    path = "/users/{user}/tokens",
+    response = TokenResponse,
+    token = token,
+)]
+struct SeveralPlaces {
+    #[login(path, basic_auth = user)]
+    user: String,
+    #[login(secret, basic_auth = password)]
+    password: Secret,
+    #[login(secret, header = "x-api-key", query = "key", body, rename = "apiKey")]
+    api_key: Secret,
+    #[login(header = "x-device")]
+    device: String,
+    name: String,
+}
+
+fn several_places() -> SeveralPlaces {
+    SeveralPlaces::builder()
+        .user("al ice")
+        .password("pw-several-places")
+        .api_key("key-several-places")
+        .device("laptop")
+        .name("ci")
+        .build()
+}
+
+#[tokio::test]
+async fn a_field_with_several_placements_is_sent_in_each() {
+    let server = server().await;
+    several_places()
+        .send_to(&client(), &server.uri())
+        .await
+        .expect("the login succeeds");
+    let request = received(&server).await;
+    assert_eq!(request.url.path(), "/users/al%20ice/tokens");
+    assert_eq!(request.url.query(), Some("key=key-several-places"));
+    assert_eq!(
+        header(&request, "authorization"),
+        // base64("al ice:pw-several-places")
+        Some("Basic YWwgaWNlOnB3LXNldmVyYWwtcGxhY2Vz")
+    );
+    assert_eq!(header(&request, "x-api-key"), Some("key-several-places"));
+    assert_eq!(header(&request, "x-device"), Some("laptop"));
+    assert_eq!(
+        body(&request),
+        r#"{"apiKey":"key-several-places","name":"ci"}"#
+    );
+}
+
+#[tokio::test]
+async fn a_secret_sent_in_several_places_is_hidden_in_each() {
+    let login = several_places();
+    let headers = auth_core::__private::request_headers(&login).expect("the headers are valid");
+    for name in ["x-api-key", "authorization"] {
+        let value = headers.get(name).expect("the header is sent");
+        assert!(value.is_sensitive(), "{name}: {headers:?}");
+    }
+    assert!(!headers.get("x-device").expect("sent").is_sensitive());
+
+    // A refusal that echoes the key, from wherever it read it, does not show it.
+    let server = MockServer::start().await;
+    Mock::given(any())
+        .respond_with(ResponseTemplate::new(401).set_body_raw(
+            r#"{"error":"key key-several-places is revoked"}"#,
+            "application/json",
+        ))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let error = login
+        .send_to(&client(), &server.uri())
+        .await
+        .expect_err("refused");
+    assert_eq!(error.kind(), ErrorKind::InvalidCredentials);
+    let shown = format!("{error:?} {error} {login:?} {headers:?}");
+    for secret in ["key-several-places", "pw-several-places"] {
+        assert!(!shown.contains(secret), "`{secret}` in {shown}");
+    }
+}
