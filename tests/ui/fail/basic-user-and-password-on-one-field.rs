@@ -8,17 +8,16 @@ pub struct LoginResponse {
 #[login_endpoint(
     vendor = "Example",
     base_url = "https://api.example.com",
-    path = "/login",
-    header(name = "authorization", value = "MediaBrowser DeviceId=\"{device_id}\""),
+    path = "/users/{username}/tokens",
     response = LoginResponse,
     token = token,
 )]
 pub struct Login {
-    #[login(in_header = "authorization", query)]
-    device_id: String,
+    #[login(path, basic_auth = user, basic_auth = password)]
     username: String,
-    #[login(secret)]
+    #[login(secret, basic_auth = password)]
     password: Secret,
+    name: String,
 }
 
 fn main() {}

@@ -8,15 +8,14 @@ pub struct LoginResponse {
 #[login_endpoint(
     vendor = "Example",
     base_url = "https://api.example.com",
-    path = "/auth/login",
+    path = "/users/tokens",
     response = LoginResponse,
     token = token,
 )]
 pub struct Login {
-    #[login(query, header = "x-tenant")]
-    tenant: String,
-    email: String,
-    #[login(secret)]
+    #[login(basic_auth = user, path)]
+    username: String,
+    #[login(secret, basic_auth = password)]
     password: Secret,
 }
 
