@@ -207,19 +207,28 @@ use syn::ItemStruct;
 /// | --- | --- |
 /// | `#[login(rename = "organizationId")]` | The body key to write instead of the field's name. In JSON, dotted keys nest: `rename = "password.value"` writes `{"password": {"value": ...}}`; a form cannot nest. Two values cannot write the same key, and a key cannot hold both a value and an object (`password` and `password.value`). |
 /// | `#[login(secret)]` | The field is a credential. It must be `auth_core::Secret` (or `Option<Secret>`), and a `Secret` field must say `secret`: it is redacted in `Debug`, scrubbed from error messages, redacted from logged URLs, and sent as a sensitive header. |
-/// | `#[login(header = "x-secret")]` | The field is sent as this header instead of in the body. A header name is used once, by a field or a `header(...)`. |
+/// | `#[login(header = "x-secret")]` | The field is sent as this header (and not in the body, unless `body` is written too). A header name is used once, by a field or a `header(...)`. |
 /// | `#[login(query)]`, `#[login(query = "key")]` | The field is a query parameter, named like the field or as given. Each name once, fields and `query(...)` together. |
 /// | `#[login(cookie)]`, `#[login(cookie = "sid")]` | The field is a cookie of the `Cookie` header, named like the field or as given, after the `cookie(...)` constants; with `secret`, the header is marked sensitive. A value that is not a cookie value (a space, `"`, `,`, `;`, `\`, non-ASCII) is refused before sending, with an `InvalidRequest` error that does not show it. |
 /// | `#[login(path)]`, `#[login(path = "realm")]` | The field fills the path's `{name}` (like the field, or as given), percent-encoded so that it stays in its segment: a `/`, `?`, `#` or `%` in it is sent escaped, and a value that is empty, `.` or `..` is refused before sending. Not an `Option`. Every placeholder has one field, and every path field a placeholder. |
 /// | `#[login(in_header = "authorization")]` | The field fills the `{placeholder}` named like it in the value of this declared `header(...)`, whose text stays around it; a header with a secret in it is sent marked sensitive. Not an `Option`. Every placeholder of a header has one field, and every such field a placeholder. A value that a header cannot carry (a line break) is refused before sending. |
 /// | `#[login(basic_auth = user)]`, `#[login(secret, basic_auth = password)]` | The field is the user, or the password, of HTTP Basic credentials (RFC 7617), sent as an `Authorization` header marked sensitive. Both are needed, once each, neither an `Option`; the password is a secret; no other `authorization` header. |
+/// | `#[login(body)]` | With another placement key: the field is sent in the body as well, under its name or its `rename`. |
 ///
 /// | `#[login(secret, refresh_token)]` | With `refreshes`: the field carries the session's refresh token. A `Secret`, not an `Option`, marked `secret`; placed like any field (`rename = "refreshToken"`, `header = ...`, `cookie = ...`, `query = ...`). Exactly one field has it. |
 /// | `#[login(from_login)]`, `#[login(from_login = client_id)]` | With `refreshes`: the field is copied (`Clone`) from the login's field of the same name, or the one named, for values both requests carry. A login field that does not exist, is not visible here, or has another type is reported at this key. |
 ///
-/// A field has one placement: `header`, `in_header`, `query`, `path`, `cookie` and `basic_auth`
-/// exclude one another, and `rename` is for body keys only. Keys combine with `secret`: `#[login(secret, header = "x-secret")]`,
-/// `#[login(secret, query = "key")]`, `#[login(secret, rename = "password.value")]`.
+/// A field is sent in each place its keys name, in the order written: `#[login(path,
+/// basic_auth = user)]` fills the path's `{name}` and is the Basic user (Gitea's
+/// `/users/{username}/tokens`), `#[login(secret, header = "x-api-key", query = "key")]` is both a
+/// header and a query parameter. The body has the field when it has no placement key, or when
+/// `body` is written beside them (`#[login(header = "x-user", body, rename = "user")]`); `rename`
+/// names a body key, so beside other keys it needs `body`. Each key once per field (a field is one
+/// half of the Basic credentials, not both), and each place keeps its own rules (a path field's
+/// placeholder, a header used once, not an `Option` in the path, a header's value or Basic
+/// credentials). A `secret` field is a secret in each place. Keys combine with `secret`:
+/// `#[login(secret, header = "x-secret")]`, `#[login(secret, query = "key")]`,
+/// `#[login(secret, rename = "password.value")]`.
 ///
 /// # Refresh endpoints
 ///
