@@ -881,3 +881,55 @@ fn a_key_of_the_other_list_says_where_it_goes() {
         "{errors:#?}"
     );
 }
+
+/// A field's placements are written in the order of its keys, `body` where it is written; the
+/// body has it only beside another key when `body` is written.
+#[test]
+fn a_field_in_several_places_is_described_once_per_place_in_the_order_written() {
+    let expanded = expand(
+        quote!(
+            vendor = "V",
+            path = "/users/{user}",
+            response = R,
+            token = t
+        ),
+        quote! {
+            pub struct Login {
+                #[login(path, basic_auth = user)]
+                user: String,
+                #[login(secret, basic_auth = password)]
+                password: auth_core::Secret,
+                #[login(query = "k", body, header = "x-k")]
+                key: String,
+                #[login(header = "x-device")]
+                device: String,
+            }
+        },
+    );
+    // Compared without the pretty-printer's whitespace.
+    let flat: String = expanded.split_whitespace().collect();
+    let at = |needle: &str| {
+        flat.find(needle)
+            .unwrap_or_else(|| panic!("`{needle}` is not in:\n{expanded}"))
+    };
+    assert!(at("__parts.path(\"user\"") < at("__parts.basic_user("));
+    assert!(at("__parts.query(\"k\"") < at("__parts.header(\"x-k\""));
+    // `key` is in the body (`body` is written); `device` is not.
+    let body = &flat[at("fn__write_body")..at("fn__describe")];
+    assert!(body.contains("&self.key"), "{body}");
+    assert!(!body.contains("device"), "{body}");
+    let errors = compile_errors(login_endpoint_impl(
+        quote!(vendor = "V", path = "/", response = R, token = t),
+        quote! {
+            pub struct Login {
+                #[login(header = "x-k", body = json)]
+                key: String,
+            }
+        },
+    ));
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert!(
+        errors[0].starts_with("`body` on a field takes no value"),
+        "{errors:#?}"
+    );
+}
