@@ -209,11 +209,14 @@ impl LoginClient {
             request = request.body(body);
         }
         let request = request.send();
-        // The attempt's limit is kept on tokio's clock, around the answer and then its body.
+        // The attempt's limit is kept on tokio's clock, around the answer and then its body,
+        // with one timer for both: registering a second one costs as much again.
+        let deadline = limit.map(|limit| tokio::time::sleep_until(limit.ends_at));
+        let mut deadline = std::pin::pin!(deadline);
         let sent = match limit {
-            Some(limit) => match tokio::time::timeout_at(limit.ends_at, request).await {
-                Ok(sent) => sent,
-                Err(_) => return Err(limit.expired(vendor)),
+            Some(limit) => match before(deadline.as_mut(), request).await {
+                Some(sent) => sent,
+                None => return Err(limit.expired(vendor)),
             },
             None => request.await,
         };
@@ -277,9 +280,9 @@ impl LoginClient {
             // than it states, so the body is taken whole, without a copy.
             let body = response.bytes();
             let read = match limit {
-                Some(limit) => tokio::time::timeout_at(limit.ends_at, body)
+                Some(limit) => before(deadline.as_mut(), body)
                     .await
-                    .map_err(|_| expired(limit))?,
+                    .ok_or_else(|| expired(limit))?,
                 None => body.await,
             };
             read.map_err(read_error)?
@@ -288,9 +291,9 @@ impl LoginClient {
             loop {
                 let next = response.chunk();
                 let chunk = match limit {
-                    Some(limit) => tokio::time::timeout_at(limit.ends_at, next)
+                    Some(limit) => before(deadline.as_mut(), next)
                         .await
-                        .map_err(|_| expired(limit))?,
+                        .ok_or_else(|| expired(limit))?,
                     None => next.await,
                 };
                 let Some(chunk) = chunk.map_err(read_error)? else {
@@ -753,6 +756,25 @@ pub(crate) fn parse_retry_after(value: &[u8], now: SystemTime) -> Option<Duratio
     }
     let date = httpdate::parse_http_date(text).ok()?;
     Some(date.duration_since(now).unwrap_or(Duration::ZERO))
+}
+
+/// `future`'s output, or `None` once `deadline` has passed (never, without one). Polls the
+/// future first, as `tokio::time::timeout` does, so an answer ready at the deadline is kept.
+async fn before<F: std::future::Future>(
+    mut deadline: std::pin::Pin<&mut Option<tokio::time::Sleep>>,
+    future: F,
+) -> Option<F::Output> {
+    let mut future = std::pin::pin!(future);
+    std::future::poll_fn(|cx| {
+        if let std::task::Poll::Ready(output) = future.as_mut().poll(cx) {
+            return std::task::Poll::Ready(Some(output));
+        }
+        match deadline.as_mut().as_pin_mut().map(|sleep| sleep.poll(cx)) {
+            Some(std::task::Poll::Ready(())) => std::task::Poll::Ready(None),
+            _ => std::task::Poll::Pending,
+        }
+    })
+    .await
 }
 
 #[cfg(test)]
