@@ -98,7 +98,7 @@ impl zeroize::ZeroizeOnDrop for Secret {}
 /// zeroized when the last reference to it is dropped, after the request is sent and every
 /// retry is done.
 pub(crate) fn wiped_on_drop(bytes: Vec<u8>) -> bytes::Bytes {
-    bytes::Bytes::from_owner(WipedOnDrop(bytes))
+    bytes::Bytes::from_owner(zeroize::Zeroizing::new(bytes))
 }
 
 /// A header value that carries a credential: marked sensitive, so the HTTP stack neither logs
@@ -109,21 +109,6 @@ pub(crate) fn sensitive_header_value(
     let mut value = reqwest::header::HeaderValue::from_maybe_shared(wiped_on_drop(text.into()))?;
     value.set_sensitive(true);
     Ok(value)
-}
-
-/// The owner behind [`wiped_on_drop`]'s bytes.
-struct WipedOnDrop(Vec<u8>);
-
-impl AsRef<[u8]> for WipedOnDrop {
-    fn as_ref(&self) -> &[u8] {
-        &self.0
-    }
-}
-
-impl Drop for WipedOnDrop {
-    fn drop(&mut self) {
-        zeroize::Zeroize::zeroize(&mut self.0);
-    }
 }
 
 impl<'de> Deserialize<'de> for Secret {
