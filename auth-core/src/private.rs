@@ -284,6 +284,29 @@ impl Serialize for JsonConstant {
     }
 }
 
+/// The `SPEC` of the stand-in `LoginEndpoint` written next to the errors of a declaration with
+/// mistakes, so that the declarations and calls that name it add no errors of their own. The
+/// crate does not compile, so it is never sent.
+pub const STAND_IN_SPEC: EndpointSpec = EndpointSpec::__new(
+    "",
+    Method::Post,
+    None,
+    "/",
+    BodyFormat::Json,
+    None,
+    &[],
+    &[],
+    &[],
+    &[],
+    &[],
+    LifetimePolicy {
+        fixed: None,
+        idle: None,
+    },
+    None,
+    ResponseSpec::__new("", Source::Body(""), None, None, None, ErrorKind::Rejected),
+);
+
 /// What the generated `send` of an endpoint without a base URL returns. That `send` cannot be
 /// called (its bound is never met); this is only here so that a call is reported once.
 pub struct NoBaseUrl<R> {

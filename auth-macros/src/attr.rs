@@ -503,6 +503,48 @@ pub fn response_of(args: &TokenStream) -> Option<syn::Path> {
         })
 }
 
+/// What other declarations and calls may rely on a declaration for, read from its arguments
+/// whatever their mistakes, for the stand-ins written next to its errors.
+#[derive(Default)]
+pub struct Links {
+    /// `base_url` is written, so the login is one that can be sent without a base URL.
+    pub base_url: bool,
+    /// `refreshes = Login`: the login it refreshes.
+    pub refreshes: Option<syn::Path>,
+    /// `refresh = Refresh`: the refresh its sessions are renewed with.
+    pub refresh: Option<syn::Path>,
+}
+
+/// The [`Links`] of a declaration's arguments. A quoted type (`refreshes = "Login"`, itself
+/// reported) is read as the type it names.
+pub fn links_of(args: &TokenStream) -> Links {
+    let mut links = Links::default();
+    let Ok(items) = NestedMeta::parse_meta_list(args.clone()) else {
+        return links;
+    };
+    for item in items {
+        let NestedMeta::Meta(syn::Meta::NameValue(pair)) = &item else {
+            continue;
+        };
+        let path = || match &pair.value {
+            Expr::Path(path) if path.qself.is_none() => Some(path.path.clone()),
+            Expr::Lit(syn::ExprLit {
+                lit: syn::Lit::Str(text),
+                ..
+            }) => text.parse::<syn::Path>().ok(),
+            _ => None,
+        };
+        if pair.path.is_ident("base_url") {
+            links.base_url = true;
+        } else if pair.path.is_ident("refreshes") {
+            links.refreshes = path();
+        } else if pair.path.is_ident("refresh") {
+            links.refresh = path();
+        }
+    }
+    links
+}
+
 /// `header(name = "...", value = "...")`.
 #[derive(Debug)]
 pub struct HeaderArg {

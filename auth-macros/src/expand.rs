@@ -10,7 +10,7 @@ use crate::ast::{
     BodyFailure, Constant, Credentials, Endpoint, Expiry, Field, FieldSource, Placement,
     ResponseKeys, Source, TimeFormat, TimeUnit, Value, last_segment_is,
 };
-use crate::attr::{BasicPart, BodyFormat, ConstantValue, FieldPath};
+use crate::attr::{BasicPart, BodyFormat, ConstantValue, FieldPath, Links};
 use crate::field_path::{self, Segment};
 use crate::valid;
 
@@ -1631,6 +1631,115 @@ pub fn expand_stub(
                 ::core::unreachable!()
             }
         }
+    }
+}
+
+/// A stand-in `LoginEndpoint` (and `DeclaredBaseUrl`, `RefreshEndpoint`, as the declaration
+/// says) for a declaration with mistakes, so that the declarations and calls that name it
+/// (`refreshes = Login`, `refresh = Refresh`, `with_refresh::<Refresh>()`,
+/// `Authenticator::new(client, login)`) add no errors of their own. Its bodies never run: the
+/// crate does not compile. The types it names (`refreshes = Login`, `refresh = Refresh`) are
+/// named at their tokens, as the real expansion names them, so a type that is not a login or
+/// not its refresh is still reported there, in the same build. None for a generic item, whose
+/// generics are its mistake.
+pub fn expand_stand_in_endpoint(
+    name: &Ident,
+    generics: &syn::Generics,
+    response: Option<&syn::Path>,
+    links: &Links,
+) -> TokenStream {
+    if !generics.params.is_empty() || generics.where_clause.is_some() {
+        return TokenStream::new();
+    }
+    let response = match response {
+        Some(response) => quote!(#response),
+        None => quote!(::auth_core::TextBody),
+    };
+    let declared_base_url = links.base_url.then(|| {
+        quote! {
+            #[automatically_derived]
+            impl ::auth_core::DeclaredBaseUrl for #name {}
+        }
+    });
+    let declared_refresh = links.refresh.as_ref().map(|refresh| {
+        let span = syn::spanned::Spanned::span(refresh);
+        let declared = quote_spanned!(span=>
+            <#refresh as ::auth_core::RefreshOf<#name>>::__refresh()
+        );
+        quote! {
+            fn __declared_refresh() -> ::core::option::Option<::auth_core::__private::DeclaredRefresh<Self>> {
+                ::core::option::Option::Some(#declared)
+            }
+        }
+    });
+    let refresh_impl = links.refreshes.as_ref().map(|login| {
+        let span = syn::spanned::Spanned::span(login);
+        let login_type = quote_spanned!(span=> type Login = #login;);
+        quote! {
+            #[automatically_derived]
+            impl ::auth_core::RefreshEndpoint for #name {
+                #login_type
+
+                fn for_refresh_token(
+                    __login: &Self::Login,
+                    __refresh_token: &::auth_core::Secret,
+                ) -> Self {
+                    let _ = (__login, __refresh_token);
+                    ::core::unreachable!()
+                }
+            }
+        }
+    });
+    quote! {
+        #[automatically_derived]
+        impl ::auth_core::__private::LoginRequest for #name {
+            fn __describe<'__a>(&'__a self, __parts: &mut ::auth_core::__private::RequestParts<'__a>) {
+                let _ = __parts;
+            }
+
+            fn __secrets(&self, __secret: &mut dyn ::core::ops::FnMut(&str)) {
+                let _ = __secret;
+            }
+        }
+
+        #[automatically_derived]
+        #[diagnostic::do_not_recommend]
+        impl ::auth_core::LoginEndpoint for #name {
+            type Response = #response;
+            type ErrorBody = ::auth_core::NoErrorBody;
+
+            const SPEC: &'static ::auth_core::EndpointSpec = &::auth_core::__private::STAND_IN_SPEC;
+
+            fn __decode(
+                __body: &[u8],
+            ) -> ::core::result::Result<Self::Response, ::auth_core::__private::serde_json::Error> {
+                let _ = __body;
+                ::core::unreachable!()
+            }
+
+            fn __decode_error(
+                __body: &[u8],
+            ) -> ::core::option::Option<::auth_core::__private::ErrorBodyFields> {
+                let _ = __body;
+                ::core::option::Option::None
+            }
+
+            fn __body_failed(__response: &Self::Response) -> bool {
+                let _ = __response;
+                ::core::unreachable!()
+            }
+
+            fn __credentials(__response: &Self::Response) -> ::auth_core::__private::BodyValues<'_> {
+                let _ = __response;
+                ::core::unreachable!()
+            }
+
+            #declared_refresh
+        }
+
+        #declared_base_url
+
+        #refresh_impl
     }
 }
 

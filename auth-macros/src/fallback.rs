@@ -7,6 +7,7 @@ use quote::quote;
 use syn::{Fields, Ident, ItemStruct};
 
 use crate::ast::Field;
+use crate::attr::Links;
 use crate::{expand, valid};
 
 /// The generated API of a struct whose declaration has mistakes: the real builder, `Debug` and
@@ -15,6 +16,7 @@ pub fn of_struct(
     item: &ItemStruct,
     fields: Option<&[Field]>,
     response: Option<&syn::Path>,
+    links: &Links,
 ) -> TokenStream {
     // A field named like a generated method or setter would clash with it in the builder.
     let clash = |fields: &[Field]| {
@@ -26,7 +28,8 @@ pub fn of_struct(
                 })
         })
     };
-    match fields {
+    let endpoint = expand::expand_stand_in_endpoint(&item.ident, &item.generics, response, links);
+    let api = match fields {
         Some(fields) if fields.len() == item.fields.len() && !clash(fields) => {
             expand::expand_fallback(item, fields, response)
         }
@@ -38,12 +41,13 @@ pub fn of_struct(
             response,
             true,
         ),
-    }
+    };
+    quote!(#api #endpoint)
 }
 
 /// An item that is not a struct: an enum or a union keeps its name, loses its `#[login]`
 /// attributes and gets the stand-ins; anything else is left as it is.
-pub fn other_item(input: TokenStream, response: Option<&syn::Path>) -> TokenStream {
+pub fn other_item(input: TokenStream, response: Option<&syn::Path>, links: &Links) -> TokenStream {
     match syn::parse2::<syn::Item>(input.clone()) {
         Ok(syn::Item::Enum(mut item)) => {
             let mut fields = Vec::new();
@@ -66,7 +70,9 @@ pub fn other_item(input: TokenStream, response: Option<&syn::Path>) -> TokenStre
                 response,
                 !derives_debug(&item.attrs),
             );
-            quote!(#item #stub)
+            let endpoint =
+                expand::expand_stand_in_endpoint(&item.ident, &item.generics, response, links);
+            quote!(#item #stub #endpoint)
         }
         Ok(syn::Item::Union(mut item)) => {
             let mut fields = Fields::Named(item.fields.clone());
@@ -82,7 +88,9 @@ pub fn other_item(input: TokenStream, response: Option<&syn::Path>) -> TokenStre
                 response,
                 !derives_debug(&item.attrs),
             );
-            quote!(#item #stub)
+            let endpoint =
+                expand::expand_stand_in_endpoint(&item.ident, &item.generics, response, links);
+            quote!(#item #stub #endpoint)
         }
         _ => input,
     }

@@ -410,6 +410,7 @@ pub fn derive_vendor_error(input: proc_macro::TokenStream) -> proc_macro::TokenS
 fn login_endpoint_impl(args: TokenStream, input: TokenStream) -> TokenStream {
     let mut errors = darling::Error::accumulator();
     let response = attr::response_of(&args);
+    let links = attr::links_of(&args);
     let item: ItemStruct = match syn::parse2(input.clone()) {
         Ok(item) => item,
         Err(_) => {
@@ -421,7 +422,7 @@ fn login_endpoint_impl(args: TokenStream, input: TokenStream) -> TokenStream {
                 .map(|keys| *keys)
                 .unwrap_or_default();
             let errors = errors.finish().err().map(darling::Error::write_errors);
-            let item = fallback::other_item(input, response.as_ref());
+            let item = fallback::other_item(input, response.as_ref(), &links);
             let checks = expand::expand_checks(None, &keys, None);
             return quote!(#errors #item #checks);
         }
@@ -451,7 +452,7 @@ fn login_endpoint_impl(args: TokenStream, input: TokenStream) -> TokenStream {
     };
     let response = keys.response.as_ref().or(response.as_ref());
     let errors = errors.write_errors();
-    let generated = fallback::of_struct(&stripped, fields.as_deref(), response);
+    let generated = fallback::of_struct(&stripped, fields.as_deref(), response, &links);
     let checks = expand::expand_checks(Some(&stripped), &keys, fields.as_deref());
     quote! {
         #errors

@@ -623,6 +623,9 @@ fn the_fallback_keeps_the_generated_api_when_the_fields_are_read() {
             "fn send_to",
             "impl DeclaredBaseUrl for LoginBuilder < email , password >",
             "impl Debug for LoginBuilder < email , password >",
+            "impl LoginRequest for Login",
+            "impl LoginEndpoint for Login",
+            "impl DeclaredBaseUrl for Login",
             "const _",
         ]
     );
@@ -674,6 +677,9 @@ fn the_fallback_is_a_stand_in_builder_when_a_field_clashes() {
             "struct LoginBuilder",
             "impl LoginBuilder",
             "fn build",
+            "impl LoginRequest for Login",
+            "impl LoginEndpoint for Login",
+            "impl DeclaredBaseUrl for Login",
             "const _",
         ]
     );

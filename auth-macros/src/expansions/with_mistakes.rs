@@ -217,6 +217,52 @@ for LoginBuilder<scopes, password> {
             .finish()
     }
 }
+#[automatically_derived]
+impl ::auth_core::__private::LoginRequest for Login {
+    fn __describe<'__a>(
+        &'__a self,
+        __parts: &mut ::auth_core::__private::RequestParts<'__a>,
+    ) {
+        let _ = __parts;
+    }
+    fn __secrets(&self, __secret: &mut dyn ::core::ops::FnMut(&str)) {
+        let _ = __secret;
+    }
+}
+#[automatically_derived]
+#[diagnostic::do_not_recommend]
+impl ::auth_core::LoginEndpoint for Login {
+    type Response = LoginResponse;
+    type ErrorBody = ::auth_core::NoErrorBody;
+    const SPEC: &'static ::auth_core::EndpointSpec = &::auth_core::__private::STAND_IN_SPEC;
+    fn __decode(
+        __body: &[u8],
+    ) -> ::core::result::Result<
+        Self::Response,
+        ::auth_core::__private::serde_json::Error,
+    > {
+        let _ = __body;
+        ::core::unreachable!()
+    }
+    fn __decode_error(
+        __body: &[u8],
+    ) -> ::core::option::Option<::auth_core::__private::ErrorBodyFields> {
+        let _ = __body;
+        ::core::option::Option::None
+    }
+    fn __body_failed(__response: &Self::Response) -> bool {
+        let _ = __response;
+        ::core::unreachable!()
+    }
+    fn __credentials(
+        __response: &Self::Response,
+    ) -> ::auth_core::__private::BodyValues<'_> {
+        let _ = __response;
+        ::core::unreachable!()
+    }
+}
+#[automatically_derived]
+impl ::auth_core::DeclaredBaseUrl for Login {}
 #[allow(dead_code, unused_variables, unreachable_code, non_snake_case)]
 const _: () = {
     fn __response(__response: &LoginResponse) {
