@@ -1661,7 +1661,9 @@ pub fn expand_stand_in_endpoint(
             impl ::auth_core::DeclaredBaseUrl for #name {}
         }
     });
-    let declared_refresh = links.refresh.as_ref().map(|refresh| {
+    // `refresh` on a refresh request is itself the mistake, reported by the macro.
+    let refresh = links.refresh.as_ref().filter(|_| links.refreshes.is_none());
+    let declared_refresh = refresh.map(|refresh| {
         let span = syn::spanned::Spanned::span(refresh);
         let declared = quote_spanned!(span=>
             <#refresh as ::auth_core::RefreshOf<#name>>::__refresh()
