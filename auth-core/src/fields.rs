@@ -534,3 +534,113 @@ impl<T: ParamsField> ParamsField for Option<T> {
         self.as_ref().map(ParamsField::params).unwrap_or_default()
     }
 }
+
+/// A step of a path into the fields of a value, as the generated code takes it: a list
+/// (`Vec`, array, slice) is seen as a slice, anything else as itself, so that naming a field of
+/// a list without picking an element (`data.token` for a `data: Vec<...>`) is reported as
+/// such, at the list, rather than as a field the list does not have.
+#[doc(hidden)]
+pub struct Probe<'a, T: ?Sized>(pub &'a T);
+
+/// The step through a list: its elements as a slice. Found before [`RecordProbe`] by method
+/// resolution, so it is the one taken for a list.
+#[doc(hidden)]
+pub trait ListProbe<'a> {
+    /// A slice of the elements.
+    type Step;
+    /// The step.
+    fn walk(&self) -> Self::Step;
+}
+
+impl<'a, T> ListProbe<'a> for Probe<'a, Vec<T>> {
+    type Step = &'a [T];
+    fn walk(&self) -> &'a [T] {
+        self.0
+    }
+}
+
+impl<'a, T, const N: usize> ListProbe<'a> for Probe<'a, [T; N]> {
+    type Step = &'a [T];
+    fn walk(&self) -> &'a [T] {
+        self.0
+    }
+}
+
+impl<'a, T> ListProbe<'a> for Probe<'a, [T]> {
+    type Step = &'a [T];
+    fn walk(&self) -> &'a [T] {
+        self.0
+    }
+}
+
+impl<'a, T> ListProbe<'a> for Probe<'a, Box<[T]>> {
+    type Step = &'a [T];
+    fn walk(&self) -> &'a [T] {
+        self.0
+    }
+}
+
+/// The step through anything that is not a list: the value itself.
+#[doc(hidden)]
+pub trait RecordProbe<'a> {
+    /// The value.
+    type Step;
+    /// The step.
+    fn walk(&self) -> Self::Step;
+}
+
+impl<'a, T: ?Sized> RecordProbe<'a> for &Probe<'a, T> {
+    type Step = Record<'a, T>;
+    fn walk(&self) -> Record<'a, T> {
+        Record(self.0)
+    }
+}
+
+/// A value that is not a list, on a path. A type of its own, so that no borrow or tuple of a
+/// list would meet [`FieldStep`] and rustc suggests none.
+#[doc(hidden)]
+pub struct Record<'a, T: ?Sized>(&'a T);
+
+/// A value a path names a field of: a struct, not a list. Called at the field before the one
+/// named, so a list there is reported with the fix.
+#[diagnostic::on_unimplemented(
+    message = "this field is a list: pick one of its elements with `[n]` before naming a field in it",
+    label = "a list: write `[0]` after this field for its first element",
+    note = "a path steps into the n-th element of a `Vec`, array or slice with `[n]`: `data[0].token`; a list too short to hold it makes the value absent"
+)]
+pub trait FieldStep {
+    /// Nothing: the check is the bound.
+    #[doc(hidden)]
+    fn __check(self)
+    where
+        Self: Sized,
+    {
+    }
+}
+
+#[diagnostic::do_not_recommend]
+impl<T: ?Sized> FieldStep for Record<'_, T> {}
+
+/// The value a step leads to: the value itself, or, for a list (already reported), its first
+/// element, so that the rest of the path is checked as if `[0]` were written.
+#[doc(hidden)]
+pub trait Element<'a> {
+    /// The value's type.
+    type Of: ?Sized;
+    /// The value, if any.
+    fn element(self) -> Option<&'a Self::Of>;
+}
+
+impl<'a, T: ?Sized> Element<'a> for Record<'a, T> {
+    type Of = T;
+    fn element(self) -> Option<&'a T> {
+        Some(self.0)
+    }
+}
+
+impl<'a, T> Element<'a> for &'a [T] {
+    type Of = T;
+    fn element(self) -> Option<&'a T> {
+        self.first()
+    }
+}

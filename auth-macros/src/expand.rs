@@ -1247,7 +1247,7 @@ fn expand_body_failed(body_failure: Option<&BodyFailure>) -> TokenStream {
             quote_spanned!(span=> !::auth_core::fields::BoolSuccess::is_success(__v, #literal))
         }
     };
-    if !failure.field.has_index() {
+    if let [Segment::Field(_)] = failure.field.segments.as_slice() {
         let access = response_field(&failure.field);
         return quote!({ let __v = #access; #failed });
     }

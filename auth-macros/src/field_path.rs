@@ -96,6 +96,7 @@ impl FieldPath {
     }
 
     /// Whether a step of the path picks an element of a list.
+    #[cfg(test)]
     pub fn has_index(&self) -> bool {
         self.segments
             .iter()
@@ -160,12 +161,36 @@ pub fn steps(root: TokenStream, segments: &[Segment], enter_last: bool) -> Token
     let enter = quote!(let __v = ::auth_core::__private::Step(__v).enter()?;);
     let mut out = quote!(let __v = #root;);
     for (position, segment) in segments.iter().enumerate() {
+        if let (Segment::Field(_), Some(previous)) = (segment, position.checked_sub(1)) {
+            out.extend(record_step(&segments[previous]));
+        }
         out.extend(step(segment));
         if enter_last || position + 1 < segments.len() {
             out.extend(enter.clone());
         }
     }
     out
+}
+
+/// Before a field is named on the value `segment` led to: a check, spanned at `segment`, that
+/// the value is not a list (`data.token` for a `data: Vec<...>` is reported at `data`, saying
+/// to write `data[0]`), then the value itself (for a list, its first element, so the rest of
+/// the path adds no error).
+fn record_step(segment: &Segment) -> TokenStream {
+    let span = match segment {
+        Segment::Field(member) => member.span(),
+        Segment::Index(_, span) => *span,
+    };
+    let check = quote_spanned!(span=> ::auth_core::fields::FieldStep::__check(__p));
+    quote! {
+        let __v = ::auth_core::fields::Element::element({
+            #[allow(unused_imports)]
+            use ::auth_core::fields::{ListProbe as _, RecordProbe as _};
+            let __p = (&::auth_core::fields::Probe(__v)).walk();
+            #check;
+            __p
+        })?;
+    }
 }
 
 /// One step, without entering an `Option`.
