@@ -104,13 +104,17 @@ const MAX_POLL: Duration = Duration::from_millis(200);
 /// auth.invalidate(&again);
 /// # Ok(()) }
 /// ```
-pub struct Authenticator<E: LoginEndpoint> {
+// No bound on `E`: the state that depends on the endpoint's types (the session, the refresh) is
+// held with those types erased, so that an `Authenticator::new` given something that is not a
+// login (a builder, a reference) is one error, at the argument, and not a second one for the
+// type.
+pub struct Authenticator<E> {
     client: LoginClient,
     endpoint: E,
     base_url: Option<String>,
     refresh_ahead: RefreshAhead,
     /// The session in use; read without a lock on every call.
-    current: ArcSwapOption<Cached<E::Response>>,
+    current: ArcSwapOption<Cached>,
     /// The login in flight, if any: the channel its result will be published on.
     in_flight: Mutex<Option<FlightReceiver>>,
     /// A failure whose wait the vendor stated, until that wait is over.
@@ -138,8 +142,8 @@ struct RefreshGrant {
 }
 
 impl RefreshGrant {
-    fn of<R>(
-        session: &Session<R>,
+    fn of(
+        session: &dyn SessionSlot,
         login_body: Option<&[u8]>,
         now: Instant,
     ) -> Option<RefreshGrant> {
@@ -284,12 +288,18 @@ impl<E: LoginEndpoint> Authenticator<E> {
     /// [`token`](Authenticator::token), this counts as activity.
     pub async fn session(&self) -> Result<Arc<Session<E::Response>>, AuthError> {
         let token = self.token().await?;
-        // Every token this authenticator hands out points into a `Cached<E::Response>`.
+        // Every token this authenticator hands out points into a `Cached` of a
+        // `Session<E::Response>`.
         token
             .source
             .as_any()
-            .downcast_ref::<Cached<E::Response>>()
-            .map(|cached| Arc::clone(&cached.session))
+            .downcast_ref::<Cached>()
+            .and_then(|cached| {
+                Arc::clone(&cached.session)
+                    .into_any()
+                    .downcast::<Session<E::Response>>()
+                    .ok()
+            })
             .ok_or_else(|| {
                 AuthError::new(ErrorKind::Rejected, E::SPEC.vendor())
                     .with_detail("the token did not come from this authenticator's sessions")
@@ -350,7 +360,7 @@ impl<E: LoginEndpoint> Authenticator<E> {
             return None;
         }
         cached.touch(now);
-        let cached: Arc<dyn TokenSource> = Arc::<Cached<E::Response>>::clone(cached);
+        let cached: Arc<dyn TokenSource> = Arc::<Cached>::clone(cached);
         Some(AccessToken { source: cached })
     }
 
@@ -468,7 +478,7 @@ impl<E: LoginEndpoint> Authenticator<E> {
             "renewing the session failed; the current token is still valid and stays in use"
         );
         cached.touch(now);
-        let cached: Arc<dyn TokenSource> = Arc::<Cached<E::Response>>::clone(cached);
+        let cached: Arc<dyn TokenSource> = Arc::<Cached>::clone(cached);
         Some(AccessToken { source: cached })
     }
 
@@ -519,6 +529,16 @@ impl<E: LoginEndpoint> Authenticator<E> {
             grant.login_body.as_deref().map(|body| body.as_slice()),
         )
         .await;
+        // `refresh_with::<E, _>` made it: a session of `E`'s response.
+        let refreshed = refreshed.and_then(|(session, body)| {
+            session
+                .downcast::<Session<E::Response>>()
+                .map(|session| (*session, body))
+                .map_err(|_| {
+                    AuthError::new(ErrorKind::Decode, vendor)
+                        .with_detail("the refresh did not make a session of this login")
+                })
+        });
         match refreshed {
             Ok((mut session, body)) => {
                 session.keep_refresh_token(&grant.token, grant.expires_at);
@@ -566,14 +586,14 @@ impl<E: LoginEndpoint> Authenticator<E> {
 
     /// Makes `cached` the current session, and its refresh token the one to send next;
     /// `body` is the answer its response was read from.
-    fn publish(&self, cached: Cached<E::Response>, body: &[u8]) -> AccessToken {
+    fn publish(&self, cached: Cached, body: &[u8]) -> AccessToken {
         if let Some(refresh) = self.refresh {
             let login_body = refresh.keeps_login_body.then_some(body);
             *self
                 .refresh_token
                 .lock()
                 .unwrap_or_else(PoisonError::into_inner) =
-                RefreshGrant::of(&cached.session, login_body, Instant::now());
+                RefreshGrant::of(&*cached.session, login_body, Instant::now());
         }
         let cached = Arc::new(cached);
         let source: Arc<dyn TokenSource> = Arc::clone(&cached) as Arc<dyn TokenSource>;
@@ -788,7 +808,7 @@ impl<E: LoginEndpoint> Authenticator<E> {
     /// Records in the store that the session was used, at most every tenth of its idle
     /// timeout, so that other processes count this use. Failures only cost the record.
     async fn share_use(&self, shared: &SharedSession, token: &AccessToken, now: Instant) {
-        let Some(cached) = token.source.as_any().downcast_ref::<Cached<E::Response>>() else {
+        let Some(cached) = token.source.as_any().downcast_ref::<Cached>() else {
             return;
         };
         let (Some(generation), Some(idle)) = (cached.generation, cached.session.idle_timeout())
@@ -885,9 +905,10 @@ impl Drop for FlightGuard<'_> {
     }
 }
 
-/// A session with its expiry on tokio's clock.
-struct Cached<R> {
-    session: Arc<Session<R>>,
+/// A session with its expiry on tokio's clock. The session's response type is erased, so that
+/// the authenticator holding it needs no bound on its endpoint.
+struct Cached {
+    session: Arc<dyn SessionSlot>,
     /// The session's last use as of its creation here: the login, or the last use the shared
     /// store recorded.
     logged_in_at: Instant,
@@ -911,8 +932,8 @@ struct Cached<R> {
     last_shared_use: AtomicU64,
 }
 
-impl<R> Cached<R> {
-    fn new(
+impl Cached {
+    fn new<R: Send + Sync + 'static>(
         session: Session<R>,
         refresh_ahead: RefreshAhead,
         now: Instant,
@@ -938,7 +959,7 @@ impl<R> Cached<R> {
 
     /// A session read from the shared store, last used `since_use` ago (by any process).
     /// `None` when that lies before what tokio's clock can represent.
-    fn restored(
+    fn restored<R: Send + Sync + 'static>(
         restored: RestoredSession<R>,
         refresh_ahead: RefreshAhead,
         now: Instant,
@@ -978,7 +999,7 @@ impl<R> Cached<R> {
     }
 
     /// `ends`: when to renew regardless of use, and when the token stops being valid.
-    fn with_ends(
+    fn with_ends<R: Send + Sync + 'static>(
         session: Session<R>,
         refresh_ahead: RefreshAhead,
         logged_in_at: Instant,
@@ -1090,6 +1111,38 @@ impl<R> Cached<R> {
     }
 }
 
+/// A [`Session`] with its response type erased: what a [`Cached`] reads of it.
+trait SessionSlot: Send + Sync + 'static {
+    fn token(&self) -> &Secret;
+    fn refresh_token(&self) -> Option<&Secret>;
+    fn refresh_expires_at(&self) -> Option<SystemTime>;
+    fn idle_timeout(&self) -> Option<Duration>;
+    /// The session, to be downcast to its type.
+    fn into_any(self: Arc<Self>) -> Arc<dyn std::any::Any + Send + Sync>;
+}
+
+impl<R: Send + Sync + 'static> SessionSlot for Session<R> {
+    fn token(&self) -> &Secret {
+        Session::token(self)
+    }
+
+    fn refresh_token(&self) -> Option<&Secret> {
+        Session::refresh_token(self)
+    }
+
+    fn refresh_expires_at(&self) -> Option<SystemTime> {
+        Session::refresh_expires_at(self)
+    }
+
+    fn idle_timeout(&self) -> Option<Duration> {
+        Session::idle_timeout(self)
+    }
+
+    fn into_any(self: Arc<Self>) -> Arc<dyn std::any::Any + Send + Sync> {
+        self
+    }
+}
+
 /// What an [`AccessToken`] points into, with the session's response type erased.
 trait TokenSource: Send + Sync + 'static {
     fn secret(&self) -> &Secret;
@@ -1098,7 +1151,7 @@ trait TokenSource: Send + Sync + 'static {
     fn generation(&self) -> Option<u64>;
 }
 
-impl<R: Send + Sync + 'static> TokenSource for Cached<R> {
+impl TokenSource for Cached {
     fn secret(&self) -> &Secret {
         self.session.token()
     }
@@ -1138,7 +1191,7 @@ impl AccessToken {
         std::ptr::addr_eq(Arc::as_ptr(&self.source), Arc::as_ptr(&other.source))
     }
 
-    fn is_from<R>(&self, cached: &Arc<Cached<R>>) -> bool {
+    fn is_from(&self, cached: &Arc<Cached>) -> bool {
         std::ptr::addr_eq(Arc::as_ptr(&self.source), Arc::as_ptr(cached))
     }
 }

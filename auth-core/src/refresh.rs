@@ -152,24 +152,26 @@ impl<L: LoginEndpoint, R: RefreshEndpoint<Login = L>> RefreshOf<L> for R {
 /// a login's `refresh = Refresh` key declares, and what
 /// [`Authenticator::with_refresh`](crate::Authenticator::with_refresh) chooses.
 #[doc(hidden)]
-pub struct DeclaredRefresh<E: LoginEndpoint> {
+// No bound on `E`, so that the `Authenticator` holding one needs none either.
+pub struct DeclaredRefresh<E> {
     pub(crate) send: RefreshFn<E>,
     /// Whether the refresh's response type is not the login's, so that the last login's body
     /// is kept to read its response again.
     pub(crate) keeps_login_body: bool,
 }
 
-impl<E: LoginEndpoint> Clone for DeclaredRefresh<E> {
+impl<E> Clone for DeclaredRefresh<E> {
     fn clone(&self) -> Self {
         *self
     }
 }
 
-impl<E: LoginEndpoint> Copy for DeclaredRefresh<E> {}
+impl<E> Copy for DeclaredRefresh<E> {}
 
-/// A refresh in flight, as the authenticator awaits it.
-pub(crate) type RefreshFuture<'a, R> =
-    Pin<Box<dyn Future<Output = Result<(Session<R>, Bytes), AuthError>> + Send + 'a>>;
+/// A refresh in flight, as the authenticator awaits it: a `Session` of the login's response
+/// type, erased so that the function's type names none of `E`'s associated types.
+pub(crate) type RefreshFuture<'a> =
+    Pin<Box<dyn Future<Output = Result<(Box<dyn Any + Send>, Bytes), AuthError>> + Send + 'a>>;
 
 /// How an authenticator for login `E` refreshes: one function per [`RefreshEndpoint`], chosen
 /// when the app asks for it. Its last argument is the body of the last login's answer, kept
@@ -180,7 +182,7 @@ pub(crate) type RefreshFn<E> = for<'a> fn(
     Option<&'a str>,
     &'a Secret,
     Option<&'a [u8]>,
-) -> RefreshFuture<'a, <E as LoginEndpoint>::Response>;
+) -> RefreshFuture<'a>;
 
 /// Whether a session refreshed by `R` needs the last login's body to be a session of `E`.
 pub(crate) fn keeps_login_body<E: LoginEndpoint, R: RefreshEndpoint>() -> bool {
@@ -195,7 +197,7 @@ pub(crate) fn refresh_with<'a, E, R>(
     base_url: Option<&'a str>,
     refresh_token: &'a Secret,
     login_body: Option<&'a [u8]>,
-) -> RefreshFuture<'a, E::Response>
+) -> RefreshFuture<'a>
 where
     E: LoginEndpoint,
     R: RefreshEndpoint<Login = E>,
@@ -207,7 +209,8 @@ where
         let (session, body) =
             crate::__private::send_keeping_body(Exchange::Refresh, client, &request, base_url)
                 .await?;
-        as_login_session::<E, R::Response>(session, body, login_body)
+        let (session, body) = as_login_session::<E, R::Response>(session, body, login_body)?;
+        Ok((Box::new(session) as Box<dyn Any + Send>, body))
     })
 }
 
