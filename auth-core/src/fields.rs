@@ -601,6 +601,15 @@ impl<'a, T: ?Sized> RecordProbe<'a> for &Probe<'a, T> {
 #[doc(hidden)]
 pub struct Record<'a, T: ?Sized>(&'a T);
 
+// Copied into the check, then read: both take it by value.
+impl<T: ?Sized> Clone for Record<'_, T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T: ?Sized> Copy for Record<'_, T> {}
+
 /// A value a path names a field of: a struct, not a list. Called at the field before the one
 /// named, so a list there is reported with the fix.
 #[diagnostic::on_unimplemented(
