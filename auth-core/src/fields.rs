@@ -415,8 +415,8 @@ impl<T: MessageField> MessageField for Option<T> {
 /// errors[0].code`), or listed by `field_errors(each = ...)` in `#[vendor_error(...)]`: a
 /// `Vec`, an array or a slice, or an `Option` of one.
 #[diagnostic::on_unimplemented(
-    message = "`{Self}` is not a list, so it cannot be indexed or listed here",
-    label = "this path is used as a list",
+    message = "`{Self}` is not a list, so it cannot be indexed with `[n]`",
+    label = "this path is indexed as a list",
     note = "declare the field as a `Vec<...>` (or `Option<Vec<...>>`), or remove the `[...]` index"
 )]
 pub trait ListField {
@@ -651,5 +651,27 @@ impl<'a, T> Element<'a> for &'a [T] {
     type Of = T;
     fn element(self) -> Option<&'a T> {
         self.first()
+    }
+}
+
+/// An error-body field named by `field_errors(each = ...)` in `#[vendor_error(...)]`: a list
+/// (`Vec`, array, slice, or an `Option` of one) whose entries each name their field.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a list, so `field_errors(each = ...)` cannot list its entries",
+    label = "this path is named by `each`, a list whose entries each name their field",
+    note = "declare the field as a `Vec<...>` (or an `Option` of one); for a map keyed by field name, write `field_errors(by_field = ..., error = ...)`, without `field`"
+)]
+pub trait EachField {
+    /// The type of an entry.
+    type Element;
+    /// The entries, in order; none when the list is absent.
+    fn entries(&self) -> &[Self::Element];
+}
+
+#[diagnostic::do_not_recommend]
+impl<T: ListField + ?Sized> EachField for T {
+    type Element = T::Element;
+    fn entries(&self) -> &[T::Element] {
+        self.elements()
     }
 }

@@ -717,6 +717,14 @@ impl FromMeta for SourceArg {
                     ..
                 }) = arg
                 else {
+                    // A bare name is quoted as written.
+                    let example = match arg {
+                        Expr::Path(bare) => bare
+                            .path
+                            .get_ident()
+                            .map_or_else(|| example.to_owned(), |ident| format!("{name}(\"{ident}\")")),
+                        _ => example.to_owned(),
+                    };
                     return Err(darling::Error::custom(format!(
                         "write the {name} name in quotes: `{example}`"
                     ))
@@ -739,6 +747,29 @@ impl FromMeta for SourceArg {
                 text.value()
             ))
             .with_span(text)),
+            // `access_token | token`: alternatives are a `#[vendor_error]` notion.
+            Expr::Binary(binary) if matches!(binary.op, syn::BinOp::BitOr(_)) => {
+                Err(darling::Error::custom(format!(
+                    "a response value has one source: write one path, e.g. `{}`; alternatives joined by `|` are for the `code` and `message` of `#[vendor_error(...)]`",
+                    written_path(&binary.left)
+                ))
+                .with_span(&binary.op))
+            }
+            // `data..token`: one dot too many.
+            Expr::Range(range) => {
+                let (Some(start), Some(end)) = (&range.start, &range.end) else {
+                    return Err(darling::Error::custom(
+                        "expected a path of fields into the response type (`token`, `data.token`, `data.sessions[0].token`)",
+                    )
+                    .with_span(&range.limits));
+                };
+                Err(darling::Error::custom(format!(
+                    "the fields of a path are joined by one `.`: `{}.{}`",
+                    written_path(start),
+                    written_path(end)
+                ))
+                .with_span(&range.limits))
+            }
             _ => FieldPath::parse(expr).map(SourceArg::Body).map_err(|malformed| {
                 if malformed.index_hint {
                     malformed.error("the response type", RESPONSE_PATH_EXAMPLE)
@@ -751,6 +782,13 @@ impl FromMeta for SourceArg {
             }),
         }
     }
+}
+
+/// An expression as written, without the spaces tokens are printed with: `data.token`.
+fn written_path(expr: &Expr) -> String {
+    quote::ToTokens::to_token_stream(expr)
+        .to_string()
+        .replace(' ', "")
 }
 
 /// `expires_at = <source>` or `expires_at(unix_seconds = <source>)` (and the same for
@@ -1212,6 +1250,14 @@ impl PlacementName {
                     name: Some(SpannedValue::new(text.value(), text.span())),
                     span: pair.path.span(),
                 }),
+                // A bare name is quoted as written: `cookie = sid` → `cookie = "sid"`.
+                Expr::Path(bare) if bare.path.get_ident().is_some() => {
+                    let written = bare.path.get_ident().map(Ident::to_string).unwrap_or_default();
+                    Err(darling::Error::custom(format!(
+                        "write the name in quotes: `#[login({key} = \"{written}\")]`, or `#[login({key})]` for the name of the field"
+                    ))
+                    .with_span(bare))
+                }
                 other => Err(darling::Error::custom(format!(
                     "write the name in quotes: {example}"
                 ))

@@ -43,7 +43,7 @@ impl ::auth_core::VendorError for ErrorBody {
             let __v = self;
             let __v = &__v.errors;
             let __v = ::auth_core::__private::Step(__v).enter()?;
-            ::core::option::Option::Some(::auth_core::fields::ListField::elements(__v))
+            ::core::option::Option::Some(::auth_core::fields::EachField::entries(__v))
         })();
         let ::core::option::Option::Some(__container) = __container else {
             return ::std::vec::Vec::new();

@@ -127,6 +127,35 @@ fn is_vendor_error(attr: &Attribute) -> bool {
     attr.path().is_ident("vendor_error")
 }
 
+/// A `|` with nothing after it (`code = code |`, `code = code |, message = ...`), in `tokens`
+/// or a group inside them.
+fn dangling_bar(tokens: proc_macro2::TokenStream) -> Option<Span> {
+    use proc_macro2::TokenTree;
+    let tokens: Vec<TokenTree> = tokens.into_iter().collect();
+    for (position, token) in tokens.iter().enumerate() {
+        match token {
+            TokenTree::Punct(bar) if bar.as_char() == '|' => {
+                let next = tokens.get(position + 1);
+                let ends = match next {
+                    None => true,
+                    Some(TokenTree::Punct(next)) => matches!(next.as_char(), ',' | '=' | '|'),
+                    Some(_) => false,
+                };
+                if ends {
+                    return Some(bar.span());
+                }
+            }
+            TokenTree::Group(group) => {
+                if let Some(span) = dangling_bar(group.stream()) {
+                    return Some(span);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
 /// The items of every `#[vendor_error(...)]` among `attrs`.
 fn items(attrs: &[Attribute], errors: &mut darling::error::Accumulator) -> Vec<Meta> {
     let mut out = Vec::new();
@@ -134,11 +163,15 @@ fn items(attrs: &[Attribute], errors: &mut darling::error::Accumulator) -> Vec<M
         let parsed = match &attr.meta {
             Meta::List(list) => list
                 .parse_args_with(Punctuated::<Meta, Token![,]>::parse_terminated)
-                .map_err(|e| {
-                    Error::custom(format!(
+                .map_err(|e| match dangling_bar(list.tokens.clone()) {
+                    Some(bar) => Error::custom(
+                        "`|` joins alternatives, and none follows it: write the next path after it (`code = error_code | status`), or remove it",
+                    )
+                    .with_span(&bar),
+                    None => Error::custom(format!(
                         "{e}; write keys separated by commas, e.g. `#[vendor_error(code = error_code, message = error)]`"
                     ))
-                    .with_span(&e.span())
+                    .with_span(&e.span()),
                 }),
             other => Err(Error::custom(
                 "write the keys in parentheses, e.g. `#[vendor_error(code = error_code, message = error)]`",

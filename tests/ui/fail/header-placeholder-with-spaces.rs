@@ -1,0 +1,24 @@
+use auth_core::{login_endpoint, Secret};
+
+#[derive(serde::Deserialize)]
+pub struct LoginResponse {
+    pub token: Secret,
+}
+
+#[login_endpoint(
+    vendor = "Example",
+    base_url = "https://api.example.com",
+    path = "/auth/login",
+    response = LoginResponse,
+    token = token,
+    header(name = "x-device", value = "id={ device_id }"),
+)]
+pub struct Login {
+    email: String,
+    #[login(secret)]
+    password: Secret,
+    #[login(in_header = "x-device")]
+    device_id: String,
+}
+
+fn main() {}

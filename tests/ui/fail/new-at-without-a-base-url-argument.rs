@@ -1,0 +1,25 @@
+use auth_core::{login_endpoint, Authenticator, LoginClient, Secret};
+
+#[derive(serde::Deserialize)]
+pub struct LoginResponse {
+    pub token: Secret,
+}
+
+#[login_endpoint(
+    vendor = "Example",
+    base_url = "https://api.example.com",
+    path = "/auth/login",
+    response = LoginResponse,
+    token = token,
+)]
+pub struct Login {
+    email: String,
+    #[login(secret)]
+    password: Secret,
+}
+
+fn main() {
+    let client = LoginClient::new().unwrap();
+    let login = Login::builder().email("me@example.com").password("hunter2").build();
+    let _auth = Authenticator::new_at(client, login);
+}
