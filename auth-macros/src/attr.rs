@@ -717,12 +717,21 @@ impl FromMeta for SourceArg {
                     ..
                 }) = arg
                 else {
-                    // A bare name is quoted as written.
+                    // A bare name is quoted as written; in a header's, an `_` stands for the
+                    // `-` an identifier cannot hold.
                     let example = match arg {
-                        Expr::Path(bare) => bare
-                            .path
-                            .get_ident()
-                            .map_or_else(|| example.to_owned(), |ident| format!("{name}(\"{ident}\")")),
+                        Expr::Path(bare) => bare.path.get_ident().map_or_else(
+                            || example.to_owned(),
+                            |ident| {
+                                let written = ident.to_string();
+                                let written = if name == "header" {
+                                    written.replace('_', "-")
+                                } else {
+                                    written
+                                };
+                                format!("{name}(\"{written}\")")
+                            },
+                        ),
                         _ => example.to_owned(),
                     };
                     return Err(darling::Error::custom(format!(
@@ -1252,7 +1261,11 @@ impl PlacementName {
                 }),
                 // A bare name is quoted as written: `cookie = sid` → `cookie = "sid"`.
                 Expr::Path(bare) if bare.path.get_ident().is_some() => {
-                    let written = bare.path.get_ident().map(Ident::to_string).unwrap_or_default();
+                    let written = bare
+                        .path
+                        .get_ident()
+                        .map(Ident::to_string)
+                        .unwrap_or_default();
                     Err(darling::Error::custom(format!(
                         "write the name in quotes: `#[login({key} = \"{written}\")]`, or `#[login({key})]` for the name of the field"
                     ))

@@ -161,7 +161,11 @@ pub fn steps(root: TokenStream, segments: &[Segment], enter_last: bool) -> Token
     let enter = quote!(let __v = ::auth_core::__private::Step(__v).enter()?;);
     let mut out = quote!(let __v = #root;);
     for (position, segment) in segments.iter().enumerate() {
-        if let (Segment::Field(_), Some(previous)) = (segment, position.checked_sub(1)) {
+        // Not before a tuple field (`pair.0`): a list there (`errors.0` for `errors[0]`) is
+        // left to rustc's "no field `0` on type `&Vec<...>`", which names the list.
+        if let (Segment::Field(syn::Member::Named(_)), Some(previous)) =
+            (segment, position.checked_sub(1))
+        {
             out.extend(record_step(&segments[previous]));
         }
         out.extend(step(segment));

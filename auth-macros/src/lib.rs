@@ -302,12 +302,17 @@ use syn::ItemStruct;
 /// - All of them come in one build. A key with a mistake is set aside and the others are read;
 ///   what only the compiler can see is still checked: the `response` and `error_body` types
 ///   (`Deserialize`, `VendorError`), the token, expiry and `body_failure` paths (a field that
-///   does not exist or has the wrong type is reported at the path in the attribute), and the
+///   does not exist or has the wrong type is reported at the path in the attribute; a field of
+///   a list named without `[n]`, `data.token` for a `data: Vec<...>`, is reported at `data`
+///   with `data[0]` as the fix), and the
 ///   types of fields sent as text or in a JSON body (reported at the field's type).
 /// - Nothing cascades to the code that uses the struct: with mistakes, the struct is still
 ///   written (without its `#[login]` attributes) with its builder, `Debug`, `send` and
 ///   `send_to`, or stand-ins for them when its fields cannot be read (an enum, a generic or
-///   tuple struct, a field named like a generated method). A field declared twice, a second
+///   tuple struct, a field named like a generated method). It also stands in as a login (and,
+///   with `refreshes`, as that login's refresh) where another declaration or a call names it
+///   (`refreshes = Login`, `refresh = Refresh`, `with_refresh::<Refresh>()`,
+///   `Authenticator::new`), so those report nothing more. A field declared twice, a second
 ///   `#[login_endpoint]` on the struct, or a `#[login(...)]` written on the struct instead of a
 ///   field is one error, and left out of what is generated.
 /// - Errors name the user's struct, fields and keys, not the macro's internals. A builder's

@@ -225,8 +225,7 @@ fn expand_field_errors(errors: &FieldErrors) -> TokenStream {
                 field,
                 quote_spanned!(field.span=> ::auth_core::fields::MessageField::message(__v)),
             );
-            let elements =
-                quote_spanned!(each.span=> ::auth_core::fields::EachField::entries(__v));
+            let elements = quote_spanned!(each.span=> ::auth_core::fields::EachField::entries(__v));
             let entries = quote! {
                 __container
                     .iter()
