@@ -444,6 +444,25 @@ impl Endpoint {
                 kind,
             })
         });
+        // `refresh = Refresh` renews a session with its refresh token, which only
+        // `refresh_token` reads; one written with a mistake is reported as such.
+        if let Some(refresh) = &args.refresh
+            && args.refreshes.is_none()
+            && args.refresh_token.is_none()
+            && !reported.contains(&"refresh_token")
+        {
+            let refresh_name = refresh
+                .segments
+                .last()
+                .map(|segment| segment.ident.to_string())
+                .unwrap_or_default();
+            errors.push(
+                Error::custom(format!(
+                    "`refresh = {refresh_name}` renews a session with the refresh token of the login's answer, and this login reads none; add `refresh_token = ...` with where the answer has it (`refresh_token = refresh_token`, `header(\"...\")`, `cookie(\"...\")`), or remove `refresh`"
+                ))
+                .with_span(refresh),
+            );
+        }
         let credentials = Credentials::from_args(
             CredentialArgs {
                 token: args.token,
@@ -1892,7 +1911,21 @@ impl FieldPlacement {
                             "a path parameter is always sent, so `{ident}` cannot be an `Option`; give it the inner type"
                         )).with_span(&path.span));
                     }
-                    let name = named(&path.name, path.span);
+                    let mut name = named(&path.name, path.span);
+                    // `path = "{realm}"`: the braces are `path`'s; the name is read without them.
+                    if let Some(inner) = name
+                        .strip_prefix('{')
+                        .and_then(|rest| rest.strip_suffix('}'))
+                        .filter(|inner| !inner.is_empty())
+                    {
+                        errors.push(
+                            Error::custom(format!(
+                                "write the placeholder's name without braces: `#[login(path = \"{inner}\")]`, or `#[login(path)]` for `{{{ident}}}`; the braces are written in `path`"
+                            ))
+                            .with_span(&name.span()),
+                        );
+                        name = SpannedValue::new(inner.to_owned(), name.span());
+                    }
                     if name.is_empty() {
                         errors.push(
                             Error::custom(format!(

@@ -138,7 +138,7 @@ use syn::ItemStruct;
 /// | `status(...)` | no | Status codes mapped to error kinds (below). |
 /// | `body_failure(...)` | no | A failure stated inside a 2xx body (below). |
 /// | `refreshes` | no | Makes the struct the refresh request for the sessions of a login declared with `#[login_endpoint]`: `refreshes = Login`. Its fields are then filled by the authenticator (see *Refresh endpoints* below). |
-/// | `refresh` | no | On a login: the refresh endpoint its sessions are renewed with, `refresh = Refresh`, a struct declared with `refreshes = Login` (this login). Every `auth_core::Authenticator` of the login then refreshes with it, with no `with_refresh` (which still replaces it). A type that is not a refresh endpoint of this login is a compile error at the name. Not on a refresh request itself. |
+/// | `refresh` | no | On a login: the refresh endpoint its sessions are renewed with, `refresh = Refresh`, a struct declared with `refreshes = Login` (this login). Every `auth_core::Authenticator` of the login then refreshes with it, with no `with_refresh` (which still replaces it). A type that is not a refresh endpoint of this login is a compile error at the name. Needs `refresh_token` (a login that reads no refresh token has none to refresh with). Not on a refresh request itself. |
 ///
 /// Durations are a number with a unit, `s`, `m`, `h` or `d`, or a sum such as `"1h30m"`; never
 /// zero.

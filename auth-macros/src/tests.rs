@@ -164,6 +164,7 @@ fn expansion_of_an_oauth_like_endpoint() {
         query(version = 2),
         response = TokenResponse,
         token = access_token,
+        refresh_token = refresh_token,
         refresh = Refresh,
     };
     let item = quote! {

@@ -31,9 +31,7 @@ impl ::auth_core::VendorError for ErrorBody {
     fn message(&self) -> ::core::option::Option<&str> {
         #[allow(unused_imports)]
         use ::auth_core::__private::Present as _;
-        let __v = self;
-        let __v = &__v.message;
-        let __v = ::auth_core::__private::Step(__v).enter()?;
+        let __v = &self.message;
         ::auth_core::fields::MessageField::message(__v)
     }
     fn field_errors(&self) -> ::std::vec::Vec<::auth_core::FieldError> {

@@ -663,7 +663,7 @@ impl ::auth_core::LoginEndpoint for Login {
         ::auth_core::ResponseSpec::__new(
             "TokenResponse",
             ::auth_core::Source::Body("access_token"),
-            ::core::option::Option::None,
+            ::core::option::Option::Some(::auth_core::Source::Body("refresh_token")),
             ::core::option::Option::None,
             ::core::option::Option::None,
             ::auth_core::ErrorKind::Rejected,
@@ -698,7 +698,10 @@ impl ::auth_core::LoginEndpoint for Login {
                 let __v = &__response.access_token;
                 ::auth_core::fields::TokenField::token(__v)
             },
-            refresh_token: ::core::option::Option::None,
+            refresh_token: {
+                let __v = &__response.refresh_token;
+                ::auth_core::fields::TokenField::token(__v)
+            },
             expiry: ::auth_core::__private::ExpiryValue::Absent,
             refresh_expiry: ::auth_core::__private::ExpiryValue::Absent,
         }

@@ -88,9 +88,17 @@ fn read_first(
     match paths {
         [] => None,
         [path] => {
-            let value = steps(quote!(self), path);
             let leaf = leaf(path);
-            Some(quote!(#value #leaf))
+            Some(match path.segments.as_slice() {
+                // One field, read as it is (an `Option` reads itself): the trait is then asked
+                // of the field's own type, as `__take` asks it, so a field of the wrong type is
+                // one error.
+                [Segment::Field(member)] => quote!(let __v = &self.#member; #leaf),
+                _ => {
+                    let value = steps(quote!(self), path);
+                    quote!(#value #leaf)
+                }
+            })
         }
         _ => {
             let tries = paths.iter().map(|path| {
