@@ -1005,11 +1005,50 @@ fn check_header_value(value: &SpannedValue<String>) -> darling::Result<()> {
     Ok(())
 }
 
+/// A duration written with spelt-out units (`5min`, `2 hours`, `1 day 12 hours`) in the
+/// one-letter units: `5m`, `2h`, `1d12h`. `None` when a word is not a unit.
+fn short_units(text: &str) -> Option<String> {
+    let mut out = String::new();
+    let mut word = String::new();
+    let flush = |word: &mut String, out: &mut String| -> Option<()> {
+        if word.is_empty() {
+            return Some(());
+        }
+        let unit = match word.to_ascii_lowercase().as_str() {
+            "s" | "sec" | "secs" | "second" | "seconds" => "s",
+            "m" | "min" | "mins" | "minute" | "minutes" => "m",
+            "h" | "hr" | "hrs" | "hour" | "hours" => "h",
+            "d" | "day" | "days" => "d",
+            _ => return None,
+        };
+        out.push_str(unit);
+        word.clear();
+        Some(())
+    };
+    for c in text.chars() {
+        if c.is_ascii_digit() {
+            flush(&mut word, &mut out)?;
+            out.push(c);
+        } else if c.is_alphabetic() {
+            word.push(c);
+        } else if !(c.is_whitespace() || c == ',') {
+            return None;
+        }
+    }
+    flush(&mut word, &mut out)?;
+    Some(out)
+}
+
 /// Parses `30s`, `5m`, `2h`, `1d` and sums such as `1h30m` into seconds.
 pub fn parse_duration(text: &SpannedValue<String>) -> darling::Result<u64> {
     let fail = || {
+        let suggestion = short_units(text.as_str())
+            .filter(|short| *short != text.as_str())
+            .filter(|short| parse_duration(&SpannedValue::new(short.clone(), text.span())).is_ok())
+            .map(|short| format!("did you mean `{short}`? "))
+            .unwrap_or_default();
         Error::custom(format!(
-            "`{}` is not a duration; write a number with a unit: `30s`, `5m`, `2h`, `1d` (or a sum such as `1h30m`)",
+            "`{}` is not a duration; {suggestion}write a number with a unit: `30s`, `5m`, `2h`, `1d` (or a sum such as `1h30m`)",
             text.as_str()
         ))
         .with_span(&text.span())

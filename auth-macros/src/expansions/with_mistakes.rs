@@ -2,7 +2,7 @@
     "unknown key `vendr` in `#[login_endpoint(...)]`; did you mean `vendor`? the keys are: vendor, base_url, path, method, content_type, body, header, constant, query, cookie, response, token, refresh_token, expires_at, expires_in, refresh_expires_at, refresh_expires_in, lifetime, idle_timeout, lockout, error_body, status, body_failure, refreshes, refresh"
 }
 ::core::compile_error! {
-    "`2 hours` is not a duration; write a number with a unit: `30s`, `5m`, `2h`, `1d` (or a sum such as `1h30m`)"
+    "`2 hours` is not a duration; did you mean `2h`? write a number with a unit: `30s`, `5m`, `2h`, `1d` (or a sum such as `1h30m`)"
 }
 pub struct Login {
     scopes: Vec<String>,
