@@ -176,8 +176,16 @@ impl ResponseSpec {
 
 /// The declared headers and cookies of a response, taken out of it as soon as it arrives. Only
 /// these are kept, as [`Secret`]s.
+///
+/// Boxed, and absent for a response that declares none (every value from the body), so such a
+/// response carries one empty pointer and dropping it costs nothing.
 #[derive(Default)]
 pub(crate) struct Captured {
+    values: Option<Box<CapturedValues>>,
+}
+
+#[derive(Default)]
+struct CapturedValues {
     headers: Vec<CapturedHeader>,
     cookies: Vec<SetCookie>,
     /// The names of every cookie the response set, for the message of a missing one.
@@ -196,10 +204,10 @@ impl Captured {
     /// Marks the declared headers (and `Set-Cookie`, when a cookie is declared) sensitive and
     /// copies their values out of `headers`.
     pub(crate) fn take(spec: &ResponseSpec, headers: &mut HeaderMap) -> Captured {
-        let mut captured = Captured::default();
         if !spec.reads_headers {
-            return captured;
+            return Captured::default();
         }
+        let mut captured = CapturedValues::default();
         let mut wants_cookies = false;
         for source in spec.sources() {
             match source {
@@ -241,27 +249,49 @@ impl Captured {
                 }
             }
         }
-        captured
+        Captured {
+            values: Some(Box::new(captured)),
+        }
     }
 
     /// The request's and the response's secrets: what error texts are scrubbed of.
     pub(crate) fn secrets(&self) -> impl Iterator<Item = &str> {
-        let headers = self.headers.iter().filter_map(|h| match &h.value {
-            Some(Ok(value)) => Some(value.expose_secret()),
-            _ => None,
-        });
-        headers.chain(self.cookies.iter().map(|c| c.value.expose_secret()))
+        let values = self.values.as_deref();
+        let headers = values
+            .into_iter()
+            .flat_map(|values| &values.headers)
+            .filter_map(|h| match &h.value {
+                Some(Ok(value)) => Some(value.expose_secret()),
+                _ => None,
+            });
+        let cookies = values
+            .into_iter()
+            .flat_map(|values| &values.cookies)
+            .map(|c| c.value.expose_secret());
+        headers.chain(cookies)
+    }
+
+    /// Whether any declared header or cookie was captured with a value.
+    #[inline]
+    pub(crate) fn has_secrets(&self) -> bool {
+        self.values.is_some() && self.secrets().next().is_some()
     }
 
     fn header(&self, name: &str) -> Option<&Result<Secret, NotText>> {
-        self.headers
+        self.values
+            .as_deref()?
+            .headers
             .iter()
             .find(|h| h.name == name)
             .and_then(|h| h.value.as_ref())
     }
 
     fn cookie(&self, name: &str) -> Option<&SetCookie> {
-        self.cookies.iter().find(|c| c.name == name)
+        self.values
+            .as_deref()?
+            .cookies
+            .iter()
+            .find(|c| c.name == name)
     }
 }
 

@@ -80,6 +80,51 @@ pub struct EndpointSpec {
     /// lowercase token characters, values of visible ASCII and spaces), worked out when the
     /// constant is built; otherwise each is checked as it is sent.
     plain_headers: bool,
+    /// The content type when it is one of the common ones, recognised when the constant is
+    /// built, so its header value is a literal rather than checked byte by byte per request.
+    common_content_type: Option<CommonContentType>,
+}
+
+/// A content type most logins send, recognised in the spec's constant.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum CommonContentType {
+    /// `application/json`, the default of a JSON body.
+    Json,
+    /// `application/json; charset=utf-8`.
+    JsonUtf8,
+    /// `application/x-www-form-urlencoded`, the default of a form body.
+    Form,
+}
+
+impl CommonContentType {
+    const fn of(content_type: Option<&str>) -> Option<CommonContentType> {
+        match content_type {
+            Some(text) if str_eq(text, "application/json") => Some(CommonContentType::Json),
+            Some(text) if str_eq(text, "application/json; charset=utf-8") => {
+                Some(CommonContentType::JsonUtf8)
+            }
+            Some(text) if str_eq(text, "application/x-www-form-urlencoded") => {
+                Some(CommonContentType::Form)
+            }
+            _ => None,
+        }
+    }
+}
+
+/// Whether two strings are equal, in a constant.
+const fn str_eq(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
 }
 
 /// Whether `text` contains `byte`, in a constant.
@@ -174,7 +219,14 @@ impl EndpointSpec {
             response,
             path_has_placeholders: contains_byte(path, b'{'),
             plain_headers: all_plain(content_type, headers),
+            common_content_type: CommonContentType::of(content_type),
         }
+    }
+
+    /// The content type, when it is a common one.
+    #[inline]
+    pub(crate) fn common_content_type(&self) -> Option<CommonContentType> {
+        self.common_content_type
     }
 
     /// Whether the path has a `{placeholder}` to fill in.

@@ -316,6 +316,7 @@ struct More {
 
 impl AuthError {
     /// A new error of `kind` for `vendor`, with no further detail.
+    #[inline]
     pub fn new(kind: ErrorKind, vendor: &'static str) -> Self {
         AuthError {
             kind,
@@ -423,6 +424,7 @@ impl AuthError {
 
     /// Whether the error carries any text that could quote a secret: a message, a textual
     /// code, field errors or a detail.
+    #[inline]
     pub(crate) fn has_text(&self) -> bool {
         self.message.is_some()
             || matches!(self.vendor_code, Some(VendorCode::Text(_)))

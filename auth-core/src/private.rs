@@ -214,15 +214,20 @@ async fn exchange_request(
 
 /// Removes every secret of the request from an error's text.
 pub(crate) fn scrub_error(mut error: AuthError, request: &dyn LoginRequest) -> AuthError {
+    scrub_error_in_place(&mut error, request);
+    error
+}
+
+/// [`scrub_error`] on an error in place.
+pub(crate) fn scrub_error_in_place(error: &mut AuthError, request: &dyn LoginRequest) {
     if !error.has_text() {
-        return error;
+        return;
     }
     let mut secrets: Vec<Secret> = Vec::new();
     request.__secrets(&mut |value| secrets.push(Secret::from(value)));
     secrets.extend(crate::request::encoded_secrets(request));
     let exposed: Vec<&str> = secrets.iter().map(Secret::expose_secret).collect();
     error.scrub(&exposed);
-    error
 }
 
 /// Replaces each of the request's secrets (3 characters or more), as given and as encoded on

@@ -12,7 +12,7 @@ use reqwest::header::{
 };
 use url::Url;
 
-use crate::endpoint::{BodyFormat, EndpointSpec, LoginRequest, Method};
+use crate::endpoint::{BodyFormat, CommonContentType, EndpointSpec, LoginRequest, Method};
 use crate::error::{AuthError, ErrorKind};
 use crate::secret::{Secret, sensitive_header_value};
 
@@ -519,9 +519,20 @@ fn headers(spec: &EndpointSpec, parts: &RequestParts<'_>) -> Result<HeaderMap, A
         declared => HeaderMap::with_capacity(declared + 2),
     };
     if spec.plain_headers() {
-        // Checked when the spec was built: `from_static` takes every one of them.
-        if let Some(content_type) = spec.content_type() {
-            headers.insert(CONTENT_TYPE, HeaderValue::from_static(content_type));
+        // Checked when the spec was built: `from_static` takes every one of them. A common
+        // content type is a literal, which `from_static` checks at compile time.
+        let content_type = match spec.common_content_type() {
+            Some(CommonContentType::Json) => Some(HeaderValue::from_static("application/json")),
+            Some(CommonContentType::JsonUtf8) => Some(HeaderValue::from_static(
+                "application/json; charset=utf-8",
+            )),
+            Some(CommonContentType::Form) => Some(HeaderValue::from_static(
+                "application/x-www-form-urlencoded",
+            )),
+            None => spec.content_type().map(HeaderValue::from_static),
+        };
+        if let Some(content_type) = content_type {
+            headers.insert(CONTENT_TYPE, content_type);
         }
         for (name, value) in spec.headers().iter().copied() {
             headers.insert(

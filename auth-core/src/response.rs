@@ -191,24 +191,27 @@ fn vendor_failure(
             .then(|| spec.lockout())
             .flatten()
     });
-    let error = AuthError::new(kind, spec.vendor())
+    let mut error = AuthError::new(kind, spec.vendor())
         .with_status(raw.status)
         .with_retry_after(retry_after);
-    let error = match body {
-        Some(Some(body)) => error
-            .with_vendor_code(body.code)
-            .with_message(body.message)
-            .with_field_errors(body.field_errors),
+    match body {
+        Some(Some(body)) => {
+            error = error
+                .with_vendor_code(body.code)
+                .with_message(body.message)
+                .with_field_errors(body.field_errors);
+        }
         // The status still says what happened; the body is kept as a safe excerpt.
         Some(None) => {
             let excerpt = with_scrub(request, raw, |scrub| body_excerpt(&raw.body, scrub));
-            error.with_detail(format!(
+            error = error.with_detail(format!(
                 "the error body was not the documented shape: {excerpt}"
-            ))
+            ));
         }
-        None => error,
-    };
-    scrubbed(error, request, raw)
+        None => {}
+    }
+    scrub(&mut error, request, raw);
+    error
 }
 
 /// Whether a body that no type is declared for is JSON, as far as telling it from an HTML page
@@ -222,20 +225,33 @@ fn looks_like_json(body: &[u8]) -> bool {
     ) && body.len() >= 2
 }
 
-fn scrubbed(error: AuthError, request: Option<&dyn LoginRequest>, raw: &RawResponse) -> AuthError {
-    // An error with no text of the vendor's or the response's has nothing to scrub.
-    if !error.has_text() {
-        return error;
+fn scrubbed(
+    mut error: AuthError,
+    request: Option<&dyn LoginRequest>,
+    raw: &RawResponse,
+) -> AuthError {
+    scrub(&mut error, request, raw);
+    error
+}
+
+/// Removes the request's secrets and the response's captured values from `error`'s text. An
+/// error with no text of the vendor's or the response's has nothing to scrub, which is checked
+/// here, inline, so that most failures make no call.
+#[inline]
+fn scrub(error: &mut AuthError, request: Option<&dyn LoginRequest>, raw: &RawResponse) {
+    if error.has_text() {
+        scrub_text_of(error, request, raw);
     }
-    let mut error = match request {
-        Some(request) => crate::__private::scrub_error(error, request),
-        None => error,
-    };
-    if raw.captured.secrets().next().is_some() {
+}
+
+fn scrub_text_of(error: &mut AuthError, request: Option<&dyn LoginRequest>, raw: &RawResponse) {
+    if let Some(request) = request {
+        crate::__private::scrub_error_in_place(error, request);
+    }
+    if raw.captured.has_secrets() {
         let values: Vec<&str> = raw.captured.secrets().collect();
         error.scrub(&values);
     }
-    error
 }
 
 fn short_type_name<T>() -> &'static str {
