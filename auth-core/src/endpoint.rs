@@ -83,6 +83,9 @@ pub struct EndpointSpec {
     /// The content type when it is one of the common ones, recognised when the constant is
     /// built, so its header value is a literal rather than checked byte by byte per request.
     common_content_type: Option<CommonContentType>,
+    /// Whether the only header the spec itself adds is its content type (no declared headers
+    /// or cookies, and not an empty POST's length), worked out when the constant is built.
+    only_content_type: bool,
 }
 
 /// A content type most logins send, recognised in the spec's constant.
@@ -220,7 +223,18 @@ impl EndpointSpec {
             path_has_placeholders: contains_byte(path, b'{'),
             plain_headers: all_plain(content_type, headers),
             common_content_type: CommonContentType::of(content_type),
+            only_content_type: content_type.is_some()
+                && headers.is_empty()
+                && cookies.is_empty()
+                && all_plain(content_type, headers)
+                && !matches!(body, BodyFormat::None),
         }
+    }
+
+    /// Whether the content type is the only header the spec adds, and needs no check.
+    #[inline]
+    pub(crate) fn only_content_type(&self) -> bool {
+        self.only_content_type
     }
 
     /// The content type, when it is a common one.

@@ -364,6 +364,18 @@ pub(crate) fn request_headers(
 /// Every header: the content type, the declared ones, those from fields, the cookies, Basic
 /// credentials, and the length of an empty POST.
 fn all_headers(spec: &EndpointSpec, parts: &RequestParts<'_>) -> Result<HeaderMap, AuthError> {
+    if spec.only_content_type()
+        && parts
+            .values
+            .iter()
+            .all(|part| matches!(part.place, Place::Form | Place::Query | Place::Path))
+        && let Some(content_type) = content_type_value(spec)
+    {
+        // Most logins: the content type and nothing else, in a map sized for it.
+        let mut headers = HeaderMap::with_capacity(1);
+        headers.insert(CONTENT_TYPE, content_type);
+        return Ok(headers);
+    }
     let mut headers = headers(spec, parts)?;
     if let Some(cookie) = cookie_header(spec, parts)? {
         headers.insert(COOKIE, cookie);
@@ -519,19 +531,8 @@ fn headers(spec: &EndpointSpec, parts: &RequestParts<'_>) -> Result<HeaderMap, A
         declared => HeaderMap::with_capacity(declared + 2),
     };
     if spec.plain_headers() {
-        // Checked when the spec was built: `from_static` takes every one of them. A common
-        // content type is a literal, which `from_static` checks at compile time.
-        let content_type = match spec.common_content_type() {
-            Some(CommonContentType::Json) => Some(HeaderValue::from_static("application/json")),
-            Some(CommonContentType::JsonUtf8) => Some(HeaderValue::from_static(
-                "application/json; charset=utf-8",
-            )),
-            Some(CommonContentType::Form) => Some(HeaderValue::from_static(
-                "application/x-www-form-urlencoded",
-            )),
-            None => spec.content_type().map(HeaderValue::from_static),
-        };
-        if let Some(content_type) = content_type {
+        // Checked when the spec was built: `from_static` takes every one of them.
+        if let Some(content_type) = content_type_value(spec) {
             headers.insert(CONTENT_TYPE, content_type);
         }
         for (name, value) in spec.headers().iter().copied() {
@@ -565,6 +566,21 @@ fn headers(spec: &EndpointSpec, parts: &RequestParts<'_>) -> Result<HeaderMap, A
         }
     }
     Ok(headers)
+}
+
+/// The content type of a spec whose headers need no check. A common one is a literal, which
+/// `from_static` checks at compile time rather than byte by byte per request.
+fn content_type_value(spec: &EndpointSpec) -> Option<HeaderValue> {
+    match spec.common_content_type() {
+        Some(CommonContentType::Json) => Some(HeaderValue::from_static("application/json")),
+        Some(CommonContentType::JsonUtf8) => Some(HeaderValue::from_static(
+            "application/json; charset=utf-8",
+        )),
+        Some(CommonContentType::Form) => Some(HeaderValue::from_static(
+            "application/x-www-form-urlencoded",
+        )),
+        None => spec.content_type().map(HeaderValue::from_static),
+    }
 }
 
 /// The content type and declared headers of a spec that has one `from_static` would refuse,
