@@ -8,6 +8,9 @@ use crate::error::{ErrorKind, FieldError, VendorCode};
 pub enum KindRule {
     /// `code = "invalid_grant" => InvalidCredentials`: the code, compared as text.
     Code(&'static str, ErrorKind),
+    /// `code = 4 => InvalidCredentials`: a code that is an integer, parsed when the derive
+    /// expands, and its text as written, which a textual code is compared with.
+    Number(i64, &'static str, ErrorKind),
     /// `message = "Invalid identifier or password" => InvalidCredentials`: the whole message.
     Message(&'static str, ErrorKind),
 }
@@ -22,6 +25,11 @@ pub fn kind_for(
         KindRule::Code(expected, kind) => code
             .is_some_and(|code| code_is(code, expected))
             .then_some(kind),
+        KindRule::Number(expected, text, kind) => match code {
+            Some(VendorCode::Number(n)) => (*n == expected).then_some(kind),
+            Some(VendorCode::Text(code)) => (code == text).then_some(kind),
+            None => None,
+        },
         KindRule::Message(expected, kind) => (message == Some(expected)).then_some(kind),
     })
 }
@@ -79,6 +87,7 @@ mod tests {
         let rules = [
             KindRule::Code("TOKEN_EXPIRED", ErrorKind::Expired),
             KindRule::Code("4", ErrorKind::InvalidCredentials),
+            KindRule::Number(7, "07", ErrorKind::Locked),
             KindRule::Message(
                 "Invalid identifier or password",
                 ErrorKind::InvalidCredentials,
@@ -98,12 +107,54 @@ mod tests {
             Some(ErrorKind::InvalidCredentials)
         );
         assert_eq!(kind(Some(VendorCode::Number(3)), None), None);
+        assert_eq!(kind(Some(VendorCode::Number(-4)), None), None);
         assert_eq!(
             kind(None, Some("Invalid identifier or password")),
             Some(ErrorKind::InvalidCredentials)
         );
         assert_eq!(kind(None, Some("Invalid identifier")), None);
         assert_eq!(kind(None, None), None);
+        // A rule parsed when the derive expanded says what the same rule as text says.
+        assert_eq!(
+            kind(Some(VendorCode::Number(7)), None),
+            Some(ErrorKind::Locked)
+        );
+        assert_eq!(kind(Some("07".into()), None), Some(ErrorKind::Locked));
+        assert_eq!(kind(Some("7".into()), None), None);
+    }
+
+    #[test]
+    fn numeric_codes_match_rules_that_parse_to_them() {
+        let rule = |text| [KindRule::Code(text, ErrorKind::Locked)];
+        let matches = |text, n| {
+            kind_for(&rule(text), Some(&VendorCode::Number(n)), None) == Some(ErrorKind::Locked)
+        };
+        for (text, n) in [
+            ("0", 0),
+            ("4", 4),
+            ("04", 4),
+            ("+4", 4),
+            ("-0", 0),
+            ("-17", -17),
+            ("9223372036854775807", i64::MAX),
+            ("-9223372036854775808", i64::MIN),
+            ("00000000000000000000004", 4),
+        ] {
+            assert!(matches(text, n), "{text} is {n}");
+        }
+        for (text, n) in [
+            ("4", 40),
+            ("40", 4),
+            ("-4", 4),
+            ("4", -4),
+            ("4x", 4),
+            ("", 0),
+            ("-", 0),
+            ("+-4", -4),
+            ("9223372036854775808", i64::MIN),
+        ] {
+            assert!(!matches(text, n), "{text} is not {n}");
+        }
     }
 
     #[test]

@@ -329,6 +329,27 @@ impl AuthError {
         }
     }
 
+    /// A failure the vendor answered with: built in one step, as every failed login is.
+    #[inline]
+    pub(crate) fn answered(
+        kind: ErrorKind,
+        vendor: &'static str,
+        status: u16,
+        retry_after: Option<Duration>,
+        vendor_code: Option<VendorCode>,
+        message: Option<String>,
+    ) -> Self {
+        AuthError {
+            kind,
+            status: Some(status),
+            vendor,
+            vendor_code,
+            message,
+            retry_after,
+            more: None,
+        }
+    }
+
     fn more(&mut self) -> &mut More {
         self.more.get_or_insert_with(Box::default)
     }
@@ -383,18 +404,6 @@ impl AuthError {
     #[inline]
     pub(crate) fn with_status(mut self, status: u16) -> Self {
         self.status = Some(status);
-        self
-    }
-
-    #[inline]
-    pub(crate) fn with_vendor_code(mut self, code: Option<VendorCode>) -> Self {
-        self.vendor_code = code;
-        self
-    }
-
-    #[inline]
-    pub(crate) fn with_message(mut self, message: Option<String>) -> Self {
-        self.message = message;
         self
     }
 
@@ -534,22 +543,29 @@ mod tests {
         // Small enough to return by value (under clippy's `result_large_err`), with what most
         // failures carry inline.
         assert!(std::mem::size_of::<AuthError>() <= 96);
-        let error = AuthError::new(ErrorKind::InvalidCredentials, "V")
-            .with_status(401)
-            .with_vendor_code(Some(VendorCode::Text("E".into())))
-            .with_message(Some("wrong".into()))
-            .with_field_errors(Vec::new())
-            .with_retry_after(None);
+        let error = AuthError::answered(
+            ErrorKind::InvalidCredentials,
+            "V",
+            401,
+            None,
+            Some(VendorCode::Text("E".into())),
+            Some("wrong".into()),
+        )
+        .with_field_errors(Vec::new());
         assert!(error.more.is_none());
         assert!(error.with_detail("d").more.is_some());
     }
 
     #[test]
     fn display_names_vendor_kind_status_code_and_message() {
-        let error = AuthError::new(ErrorKind::InvalidRequest, "Hypernative")
-            .with_status(400)
-            .with_vendor_code(Some(VendorCode::Number(1002)))
-            .with_message(Some("organizationId is mandatory".into()));
+        let error = AuthError::answered(
+            ErrorKind::InvalidRequest,
+            "Hypernative",
+            400,
+            None,
+            Some(VendorCode::Number(1002)),
+            Some("organizationId is mandatory".into()),
+        );
         assert_eq!(
             error.to_string(),
             "Hypernative login failed: invalid request (HTTP 400, vendor code 1002): organizationId is mandatory"
@@ -558,13 +574,19 @@ mod tests {
 
     #[test]
     fn scrub_removes_echoed_secrets() {
-        let mut error = AuthError::new(ErrorKind::InvalidCredentials, "V")
-            .with_message(Some("bad password hunter2!".into()))
-            .with_field_errors(vec![FieldError {
-                field: "password".into(),
-                error: "hunter2".into(),
-                params: vec!["x hunter2".into()],
-            }]);
+        let mut error = AuthError::answered(
+            ErrorKind::InvalidCredentials,
+            "V",
+            401,
+            None,
+            None,
+            Some("bad password hunter2!".into()),
+        )
+        .with_field_errors(vec![FieldError {
+            field: "password".into(),
+            error: "hunter2".into(),
+            params: vec!["x hunter2".into()],
+        }]);
         error.scrub(&["hunter2"]);
         let shown = format!("{error} {error:?}");
         assert!(!shown.contains("hunter2"), "{shown}");

@@ -573,9 +573,9 @@ fn headers(spec: &EndpointSpec, parts: &RequestParts<'_>) -> Result<HeaderMap, A
 fn content_type_value(spec: &EndpointSpec) -> Option<HeaderValue> {
     match spec.common_content_type() {
         Some(CommonContentType::Json) => Some(HeaderValue::from_static("application/json")),
-        Some(CommonContentType::JsonUtf8) => Some(HeaderValue::from_static(
-            "application/json; charset=utf-8",
-        )),
+        Some(CommonContentType::JsonUtf8) => {
+            Some(HeaderValue::from_static("application/json; charset=utf-8"))
+        }
         Some(CommonContentType::Form) => Some(HeaderValue::from_static(
             "application/x-www-form-urlencoded",
         )),

@@ -191,25 +191,26 @@ fn vendor_failure(
             .then(|| spec.lockout())
             .flatten()
     });
-    let mut error = AuthError::new(kind, spec.vendor())
-        .with_status(raw.status)
-        .with_retry_after(retry_after);
-    match body {
-        Some(Some(body)) => {
-            error = error
-                .with_vendor_code(body.code)
-                .with_message(body.message)
-                .with_field_errors(body.field_errors);
-        }
+    let mut error = match body {
+        Some(Some(body)) => AuthError::answered(
+            kind,
+            spec.vendor(),
+            raw.status,
+            retry_after,
+            body.code,
+            body.message,
+        )
+        .with_field_errors(body.field_errors),
         // The status still says what happened; the body is kept as a safe excerpt.
         Some(None) => {
             let excerpt = with_scrub(request, raw, |scrub| body_excerpt(&raw.body, scrub));
-            error = error.with_detail(format!(
-                "the error body was not the documented shape: {excerpt}"
-            ));
+            AuthError::answered(kind, spec.vendor(), raw.status, retry_after, None, None)
+                .with_detail(format!(
+                    "the error body was not the documented shape: {excerpt}"
+                ))
         }
-        None => {}
-    }
+        None => AuthError::answered(kind, spec.vendor(), raw.status, retry_after, None, None),
+    };
     scrub(&mut error, request, raw);
     error
 }

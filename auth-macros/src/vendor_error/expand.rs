@@ -43,7 +43,10 @@ pub fn expand(body: &ErrorBody, fields: &[Ident]) -> TokenStream {
         let rules = body.kinds.iter().map(|rule| {
             let value = LitStr::new(&rule.value, proc_macro2::Span::call_site());
             let kind = &rule.kind;
-            if rule.on_code {
+            if rule.on_code && let Ok(number) = rule.value.parse::<i64>() {
+                // Parsed here rather than for every error the body maps.
+                quote!(::auth_core::__private::KindRule::Number(#number, #value, ::auth_core::ErrorKind::#kind))
+            } else if rule.on_code {
                 quote!(::auth_core::__private::KindRule::Code(#value, ::auth_core::ErrorKind::#kind))
             } else {
                 quote!(::auth_core::__private::KindRule::Message(#value, ::auth_core::ErrorKind::#kind))
