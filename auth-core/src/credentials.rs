@@ -349,13 +349,24 @@ enum Absence {
     NotText,
 }
 
+/// The credential from its source. A value from the body, the common case, is taken inline;
+/// the generated code has already read it.
+#[inline]
 fn credential(
     source: Source,
     from_body: Option<&Secret>,
     captured: &Captured,
 ) -> Result<Secret, Absence> {
+    match source {
+        Source::Body(_) => from_body.cloned().ok_or(Absence::Absent),
+        _ => captured_credential(source, captured),
+    }
+}
+
+/// A credential from a captured header or cookie.
+fn captured_credential(source: Source, captured: &Captured) -> Result<Secret, Absence> {
     let value = match source {
-        Source::Body(_) => return from_body.cloned().ok_or(Absence::Absent),
+        Source::Body(_) => return Err(Absence::Absent),
         Source::Header(name) => match captured.header(name) {
             None => return Err(Absence::Absent),
             Some(Err(NotText)) => return Err(Absence::NotText),
