@@ -330,6 +330,7 @@ impl EndpointSpec {
 
     /// The kind a non-2xx status means for this endpoint: the declared one, else
     /// [`ErrorKind::from_status`].
+    #[inline]
     pub fn kind_for_status(&self, status: u16) -> ErrorKind {
         self.statuses
             .iter()

@@ -75,6 +75,7 @@ pub struct ErrorBodyFields {
 impl ErrorBodyFields {
     /// What `#[derive(VendorError)]` read, the message moved out of the body.
     #[doc(hidden)]
+    #[inline]
     pub fn __new(
         kind: Option<ErrorKind>,
         code: Option<VendorCode>,
