@@ -271,6 +271,12 @@ impl Captured {
         headers.chain(cookies)
     }
 
+    /// Whether the response declares headers or cookies to capture, whatever it carried.
+    #[inline]
+    pub(crate) fn has_values(&self) -> bool {
+        self.values.is_some()
+    }
+
     /// Whether any declared header or cookie was captured with a value.
     #[inline]
     pub(crate) fn has_secrets(&self) -> bool {

@@ -241,7 +241,7 @@ fn scrubbed(
 /// here, inline, so that most failures make no call.
 #[inline]
 fn scrub(error: &mut AuthError, request: Option<&dyn LoginRequest>, raw: &RawResponse) {
-    if error.has_text() {
+    if error.has_text() && (request.is_some() || raw.captured.has_values()) {
         scrub_text_of(error, request, raw);
     }
 }
