@@ -220,13 +220,22 @@ impl Captured {
                     let Ok(header) = HeaderName::from_bytes(name.as_bytes()) else {
                         continue;
                     };
-                    mark_sensitive(headers, &header);
-                    let value = headers.get(&header).map(|value| {
-                        value
-                            .to_str()
-                            .map(|text| Secret::from(text.trim()))
-                            .map_err(|_| NotText)
-                    });
+                    // One lookup marks every value sensitive and reads the first.
+                    let value = match headers.entry(&header) {
+                        reqwest::header::Entry::Occupied(mut entry) => {
+                            for value in entry.iter_mut() {
+                                value.set_sensitive(true);
+                            }
+                            Some(
+                                entry
+                                    .get()
+                                    .to_str()
+                                    .map(|text| Secret::from(text.trim()))
+                                    .map_err(|_| NotText),
+                            )
+                        }
+                        reqwest::header::Entry::Vacant(_) => None,
+                    };
                     captured.headers.push(CapturedHeader { name, value });
                 }
             }
