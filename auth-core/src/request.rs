@@ -321,16 +321,23 @@ pub(crate) fn prepare(
     } else {
         (Cow::Borrowed(spec.path()), Cow::Borrowed(spec.path()))
     };
-    let headers = all_headers(spec, &parts)?;
-    let body = match spec.body_format() {
+    // Built where it is returned, the header map filled in place rather than moved there.
+    let mut prepared = PreparedRequest {
+        path,
+        shown_path,
+        query: Vec::new(),
+        headers: HeaderMap::new(),
+        body: Vec::new(),
+    };
+    all_headers(spec, &parts, &mut prepared.headers)?;
+    prepared.body = match spec.body_format() {
         BodyFormat::Json => json_body(spec, request)?,
         BodyFormat::Form => form_body(spec.form(), &parts),
         BodyFormat::None => Vec::new(),
     };
-    let query = if spec.query().is_empty() && parts.at(Place::Query).next().is_none() {
-        Vec::new()
-    } else {
-        spec.query()
+    if !spec.query().is_empty() || parts.at(Place::Query).next().is_some() {
+        prepared.query = spec
+            .query()
             .iter()
             .map(|(key, value)| (*key, (*value).to_owned(), false))
             .chain(
@@ -339,15 +346,9 @@ pub(crate) fn prepare(
                     .at(Place::Query)
                     .map(|part| (part.key, part.value.as_ref().to_owned(), part.secret)),
             )
-            .collect()
-    };
-    Ok(PreparedRequest {
-        path,
-        shown_path,
-        query,
-        headers,
-        body,
-    })
+            .collect();
+    }
+    Ok(prepared)
 }
 
 /// The headers of `request` alone, for an attempt after the first: built again rather than
@@ -358,12 +359,18 @@ pub(crate) fn request_headers(
 ) -> Result<HeaderMap, AuthError> {
     let mut parts = RequestParts::default();
     request.__describe(&mut parts);
-    all_headers(spec, &parts)
+    let mut headers = HeaderMap::new();
+    all_headers(spec, &parts, &mut headers)?;
+    Ok(headers)
 }
 
 /// Every header: the content type, the declared ones, those from fields, the cookies, Basic
 /// credentials, and the length of an empty POST.
-fn all_headers(spec: &EndpointSpec, parts: &RequestParts<'_>) -> Result<HeaderMap, AuthError> {
+fn all_headers(
+    spec: &EndpointSpec,
+    parts: &RequestParts<'_>,
+    headers: &mut HeaderMap,
+) -> Result<(), AuthError> {
     if spec.only_content_type()
         && parts
             .values
@@ -371,12 +378,11 @@ fn all_headers(spec: &EndpointSpec, parts: &RequestParts<'_>) -> Result<HeaderMa
             .all(|part| matches!(part.place, Place::Form | Place::Query | Place::Path))
         && let Some(content_type) = content_type_value(spec)
     {
-        // Most logins: the content type and nothing else, in a map sized for it.
-        let mut headers = HeaderMap::with_capacity(1);
+        // Most logins: the content type and nothing else, in a map its insertion sizes.
         headers.insert(CONTENT_TYPE, content_type);
-        return Ok(headers);
+        return Ok(());
     }
-    let mut headers = headers(spec, parts)?;
+    headers_into(spec, parts, headers)?;
     if let Some(cookie) = cookie_header(spec, parts)? {
         headers.insert(COOKIE, cookie);
     }
@@ -387,7 +393,7 @@ fn all_headers(spec: &EndpointSpec, parts: &RequestParts<'_>) -> Result<HeaderMa
     if spec.body_format() == BodyFormat::None && spec.method() != Method::Get {
         headers.insert(CONTENT_LENGTH, HeaderValue::from_static("0"));
     }
-    Ok(headers)
+    Ok(())
 }
 
 fn invalid_request(spec: &EndpointSpec, detail: String) -> AuthError {
@@ -522,14 +528,18 @@ fn fill_path(
 
 /// Headers: the content type, the declared constants, then those from fields (secret ones
 /// marked sensitive, so no HTTP layer logs them).
-fn headers(spec: &EndpointSpec, parts: &RequestParts<'_>) -> Result<HeaderMap, AuthError> {
+fn headers_into(
+    spec: &EndpointSpec,
+    parts: &RequestParts<'_>,
+    headers: &mut HeaderMap,
+) -> Result<(), AuthError> {
     let from_fields = parts.at(Place::Header).count();
     // Room for every header but the content type and Basic credentials, which the map's
     // first insertion makes room for.
-    let mut headers = match spec.headers().len() + from_fields {
-        0 => HeaderMap::new(),
-        declared => HeaderMap::with_capacity(declared + 2),
-    };
+    match spec.headers().len() + from_fields {
+        0 => {}
+        declared => headers.reserve(declared + 2),
+    }
     if spec.plain_headers() {
         // Checked when the spec was built: `from_static` takes every one of them.
         if let Some(content_type) = content_type_value(spec) {
@@ -542,7 +552,7 @@ fn headers(spec: &EndpointSpec, parts: &RequestParts<'_>) -> Result<HeaderMap, A
             );
         }
     } else {
-        declared_headers(spec, &mut headers)?;
+        declared_headers(spec, headers)?;
     }
     for part in parts.at(Place::Header) {
         let value = if part.secret {
@@ -565,7 +575,7 @@ fn headers(spec: &EndpointSpec, parts: &RequestParts<'_>) -> Result<HeaderMap, A
             }
         }
     }
-    Ok(headers)
+    Ok(())
 }
 
 /// The content type of a spec whose headers need no check. A common one is a literal, which
