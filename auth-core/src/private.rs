@@ -205,7 +205,8 @@ async fn exchange_request(
             AuthError::new(ErrorKind::InvalidUrl, spec.vendor())
                 .with_detail("the endpoint declares no base URL and none was given")
         })?;
-        let prepared = crate::request::prepare(spec, request)?;
+        let mut prepared = crate::request::PreparedRequest::default();
+        crate::request::prepare_into(spec, request, &mut prepared)?;
         client.exchange(spec, base_url, prepared, request).await
     }
     .await;
@@ -383,7 +384,8 @@ pub fn request_headers<E: LoginEndpoint>(
 pub fn prepared_request<E: LoginEndpoint>(
     endpoint: &E,
 ) -> Result<(Vec<u8>, reqwest::header::HeaderMap), AuthError> {
-    let prepared = crate::request::prepare(E::SPEC, endpoint)?;
+    let mut prepared = crate::request::PreparedRequest::default();
+    crate::request::prepare_into(E::SPEC, endpoint, &mut prepared)?;
     Ok((prepared.body, prepared.headers))
 }
 

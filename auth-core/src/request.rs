@@ -242,6 +242,7 @@ impl<T: TextValue> TextValue for Option<T> {
 }
 
 /// A request ready to send: everything but the base URL's own checks, which need the client.
+#[derive(Default)]
 pub(crate) struct PreparedRequest {
     /// The path with its placeholders filled in and percent-encoded.
     pub(crate) path: Cow<'static, str>,
@@ -309,25 +310,20 @@ impl std::fmt::Display for ShownUrl<'_> {
     }
 }
 
-/// Puts every value of `request` where its declaration says.
-pub(crate) fn prepare(
+/// Puts every value of `request` where its declaration says, into `prepared` (which starts
+/// empty): filled where the caller keeps it rather than returned, as it is too large to move
+/// cheaply.
+pub(crate) fn prepare_into(
     spec: &'static EndpointSpec,
     request: &dyn LoginRequest,
-) -> Result<PreparedRequest, AuthError> {
+    prepared: &mut PreparedRequest,
+) -> Result<(), AuthError> {
     let mut parts = RequestParts::default();
     request.__describe(&mut parts);
-    let (path, shown_path) = if spec.path_has_placeholders() {
+    (prepared.path, prepared.shown_path) = if spec.path_has_placeholders() {
         fill_path(spec, &parts)?
     } else {
         (Cow::Borrowed(spec.path()), Cow::Borrowed(spec.path()))
-    };
-    // Built where it is returned, the header map filled in place rather than moved there.
-    let mut prepared = PreparedRequest {
-        path,
-        shown_path,
-        query: Vec::new(),
-        headers: HeaderMap::new(),
-        body: Vec::new(),
     };
     all_headers(spec, &parts, &mut prepared.headers)?;
     prepared.body = match spec.body_format() {
@@ -348,7 +344,7 @@ pub(crate) fn prepare(
             )
             .collect();
     }
-    Ok(prepared)
+    Ok(())
 }
 
 /// The headers of `request` alone, for an attempt after the first: built again rather than
