@@ -33,8 +33,38 @@ struct Part<'a> {
     /// The form or query key, the path placeholder, the header or cookie name; empty for Basic
     /// credentials.
     key: &'static str,
-    value: Cow<'a, str>,
+    value: PartText<'a>,
     secret: bool,
+}
+
+/// A part's text: borrowed from its field, written out (an integer), or written from a header
+/// template with a secret in it, the one secret value built here rather than borrowed from a
+/// `Secret`, which is zeroized when dropped.
+enum PartText<'a> {
+    Borrowed(&'a str),
+    Owned(String),
+    Wiped(zeroize::Zeroizing<String>),
+}
+
+impl std::ops::Deref for PartText<'_> {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        match self {
+            PartText::Borrowed(text) => text,
+            PartText::Owned(text) => text,
+            PartText::Wiped(text) => text,
+        }
+    }
+}
+
+impl<'a> From<Cow<'a, str>> for PartText<'a> {
+    fn from(text: Cow<'a, str>) -> Self {
+        match text {
+            Cow::Borrowed(text) => PartText::Borrowed(text),
+            Cow::Owned(text) => PartText::Owned(text),
+        }
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -48,28 +78,13 @@ enum Place {
     BasicPassword,
 }
 
-/// A header written from a template with a secret in it is the one value built here rather than
-/// borrowed from a `Secret`: it is zeroized with the parts.
-impl Drop for RequestParts<'_> {
-    fn drop(&mut self) {
-        for part in &mut self.values {
-            if part.place == Place::Header
-                && part.secret
-                && let Cow::Owned(owned) = &mut part.value
-            {
-                zeroize::Zeroize::zeroize(owned);
-            }
-        }
-    }
-}
-
 impl<'a> RequestParts<'a> {
     fn push(&mut self, place: Place, key: &'static str, value: &'a dyn TextValue, secret: bool) {
         if let Some(value) = value.text() {
             self.values.push(Part {
                 place,
                 key,
-                value,
+                value: value.into(),
                 secret,
             });
         }
@@ -125,7 +140,11 @@ impl<'a> RequestParts<'a> {
         self.values.push(Part {
             place: Place::Header,
             key: name,
-            value: Cow::Owned(value),
+            value: if secret {
+                PartText::Wiped(zeroize::Zeroizing::new(value))
+            } else {
+                PartText::Owned(value)
+            },
             secret,
         });
     }
@@ -146,8 +165,8 @@ impl<'a> RequestParts<'a> {
     }
 
     /// The value of the Basic credentials' user or password.
-    fn basic(&self, place: Place) -> Option<&Cow<'a, str>> {
-        self.at(place).next().map(|part| &part.value)
+    fn basic(&self, place: Place) -> Option<&str> {
+        self.at(place).next().map(|part| &*part.value)
     }
 }
 
@@ -340,7 +359,7 @@ pub(crate) fn prepare_into(
                 // Copied rather than moved out: the parts zeroize what they own when dropped.
                 parts
                     .at(Place::Query)
-                    .map(|part| (part.key, part.value.as_ref().to_owned(), part.secret)),
+                    .map(|part| (part.key, (*part.value).to_owned(), part.secret)),
             )
             .collect();
     }
@@ -552,7 +571,7 @@ fn headers_into(
     }
     for part in parts.at(Place::Header) {
         let value = if part.secret {
-            sensitive_header_value(String::from(part.value.as_ref()))
+            sensitive_header_value(String::from(&*part.value))
         } else {
             HeaderValue::from_str(&part.value)
         };
@@ -662,7 +681,7 @@ fn cookie_header(
         .map(|(name, value)| (*name, *value, false));
     let taken = parts
         .at(Place::Cookie)
-        .map(|part| (part.key, part.value.as_ref(), part.secret));
+        .map(|part| (part.key, &*part.value, part.secret));
     let mut text = String::with_capacity(64);
     let mut sensitive = false;
     for (name, value, secret) in declared.chain(taken) {
