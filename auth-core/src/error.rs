@@ -407,12 +407,12 @@ impl AuthError {
         self
     }
 
+    /// Sets the field errors in place; an error without any allocates nothing for them.
     #[inline]
-    pub(crate) fn with_field_errors(mut self, errors: Vec<FieldError>) -> Self {
-        if !errors.is_empty() || self.more.is_some() {
+    pub(crate) fn set_field_errors(&mut self, errors: Vec<FieldError>) {
+        if !errors.is_empty() {
             self.more().field_errors = errors;
         }
-        self
     }
 
     #[inline]
@@ -543,15 +543,15 @@ mod tests {
         // Small enough to return by value (under clippy's `result_large_err`), with what most
         // failures carry inline.
         assert!(std::mem::size_of::<AuthError>() <= 96);
-        let error = AuthError::answered(
+        let mut error = AuthError::answered(
             ErrorKind::InvalidCredentials,
             "V",
             401,
             None,
             Some(VendorCode::Text("E".into())),
             Some("wrong".into()),
-        )
-        .with_field_errors(Vec::new());
+        );
+        error.set_field_errors(Vec::new());
         assert!(error.more.is_none());
         assert!(error.with_detail("d").more.is_some());
     }
@@ -581,8 +581,8 @@ mod tests {
             None,
             None,
             Some("bad password hunter2!".into()),
-        )
-        .with_field_errors(vec![FieldError {
+        );
+        error.set_field_errors(vec![FieldError {
             field: "password".into(),
             error: "hunter2".into(),
             params: vec!["x hunter2".into()],

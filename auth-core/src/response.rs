@@ -193,15 +193,18 @@ fn vendor_failure(
             .flatten()
     });
     let mut error = match body {
-        Some(Some(body)) => AuthError::answered(
-            kind,
-            spec.vendor(),
-            raw.status,
-            retry_after,
-            body.code,
-            body.message,
-        )
-        .with_field_errors(body.field_errors),
+        Some(Some(body)) => {
+            let mut error = AuthError::answered(
+                kind,
+                spec.vendor(),
+                raw.status,
+                retry_after,
+                body.code,
+                body.message,
+            );
+            error.set_field_errors(body.field_errors);
+            error
+        }
         // The status still says what happened; the body is kept as a safe excerpt.
         Some(None) => {
             let excerpt = with_scrub(request, raw, |scrub| body_excerpt(&raw.body, scrub));
