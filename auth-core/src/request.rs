@@ -37,13 +37,23 @@ struct Part<'a> {
     secret: bool,
 }
 
-/// A part's text: borrowed from its field, written out (an integer), or written from a header
-/// template with a secret in it, the one secret value built here rather than borrowed from a
-/// `Secret`, which is zeroized when dropped.
+/// A part's text: borrowed from its field, or written out (an integer, a header template). Secret
+/// text written out here, such as a header template with a secret in it, is zeroized when
+/// dropped.
 enum PartText<'a> {
     Borrowed(&'a str),
     Owned(String),
     Wiped(zeroize::Zeroizing<String>),
+}
+
+impl<'a> PartText<'a> {
+    fn new(text: Cow<'a, str>, secret: bool) -> Self {
+        match text {
+            Cow::Borrowed(text) => PartText::Borrowed(text),
+            Cow::Owned(text) if secret => PartText::Wiped(zeroize::Zeroizing::new(text)),
+            Cow::Owned(text) => PartText::Owned(text),
+        }
+    }
 }
 
 impl std::ops::Deref for PartText<'_> {
@@ -54,15 +64,6 @@ impl std::ops::Deref for PartText<'_> {
             PartText::Borrowed(text) => text,
             PartText::Owned(text) => text,
             PartText::Wiped(text) => text,
-        }
-    }
-}
-
-impl<'a> From<Cow<'a, str>> for PartText<'a> {
-    fn from(text: Cow<'a, str>) -> Self {
-        match text {
-            Cow::Borrowed(text) => PartText::Borrowed(text),
-            Cow::Owned(text) => PartText::Owned(text),
         }
     }
 }
@@ -84,7 +85,7 @@ impl<'a> RequestParts<'a> {
             self.values.push(Part {
                 place,
                 key,
-                value: value.into(),
+                value: PartText::new(value, secret),
                 secret,
             });
         }
@@ -140,11 +141,7 @@ impl<'a> RequestParts<'a> {
         self.values.push(Part {
             place: Place::Header,
             key: name,
-            value: if secret {
-                PartText::Wiped(zeroize::Zeroizing::new(value))
-            } else {
-                PartText::Owned(value)
-            },
+            value: PartText::new(Cow::Owned(value), secret),
             secret,
         });
     }
@@ -356,7 +353,7 @@ pub(crate) fn prepare_into(
             .iter()
             .map(|(key, value)| (*key, (*value).to_owned(), false))
             .chain(
-                // Copied rather than moved out: the parts zeroize what they own when dropped.
+                // Copied: the parts are only borrowed here.
                 parts
                     .at(Place::Query)
                     .map(|part| (part.key, (*part.value).to_owned(), part.secret)),
