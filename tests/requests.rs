@@ -222,6 +222,91 @@ async fn a_base_url_with_its_own_query_is_still_refused() {
     assert!(server.received_requests().await.unwrap().is_empty());
 }
 
+/// Answers every request with a token, and expects `count` of them.
+async fn server_expecting(count: u64) -> MockServer {
+    let server = MockServer::start().await;
+    Mock::given(any())
+        .respond_with(
+            ResponseTemplate::new(200).set_body_raw(r#"{"token":"t-1"}"#, "application/json"),
+        )
+        .expect(count)
+        .mount(&server)
+        .await;
+    server
+}
+
+fn json_login() -> JsonLogin {
+    JsonLogin::builder().user("ana").password("pw-1").build()
+}
+
+#[tokio::test]
+async fn one_client_sends_each_login_to_the_base_url_it_is_given() {
+    // More base URLs than a client keeps resolved, each given twice, in turn.
+    let mut servers = Vec::new();
+    for _ in 0..10 {
+        servers.push(server_expecting(2).await);
+    }
+    let client = client();
+    for round in 0..2 {
+        for (i, server) in servers.iter().enumerate() {
+            // Half under a path of their own, with and without a trailing slash by round.
+            let base = match (i % 2, round) {
+                (0, _) => server.uri(),
+                (_, 0) => format!("{}/tenant-{i}", server.uri()),
+                _ => format!("{}/tenant-{i}/", server.uri()),
+            };
+            json_login()
+                .send_to(&client, &base)
+                .await
+                .expect("the login succeeds");
+            // A refused base URL stays refused between good ones.
+            let error = json_login()
+                .send_to(&client, &format!("{base}?tenant={i}"))
+                .await
+                .expect_err("refused");
+            assert_eq!(error.kind(), ErrorKind::InvalidUrl, "{error:?}");
+        }
+    }
+    for (i, server) in servers.iter().enumerate() {
+        let requests = server.received_requests().await.expect("recorded");
+        let expected = if i % 2 == 0 {
+            "/rpc".to_owned()
+        } else {
+            format!("/tenant-{i}/rpc")
+        };
+        assert_eq!(requests.len(), 2, "server {i}");
+        for request in requests {
+            assert_eq!(request.url.path(), expected, "server {i}");
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_path_is_filled_in_afresh_for_each_login() {
+    let server = server_expecting(2).await;
+    let client = client();
+    for org in ["acme", "globex"] {
+        query_login(org, None)
+            .send_to(&client, &server.uri())
+            .await
+            .expect("the login succeeds");
+    }
+    let paths: Vec<String> = server
+        .received_requests()
+        .await
+        .expect("recorded")
+        .iter()
+        .map(|request| request.url.path().to_owned())
+        .collect();
+    assert_eq!(
+        paths,
+        [
+            "/orgs/acme/users/42/session",
+            "/orgs/globex/users/42/session"
+        ]
+    );
+}
+
 /// HTTP Basic credentials, a POST without a body, and header fields of several types.
 #[login_endpoint(
     vendor = "Basic",

@@ -1,11 +1,13 @@
 //! [`LoginClient`]: HTTP with safe defaults, shared by every endpoint.
 
+use std::borrow::Cow;
 use std::error::Error as StdError;
 use std::fmt;
 use std::net::IpAddr;
 use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime};
 
+use arc_swap::ArcSwap;
 use bytes::Bytes;
 use reqwest::header::{HeaderMap, LOCATION, RETRY_AFTER};
 use rustls::pki_types::CertificateDer;
@@ -61,12 +63,25 @@ pub struct LoginClient {
 }
 
 struct ClientConfig {
+    /// The login URLs of constant paths already resolved, newest first, shared by clones.
+    resolved_urls: ArcSwap<Vec<Arc<ResolvedUrl>>>,
     max_response_bytes: usize,
     allow_plain_http: bool,
     connect_timeout: Duration,
     timeout: Duration,
     attempt_timeout: Option<Duration>,
     retry: RetryPolicy,
+}
+
+/// How many resolved login URLs a client keeps: one per endpoint and base URL an application
+/// logs in to, for all but the largest.
+const RESOLVED_URLS_KEPT: usize = 8;
+
+/// A base URL and constant path, and the checked URL they make.
+struct ResolvedUrl {
+    base_url: Box<str>,
+    path: &'static str,
+    url: Url,
 }
 
 impl LoginClient {
@@ -111,7 +126,11 @@ impl LoginClient {
         request: &dyn LoginRequest,
     ) -> Result<RawResponse, AuthError> {
         let vendor = spec.vendor();
-        let url = self.login_url(spec, base_url, &prepared.path)?;
+        let url = match &prepared.path {
+            Cow::Borrowed(path) => self.resolved_login_url(spec, base_url, path)?,
+            // A filled-in path may carry a secret value, so it is never kept.
+            Cow::Owned(path) => self.login_url(spec, base_url, path)?,
+        };
         let PreparedRequest {
             headers,
             body,
@@ -319,6 +338,46 @@ impl LoginClient {
             body: bytes,
             captured,
         })
+    }
+
+    /// [`login_url`](Self::login_url) for a constant path, from the URLs this client has
+    /// already resolved when it has this one: parsing a URL (host, IDNA and path checks) is
+    /// the largest part of preparing a login, and its result depends only on the base URL, the
+    /// path and the client's settings.
+    fn resolved_login_url(
+        &self,
+        spec: &EndpointSpec,
+        base_url: &str,
+        path: &'static str,
+    ) -> Result<Url, AuthError> {
+        let resolved = &self.config.resolved_urls;
+        if let Some(url) = resolved
+            .load()
+            .iter()
+            .find(|entry| entry.path == path && *entry.base_url == *base_url)
+            .map(|entry| entry.url.clone())
+        {
+            return Ok(url);
+        }
+        let url = self.login_url(spec, base_url, path)?;
+        let entry = Arc::new(ResolvedUrl {
+            base_url: base_url.into(),
+            path,
+            url: url.clone(),
+        });
+        resolved.rcu(|entries| {
+            // The newest first; the oldest goes once there are as many as are kept.
+            std::iter::once(Arc::clone(&entry))
+                .chain(
+                    entries
+                        .iter()
+                        .filter(|old| !(old.path == path && *old.base_url == *base_url))
+                        .take(RESOLVED_URLS_KEPT - 1)
+                        .cloned(),
+                )
+                .collect::<Vec<_>>()
+        });
+        Ok(url)
     }
 
     /// The base URL, checked, with `path` (already filled in and encoded) appended.
@@ -554,6 +613,7 @@ impl LoginClientBuilder {
         Ok(LoginClient {
             http,
             config: Arc::new(ClientConfig {
+                resolved_urls: ArcSwap::default(),
                 max_response_bytes: self.max_response_bytes,
                 allow_plain_http: self.allow_plain_http,
                 connect_timeout: self.connect_timeout,
