@@ -227,13 +227,13 @@ impl LoginClient {
         if !(spec.body_format() == BodyFormat::None && spec.method() == Method::Get) {
             request = request.body(body);
         }
-        let request = request.send();
+        let mut request = std::pin::pin!(request.send());
         // The attempt's limit is kept on tokio's clock, around the answer and then its body,
         // with one timer for both: registering a second one costs as much again.
         let deadline = limit.map(|limit| tokio::time::sleep_until(limit.ends_at));
         let mut deadline = std::pin::pin!(deadline);
         let sent = match limit {
-            Some(limit) => match before(deadline.as_mut(), request).await {
+            Some(limit) => match before(deadline.as_mut(), request.as_mut()).await {
                 Some(sent) => sent,
                 None => return Err(limit.expired(vendor)),
             },
@@ -297,9 +297,9 @@ impl LoginClient {
         let bytes = if response.content_length().is_some() {
             // The stated length is within the cap and the HTTP layer refuses a body longer
             // than it states, so the body is taken whole, without a copy.
-            let body = response.bytes();
+            let mut body = std::pin::pin!(response.bytes());
             let read = match limit {
-                Some(limit) => before(deadline.as_mut(), body)
+                Some(limit) => before(deadline.as_mut(), body.as_mut())
                     .await
                     .ok_or_else(|| expired(limit))?,
                 None => body.await,
@@ -308,9 +308,9 @@ impl LoginClient {
         } else {
             let mut bytes = Vec::with_capacity(1024);
             loop {
-                let next = response.chunk();
+                let mut next = std::pin::pin!(response.chunk());
                 let chunk = match limit {
-                    Some(limit) => before(deadline.as_mut(), next)
+                    Some(limit) => before(deadline.as_mut(), next.as_mut())
                         .await
                         .ok_or_else(|| expired(limit))?,
                     None => next.await,
@@ -820,12 +820,15 @@ pub(crate) fn parse_retry_after(value: &[u8], now: SystemTime) -> Option<Duratio
 
 /// `future`'s output, or `None` once `deadline` has passed (never, without one). Polls the
 /// future first, as `tokio::time::timeout` does, so an answer ready at the deadline is kept.
-async fn before<F: std::future::Future>(
-    mut deadline: std::pin::Pin<&mut Option<tokio::time::Sleep>>,
-    future: F,
-) -> Option<F::Output> {
-    let mut future = std::pin::pin!(future);
-    std::future::poll_fn(|cx| {
+///
+/// Both are borrowed, pinned where the caller keeps them: a future taken by value would be
+/// stored twice in the caller's state (as the argument and as the pinned local), and a
+/// response body's read is over 500 bytes.
+fn before<'a, F: std::future::Future + ?Sized>(
+    mut deadline: std::pin::Pin<&'a mut Option<tokio::time::Sleep>>,
+    mut future: std::pin::Pin<&'a mut F>,
+) -> impl std::future::Future<Output = Option<F::Output>> + 'a {
+    std::future::poll_fn(move |cx| {
         if let std::task::Poll::Ready(output) = future.as_mut().poll(cx) {
             return std::task::Poll::Ready(Some(output));
         }
@@ -834,7 +837,6 @@ async fn before<F: std::future::Future>(
             _ => std::task::Poll::Pending,
         }
     })
-    .await
 }
 
 #[cfg(test)]

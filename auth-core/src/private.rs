@@ -198,19 +198,22 @@ async fn exchange_request(
     request: &dyn LoginRequest,
     base_url: Option<&str>,
 ) -> Result<RawResponse, AuthError> {
-    let result = async {
-        // The generated API has no way to send an endpoint without a base URL anywhere; this is
-        // for a hand-written call.
-        let base_url = base_url.or(spec.base_url()).ok_or_else(|| {
-            AuthError::new(ErrorKind::InvalidUrl, spec.vendor())
-                .with_detail("the endpoint declares no base URL and none was given")
-        })?;
-        let mut prepared = crate::request::PreparedRequest::default();
-        crate::request::prepare_into(spec, request, &mut prepared)?;
-        client.exchange(spec, base_url, prepared, request).await
+    // The generated API has no way to send an endpoint without a base URL anywhere; this is
+    // for a hand-written call.
+    let Some(base_url) = base_url.or(spec.base_url()) else {
+        let error = AuthError::new(ErrorKind::InvalidUrl, spec.vendor())
+            .with_detail("the endpoint declares no base URL and none was given");
+        return Err(scrub_error(error, request));
+    };
+    // Not an inner `async` block: each level of future nesting stores its state again.
+    let mut prepared = crate::request::PreparedRequest::default();
+    if let Err(error) = crate::request::prepare_into(spec, request, &mut prepared) {
+        return Err(scrub_error(error, request));
     }
-    .await;
-    result.map_err(|error| scrub_error(error, request))
+    client
+        .exchange(spec, base_url, prepared, request)
+        .await
+        .map_err(|error| scrub_error(error, request))
 }
 
 /// Removes every secret of the request from an error's text.
