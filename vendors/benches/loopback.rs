@@ -7,6 +7,9 @@
 //! with their interquartile range, next to the throughput over all rounds.
 //!
 //! `cargo bench -p vendors --bench loopback [-- [--secs S] [--rounds R] [vendor...]]`
+//!
+//! `cargo bench -p vendors --bench loopback -- --instructions [vendor...]` counts instructions
+//! per login instead, under valgrind, which the machine's load does not move (see `instructions`).
 
 #[path = "support/handwritten.rs"]
 mod handwritten;
@@ -135,6 +138,8 @@ fn quantile(sorted: &[f64], q: f64) -> f64 {
 struct Options {
     secs: f64,
     rounds: usize,
+    /// Count instructions per login instead of timing logins.
+    instructions: bool,
     vendors: Vec<Vendor>,
 }
 
@@ -142,6 +147,7 @@ fn options() -> Options {
     let mut options = Options {
         secs: 0.5,
         rounds: 10,
+        instructions: false,
         vendors: Vec::new(),
     };
     let mut args = std::env::args().skip(1);
@@ -149,6 +155,7 @@ fn options() -> Options {
         match arg.as_str() {
             // Passed by `cargo bench` to every bench binary.
             "--bench" => {}
+            "--instructions" => options.instructions = true,
             "--secs" => {
                 options.secs = args
                     .next()
@@ -378,6 +385,64 @@ fn repeat(side: &str, vendor: &str, times: usize) {
     });
 }
 
+/// Instructions of one `--repeat` run of this binary under valgrind's cachegrind.
+fn instructions_of(side: &str, vendor: Vendor, logins: usize) -> u64 {
+    let binary = std::env::current_exe().expect("the bench binary's path");
+    let run = std::process::Command::new("valgrind")
+        .args([
+            "--tool=cachegrind",
+            "--cache-sim=no",
+            "--cachegrind-out-file=/dev/null",
+        ])
+        .arg(binary)
+        .args(["--repeat", side, vendor.name(), &logins.to_string()])
+        .output()
+        .unwrap_or_else(|e| {
+            panic!("valgrind could not be run ({e}); install it to count instructions")
+        });
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(run.status.success(), "valgrind failed: {stderr}");
+    stderr
+        .lines()
+        .find_map(|line| {
+            // `==<pid>== I   refs:      123,456`
+            let (label, count) = line.split_once("refs:")?;
+            label.trim_end().ends_with(" I").then_some(())?;
+            count.trim().replace(',', "").parse().ok()
+        })
+        .unwrap_or_else(|| panic!("no instruction count in valgrind's output: {stderr}"))
+}
+
+/// `--instructions`: instructions per login of each side, from two `--repeat` runs under
+/// cachegrind with different numbers of logins, so that start-up (runtime, server, client,
+/// first connection) cancels out. Client and server run on one thread in one process, so the
+/// server's share is counted on both sides alike.
+fn instructions(vendors: &[Vendor]) {
+    const FEW: usize = 500;
+    const MANY: usize = 2500;
+    println!(
+        "instructions per login: (count of {MANY} logins − count of {FEW}) / {}\n",
+        MANY - FEW
+    );
+    println!("| vendor | generated | hand-written | ratio |");
+    println!("|---|---:|---:|---:|");
+    for &vendor in vendors {
+        let per_login = |side| {
+            let (few, many) = (
+                instructions_of(side, vendor, FEW),
+                instructions_of(side, vendor, MANY),
+            );
+            many.saturating_sub(few) as f64 / (MANY - FEW) as f64
+        };
+        let (generated, handwritten) = (per_login("generated"), per_login("handwritten"));
+        println!(
+            "| {} | {generated:.0} | {handwritten:.0} | **{:.3}** |",
+            vendor.name(),
+            generated / handwritten
+        );
+    }
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     if let Some(at) = args.iter().position(|arg| arg == "--repeat") {
@@ -386,6 +451,10 @@ fn main() {
         return;
     }
     let options = options();
+    if options.instructions {
+        instructions(&options.vendors);
+        return;
+    }
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
