@@ -223,11 +223,14 @@ impl LoginClient {
         // Only the shown URL is logged: it has the secret query and path values redacted.
         tracing::debug!(vendor, method = spec.method().as_str(), url = %url.shown(), "sending login request");
         let started = Instant::now();
-        let mut request = self.http.request(method, url.url.clone()).headers(headers);
+        // The request is assembled whole and its header map moved in: a `RequestBuilder`
+        // would insert the headers one by one into a map of its own.
+        let mut request = reqwest::Request::new(method, url.url.clone());
+        *request.headers_mut() = headers;
         if !(spec.body_format() == BodyFormat::None && spec.method() == Method::Get) {
-            request = request.body(body);
+            *request.body_mut() = Some(body.into());
         }
-        let mut request = std::pin::pin!(request.send());
+        let mut request = std::pin::pin!(self.http.execute(request));
         // The attempt's limit is kept on tokio's clock, around the answer and then its body,
         // with one timer for both: registering a second one costs as much again.
         let deadline = limit.map(|limit| tokio::time::sleep_until(limit.ends_at));
