@@ -24,7 +24,8 @@ const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
 const DEFAULT_MAX_RESPONSE_BYTES: usize = 1024 * 1024;
 
-/// Sends login requests. Cheap to clone: clones share one connection pool.
+/// Sends login requests. Cheap to clone: clones share one connection pool, and the login URLs
+/// already resolved (a repeated login to the same base URL parses no URL).
 ///
 /// The defaults are the safe ones, each overridable through [`LoginClient::builder`]:
 ///
