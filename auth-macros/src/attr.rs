@@ -1498,6 +1498,12 @@ impl FromMeta for ConstantList {
                         };
                         darling::Error::custom(message).with_span(&e.span())
                     })?;
+                if entries.is_empty() {
+                    return Err(darling::Error::custom(format!(
+                        "`{name}()` has nothing in it; write `{name}(<key> = <literal>, ...)`, e.g. {example}, or remove it"
+                    ))
+                    .with_span(&list.delimiter.span().join()));
+                }
                 Ok(ConstantList {
                     entries: entries.into_iter().collect(),
                 })

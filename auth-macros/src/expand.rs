@@ -236,6 +236,70 @@ fn expand_builder(
         let is_set = format_ident!("{}_is_set", ident);
         quote!(#ident: <#p as #states::#is_set>::__value(self.#ident))
     });
+    // A setter called on the built login (`...build().email(...)`): one error saying to call it
+    // before `.build()`. The methods are on a trait of the states module, brought into scope
+    // unnamed where the struct is declared, and take `&mut self`: inherent methods of the
+    // struct, and trait methods taking `self` or `&self`, are found first, so none of the
+    // struct's own methods change meaning.
+    let built_setters: Vec<(Ident, Ident)> = fields
+        .iter()
+        .flat_map(|field| {
+            let maybe = field
+                .optional
+                .as_ref()
+                .map(|_| format_ident!("maybe_{}", field.ident, span = field.ident.span()));
+            std::iter::once(field.ident.clone())
+                .chain(maybe)
+                .map(|setter| (setter, field.ident.clone()))
+        })
+        .collect();
+    let built_traits = built_setters.iter().map(|(setter, _)| {
+        let before_build = format_ident!("{}_is_set_before_build", setter);
+        let message =
+            format!("`.{setter}(...)` is a setter of `{name}`'s builder, not of a built `{name}`");
+        let label = format!("`{name}` is already built here");
+        let note = format!(
+            "call `.{setter}(...)` before `.build()`: `{name}::builder()...{setter}(...)...build()`"
+        );
+        quote! {
+            #[diagnostic::on_unimplemented(message = #message, label = #label, note = #note)]
+            pub trait #before_build {}
+            #[diagnostic::do_not_recommend]
+            impl #before_build for __Never {}
+        }
+    });
+    let built_methods = built_setters.iter().map(|(setter, field)| {
+        let before_build = format_ident!("{}_is_set_before_build", setter);
+        // Spanned at the field, so "required by this bound" points at it.
+        let before_build = Ident::new(&before_build.to_string(), field.span());
+        let bound = quote_spanned!(field.span()=> for<'__any> Self: #before_build);
+        quote! {
+            #[doc(hidden)]
+            fn #setter<__V>(&mut self, value: __V) -> &mut Self
+            where
+                #bound,
+            {
+                let _ = value;
+                self
+            }
+        }
+    });
+    let built_trait = format_ident!("set_before_build");
+    let built_use = (!built_setters.is_empty()).then(|| {
+        quote! {
+            #[doc(hidden)]
+            pub trait #built_trait {
+                #(#built_methods)*
+            }
+        }
+    });
+    let built_impl = (!built_setters.is_empty()).then(|| {
+        quote! {
+            impl #states::#built_trait for #name {}
+            #[allow(unused_imports)]
+            use #states::#built_trait as _;
+        }
+    });
     let states_doc = format!(" The states of [`{builder}`]'s required fields.");
     // `.send(...)` on a builder, `.build()` forgotten: one error that says to call it. The
     // methods exist only for that; their bound is never met.
@@ -355,7 +419,11 @@ fn expand_builder(
             #(#state_traits)*
             #unbuilt_trait
             #(#constant_traits)*
+            #(#built_traits)*
+            #built_use
         }
+
+        #built_impl
 
         #[allow(non_camel_case_types)]
         impl<#(#params),*> #builder<#(#params),*> {

@@ -134,7 +134,45 @@ pub mod __LoginBuilder_states {
     pub enum __Never {}
     #[diagnostic::do_not_recommend]
     impl call_build_first for __Never {}
+    #[diagnostic::on_unimplemented(
+        message = "`.name(...)` is a setter of `Login`'s builder, not of a built `Login`",
+        label = "`Login` is already built here",
+        note = "call `.name(...)` before `.build()`: `Login::builder()...name(...)...build()`"
+    )]
+    pub trait name_is_set_before_build {}
+    #[diagnostic::do_not_recommend]
+    impl name_is_set_before_build for __Never {}
+    #[diagnostic::on_unimplemented(
+        message = "`.password(...)` is a setter of `Login`'s builder, not of a built `Login`",
+        label = "`Login` is already built here",
+        note = "call `.password(...)` before `.build()`: `Login::builder()...password(...)...build()`"
+    )]
+    pub trait password_is_set_before_build {}
+    #[diagnostic::do_not_recommend]
+    impl password_is_set_before_build for __Never {}
+    #[doc(hidden)]
+    pub trait set_before_build {
+        #[doc(hidden)]
+        fn name<__V>(&mut self, value: __V) -> &mut Self
+        where
+            for<'__any> Self: name_is_set_before_build,
+        {
+            let _ = value;
+            self
+        }
+        #[doc(hidden)]
+        fn password<__V>(&mut self, value: __V) -> &mut Self
+        where
+            for<'__any> Self: password_is_set_before_build,
+        {
+            let _ = value;
+            self
+        }
+    }
 }
+impl __LoginBuilder_states::set_before_build for Login {}
+#[allow(unused_imports)]
+use __LoginBuilder_states::set_before_build as _;
 #[allow(non_camel_case_types)]
 impl<name, password> LoginBuilder<name, password> {
     /// Sets `name` (required; once).

@@ -162,7 +162,45 @@ pub mod __LoginBuilder_states {
     pub trait id_is_a_constant {}
     #[diagnostic::do_not_recommend]
     impl id_is_a_constant for __Never {}
+    #[diagnostic::on_unimplemented(
+        message = "`.username(...)` is a setter of `Login`'s builder, not of a built `Login`",
+        label = "`Login` is already built here",
+        note = "call `.username(...)` before `.build()`: `Login::builder()...username(...)...build()`"
+    )]
+    pub trait username_is_set_before_build {}
+    #[diagnostic::do_not_recommend]
+    impl username_is_set_before_build for __Never {}
+    #[diagnostic::on_unimplemented(
+        message = "`.password(...)` is a setter of `Login`'s builder, not of a built `Login`",
+        label = "`Login` is already built here",
+        note = "call `.password(...)` before `.build()`: `Login::builder()...password(...)...build()`"
+    )]
+    pub trait password_is_set_before_build {}
+    #[diagnostic::do_not_recommend]
+    impl password_is_set_before_build for __Never {}
+    #[doc(hidden)]
+    pub trait set_before_build {
+        #[doc(hidden)]
+        fn username<__V>(&mut self, value: __V) -> &mut Self
+        where
+            for<'__any> Self: username_is_set_before_build,
+        {
+            let _ = value;
+            self
+        }
+        #[doc(hidden)]
+        fn password<__V>(&mut self, value: __V) -> &mut Self
+        where
+            for<'__any> Self: password_is_set_before_build,
+        {
+            let _ = value;
+            self
+        }
+    }
 }
+impl __LoginBuilder_states::set_before_build for Login {}
+#[allow(unused_imports)]
+use __LoginBuilder_states::set_before_build as _;
 #[allow(non_camel_case_types)]
 impl<username, password> LoginBuilder<username, password> {
     /// Sets `username` (required; once).

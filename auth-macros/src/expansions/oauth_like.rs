@@ -293,7 +293,141 @@ pub mod __LoginBuilder_states {
     pub trait version_is_a_constant {}
     #[diagnostic::do_not_recommend]
     impl version_is_a_constant for __Never {}
+    #[diagnostic::on_unimplemented(
+        message = "`.realm(...)` is a setter of `Login`'s builder, not of a built `Login`",
+        label = "`Login` is already built here",
+        note = "call `.realm(...)` before `.build()`: `Login::builder()...realm(...)...build()`"
+    )]
+    pub trait realm_is_set_before_build {}
+    #[diagnostic::do_not_recommend]
+    impl realm_is_set_before_build for __Never {}
+    #[diagnostic::on_unimplemented(
+        message = "`.client_id(...)` is a setter of `Login`'s builder, not of a built `Login`",
+        label = "`Login` is already built here",
+        note = "call `.client_id(...)` before `.build()`: `Login::builder()...client_id(...)...build()`"
+    )]
+    pub trait client_id_is_set_before_build {}
+    #[diagnostic::do_not_recommend]
+    impl client_id_is_set_before_build for __Never {}
+    #[diagnostic::on_unimplemented(
+        message = "`.client_secret(...)` is a setter of `Login`'s builder, not of a built `Login`",
+        label = "`Login` is already built here",
+        note = "call `.client_secret(...)` before `.build()`: `Login::builder()...client_secret(...)...build()`"
+    )]
+    pub trait client_secret_is_set_before_build {}
+    #[diagnostic::do_not_recommend]
+    impl client_secret_is_set_before_build for __Never {}
+    #[diagnostic::on_unimplemented(
+        message = "`.api_key(...)` is a setter of `Login`'s builder, not of a built `Login`",
+        label = "`Login` is already built here",
+        note = "call `.api_key(...)` before `.build()`: `Login::builder()...api_key(...)...build()`"
+    )]
+    pub trait api_key_is_set_before_build {}
+    #[diagnostic::do_not_recommend]
+    impl api_key_is_set_before_build for __Never {}
+    #[diagnostic::on_unimplemented(
+        message = "`.username(...)` is a setter of `Login`'s builder, not of a built `Login`",
+        label = "`Login` is already built here",
+        note = "call `.username(...)` before `.build()`: `Login::builder()...username(...)...build()`"
+    )]
+    pub trait username_is_set_before_build {}
+    #[diagnostic::do_not_recommend]
+    impl username_is_set_before_build for __Never {}
+    #[diagnostic::on_unimplemented(
+        message = "`.password(...)` is a setter of `Login`'s builder, not of a built `Login`",
+        label = "`Login` is already built here",
+        note = "call `.password(...)` before `.build()`: `Login::builder()...password(...)...build()`"
+    )]
+    pub trait password_is_set_before_build {}
+    #[diagnostic::do_not_recommend]
+    impl password_is_set_before_build for __Never {}
+    #[diagnostic::on_unimplemented(
+        message = "`.acr(...)` is a setter of `Login`'s builder, not of a built `Login`",
+        label = "`Login` is already built here",
+        note = "call `.acr(...)` before `.build()`: `Login::builder()...acr(...)...build()`"
+    )]
+    pub trait acr_is_set_before_build {}
+    #[diagnostic::do_not_recommend]
+    impl acr_is_set_before_build for __Never {}
+    #[diagnostic::on_unimplemented(
+        message = "`.maybe_acr(...)` is a setter of `Login`'s builder, not of a built `Login`",
+        label = "`Login` is already built here",
+        note = "call `.maybe_acr(...)` before `.build()`: `Login::builder()...maybe_acr(...)...build()`"
+    )]
+    pub trait maybe_acr_is_set_before_build {}
+    #[diagnostic::do_not_recommend]
+    impl maybe_acr_is_set_before_build for __Never {}
+    #[doc(hidden)]
+    pub trait set_before_build {
+        #[doc(hidden)]
+        fn realm<__V>(&mut self, value: __V) -> &mut Self
+        where
+            for<'__any> Self: realm_is_set_before_build,
+        {
+            let _ = value;
+            self
+        }
+        #[doc(hidden)]
+        fn client_id<__V>(&mut self, value: __V) -> &mut Self
+        where
+            for<'__any> Self: client_id_is_set_before_build,
+        {
+            let _ = value;
+            self
+        }
+        #[doc(hidden)]
+        fn client_secret<__V>(&mut self, value: __V) -> &mut Self
+        where
+            for<'__any> Self: client_secret_is_set_before_build,
+        {
+            let _ = value;
+            self
+        }
+        #[doc(hidden)]
+        fn api_key<__V>(&mut self, value: __V) -> &mut Self
+        where
+            for<'__any> Self: api_key_is_set_before_build,
+        {
+            let _ = value;
+            self
+        }
+        #[doc(hidden)]
+        fn username<__V>(&mut self, value: __V) -> &mut Self
+        where
+            for<'__any> Self: username_is_set_before_build,
+        {
+            let _ = value;
+            self
+        }
+        #[doc(hidden)]
+        fn password<__V>(&mut self, value: __V) -> &mut Self
+        where
+            for<'__any> Self: password_is_set_before_build,
+        {
+            let _ = value;
+            self
+        }
+        #[doc(hidden)]
+        fn acr<__V>(&mut self, value: __V) -> &mut Self
+        where
+            for<'__any> Self: acr_is_set_before_build,
+        {
+            let _ = value;
+            self
+        }
+        #[doc(hidden)]
+        fn maybe_acr<__V>(&mut self, value: __V) -> &mut Self
+        where
+            for<'__any> Self: maybe_acr_is_set_before_build,
+        {
+            let _ = value;
+            self
+        }
+    }
 }
+impl __LoginBuilder_states::set_before_build for Login {}
+#[allow(unused_imports)]
+use __LoginBuilder_states::set_before_build as _;
 #[allow(non_camel_case_types)]
 impl<
     realm,

@@ -189,7 +189,93 @@ pub mod __RefreshBuilder_states {
     pub trait grant_type_is_a_constant {}
     #[diagnostic::do_not_recommend]
     impl grant_type_is_a_constant for __Never {}
+    #[diagnostic::on_unimplemented(
+        message = "`.refresh_token(...)` is a setter of `Refresh`'s builder, not of a built `Refresh`",
+        label = "`Refresh` is already built here",
+        note = "call `.refresh_token(...)` before `.build()`: `Refresh::builder()...refresh_token(...)...build()`"
+    )]
+    pub trait refresh_token_is_set_before_build {}
+    #[diagnostic::do_not_recommend]
+    impl refresh_token_is_set_before_build for __Never {}
+    #[diagnostic::on_unimplemented(
+        message = "`.realm(...)` is a setter of `Refresh`'s builder, not of a built `Refresh`",
+        label = "`Refresh` is already built here",
+        note = "call `.realm(...)` before `.build()`: `Refresh::builder()...realm(...)...build()`"
+    )]
+    pub trait realm_is_set_before_build {}
+    #[diagnostic::do_not_recommend]
+    impl realm_is_set_before_build for __Never {}
+    #[diagnostic::on_unimplemented(
+        message = "`.client_id(...)` is a setter of `Refresh`'s builder, not of a built `Refresh`",
+        label = "`Refresh` is already built here",
+        note = "call `.client_id(...)` before `.build()`: `Refresh::builder()...client_id(...)...build()`"
+    )]
+    pub trait client_id_is_set_before_build {}
+    #[diagnostic::do_not_recommend]
+    impl client_id_is_set_before_build for __Never {}
+    #[diagnostic::on_unimplemented(
+        message = "`.session(...)` is a setter of `Refresh`'s builder, not of a built `Refresh`",
+        label = "`Refresh` is already built here",
+        note = "call `.session(...)` before `.build()`: `Refresh::builder()...session(...)...build()`"
+    )]
+    pub trait session_is_set_before_build {}
+    #[diagnostic::do_not_recommend]
+    impl session_is_set_before_build for __Never {}
+    #[diagnostic::on_unimplemented(
+        message = "`.maybe_session(...)` is a setter of `Refresh`'s builder, not of a built `Refresh`",
+        label = "`Refresh` is already built here",
+        note = "call `.maybe_session(...)` before `.build()`: `Refresh::builder()...maybe_session(...)...build()`"
+    )]
+    pub trait maybe_session_is_set_before_build {}
+    #[diagnostic::do_not_recommend]
+    impl maybe_session_is_set_before_build for __Never {}
+    #[doc(hidden)]
+    pub trait set_before_build {
+        #[doc(hidden)]
+        fn refresh_token<__V>(&mut self, value: __V) -> &mut Self
+        where
+            for<'__any> Self: refresh_token_is_set_before_build,
+        {
+            let _ = value;
+            self
+        }
+        #[doc(hidden)]
+        fn realm<__V>(&mut self, value: __V) -> &mut Self
+        where
+            for<'__any> Self: realm_is_set_before_build,
+        {
+            let _ = value;
+            self
+        }
+        #[doc(hidden)]
+        fn client_id<__V>(&mut self, value: __V) -> &mut Self
+        where
+            for<'__any> Self: client_id_is_set_before_build,
+        {
+            let _ = value;
+            self
+        }
+        #[doc(hidden)]
+        fn session<__V>(&mut self, value: __V) -> &mut Self
+        where
+            for<'__any> Self: session_is_set_before_build,
+        {
+            let _ = value;
+            self
+        }
+        #[doc(hidden)]
+        fn maybe_session<__V>(&mut self, value: __V) -> &mut Self
+        where
+            for<'__any> Self: maybe_session_is_set_before_build,
+        {
+            let _ = value;
+            self
+        }
+    }
 }
+impl __RefreshBuilder_states::set_before_build for Refresh {}
+#[allow(unused_imports)]
+use __RefreshBuilder_states::set_before_build as _;
 #[allow(non_camel_case_types)]
 impl<refresh_token, realm, client_id> RefreshBuilder<refresh_token, realm, client_id> {
     /// Sets `refresh_token` (required; once).

@@ -146,7 +146,77 @@ pub(crate) mod __LoginBuilder_states {
     pub enum __Never {}
     #[diagnostic::do_not_recommend]
     impl call_build_first for __Never {}
+    #[diagnostic::on_unimplemented(
+        message = "`.email(...)` is a setter of `Login`'s builder, not of a built `Login`",
+        label = "`Login` is already built here",
+        note = "call `.email(...)` before `.build()`: `Login::builder()...email(...)...build()`"
+    )]
+    pub trait email_is_set_before_build {}
+    #[diagnostic::do_not_recommend]
+    impl email_is_set_before_build for __Never {}
+    #[diagnostic::on_unimplemented(
+        message = "`.password(...)` is a setter of `Login`'s builder, not of a built `Login`",
+        label = "`Login` is already built here",
+        note = "call `.password(...)` before `.build()`: `Login::builder()...password(...)...build()`"
+    )]
+    pub trait password_is_set_before_build {}
+    #[diagnostic::do_not_recommend]
+    impl password_is_set_before_build for __Never {}
+    #[diagnostic::on_unimplemented(
+        message = "`.otp(...)` is a setter of `Login`'s builder, not of a built `Login`",
+        label = "`Login` is already built here",
+        note = "call `.otp(...)` before `.build()`: `Login::builder()...otp(...)...build()`"
+    )]
+    pub trait otp_is_set_before_build {}
+    #[diagnostic::do_not_recommend]
+    impl otp_is_set_before_build for __Never {}
+    #[diagnostic::on_unimplemented(
+        message = "`.maybe_otp(...)` is a setter of `Login`'s builder, not of a built `Login`",
+        label = "`Login` is already built here",
+        note = "call `.maybe_otp(...)` before `.build()`: `Login::builder()...maybe_otp(...)...build()`"
+    )]
+    pub trait maybe_otp_is_set_before_build {}
+    #[diagnostic::do_not_recommend]
+    impl maybe_otp_is_set_before_build for __Never {}
+    #[doc(hidden)]
+    pub trait set_before_build {
+        #[doc(hidden)]
+        fn email<__V>(&mut self, value: __V) -> &mut Self
+        where
+            for<'__any> Self: email_is_set_before_build,
+        {
+            let _ = value;
+            self
+        }
+        #[doc(hidden)]
+        fn password<__V>(&mut self, value: __V) -> &mut Self
+        where
+            for<'__any> Self: password_is_set_before_build,
+        {
+            let _ = value;
+            self
+        }
+        #[doc(hidden)]
+        fn otp<__V>(&mut self, value: __V) -> &mut Self
+        where
+            for<'__any> Self: otp_is_set_before_build,
+        {
+            let _ = value;
+            self
+        }
+        #[doc(hidden)]
+        fn maybe_otp<__V>(&mut self, value: __V) -> &mut Self
+        where
+            for<'__any> Self: maybe_otp_is_set_before_build,
+        {
+            let _ = value;
+            self
+        }
+    }
 }
+impl __LoginBuilder_states::set_before_build for Login {}
+#[allow(unused_imports)]
+use __LoginBuilder_states::set_before_build as _;
 #[allow(non_camel_case_types)]
 impl<email, password> LoginBuilder<email, password> {
     /// Sets `email` (required; once).

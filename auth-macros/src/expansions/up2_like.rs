@@ -173,7 +173,93 @@ pub mod __LoginBuilder_states {
     pub enum __Never {}
     #[diagnostic::do_not_recommend]
     impl call_build_first for __Never {}
+    #[diagnostic::on_unimplemented(
+        message = "`.api_secret(...)` is a setter of `Login`'s builder, not of a built `Login`",
+        label = "`Login` is already built here",
+        note = "call `.api_secret(...)` before `.build()`: `Login::builder()...api_secret(...)...build()`"
+    )]
+    pub trait api_secret_is_set_before_build {}
+    #[diagnostic::do_not_recommend]
+    impl api_secret_is_set_before_build for __Never {}
+    #[diagnostic::on_unimplemented(
+        message = "`.email(...)` is a setter of `Login`'s builder, not of a built `Login`",
+        label = "`Login` is already built here",
+        note = "call `.email(...)` before `.build()`: `Login::builder()...email(...)...build()`"
+    )]
+    pub trait email_is_set_before_build {}
+    #[diagnostic::do_not_recommend]
+    impl email_is_set_before_build for __Never {}
+    #[diagnostic::on_unimplemented(
+        message = "`.password(...)` is a setter of `Login`'s builder, not of a built `Login`",
+        label = "`Login` is already built here",
+        note = "call `.password(...)` before `.build()`: `Login::builder()...password(...)...build()`"
+    )]
+    pub trait password_is_set_before_build {}
+    #[diagnostic::do_not_recommend]
+    impl password_is_set_before_build for __Never {}
+    #[diagnostic::on_unimplemented(
+        message = "`.password_kind(...)` is a setter of `Login`'s builder, not of a built `Login`",
+        label = "`Login` is already built here",
+        note = "call `.password_kind(...)` before `.build()`: `Login::builder()...password_kind(...)...build()`"
+    )]
+    pub trait password_kind_is_set_before_build {}
+    #[diagnostic::do_not_recommend]
+    impl password_kind_is_set_before_build for __Never {}
+    #[diagnostic::on_unimplemented(
+        message = "`.maybe_password_kind(...)` is a setter of `Login`'s builder, not of a built `Login`",
+        label = "`Login` is already built here",
+        note = "call `.maybe_password_kind(...)` before `.build()`: `Login::builder()...maybe_password_kind(...)...build()`"
+    )]
+    pub trait maybe_password_kind_is_set_before_build {}
+    #[diagnostic::do_not_recommend]
+    impl maybe_password_kind_is_set_before_build for __Never {}
+    #[doc(hidden)]
+    pub trait set_before_build {
+        #[doc(hidden)]
+        fn api_secret<__V>(&mut self, value: __V) -> &mut Self
+        where
+            for<'__any> Self: api_secret_is_set_before_build,
+        {
+            let _ = value;
+            self
+        }
+        #[doc(hidden)]
+        fn email<__V>(&mut self, value: __V) -> &mut Self
+        where
+            for<'__any> Self: email_is_set_before_build,
+        {
+            let _ = value;
+            self
+        }
+        #[doc(hidden)]
+        fn password<__V>(&mut self, value: __V) -> &mut Self
+        where
+            for<'__any> Self: password_is_set_before_build,
+        {
+            let _ = value;
+            self
+        }
+        #[doc(hidden)]
+        fn password_kind<__V>(&mut self, value: __V) -> &mut Self
+        where
+            for<'__any> Self: password_kind_is_set_before_build,
+        {
+            let _ = value;
+            self
+        }
+        #[doc(hidden)]
+        fn maybe_password_kind<__V>(&mut self, value: __V) -> &mut Self
+        where
+            for<'__any> Self: maybe_password_kind_is_set_before_build,
+        {
+            let _ = value;
+            self
+        }
+    }
 }
+impl __LoginBuilder_states::set_before_build for Login {}
+#[allow(unused_imports)]
+use __LoginBuilder_states::set_before_build as _;
 #[allow(non_camel_case_types)]
 impl<api_secret, email, password> LoginBuilder<api_secret, email, password> {
     /// Sets `api_secret` (required; once).

@@ -133,7 +133,45 @@ pub mod __LoginBuilder_states {
     pub enum __Never {}
     #[diagnostic::do_not_recommend]
     impl call_build_first for __Never {}
+    #[diagnostic::on_unimplemented(
+        message = "`.scopes(...)` is a setter of `Login`'s builder, not of a built `Login`",
+        label = "`Login` is already built here",
+        note = "call `.scopes(...)` before `.build()`: `Login::builder()...scopes(...)...build()`"
+    )]
+    pub trait scopes_is_set_before_build {}
+    #[diagnostic::do_not_recommend]
+    impl scopes_is_set_before_build for __Never {}
+    #[diagnostic::on_unimplemented(
+        message = "`.password(...)` is a setter of `Login`'s builder, not of a built `Login`",
+        label = "`Login` is already built here",
+        note = "call `.password(...)` before `.build()`: `Login::builder()...password(...)...build()`"
+    )]
+    pub trait password_is_set_before_build {}
+    #[diagnostic::do_not_recommend]
+    impl password_is_set_before_build for __Never {}
+    #[doc(hidden)]
+    pub trait set_before_build {
+        #[doc(hidden)]
+        fn scopes<__V>(&mut self, value: __V) -> &mut Self
+        where
+            for<'__any> Self: scopes_is_set_before_build,
+        {
+            let _ = value;
+            self
+        }
+        #[doc(hidden)]
+        fn password<__V>(&mut self, value: __V) -> &mut Self
+        where
+            for<'__any> Self: password_is_set_before_build,
+        {
+            let _ = value;
+            self
+        }
+    }
 }
+impl __LoginBuilder_states::set_before_build for Login {}
+#[allow(unused_imports)]
+use __LoginBuilder_states::set_before_build as _;
 #[allow(non_camel_case_types)]
 impl<scopes, password> LoginBuilder<scopes, password> {
     /// Sets `scopes` (required; once).

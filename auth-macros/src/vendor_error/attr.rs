@@ -526,10 +526,25 @@ impl Parse for KindArm {
             ));
         }
         input.parse::<Token![=]>()?;
-        let mut values = vec![input.parse::<KindValue>()?];
+        // A message is text: a number there would never equal one (a code is compared as
+        // text too, so `code = 4` is the code `"4"`).
+        let value = |input: ParseStream| -> syn::Result<KindValue> {
+            if on == "message" && !input.peek(syn::LitStr) {
+                let span = input.span();
+                let written = input.fork().parse::<KindValue>()?.text;
+                return Err(syn::Error::new(
+                    span,
+                    format!(
+                        "a message is compared as text: write it in quotes, `message = \"{written}\" => ...`"
+                    ),
+                ));
+            }
+            input.parse::<KindValue>()
+        };
+        let mut values = vec![value(input)?];
         while input.peek(Token![|]) {
             input.parse::<Token![|]>()?;
-            values.push(input.parse()?);
+            values.push(value(input)?);
         }
         if !input.peek(Token![=>]) {
             return Err(syn::Error::new(
