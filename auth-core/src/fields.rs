@@ -580,6 +580,26 @@ impl<'a, T> ListProbe<'a> for Probe<'a, Box<[T]>> {
     }
 }
 
+/// The step through a map (`HashMap`, `BTreeMap`): a map has no fields to name, so it leads
+/// to a [`MapValue`], which has no [`HasFields`], reported with the fix.
+impl<'a, K, V, S> ListProbe<'a> for Probe<'a, std::collections::HashMap<K, V, S>> {
+    type Step = MapValue<'a, std::collections::HashMap<K, V, S>>;
+    fn walk(&self) -> Self::Step {
+        MapValue(self.0)
+    }
+}
+
+impl<'a, K, V> ListProbe<'a> for Probe<'a, std::collections::BTreeMap<K, V>> {
+    type Step = MapValue<'a, std::collections::BTreeMap<K, V>>;
+    fn walk(&self) -> Self::Step {
+        MapValue(self.0)
+    }
+}
+
+/// A map on a path, where a field of it is named. Not hidden from the docs, so that errors
+/// name it by its name alone.
+pub struct MapValue<'a, T>(#[allow(dead_code)] &'a T);
+
 /// The step through anything that is not a list: the value itself.
 #[doc(hidden)]
 pub trait RecordProbe<'a> {
@@ -630,25 +650,36 @@ pub trait FieldStep {
 #[diagnostic::do_not_recommend]
 impl<T: ?Sized> FieldStep for Record<'_, T> {}
 
+// A map is reported by its missing `HasFields`, not as a list.
+#[diagnostic::do_not_recommend]
+impl<T> FieldStep for MapValue<'_, T> {}
+
 /// The value a step leads to: the value itself, or, for a list (already reported), its first
-/// element, so that the rest of the path is checked as if `[0]` were written.
-#[doc(hidden)]
-pub trait Element<'a> {
-    /// The value's type.
-    type Of: ?Sized;
+/// element, so that the rest of the path is checked as if `[0]` were written. A map has none:
+/// it is reported here, and the rest of the path with it.
+#[diagnostic::on_unimplemented(
+    message = "this field is a map, which has no fields to name",
+    label = "a map: a path names fields of structs",
+    note = "give this field a struct type with the field the path names; for a map of errors by field, read it with `#[vendor_error(field_errors(by_field = ...))]`"
+)]
+pub trait HasFields {
+    /// A reference to the value.
+    type Ref;
     /// The value, if any.
-    fn element(self) -> Option<&'a Self::Of>;
+    fn element(self) -> Option<Self::Ref>;
 }
 
-impl<'a, T: ?Sized> Element<'a> for Record<'a, T> {
-    type Of = T;
+#[diagnostic::do_not_recommend]
+impl<'a, T: ?Sized> HasFields for Record<'a, T> {
+    type Ref = &'a T;
     fn element(self) -> Option<&'a T> {
         Some(self.0)
     }
 }
 
-impl<'a, T> Element<'a> for &'a [T] {
-    type Of = T;
+#[diagnostic::do_not_recommend]
+impl<'a, T> HasFields for &'a [T] {
+    type Ref = &'a T;
     fn element(self) -> Option<&'a T> {
         self.first()
     }

@@ -186,14 +186,17 @@ fn record_step(segment: &Segment) -> TokenStream {
         Segment::Index(_, span) => *span,
     };
     let check = quote_spanned!(span=> ::auth_core::fields::FieldStep::__check(__p));
+    // Spanned at `segment` too, so a map there (which has no fields) is reported at it.
+    let element = quote_spanned!(span=> ::auth_core::fields::HasFields::element(__p));
     quote! {
-        let __v = ::auth_core::fields::Element::element({
+        let __p = {
             #[allow(unused_imports)]
             use ::auth_core::fields::{ListProbe as _, RecordProbe as _};
             let __p = (&::auth_core::fields::Probe(__v)).walk();
             #check;
             __p
-        })?;
+        };
+        let __v = #element?;
     }
 }
 

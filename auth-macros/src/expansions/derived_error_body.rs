@@ -8,22 +8,24 @@ impl ::auth_core::VendorError for ErrorBody {
         let __v = ::auth_core::__private::Step(__v).enter()?;
         let __v = ::auth_core::fields::ListField::elements(__v).get(0usize)?;
         let __v = ::auth_core::__private::Step(__v).enter()?;
-        let __v = ::auth_core::fields::Element::element({
+        let __p = {
             #[allow(unused_imports)]
             use ::auth_core::fields::{ListProbe as _, RecordProbe as _};
             let __p = (&::auth_core::fields::Probe(__v)).walk();
             ::auth_core::fields::FieldStep::__check(__p);
             __p
-        })?;
+        };
+        let __v = ::auth_core::fields::HasFields::element(__p)?;
         let __v = &__v.extensions;
         let __v = ::auth_core::__private::Step(__v).enter()?;
-        let __v = ::auth_core::fields::Element::element({
+        let __p = {
             #[allow(unused_imports)]
             use ::auth_core::fields::{ListProbe as _, RecordProbe as _};
             let __p = (&::auth_core::fields::Probe(__v)).walk();
             ::auth_core::fields::FieldStep::__check(__p);
             __p
-        })?;
+        };
+        let __v = ::auth_core::fields::HasFields::element(__p)?;
         let __v = &__v.code;
         let __v = ::auth_core::__private::Step(__v).enter()?;
         ::auth_core::fields::CodeField::vendor_code(__v)
@@ -53,13 +55,14 @@ impl ::auth_core::VendorError for ErrorBody {
                     let __v = __item;
                     let __v = &__v.extensions;
                     let __v = ::auth_core::__private::Step(__v).enter()?;
-                    let __v = ::auth_core::fields::Element::element({
+                    let __p = {
                         #[allow(unused_imports)]
                         use ::auth_core::fields::{ListProbe as _, RecordProbe as _};
                         let __p = (&::auth_core::fields::Probe(__v)).walk();
                         ::auth_core::fields::FieldStep::__check(__p);
                         __p
-                    })?;
+                    };
+                    let __v = ::auth_core::fields::HasFields::element(__p)?;
                     let __v = &__v.field;
                     let __v = ::auth_core::__private::Step(__v).enter()?;
                     ::auth_core::fields::MessageField::message(__v)
@@ -68,13 +71,14 @@ impl ::auth_core::VendorError for ErrorBody {
                     let __v = __item;
                     let __v = &__v.extensions;
                     let __v = ::auth_core::__private::Step(__v).enter()?;
-                    let __v = ::auth_core::fields::Element::element({
+                    let __p = {
                         #[allow(unused_imports)]
                         use ::auth_core::fields::{ListProbe as _, RecordProbe as _};
                         let __p = (&::auth_core::fields::Probe(__v)).walk();
                         ::auth_core::fields::FieldStep::__check(__p);
                         __p
-                    })?;
+                    };
+                    let __v = ::auth_core::fields::HasFields::element(__p)?;
                     let __v = &__v.code;
                     let __v = ::auth_core::__private::Step(__v).enter()?;
                     ::auth_core::fields::CodeField::vendor_code(__v)

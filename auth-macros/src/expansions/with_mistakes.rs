@@ -311,13 +311,14 @@ const _: () = {
                 let __v = __response;
                 let __v = &__v.data;
                 let __v = ::auth_core::__private::Step(__v).enter()?;
-                let __v = ::auth_core::fields::Element::element({
+                let __p = {
                     #[allow(unused_imports)]
                     use ::auth_core::fields::{ListProbe as _, RecordProbe as _};
                     let __p = (&::auth_core::fields::Probe(__v)).walk();
                     ::auth_core::fields::FieldStep::__check(__p);
                     __p
-                })?;
+                };
+                let __v = ::auth_core::fields::HasFields::element(__p)?;
                 let __v = &__v.token;
                 ::auth_core::fields::TokenField::token(__v)
             })(),
