@@ -237,8 +237,8 @@ fn expand_builder(
         quote!(#ident: <#p as #states::#is_set>::__value(self.#ident))
     });
     // A setter called on the built login (`...build().email(...)`): one error saying to call it
-    // before `.build()`. The methods are on a trait of the states module, brought into scope
-    // unnamed where the struct is declared, and take `&mut self`: inherent methods of the
+    // before `.build()`. The methods are on a trait declared beside the struct, so in scope
+    // where the struct is declared, and take `&mut self`: inherent methods of the
     // struct, and trait methods taking `self` or `&self`, are found first, so none of the
     // struct's own methods change meaning.
     let built_setters: Vec<(Ident, Ident)> = fields
@@ -272,7 +272,9 @@ fn expand_builder(
         let before_build = format_ident!("{}_is_set_before_build", setter);
         // Spanned at the field, so "required by this bound" points at it.
         let before_build = Ident::new(&before_build.to_string(), field.span());
-        let bound = quote_spanned!(field.span()=> for<'__any> Self: #before_build);
+        let states_at_field = Ident::new(&states.to_string(), field.span());
+        let bound =
+            quote_spanned!(field.span()=> for<'__any> Self: #states_at_field::#before_build);
         quote! {
             #[doc(hidden)]
             fn #setter<__V>(&mut self, value: __V) -> &mut Self
@@ -284,20 +286,16 @@ fn expand_builder(
             }
         }
     });
-    let built_trait = format_ident!("set_before_build");
-    let built_use = (!built_setters.is_empty()).then(|| {
-        quote! {
-            #[doc(hidden)]
-            pub trait #built_trait {
-                #(#built_methods)*
-            }
-        }
-    });
+    // Named after the struct, like the builder, so that where it is not in scope rustc's
+    // suggestion to import it reads well, and leads to the error above.
+    let built_trait = format_ident!("{}Setters", name);
     let built_impl = (!built_setters.is_empty()).then(|| {
         quote! {
-            impl #states::#built_trait for #name {}
-            #[allow(unused_imports)]
-            use #states::#built_trait as _;
+            #[doc(hidden)]
+            #vis trait #built_trait {
+                #(#built_methods)*
+            }
+            impl #built_trait for #name {}
         }
     });
     let states_doc = format!(" The states of [`{builder}`]'s required fields.");
@@ -420,7 +418,6 @@ fn expand_builder(
             #unbuilt_trait
             #(#constant_traits)*
             #(#built_traits)*
-            #built_use
         }
 
         #built_impl

@@ -616,7 +616,7 @@ fn the_fallback_keeps_the_generated_api_when_the_fields_are_read() {
             "fn send",
             "fn send_to",
             "struct LoginBuilder",
-            "impl set_before_build for Login",
+            "impl LoginSetters for Login",
             "impl LoginBuilder < email , password >",
             "fn email",
             "fn password",

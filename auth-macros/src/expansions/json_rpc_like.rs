@@ -178,29 +178,27 @@ pub mod __LoginBuilder_states {
     pub trait password_is_set_before_build {}
     #[diagnostic::do_not_recommend]
     impl password_is_set_before_build for __Never {}
+}
+#[doc(hidden)]
+pub trait LoginSetters {
     #[doc(hidden)]
-    pub trait set_before_build {
-        #[doc(hidden)]
-        fn username<__V>(&mut self, value: __V) -> &mut Self
-        where
-            for<'__any> Self: username_is_set_before_build,
-        {
-            let _ = value;
-            self
-        }
-        #[doc(hidden)]
-        fn password<__V>(&mut self, value: __V) -> &mut Self
-        where
-            for<'__any> Self: password_is_set_before_build,
-        {
-            let _ = value;
-            self
-        }
+    fn username<__V>(&mut self, value: __V) -> &mut Self
+    where
+        for<'__any> Self: __LoginBuilder_states::username_is_set_before_build,
+    {
+        let _ = value;
+        self
+    }
+    #[doc(hidden)]
+    fn password<__V>(&mut self, value: __V) -> &mut Self
+    where
+        for<'__any> Self: __LoginBuilder_states::password_is_set_before_build,
+    {
+        let _ = value;
+        self
     }
 }
-impl __LoginBuilder_states::set_before_build for Login {}
-#[allow(unused_imports)]
-use __LoginBuilder_states::set_before_build as _;
+impl LoginSetters for Login {}
 #[allow(non_camel_case_types)]
 impl<username, password> LoginBuilder<username, password> {
     /// Sets `username` (required; once).

@@ -357,77 +357,75 @@ pub mod __LoginBuilder_states {
     pub trait maybe_acr_is_set_before_build {}
     #[diagnostic::do_not_recommend]
     impl maybe_acr_is_set_before_build for __Never {}
+}
+#[doc(hidden)]
+pub trait LoginSetters {
     #[doc(hidden)]
-    pub trait set_before_build {
-        #[doc(hidden)]
-        fn realm<__V>(&mut self, value: __V) -> &mut Self
-        where
-            for<'__any> Self: realm_is_set_before_build,
-        {
-            let _ = value;
-            self
-        }
-        #[doc(hidden)]
-        fn client_id<__V>(&mut self, value: __V) -> &mut Self
-        where
-            for<'__any> Self: client_id_is_set_before_build,
-        {
-            let _ = value;
-            self
-        }
-        #[doc(hidden)]
-        fn client_secret<__V>(&mut self, value: __V) -> &mut Self
-        where
-            for<'__any> Self: client_secret_is_set_before_build,
-        {
-            let _ = value;
-            self
-        }
-        #[doc(hidden)]
-        fn api_key<__V>(&mut self, value: __V) -> &mut Self
-        where
-            for<'__any> Self: api_key_is_set_before_build,
-        {
-            let _ = value;
-            self
-        }
-        #[doc(hidden)]
-        fn username<__V>(&mut self, value: __V) -> &mut Self
-        where
-            for<'__any> Self: username_is_set_before_build,
-        {
-            let _ = value;
-            self
-        }
-        #[doc(hidden)]
-        fn password<__V>(&mut self, value: __V) -> &mut Self
-        where
-            for<'__any> Self: password_is_set_before_build,
-        {
-            let _ = value;
-            self
-        }
-        #[doc(hidden)]
-        fn acr<__V>(&mut self, value: __V) -> &mut Self
-        where
-            for<'__any> Self: acr_is_set_before_build,
-        {
-            let _ = value;
-            self
-        }
-        #[doc(hidden)]
-        fn maybe_acr<__V>(&mut self, value: __V) -> &mut Self
-        where
-            for<'__any> Self: maybe_acr_is_set_before_build,
-        {
-            let _ = value;
-            self
-        }
+    fn realm<__V>(&mut self, value: __V) -> &mut Self
+    where
+        for<'__any> Self: __LoginBuilder_states::realm_is_set_before_build,
+    {
+        let _ = value;
+        self
+    }
+    #[doc(hidden)]
+    fn client_id<__V>(&mut self, value: __V) -> &mut Self
+    where
+        for<'__any> Self: __LoginBuilder_states::client_id_is_set_before_build,
+    {
+        let _ = value;
+        self
+    }
+    #[doc(hidden)]
+    fn client_secret<__V>(&mut self, value: __V) -> &mut Self
+    where
+        for<'__any> Self: __LoginBuilder_states::client_secret_is_set_before_build,
+    {
+        let _ = value;
+        self
+    }
+    #[doc(hidden)]
+    fn api_key<__V>(&mut self, value: __V) -> &mut Self
+    where
+        for<'__any> Self: __LoginBuilder_states::api_key_is_set_before_build,
+    {
+        let _ = value;
+        self
+    }
+    #[doc(hidden)]
+    fn username<__V>(&mut self, value: __V) -> &mut Self
+    where
+        for<'__any> Self: __LoginBuilder_states::username_is_set_before_build,
+    {
+        let _ = value;
+        self
+    }
+    #[doc(hidden)]
+    fn password<__V>(&mut self, value: __V) -> &mut Self
+    where
+        for<'__any> Self: __LoginBuilder_states::password_is_set_before_build,
+    {
+        let _ = value;
+        self
+    }
+    #[doc(hidden)]
+    fn acr<__V>(&mut self, value: __V) -> &mut Self
+    where
+        for<'__any> Self: __LoginBuilder_states::acr_is_set_before_build,
+    {
+        let _ = value;
+        self
+    }
+    #[doc(hidden)]
+    fn maybe_acr<__V>(&mut self, value: __V) -> &mut Self
+    where
+        for<'__any> Self: __LoginBuilder_states::maybe_acr_is_set_before_build,
+    {
+        let _ = value;
+        self
     }
 }
-impl __LoginBuilder_states::set_before_build for Login {}
-#[allow(unused_imports)]
-use __LoginBuilder_states::set_before_build as _;
+impl LoginSetters for Login {}
 #[allow(non_camel_case_types)]
 impl<
     realm,

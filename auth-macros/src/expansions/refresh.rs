@@ -229,53 +229,51 @@ pub mod __RefreshBuilder_states {
     pub trait maybe_session_is_set_before_build {}
     #[diagnostic::do_not_recommend]
     impl maybe_session_is_set_before_build for __Never {}
+}
+#[doc(hidden)]
+pub trait RefreshSetters {
     #[doc(hidden)]
-    pub trait set_before_build {
-        #[doc(hidden)]
-        fn refresh_token<__V>(&mut self, value: __V) -> &mut Self
-        where
-            for<'__any> Self: refresh_token_is_set_before_build,
-        {
-            let _ = value;
-            self
-        }
-        #[doc(hidden)]
-        fn realm<__V>(&mut self, value: __V) -> &mut Self
-        where
-            for<'__any> Self: realm_is_set_before_build,
-        {
-            let _ = value;
-            self
-        }
-        #[doc(hidden)]
-        fn client_id<__V>(&mut self, value: __V) -> &mut Self
-        where
-            for<'__any> Self: client_id_is_set_before_build,
-        {
-            let _ = value;
-            self
-        }
-        #[doc(hidden)]
-        fn session<__V>(&mut self, value: __V) -> &mut Self
-        where
-            for<'__any> Self: session_is_set_before_build,
-        {
-            let _ = value;
-            self
-        }
-        #[doc(hidden)]
-        fn maybe_session<__V>(&mut self, value: __V) -> &mut Self
-        where
-            for<'__any> Self: maybe_session_is_set_before_build,
-        {
-            let _ = value;
-            self
-        }
+    fn refresh_token<__V>(&mut self, value: __V) -> &mut Self
+    where
+        for<'__any> Self: __RefreshBuilder_states::refresh_token_is_set_before_build,
+    {
+        let _ = value;
+        self
+    }
+    #[doc(hidden)]
+    fn realm<__V>(&mut self, value: __V) -> &mut Self
+    where
+        for<'__any> Self: __RefreshBuilder_states::realm_is_set_before_build,
+    {
+        let _ = value;
+        self
+    }
+    #[doc(hidden)]
+    fn client_id<__V>(&mut self, value: __V) -> &mut Self
+    where
+        for<'__any> Self: __RefreshBuilder_states::client_id_is_set_before_build,
+    {
+        let _ = value;
+        self
+    }
+    #[doc(hidden)]
+    fn session<__V>(&mut self, value: __V) -> &mut Self
+    where
+        for<'__any> Self: __RefreshBuilder_states::session_is_set_before_build,
+    {
+        let _ = value;
+        self
+    }
+    #[doc(hidden)]
+    fn maybe_session<__V>(&mut self, value: __V) -> &mut Self
+    where
+        for<'__any> Self: __RefreshBuilder_states::maybe_session_is_set_before_build,
+    {
+        let _ = value;
+        self
     }
 }
-impl __RefreshBuilder_states::set_before_build for Refresh {}
-#[allow(unused_imports)]
-use __RefreshBuilder_states::set_before_build as _;
+impl RefreshSetters for Refresh {}
 #[allow(non_camel_case_types)]
 impl<refresh_token, realm, client_id> RefreshBuilder<refresh_token, realm, client_id> {
     /// Sets `refresh_token` (required; once).

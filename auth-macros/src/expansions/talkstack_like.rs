@@ -178,45 +178,43 @@ pub(crate) mod __LoginBuilder_states {
     pub trait maybe_otp_is_set_before_build {}
     #[diagnostic::do_not_recommend]
     impl maybe_otp_is_set_before_build for __Never {}
+}
+#[doc(hidden)]
+pub(crate) trait LoginSetters {
     #[doc(hidden)]
-    pub trait set_before_build {
-        #[doc(hidden)]
-        fn email<__V>(&mut self, value: __V) -> &mut Self
-        where
-            for<'__any> Self: email_is_set_before_build,
-        {
-            let _ = value;
-            self
-        }
-        #[doc(hidden)]
-        fn password<__V>(&mut self, value: __V) -> &mut Self
-        where
-            for<'__any> Self: password_is_set_before_build,
-        {
-            let _ = value;
-            self
-        }
-        #[doc(hidden)]
-        fn otp<__V>(&mut self, value: __V) -> &mut Self
-        where
-            for<'__any> Self: otp_is_set_before_build,
-        {
-            let _ = value;
-            self
-        }
-        #[doc(hidden)]
-        fn maybe_otp<__V>(&mut self, value: __V) -> &mut Self
-        where
-            for<'__any> Self: maybe_otp_is_set_before_build,
-        {
-            let _ = value;
-            self
-        }
+    fn email<__V>(&mut self, value: __V) -> &mut Self
+    where
+        for<'__any> Self: __LoginBuilder_states::email_is_set_before_build,
+    {
+        let _ = value;
+        self
+    }
+    #[doc(hidden)]
+    fn password<__V>(&mut self, value: __V) -> &mut Self
+    where
+        for<'__any> Self: __LoginBuilder_states::password_is_set_before_build,
+    {
+        let _ = value;
+        self
+    }
+    #[doc(hidden)]
+    fn otp<__V>(&mut self, value: __V) -> &mut Self
+    where
+        for<'__any> Self: __LoginBuilder_states::otp_is_set_before_build,
+    {
+        let _ = value;
+        self
+    }
+    #[doc(hidden)]
+    fn maybe_otp<__V>(&mut self, value: __V) -> &mut Self
+    where
+        for<'__any> Self: __LoginBuilder_states::maybe_otp_is_set_before_build,
+    {
+        let _ = value;
+        self
     }
 }
-impl __LoginBuilder_states::set_before_build for Login {}
-#[allow(unused_imports)]
-use __LoginBuilder_states::set_before_build as _;
+impl LoginSetters for Login {}
 #[allow(non_camel_case_types)]
 impl<email, password> LoginBuilder<email, password> {
     /// Sets `email` (required; once).

@@ -213,53 +213,51 @@ pub mod __LoginBuilder_states {
     pub trait maybe_password_kind_is_set_before_build {}
     #[diagnostic::do_not_recommend]
     impl maybe_password_kind_is_set_before_build for __Never {}
+}
+#[doc(hidden)]
+pub trait LoginSetters {
     #[doc(hidden)]
-    pub trait set_before_build {
-        #[doc(hidden)]
-        fn api_secret<__V>(&mut self, value: __V) -> &mut Self
-        where
-            for<'__any> Self: api_secret_is_set_before_build,
-        {
-            let _ = value;
-            self
-        }
-        #[doc(hidden)]
-        fn email<__V>(&mut self, value: __V) -> &mut Self
-        where
-            for<'__any> Self: email_is_set_before_build,
-        {
-            let _ = value;
-            self
-        }
-        #[doc(hidden)]
-        fn password<__V>(&mut self, value: __V) -> &mut Self
-        where
-            for<'__any> Self: password_is_set_before_build,
-        {
-            let _ = value;
-            self
-        }
-        #[doc(hidden)]
-        fn password_kind<__V>(&mut self, value: __V) -> &mut Self
-        where
-            for<'__any> Self: password_kind_is_set_before_build,
-        {
-            let _ = value;
-            self
-        }
-        #[doc(hidden)]
-        fn maybe_password_kind<__V>(&mut self, value: __V) -> &mut Self
-        where
-            for<'__any> Self: maybe_password_kind_is_set_before_build,
-        {
-            let _ = value;
-            self
-        }
+    fn api_secret<__V>(&mut self, value: __V) -> &mut Self
+    where
+        for<'__any> Self: __LoginBuilder_states::api_secret_is_set_before_build,
+    {
+        let _ = value;
+        self
+    }
+    #[doc(hidden)]
+    fn email<__V>(&mut self, value: __V) -> &mut Self
+    where
+        for<'__any> Self: __LoginBuilder_states::email_is_set_before_build,
+    {
+        let _ = value;
+        self
+    }
+    #[doc(hidden)]
+    fn password<__V>(&mut self, value: __V) -> &mut Self
+    where
+        for<'__any> Self: __LoginBuilder_states::password_is_set_before_build,
+    {
+        let _ = value;
+        self
+    }
+    #[doc(hidden)]
+    fn password_kind<__V>(&mut self, value: __V) -> &mut Self
+    where
+        for<'__any> Self: __LoginBuilder_states::password_kind_is_set_before_build,
+    {
+        let _ = value;
+        self
+    }
+    #[doc(hidden)]
+    fn maybe_password_kind<__V>(&mut self, value: __V) -> &mut Self
+    where
+        for<'__any> Self: __LoginBuilder_states::maybe_password_kind_is_set_before_build,
+    {
+        let _ = value;
+        self
     }
 }
-impl __LoginBuilder_states::set_before_build for Login {}
-#[allow(unused_imports)]
-use __LoginBuilder_states::set_before_build as _;
+impl LoginSetters for Login {}
 #[allow(non_camel_case_types)]
 impl<api_secret, email, password> LoginBuilder<api_secret, email, password> {
     /// Sets `api_secret` (required; once).
