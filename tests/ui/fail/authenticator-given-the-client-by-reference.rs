@@ -1,0 +1,30 @@
+use auth_core::{login_endpoint, Authenticator, LoginClient, Secret};
+
+#[derive(serde::Deserialize)]
+pub struct LoginResponse {
+    pub token: Secret,
+}
+
+#[login_endpoint(
+    vendor = "Example",
+    base_url = "https://api.example.com",
+    path = "/auth/login",
+    response = LoginResponse,
+    token = token,
+)]
+pub struct Login {
+    email: String,
+    #[login(secret)]
+    password: Secret,
+    remember_me: Option<bool>,
+}
+
+fn login() -> Login {
+    Login::builder().email("me@example.com").password("hunter2").build()
+}
+
+fn run(client: &LoginClient) {
+    let _ = Authenticator::new(client, login());
+}
+
+fn main() {}

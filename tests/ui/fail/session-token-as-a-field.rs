@@ -1,0 +1,32 @@
+use auth_core::{login_endpoint, AuthError, LoginClient, Secret};
+
+#[derive(serde::Deserialize)]
+pub struct LoginResponse {
+    pub token: Secret,
+}
+
+#[login_endpoint(
+    vendor = "Example",
+    base_url = "https://api.example.com",
+    path = "/auth/login",
+    response = LoginResponse,
+    token = token,
+)]
+pub struct Login {
+    email: String,
+    #[login(secret)]
+    password: Secret,
+    remember_me: Option<bool>,
+}
+
+fn login() -> Login {
+    Login::builder().email("me@example.com").password("hunter2").build()
+}
+
+async fn run(client: &LoginClient) -> Result<(), AuthError> {
+    let session = login().send(client).await?;
+    let _ = session.token;
+    Ok(())
+}
+
+fn main() {}
