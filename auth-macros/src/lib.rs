@@ -304,7 +304,8 @@ use syn::ItemStruct;
 ///   (`Deserialize`, `VendorError`), the token, expiry and `body_failure` paths (a field that
 ///   does not exist or has the wrong type is reported at the path in the attribute; a field of
 ///   a list named without `[n]`, `data.token` for a `data: Vec<...>`, is reported at `data`
-///   with `data[0]` as the fix), and the
+///   with `data[0]` as the fix; a field of a map, `data.token` for a `data: HashMap<...>`,
+///   is reported at `data` as a map, which has no fields), and the
 ///   types of fields sent as text or in a JSON body (reported at the field's type).
 /// - Nothing cascades to the code that uses the struct: with mistakes, the struct is still
 ///   written (without its `#[login]` attributes) with its builder, `Debug`, `send` and
@@ -320,8 +321,10 @@ use syn::ItemStruct;
 ///   `build()` before a required setter is ``the required field `password` is not set``, and
 ///   a required setter called twice is ``the required field `email` is already set``, each at
 ///   the call. `.send(...)` on a builder, before `build()`, is ``` `Login` is sent once built:
-///   call `.build()` first ```, and a setter called for a constant is
-///   ``` `grant_type` is a constant of `Login`: it has no setter ```.
+///   call `.build()` first ```, a setter called for a constant is
+///   ``` `grant_type` is a constant of `Login`: it has no setter ```, and a setter called on
+///   the built login, where the struct is declared, is
+///   ``` `.email(...)` is a setter of `Login`'s builder, not of a built `Login` ```.
 ///
 /// Types and paths of fields are written bare (`response = LoginResponse`, `token =
 /// data.token`, `kind = InvalidCredentials`, `body = form`); names, text and durations in
