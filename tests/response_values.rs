@@ -616,3 +616,130 @@ async fn a_field_that_is_both_code_and_message_gives_both() {
         }
     }
 }
+
+thread_local! {
+    /// How many times this thread has decoded an `Answer`.
+    static ANSWERS_DECODED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+fn counted_status<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+    ANSWERS_DECODED.with(|count| count.set(count.get() + 1));
+    String::deserialize(deserializer)
+}
+
+/// A vendor whose every answer, success or failure, has one shape: `status` says which, and a
+/// failure carries a code and a message.
+#[derive(Debug, Deserialize, VendorError)]
+#[vendor_error(kind(code = "LOCKED" => Locked, code = "BAD_PASSWORD" => InvalidCredentials))]
+struct Answer {
+    #[serde(deserialize_with = "counted_status")]
+    status: String,
+    #[serde(default)]
+    token: Option<Secret>,
+    #[serde(default)]
+    #[vendor_error(code)]
+    code: Option<String>,
+    #[serde(default)]
+    #[vendor_error(message)]
+    message: Option<String>,
+}
+
+#[login_endpoint(
+    vendor = "One Shape",
+    base_url = "https://one-shape.invalid",
+    path = "/login",
+    response = Answer,
+    token = token,
+    error_body = Answer,
+    body_failure(field = status, success = "ok"),
+)]
+struct OneShapeLogin {
+    username: String,
+    #[login(secret)]
+    password: Secret,
+}
+
+fn one_shape() -> OneShapeLogin {
+    OneShapeLogin::builder()
+        .username("u")
+        .password("hunter2-secret")
+        .build()
+}
+
+#[tokio::test]
+async fn a_response_type_that_is_its_own_error_body_gives_a_session_on_success() {
+    let server = server_answering(json(200, r#"{"status":"ok","token":"t0k3n"}"#)).await;
+    let session = one_shape()
+        .send_to(&client(), &server.uri())
+        .await
+        .expect("a session");
+    assert_eq!(session.token().expose_secret(), "t0k3n");
+    assert_eq!(session.response().status, "ok");
+}
+
+#[tokio::test]
+async fn a_failure_in_a_200_is_read_from_the_response_already_decoded() {
+    // The password is echoed back: it is scrubbed from the message all the same.
+    let body = r#"{"status":"error","code":"BAD_PASSWORD","message":"hunter2-secret is wrong"}"#;
+    let server = server_answering(json(200, body)).await;
+    let before = ANSWERS_DECODED.with(std::cell::Cell::get);
+    let error = one_shape()
+        .send_to(&client(), &server.uri())
+        .await
+        .expect_err("a failure");
+    assert_eq!(
+        ANSWERS_DECODED.with(std::cell::Cell::get) - before,
+        1,
+        "the body is decoded once"
+    );
+    assert_eq!(error.kind(), ErrorKind::InvalidCredentials);
+    assert_eq!(error.status(), Some(200));
+    assert_eq!(error.vendor(), "One Shape");
+    assert_eq!(
+        error.vendor_code(),
+        Some(&VendorCode::Text("BAD_PASSWORD".into()))
+    );
+    assert_eq!(error.message(), Some("[REDACTED] is wrong"));
+    assert!(!format!("{error:?} {error}").contains("hunter2-secret"));
+
+    // Without a code the kind is the body failure's own.
+    let failure = auth_core::__private::interpret_response::<OneShapeLogin>(
+        200,
+        br#"{"status":"error","message":"try later"}"#,
+    )
+    .expect_err("a failure");
+    assert_eq!(failure.kind(), ErrorKind::Rejected);
+    assert_eq!(failure.message(), Some("try later"));
+    assert_eq!(failure.vendor_code(), None);
+}
+
+#[tokio::test]
+async fn a_non_2xx_answer_of_the_same_shape_is_decoded_once_as_the_error_body() {
+    let body = r#"{"status":"error","code":"LOCKED","message":"locked for an hour"}"#;
+    let server = server_answering(json(423, body)).await;
+    let before = ANSWERS_DECODED.with(std::cell::Cell::get);
+    let error = one_shape()
+        .send_to(&client(), &server.uri())
+        .await
+        .expect_err("a failure");
+    assert_eq!(ANSWERS_DECODED.with(std::cell::Cell::get) - before, 1);
+    assert_eq!(error.kind(), ErrorKind::Locked);
+    assert_eq!(error.status(), Some(423));
+    assert_eq!(error.vendor_code(), Some(&VendorCode::Text("LOCKED".into())));
+    assert_eq!(error.message(), Some("locked for an hour"));
+
+    // A body that is not the shape is kept as an excerpt, as for any error body.
+    let server = server_answering(json(500, r#"{"unexpected":true}"#)).await;
+    let error = one_shape()
+        .send_to(&client(), &server.uri())
+        .await
+        .expect_err("a failure");
+    assert_eq!(error.kind(), ErrorKind::ServerError);
+    assert_eq!(error.message(), None);
+    assert!(
+        error
+            .to_string()
+            .contains("the error body was not the documented shape"),
+        "{error}"
+    );
+}

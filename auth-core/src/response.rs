@@ -25,7 +25,8 @@ pub(crate) fn interpret<E: LoginEndpoint>(
     .then_some(E::__decode_error);
     if !(200..300).contains(&raw.status) {
         let kind = spec.kind_for_status(raw.status);
-        return Err(vendor_failure(spec, &raw, kind, request, error_body));
+        let body = read_error_body(&raw, error_body);
+        return Err(vendor_failure(spec, &raw, kind, request, body));
     }
     let response = match E::__decode(&raw.body) {
         Ok(response) => response,
@@ -41,7 +42,13 @@ pub(crate) fn interpret<E: LoginEndpoint>(
     };
     if E::__body_failed(&response) {
         let kind = spec.response().body_failure_kind();
-        return Err(vendor_failure(spec, &raw, kind, request, error_body));
+        // A response type that is also the error body has said it already: the same bytes
+        // decoded again as the same type would give the same value.
+        let body = match E::__failure_fields(response) {
+            Some(fields) => Some(Some(fields)),
+            None => read_error_body(&raw, error_body),
+        };
+        return Err(vendor_failure(spec, &raw, kind, request, body));
     }
     let received = SystemTime::now();
     let credentials = match credentials::collect(
@@ -166,23 +173,33 @@ fn missing_credentials(
     scrubbed(error, request, raw)
 }
 
-/// The error for a response the vendor marked as failed: the kind from the status (or the
-/// body-failure default), refined by what the vendor's error body says.
-fn vendor_failure(
-    spec: &EndpointSpec,
+/// What the error body of a failed response says: `None` when there is nothing to read (a
+/// blank body, or a JSON body no type is declared for), `Some(None)` when it is not the
+/// documented shape (or not JSON, with no type declared), to be shown as an excerpt.
+fn read_error_body(
     raw: &RawResponse,
-    kind: ErrorKind,
-    request: Option<&dyn LoginRequest>,
     decode: Option<ErrorBodyDecoder>,
-) -> AuthError {
+) -> Option<Option<ErrorBodyFields>> {
     let has_body = !raw.body.iter().all(u8::is_ascii_whitespace);
-    let body = match decode {
+    match decode {
         _ if !has_body => None,
         Some(decode) => Some(decode(&raw.body)),
         // Nothing to read from a JSON body no type is declared for: the status says it all.
         None if looks_like_json(&raw.body) => None,
         None => Some(None),
-    };
+    }
+}
+
+/// The error for a response the vendor marked as failed: the kind from the status (or the
+/// body-failure default), refined by what the vendor's error body says (`body`, as
+/// [`read_error_body`] gives it).
+fn vendor_failure(
+    spec: &EndpointSpec,
+    raw: &RawResponse,
+    kind: ErrorKind,
+    request: Option<&dyn LoginRequest>,
+    body: Option<Option<ErrorBodyFields>>,
+) -> AuthError {
     let kind = match &body {
         Some(Some(body)) => body.kind.unwrap_or(kind),
         _ => kind,

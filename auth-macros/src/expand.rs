@@ -775,7 +775,11 @@ fn expand_endpoint_impl(endpoint: &Endpoint) -> TokenStream {
         Some(path) => quote!(#path),
         None => quote!(::auth_core::NoErrorBody),
     };
-    let decode = expand_decode(response, endpoint.error_body.as_ref());
+    let decode = expand_decode(
+        response,
+        endpoint.error_body.as_ref(),
+        endpoint.body_failure.is_some(),
+    );
     let vendor = &endpoint.vendor;
     let request_spec = expand_request_spec(endpoint);
     let request_impl = expand_request_impl(endpoint);
@@ -894,10 +898,30 @@ fn expand_refresh_impl(endpoint: &Endpoint) -> Option<TokenStream> {
 /// once, at the type's name in the declaration, so a type that is not a body (no
 /// `Deserialize`) or not an error body (no `VendorError`) is reported there, with the trait's
 /// own message and no bound of auth-core's.
-fn expand_decode(response: &syn::Path, error_body: Option<&syn::Path>) -> TokenStream {
+///
+/// With a `body_failure`, an `error_body` written as the same path as the `response` (the
+/// vendor's failures come in the shape of its successes) also gets `__failure_fields`, which
+/// reads a 2xx failure from the response already decoded rather than decoding it again. Only
+/// identical paths are taken as the same type; any other pair decodes twice, as before.
+fn expand_decode(
+    response: &syn::Path,
+    error_body: Option<&syn::Path>,
+    body_failure: bool,
+) -> TokenStream {
     let read_response = read_body(response);
     let default = syn::parse_quote!(::auth_core::NoErrorBody);
     let (read_error, fields) = read_error_body(error_body.unwrap_or(&default));
+    let failure_fields = error_body
+        .filter(|error_body| body_failure && same_path(response, error_body))
+        .map(|_| {
+            quote! {
+                fn __failure_fields(
+                    __response: Self::Response,
+                ) -> ::core::option::Option<::auth_core::__private::ErrorBodyFields> {
+                    ::core::option::Option::Some(#fields(__response))
+                }
+            }
+        });
     quote! {
         fn __decode(
             __body: &[u8],
@@ -911,7 +935,13 @@ fn expand_decode(response: &syn::Path, error_body: Option<&syn::Path>) -> TokenS
             let __error = ::core::result::Result::ok(#read_error(__body))?;
             ::core::option::Option::Some(#fields(__error))
         }
+        #failure_fields
     }
+}
+
+/// Whether two type paths are written the same, token for token.
+fn same_path(a: &syn::Path, b: &syn::Path) -> bool {
+    quote!(#a).to_string() == quote!(#b).to_string()
 }
 
 /// `<Response as ResponseBody>::__decode`, spanned at the type's name in the declaration.

@@ -8,7 +8,10 @@
 //!
 //! A failed login is signalled by an `error` string in the body, whatever the status; such an
 //! answer is an [`ErrorKind::Rejected`](auth_core::ErrorKind::Rejected) error with that string
-//! as its [`message`](auth_core::AuthError::message), never a session. The document lists no
+//! as its [`message`](auth_core::AuthError::message), never a session. Every answer has the
+//! shape of [`LoginResponse`] (the document's `LoginResponse` embeds its `CommonError`, the
+//! `error` string), so the login reads failures as that type too, and a failure in a 200 body
+//! is taken from the response already decoded. The document lists no
 //! status codes and no token lifetime, so [`Session::expires_at`](auth_core::Session::expires_at)
 //! is `None`. Its sample client uses a 10 second timeout; set one with
 //! [`LoginClientBuilder::timeout`](auth_core::LoginClientBuilder::timeout) if you want the same.
@@ -23,7 +26,7 @@ use serde::Deserialize;
     path = "/user/login",
     response = LoginResponse,
     token = token,
-    error_body = ErrorBody,
+    error_body = LoginResponse,
     body_failure(field = error),
 )]
 pub struct Login {
@@ -32,12 +35,14 @@ pub struct Login {
     password: Secret,
 }
 
-/// The response body. Every field may be left out, as in the vendor's own client.
-#[derive(Debug, Deserialize)]
+/// The response body, and the error body: every answer has this shape. Every field may be
+/// left out, as in the vendor's own client.
+#[derive(Debug, Deserialize, VendorError)]
 #[non_exhaustive]
 pub struct LoginResponse {
-    /// Set when the login failed.
+    /// Set when the login failed: what went wrong.
     #[serde(default)]
+    #[vendor_error(message)]
     pub error: Option<String>,
     /// The JWT.
     #[serde(default)]
@@ -56,7 +61,9 @@ pub struct LoginResponse {
     pub email: Option<String>,
 }
 
-/// The error body: `{"error": "..."}`.
+/// The document's `CommonError` alone, `{"error": "..."}`: the part of every answer that
+/// says a login failed. [`Login`] reads failures as [`LoginResponse`], which embeds it; this
+/// type is for code that reads only the error.
 #[derive(Debug, Deserialize, VendorError)]
 #[non_exhaustive]
 pub struct ErrorBody {
