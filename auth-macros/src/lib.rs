@@ -134,7 +134,7 @@ use syn::ItemStruct;
 /// | `lifetime` | no | How long a session lasts from login, as the vendor documents it: `"2h"`. Also used when the stated expiry is missing, empty or zero. |
 /// | `idle_timeout` | no | How long a session lasts from its last use: `"5m"`. Not longer than `lifetime`. |
 /// | `lockout` | no | How long a locked account stays locked: `"30m"`. `Locked` errors carry it as their `retry_after` when the response says nothing. |
-/// | `error_body` | no | The type of an error body, implementing `auth_core::VendorError` (derive it: `#[derive(VendorError)]`), or `auth_core::TextBody` for a text answer: its code, message and field errors are kept in the `AuthError`, and it may refine the kind. Without it, error bodies are not read. |
+/// | `error_body` | no | The type of an error body, implementing `auth_core::VendorError` (derive it: `#[derive(VendorError)]`), or `auth_core::TextBody` for a text answer: its code, message and field errors are kept in the `AuthError`, and it may refine the kind. Without it, error bodies are not read. For a vendor whose failures come in the shape of its successes, name the `response` type itself (written as the same path, `error_body = LoginResponse`, the type deriving `VendorError` too): a failure found by `body_failure` is then read from the response already decoded, not decoded again. |
 /// | `status(...)` | no | Status codes mapped to error kinds (below). |
 /// | `body_failure(...)` | no | A failure stated inside a 2xx body (below). |
 /// | `refreshes` | no | Makes the struct the refresh request for the sessions of a login declared with `#[login_endpoint]`: `refreshes = Login`. Its fields are then filled by the authenticator (see *Refresh endpoints* below). |
@@ -168,6 +168,12 @@ use syn::ItemStruct;
 /// short to hold the element counts as a `None`). Such a failure is `Rejected`, or
 /// the kind given with `kind = ...` (`body_failure(field = text, success = "Ok.", kind =
 /// InvalidCredentials)`), unless the error body says more.
+///
+/// The error body of such a failure is the 2xx body read as the `error_body` type. When that is
+/// the `response` type, written as the same path (`response = LoginResponse, error_body =
+/// LoginResponse`), it is read from the response already decoded: the body is decoded once,
+/// and the error is the same as from a second decode. A non-2xx body is decoded once as that
+/// type, as any error body. Another path, even one naming the same type, decodes the body again.
 ///
 /// ## Where a response value comes from
 ///

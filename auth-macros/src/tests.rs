@@ -241,6 +241,61 @@ fn expansion_of_a_json_rpc_endpoint() {
     expect_file!["expansions/json_rpc_like.rs"].assert_eq(&expand(args, item));
 }
 
+/// A vendor whose failures come in the shape of its successes: the response type named as its
+/// error body, so a failure in a 200 is read from the response already decoded.
+#[test]
+fn expansion_of_a_response_that_is_its_own_error_body() {
+    let args = quote! {
+        vendor = "Hyper3D",
+        base_url = "https://hyperhuman.deemos.com/api",
+        path = "/user/login",
+        response = LoginResponse,
+        token = token,
+        error_body = LoginResponse,
+        body_failure(field = error),
+    };
+    let item = quote! {
+        pub struct Login {
+            email: String,
+            #[login(secret)]
+            password: Secret,
+        }
+    };
+    expect_file!["expansions/own_error_body.rs"].assert_eq(&expand(args, item));
+}
+
+/// Only a path written the same as the response's takes the single-decode route: another
+/// spelling of what may be the same type, another type, or no `body_failure` decodes as before.
+#[test]
+fn only_the_same_path_reads_a_failure_from_the_response() {
+    let item = || {
+        quote! {
+            pub struct Login {
+                email: String,
+                #[login(secret)]
+                password: Secret,
+            }
+        }
+    };
+    let reads_from_response = |error_body: TokenStream, body_failure: TokenStream| {
+        let args = quote! {
+            vendor = "Example",
+            base_url = "https://api.example.com",
+            path = "/login",
+            response = LoginResponse,
+            token = token,
+            error_body = #error_body,
+            #body_failure
+        };
+        expand(args, item()).contains("fn __failure_fields")
+    };
+    let failure = quote!(body_failure(field = error),);
+    assert!(reads_from_response(quote!(LoginResponse), failure.clone()));
+    assert!(!reads_from_response(quote!(self::LoginResponse), failure.clone()));
+    assert!(!reads_from_response(quote!(ErrorBody), failure));
+    assert!(!reads_from_response(quote!(LoginResponse), quote!()));
+}
+
 /// A declaration with mistakes: the errors, the struct without its `#[login]` attributes, the
 /// real builder and `Debug`, `send` stand-ins, and the checks the compiler still makes (the
 /// token path, the response type, the query field's type) in functions nothing calls.

@@ -1,0 +1,337 @@
+pub struct Login {
+    email: String,
+    password: Secret,
+}
+#[automatically_derived]
+impl ::core::fmt::Debug for Login {
+    fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        __f.debug_struct(::core::stringify!(Login))
+            .field(::core::stringify!(email), &self.email)
+            .field(::core::stringify!(password), &::core::format_args!("[REDACTED]"))
+            .finish()
+    }
+}
+impl Login {
+    /// Starts building this login request.
+    pub fn builder() -> LoginBuilder {
+        LoginBuilder {
+            email: ::auth_core::builder::Unset,
+            password: ::auth_core::builder::Unset,
+        }
+    }
+    /// Logs in at Hyper3D's documented base URL, `https://hyperhuman.deemos.com/api`.
+    ///
+    /// Returns the [`Session`](::auth_core::Session), or an
+    /// [`AuthError`](::auth_core::AuthError) whose kind is the same across vendors.
+    pub fn send<'__a>(
+        &'__a self,
+        client: &'__a ::auth_core::LoginClient,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            ::auth_core::Session<LoginResponse>,
+            ::auth_core::AuthError,
+        >,
+    > + ::core::marker::Send + '__a {
+        ::auth_core::__private::send(client, self, ::core::option::Option::None)
+    }
+    /// Logs in at another base URL: an on-premises host, staging, or a test server.
+    /// The endpoint's path is appended to it.
+    ///
+    /// Returns the [`Session`](::auth_core::Session), or an
+    /// [`AuthError`](::auth_core::AuthError) whose kind is the same across vendors.
+    pub fn send_to<'__a>(
+        &'__a self,
+        client: &'__a ::auth_core::LoginClient,
+        base_url: &'__a str,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            ::auth_core::Session<LoginResponse>,
+            ::auth_core::AuthError,
+        >,
+    > + ::core::marker::Send + '__a {
+        ::auth_core::__private::send(
+            client,
+            self,
+            ::core::option::Option::Some(base_url),
+        )
+    }
+}
+/// Builds a [`Login`]: call the setter of every required field (`email`, `password`) once, then [`build`](LoginBuilder::build).
+///
+/// Each type parameter, named after a required field, is [`Unset`](::auth_core::builder::Unset) until its setter is called and [`Set`](::auth_core::builder::Set) after.
+#[must_use = "a builder does nothing until `build()` is called"]
+#[allow(non_camel_case_types)]
+pub struct LoginBuilder<
+    email = ::auth_core::builder::Unset,
+    password = ::auth_core::builder::Unset,
+> {
+    email: email,
+    password: password,
+}
+/// The states of [`LoginBuilder`]'s required fields.
+#[doc(hidden)]
+#[allow(non_snake_case, non_camel_case_types)]
+pub mod __LoginBuilder_states {
+    #[diagnostic::on_unimplemented(
+        message = "`Login` cannot be built yet: the required field `email` is not set",
+        label = "`email` is not set",
+        note = "call `.email(...)` on the builder before `.build()`"
+    )]
+    pub trait email_is_set {
+        #[doc(hidden)]
+        type Value;
+        #[doc(hidden)]
+        fn __value(self) -> Self::Value;
+    }
+    #[diagnostic::do_not_recommend]
+    impl<__T> email_is_set for ::auth_core::builder::Set<__T> {
+        type Value = __T;
+        fn __value(self) -> __T {
+            self.0
+        }
+    }
+    #[diagnostic::on_unimplemented(
+        message = "the required field `email` is already set",
+        label = "`email` was set by an earlier `.email(...)`",
+        note = "a setter is called once; remove one of the `.email(...)` calls"
+    )]
+    pub trait email_is_unset {}
+    #[diagnostic::do_not_recommend]
+    impl email_is_unset for ::auth_core::builder::Unset {}
+    #[diagnostic::on_unimplemented(
+        message = "`Login` cannot be built yet: the required field `password` is not set",
+        label = "`password` is not set",
+        note = "call `.password(...)` on the builder before `.build()`"
+    )]
+    pub trait password_is_set {
+        #[doc(hidden)]
+        type Value;
+        #[doc(hidden)]
+        fn __value(self) -> Self::Value;
+    }
+    #[diagnostic::do_not_recommend]
+    impl<__T> password_is_set for ::auth_core::builder::Set<__T> {
+        type Value = __T;
+        fn __value(self) -> __T {
+            self.0
+        }
+    }
+    #[diagnostic::on_unimplemented(
+        message = "the required field `password` is already set",
+        label = "`password` was set by an earlier `.password(...)`",
+        note = "a setter is called once; remove one of the `.password(...)` calls"
+    )]
+    pub trait password_is_unset {}
+    #[diagnostic::do_not_recommend]
+    impl password_is_unset for ::auth_core::builder::Unset {}
+    #[diagnostic::on_unimplemented(
+        message = "`Login` is sent once built: call `.build()` first",
+        label = "this is `Login`'s builder, not a `Login`",
+        note = "call `.build()` after the setters: `Login::builder()...build().send(&client)`"
+    )]
+    pub trait call_build_first {}
+    #[doc(hidden)]
+    pub enum __Never {}
+    #[diagnostic::do_not_recommend]
+    impl call_build_first for __Never {}
+}
+#[allow(non_camel_case_types)]
+impl<email, password> LoginBuilder<email, password> {
+    /// Sets `email` (required; once).
+    pub fn email(
+        self,
+        value: impl ::auth_core::builder::FieldValue<String>,
+    ) -> LoginBuilder<::auth_core::builder::Set<String>, password>
+    where
+        email: __LoginBuilder_states::email_is_unset,
+    {
+        LoginBuilder {
+            email: ::auth_core::builder::Set(
+                ::auth_core::builder::FieldValue::into_field(value),
+            ),
+            password: self.password,
+        }
+    }
+    /// Sets `password` (required; once).
+    pub fn password(
+        self,
+        value: impl ::auth_core::builder::FieldValue<Secret>,
+    ) -> LoginBuilder<email, ::auth_core::builder::Set<Secret>>
+    where
+        password: __LoginBuilder_states::password_is_unset,
+    {
+        LoginBuilder {
+            email: self.email,
+            password: ::auth_core::builder::Set(
+                ::auth_core::builder::FieldValue::into_field(value),
+            ),
+        }
+    }
+    /// Builds the request. Available once every required field is set.
+    pub fn build(self) -> Login
+    where
+        email: __LoginBuilder_states::email_is_set<Value = String>,
+        password: __LoginBuilder_states::password_is_set<Value = Secret>,
+    {
+        Login {
+            email: <email as __LoginBuilder_states::email_is_set>::__value(self.email),
+            password: <password as __LoginBuilder_states::password_is_set>::__value(
+                self.password,
+            ),
+        }
+    }
+    #[doc(hidden)]
+    pub fn send(
+        self,
+        client: &::auth_core::LoginClient,
+    ) -> ::auth_core::__private::NotBuilt<LoginResponse>
+    where
+        for<'__any> Self: __LoginBuilder_states::call_build_first,
+    {
+        let _ = client;
+        ::auth_core::__private::NotBuilt::new("Login")
+    }
+    #[doc(hidden)]
+    pub fn send_to(
+        self,
+        client: &::auth_core::LoginClient,
+        base_url: &str,
+    ) -> ::auth_core::__private::NotBuilt<LoginResponse>
+    where
+        for<'__any> Self: __LoginBuilder_states::call_build_first,
+    {
+        let _ = (client, base_url);
+        ::auth_core::__private::NotBuilt::new("Login")
+    }
+}
+#[diagnostic::do_not_recommend]
+#[allow(non_camel_case_types)]
+impl<email, password> ::auth_core::DeclaredBaseUrl for LoginBuilder<email, password> {}
+#[automatically_derived]
+#[allow(non_camel_case_types)]
+impl<email: ::core::fmt::Debug, password: ::core::fmt::Debug> ::core::fmt::Debug
+for LoginBuilder<email, password> {
+    fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        __f.debug_struct(::core::stringify!(LoginBuilder))
+            .field(::core::stringify!(email), &self.email)
+            .field(::core::stringify!(password), &self.password)
+            .finish()
+    }
+}
+#[automatically_derived]
+impl ::auth_core::__private::LoginRequest for Login {
+    fn __write_body(
+        &self,
+        __out: &mut ::std::vec::Vec<u8>,
+    ) -> ::core::result::Result<(), ::auth_core::__private::serde_json::Error> {
+        fn __write_email<__S: ::auth_core::__private::serde::Serializer>(
+            __value: &&String,
+            __serializer: __S,
+        ) -> ::core::result::Result<__S::Ok, __S::Error> {
+            <String as ::auth_core::fields::JsonValue>::__serialize(
+                *__value,
+                __serializer,
+            )
+        }
+        #[derive(::auth_core::__private::serde::Serialize)]
+        #[serde(crate = "::auth_core::__private::serde")]
+        struct __Body0<'__body> {
+            #[serde(rename = "email", serialize_with = "__write_email")]
+            __f0: &'__body String,
+            #[serde(rename = "password")]
+            __f1: ::auth_core::__private::SecretBody<'__body>,
+        }
+        ::auth_core::__private::serde_json::to_writer(
+            __out,
+            &__Body0 {
+                __f0: &self.email,
+                __f1: ::auth_core::__private::secret_body(&self.password),
+            },
+        )
+    }
+    fn __describe<'__a>(
+        &'__a self,
+        __parts: &mut ::auth_core::__private::RequestParts<'__a>,
+    ) {}
+    fn __secrets(&self, __secret: &mut dyn ::core::ops::FnMut(&str)) {
+        __secret(::auth_core::Secret::expose_secret(&self.password));
+    }
+}
+#[automatically_derived]
+impl ::auth_core::DeclaredBaseUrl for Login {}
+#[automatically_derived]
+#[diagnostic::do_not_recommend]
+impl ::auth_core::LoginEndpoint for Login {
+    type Response = LoginResponse;
+    type ErrorBody = LoginResponse;
+    const SPEC: &'static ::auth_core::EndpointSpec = &::auth_core::EndpointSpec::__new(
+        "Hyper3D",
+        ::auth_core::Method::Post,
+        ::core::option::Option::Some("https://hyperhuman.deemos.com/api"),
+        "/user/login",
+        ::auth_core::BodyFormat::Json,
+        ::core::option::Option::Some("application/json"),
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        ::auth_core::LifetimePolicy {
+            fixed: ::core::option::Option::None,
+            idle: ::core::option::Option::None,
+        },
+        ::core::option::Option::None,
+        ::auth_core::ResponseSpec::__new(
+            "LoginResponse",
+            ::auth_core::Source::Body("token"),
+            ::core::option::Option::None,
+            ::core::option::Option::None,
+            ::core::option::Option::None,
+            ::auth_core::ErrorKind::Rejected,
+        ),
+    );
+    fn __decode(
+        __body: &[u8],
+    ) -> ::core::result::Result<
+        Self::Response,
+        ::auth_core::__private::serde_json::Error,
+    > {
+        <LoginResponse as ::auth_core::ResponseBody>::__decode(__body)
+    }
+    fn __decode_error(
+        __body: &[u8],
+    ) -> ::core::option::Option<::auth_core::__private::ErrorBodyFields> {
+        let __error = ::core::result::Result::ok(
+            <LoginResponse as ::auth_core::ResponseBody>::__decode(__body),
+        )?;
+        ::core::option::Option::Some(
+            <LoginResponse as ::auth_core::VendorError>::__fields(__error),
+        )
+    }
+    fn __failure_fields(
+        __response: Self::Response,
+    ) -> ::core::option::Option<::auth_core::__private::ErrorBodyFields> {
+        ::core::option::Option::Some(
+            <LoginResponse as ::auth_core::VendorError>::__fields(__response),
+        )
+    }
+    fn __body_failed(__response: &Self::Response) -> bool {
+        {
+            let __v = &__response.error;
+            ::auth_core::fields::PresenceField::is_present(__v)
+        }
+    }
+    fn __credentials(
+        __response: &Self::Response,
+    ) -> ::auth_core::__private::BodyValues<'_> {
+        ::auth_core::__private::BodyValues {
+            token: {
+                let __v = &__response.token;
+                ::auth_core::fields::TokenField::token(__v)
+            },
+            refresh_token: ::core::option::Option::None,
+            expiry: ::auth_core::__private::ExpiryValue::Absent,
+            refresh_expiry: ::auth_core::__private::ExpiryValue::Absent,
+        }
+    }
+}
