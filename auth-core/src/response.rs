@@ -1,6 +1,6 @@
 //! Turning a response into a [`Session`] or an [`AuthError`].
 
-use std::time::SystemTime;
+use std::time::{Duration, SystemTime};
 
 use crate::client::RawResponse;
 use crate::credentials::{self, Missing};
@@ -25,7 +25,22 @@ pub(crate) fn interpret<E: LoginEndpoint>(
     .then_some(E::__decode_error);
     if !(200..300).contains(&raw.status) {
         let kind = spec.kind_for_status(raw.status);
-        let body = read_error_body(&raw, error_body);
+        let body = match read_error_body(&raw, error_body) {
+            // Nothing to read and so no text to scrub: the status says it all. Built here, in
+            // the result, rather than returned through `vendor_failure`.
+            None => {
+                let retry_after = retry_after(spec, &raw, kind);
+                return Err(AuthError::answered(
+                    kind,
+                    spec.vendor(),
+                    raw.status,
+                    retry_after,
+                    None,
+                    None,
+                ));
+            }
+            body => body,
+        };
         return Err(vendor_failure(spec, &raw, kind, request, body));
     }
     let response = match E::__decode(&raw.body) {
@@ -176,18 +191,32 @@ fn missing_credentials(
 /// What the error body of a failed response says: `None` when there is nothing to read (a
 /// blank body, or a JSON body no type is declared for), `Some(None)` when it is not the
 /// documented shape (or not JSON, with no type declared), to be shown as an excerpt.
+#[inline]
 fn read_error_body(
     raw: &RawResponse,
     decode: Option<ErrorBodyDecoder>,
 ) -> Option<Option<ErrorBodyFields>> {
-    let has_body = !raw.body.iter().all(u8::is_ascii_whitespace);
+    let visible = raw.body.trim_ascii_start();
+    if visible.is_empty() {
+        return None;
+    }
     match decode {
-        _ if !has_body => None,
         Some(decode) => Some(decode(&raw.body)),
         // Nothing to read from a JSON body no type is declared for: the status says it all.
-        None if looks_like_json(&raw.body) => None,
+        None if looks_like_json(visible) => None,
         None => Some(None),
     }
+}
+
+/// How long to wait before trying again: what the response said, else the documented lockout
+/// of a `Locked` account.
+#[inline]
+fn retry_after(spec: &EndpointSpec, raw: &RawResponse, kind: ErrorKind) -> Option<Duration> {
+    raw.retry_after.or_else(|| {
+        (kind == ErrorKind::Locked)
+            .then(|| spec.lockout())
+            .flatten()
+    })
 }
 
 /// The error for a response the vendor marked as failed: the kind from the status (or the
@@ -204,11 +233,7 @@ fn vendor_failure(
         Some(Some(body)) => body.kind.unwrap_or(kind),
         _ => kind,
     };
-    let retry_after = raw.retry_after.or_else(|| {
-        (kind == ErrorKind::Locked)
-            .then(|| spec.lockout())
-            .flatten()
-    });
+    let retry_after = retry_after(spec, raw, kind);
     let mut error = match body {
         Some(Some(body)) => {
             let mut error = AuthError::answered(
