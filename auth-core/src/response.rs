@@ -25,22 +25,20 @@ pub(crate) fn interpret<E: LoginEndpoint>(
     .then_some(E::__decode_error);
     if !(200..300).contains(&raw.status) {
         let kind = spec.kind_for_status(raw.status);
-        let body = match read_error_body(&raw, error_body) {
-            // Nothing to read and so no text to scrub: the status says it all. Built here, in
-            // the result, rather than returned through `vendor_failure`.
-            None => {
-                let retry_after = retry_after(spec, &raw, kind);
-                return Err(AuthError::answered(
-                    kind,
-                    spec.vendor(),
-                    raw.status,
-                    retry_after,
-                    None,
-                    None,
-                ));
-            }
-            body => body,
-        };
+        if nothing_to_read(&raw.body, error_body.is_some()) {
+            // No text, so nothing to scrub: the status says it all. Built here, in the result,
+            // rather than returned through `vendor_failure`.
+            let retry_after = retry_after(spec, &raw, kind);
+            return Err(AuthError::answered(
+                kind,
+                spec.vendor(),
+                raw.status,
+                retry_after,
+                None,
+                None,
+            ));
+        }
+        let body = Some(error_body.and_then(|decode| decode(&raw.body)));
         return Err(vendor_failure(spec, &raw, kind, request, body));
     }
     let response = match E::__decode(&raw.body) {
@@ -191,21 +189,22 @@ fn missing_credentials(
 /// What the error body of a failed response says: `None` when there is nothing to read (a
 /// blank body, or a JSON body no type is declared for), `Some(None)` when it is not the
 /// documented shape (or not JSON, with no type declared), to be shown as an excerpt.
-#[inline]
 fn read_error_body(
     raw: &RawResponse,
     decode: Option<ErrorBodyDecoder>,
 ) -> Option<Option<ErrorBodyFields>> {
-    let visible = raw.body.trim_ascii_start();
-    if visible.is_empty() {
+    if nothing_to_read(&raw.body, decode.is_some()) {
         return None;
     }
-    match decode {
-        Some(decode) => Some(decode(&raw.body)),
-        // Nothing to read from a JSON body no type is declared for: the status says it all.
-        None if looks_like_json(visible) => None,
-        None => Some(None),
-    }
+    Some(decode.and_then(|decode| decode(&raw.body)))
+}
+
+/// Whether an error body has nothing to read or show: it is blank, or it is JSON and no type is
+/// declared for it (the status says it all).
+#[inline]
+fn nothing_to_read(body: &[u8], declared: bool) -> bool {
+    let visible = body.trim_ascii_start();
+    visible.is_empty() || (!declared && looks_like_json(visible))
 }
 
 /// How long to wait before trying again: what the response said, else the documented lockout
@@ -264,6 +263,7 @@ fn vendor_failure(
 /// Whether a body that no type is declared for is JSON, as far as telling it from an HTML page
 /// or text goes: an object, array or string from its first to its last visible character.
 /// Nothing is read from it, so it is not parsed; anything else is shown as an excerpt.
+#[inline]
 fn looks_like_json(body: &[u8]) -> bool {
     let body = body.trim_ascii();
     matches!(
