@@ -184,6 +184,21 @@ pub(crate) struct Captured {
     values: Option<Box<CapturedValues>>,
 }
 
+// Dropping a response that captured nothing is one check where it is dropped, not a call.
+impl Drop for Captured {
+    #[inline]
+    fn drop(&mut self) {
+        if let Some(values) = self.values.take() {
+            drop_captured(values);
+        }
+    }
+}
+
+#[inline(never)]
+fn drop_captured(values: Box<CapturedValues>) {
+    drop(values);
+}
+
 #[derive(Default)]
 struct CapturedValues {
     headers: Vec<CapturedHeader>,

@@ -204,7 +204,7 @@ fn read_error_body(
 #[inline]
 fn nothing_to_read(body: &[u8], declared: bool) -> bool {
     let visible = body.trim_ascii_start();
-    visible.is_empty() || (!declared && looks_like_json(visible))
+    visible.is_empty() || (!declared && looks_like_json(visible.trim_ascii_end()))
 }
 
 /// How long to wait before trying again: what the response said, else the documented lockout
@@ -262,10 +262,10 @@ fn vendor_failure(
 
 /// Whether a body that no type is declared for is JSON, as far as telling it from an HTML page
 /// or text goes: an object, array or string from its first to its last visible character.
-/// Nothing is read from it, so it is not parsed; anything else is shown as an excerpt.
+/// Nothing is read from it, so it is not parsed; anything else is shown as an excerpt. `body`
+/// is trimmed of whitespace at both ends.
 #[inline]
 fn looks_like_json(body: &[u8]) -> bool {
-    let body = body.trim_ascii();
     matches!(
         (body.first(), body.last()),
         (Some(b'{'), Some(b'}')) | (Some(b'['), Some(b']')) | (Some(b'"'), Some(b'"'))
@@ -314,7 +314,7 @@ mod tests {
     #[test]
     fn an_undocumented_error_body_is_json_when_framed_as_json() {
         for json in [&b"{}"[..], b" {\"detail\":\"x\"}\n", b"[1]", b"\"oops\""] {
-            assert!(looks_like_json(json), "{:?}", String::from_utf8_lossy(json));
+            assert!(looks_like_json(json.trim_ascii()), "{:?}", String::from_utf8_lossy(json));
         }
         for other in [
             &b"<html><body>Login failed</body></html>"[..],
@@ -324,7 +324,7 @@ mod tests {
             b"",
         ] {
             assert!(
-                !looks_like_json(other),
+                !looks_like_json(other.trim_ascii()),
                 "{:?}",
                 String::from_utf8_lossy(other)
             );
