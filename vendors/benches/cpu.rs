@@ -185,7 +185,7 @@ fn vendor_cases<E: LoginEndpoint + 'static, H: 'static>(
         interpret(black_box(status), &black_box(failure).to_vec())
     }));
     if vendor == Vendor::Hyper3d {
-        // Its failures arrive in a 2xx body, decoded as the response and then as the error body.
+        // Its failures arrive in a 2xx body, decoded once, as the response (its error body too).
         attribute::<E::Response>(cases, &group, failure);
     } else {
         attribute::<E::ErrorBody>(cases, &group, failure);
