@@ -725,7 +725,10 @@ async fn a_non_2xx_answer_of_the_same_shape_is_decoded_once_as_the_error_body() 
     assert_eq!(ANSWERS_DECODED.with(std::cell::Cell::get) - before, 1);
     assert_eq!(error.kind(), ErrorKind::Locked);
     assert_eq!(error.status(), Some(423));
-    assert_eq!(error.vendor_code(), Some(&VendorCode::Text("LOCKED".into())));
+    assert_eq!(
+        error.vendor_code(),
+        Some(&VendorCode::Text("LOCKED".into()))
+    );
     assert_eq!(error.message(), Some("locked for an hour"));
 
     // A body that is not the shape is kept as an excerpt, as for any error body.

@@ -314,7 +314,11 @@ mod tests {
     #[test]
     fn an_undocumented_error_body_is_json_when_framed_as_json() {
         for json in [&b"{}"[..], b" {\"detail\":\"x\"}\n", b"[1]", b"\"oops\""] {
-            assert!(looks_like_json(json.trim_ascii()), "{:?}", String::from_utf8_lossy(json));
+            assert!(
+                looks_like_json(json.trim_ascii()),
+                "{:?}",
+                String::from_utf8_lossy(json)
+            );
         }
         for other in [
             &b"<html><body>Login failed</body></html>"[..],

@@ -291,7 +291,10 @@ fn only_the_same_path_reads_a_failure_from_the_response() {
     };
     let failure = quote!(body_failure(field = error),);
     assert!(reads_from_response(quote!(LoginResponse), failure.clone()));
-    assert!(!reads_from_response(quote!(self::LoginResponse), failure.clone()));
+    assert!(!reads_from_response(
+        quote!(self::LoginResponse),
+        failure.clone()
+    ));
     assert!(!reads_from_response(quote!(ErrorBody), failure));
     assert!(!reads_from_response(quote!(LoginResponse), quote!()));
 }
