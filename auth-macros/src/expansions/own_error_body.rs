@@ -134,7 +134,43 @@ pub mod __LoginBuilder_states {
     pub enum __Never {}
     #[diagnostic::do_not_recommend]
     impl call_build_first for __Never {}
+    #[diagnostic::on_unimplemented(
+        message = "`.email(...)` is a setter of `Login`'s builder, not of a built `Login`",
+        label = "`Login` is already built here",
+        note = "call `.email(...)` before `.build()`: `Login::builder()...email(...)...build()`"
+    )]
+    pub trait email_is_set_before_build {}
+    #[diagnostic::do_not_recommend]
+    impl email_is_set_before_build for __Never {}
+    #[diagnostic::on_unimplemented(
+        message = "`.password(...)` is a setter of `Login`'s builder, not of a built `Login`",
+        label = "`Login` is already built here",
+        note = "call `.password(...)` before `.build()`: `Login::builder()...password(...)...build()`"
+    )]
+    pub trait password_is_set_before_build {}
+    #[diagnostic::do_not_recommend]
+    impl password_is_set_before_build for __Never {}
 }
+#[doc(hidden)]
+pub trait LoginSetters {
+    #[doc(hidden)]
+    fn email<__V>(&mut self, value: __V) -> &mut Self
+    where
+        for<'__any> Self: __LoginBuilder_states::email_is_set_before_build,
+    {
+        let _ = value;
+        self
+    }
+    #[doc(hidden)]
+    fn password<__V>(&mut self, value: __V) -> &mut Self
+    where
+        for<'__any> Self: __LoginBuilder_states::password_is_set_before_build,
+    {
+        let _ = value;
+        self
+    }
+}
+impl LoginSetters for Login {}
 #[allow(non_camel_case_types)]
 impl<email, password> LoginBuilder<email, password> {
     /// Sets `email` (required; once).
