@@ -376,7 +376,9 @@ async fn a_refused_connection_is_retried() {
     assert_eq!(server.requests(), 1);
 }
 
-#[tokio::test(start_paused = true)]
+// On the real clock: a paused clock would move to the connect deadline whenever the runtime
+// polls before the kernel has delivered the refusal, which happens on a loaded machine.
+#[tokio::test]
 async fn a_refused_connection_without_retries_is_a_connect_error() {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
@@ -391,5 +393,6 @@ async fn a_refused_connection_without_retries_is_a_connect_error() {
         .await
         .unwrap_err();
     assert_eq!(error.kind(), ErrorKind::Connect);
-    assert_eq!(started.elapsed(), Duration::ZERO);
+    // Refused at once, and not retried: nowhere near the connect timeout.
+    assert!(started.elapsed() < Duration::from_secs(5));
 }
