@@ -3,7 +3,7 @@
 //! login and one resend, a cooldown stops a broken credential from looping, and a body that
 //! cannot be replayed is never sent twice. Time runs on tokio's paused clock.
 
-mod scripted_server;
+use crate::scripted_server;
 
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;

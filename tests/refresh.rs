@@ -12,7 +12,7 @@
 //! answers a spent or unknown one with 401 in Directus's error shape
 //! (`{"errors":[{"message","extensions":{"code"}}]}`).
 
-mod directus;
+use crate::directus;
 
 use std::collections::{HashSet, VecDeque};
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};

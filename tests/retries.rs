@@ -3,7 +3,7 @@
 //! Time runs on tokio's paused clock, so waits of seconds or days cost nothing and are measured
 //! exactly.
 
-mod scripted_server;
+use crate::scripted_server;
 
 use std::time::{Duration, SystemTime};
 

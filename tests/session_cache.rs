@@ -2,7 +2,7 @@
 //! vendor's documented lifetime runs out or the app reports the token rejected, and failures
 //! shared but never kept. Expiry runs on tokio's paused clock.
 
-mod scripted_server;
+use crate::scripted_server;
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;

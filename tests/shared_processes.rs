@@ -8,8 +8,8 @@
 
 mod fingerprint;
 mod gated_server;
-mod redis_server;
-mod scratch_dir;
+use crate::redis_server;
+use crate::scratch_dir;
 mod workers;
 
 use std::time::Duration;

@@ -7,9 +7,9 @@
 //! Redis is a real `redis-server` each test starts on a free loopback port. The processes of
 //! a fleet, as real child processes, are in `shared_processes.rs`.
 
-mod directus;
-mod redis_server;
-mod scratch_dir;
+use crate::directus;
+use crate::redis_server;
+use crate::scratch_dir;
 
 use std::io::Write;
 use std::sync::{Arc, Mutex};

@@ -27,7 +27,7 @@ use std::time::Duration;
 use auth_core::{ErrorKind, Secret, VendorCode, VendorError, login_endpoint};
 use serde::Deserialize;
 
-use crate::{
+use super::{
     OnTheWire, assert_error, client, json_response, server_answering, the_request,
     the_request_header,
 };

@@ -32,7 +32,7 @@ use std::time::Duration;
 use auth_core::{Authenticator, ErrorKind, Secret, VendorCode, VendorError, login_endpoint};
 use serde::Deserialize;
 
-use crate::{
+use super::{
     OnTheWire, assert_error, assert_hidden, client, json_response, server_answering, the_request,
 };
 

@@ -24,7 +24,7 @@ use std::time::{Duration, SystemTime};
 use auth_core::{ErrorKind, Secret, VendorCode, VendorError, login_endpoint};
 use serde::Deserialize;
 
-use crate::{OnTheWire, assert_error, client, json_response, server_answering, the_request};
+use super::{OnTheWire, assert_error, client, json_response, server_answering, the_request};
 
 const VENDOR: &str = "Okta";
 

@@ -19,7 +19,7 @@
 use auth_core::{ErrorKind, Secret, TextBody, login_endpoint};
 use wiremock::ResponseTemplate;
 
-use crate::{OnTheWire, assert_hidden, client, server_answering, the_request};
+use super::{OnTheWire, assert_hidden, client, server_answering, the_request};
 
 /// Login to the SDM REST API with a JSON body.
 #[login_endpoint(

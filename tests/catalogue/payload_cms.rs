@@ -22,7 +22,7 @@ use auth_core::{ErrorKind, Secret, login_endpoint};
 use serde::Deserialize;
 use wiremock::ResponseTemplate;
 
-use crate::{OnTheWire, client, json_response, server_answering, the_request};
+use super::{OnTheWire, client, json_response, server_answering, the_request};
 
 /// Email and password login to the `users` collection.
 #[login_endpoint(

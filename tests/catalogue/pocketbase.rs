@@ -15,7 +15,7 @@ use std::collections::BTreeMap;
 use auth_core::{ErrorKind, FieldError, Secret, VendorCode, VendorError, login_endpoint};
 use serde::Deserialize;
 
-use crate::{OnTheWire, assert_error, client, json_response, server_answering, the_request};
+use super::{OnTheWire, assert_error, client, json_response, server_answering, the_request};
 
 const VENDOR: &str = "PocketBase";
 

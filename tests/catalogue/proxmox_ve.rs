@@ -20,7 +20,7 @@ use std::time::Duration;
 use auth_core::{ErrorKind, Secret, login_endpoint};
 use serde::Deserialize;
 
-use crate::{OnTheWire, assert_error, client, json_response, server_answering, the_request};
+use super::{OnTheWire, assert_error, client, json_response, server_answering, the_request};
 
 const VENDOR: &str = "Proxmox VE";
 

@@ -15,7 +15,7 @@
 use auth_core::{ErrorKind, Secret, VendorCode, VendorError, login_endpoint};
 use serde::Deserialize;
 
-use crate::{
+use super::{
     OnTheWire, assert_error, assert_hidden, client, json_response, server_answering, the_request,
 };
 

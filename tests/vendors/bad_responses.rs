@@ -9,7 +9,7 @@ use auth_core::{AuthError, ErrorKind, Session};
 use wiremock::matchers::method;
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
-use crate::{html_page, shown};
+use super::{html_page, shown};
 
 /// An error message longer than this does not show a "short" excerpt: the HTML page the cases
 /// send is several kilobytes.

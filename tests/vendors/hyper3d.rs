@@ -8,8 +8,8 @@ use vendors::hyper3d::{Login, LoginResponse};
 use wiremock::matchers::{body_json, header, method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
-use crate::bad_responses::{self, BadResponse};
-use crate::{assert_hidden, client, html_page, json_response, shown};
+use super::bad_responses::{self, BadResponse};
+use super::{assert_hidden, client, html_page, json_response, shown};
 
 const VENDOR: &str = "Hyper3D";
 /// The login path on an on-premises host whose API lives under `/api`, like the cloud's.

@@ -8,8 +8,8 @@ use vendors::project_thanos::{Login, LoginResponse, OrgType};
 use wiremock::matchers::{body_json, header, method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
-use crate::bad_responses::{self, BadResponse};
-use crate::{assert_hidden, client, html_page, json_response, shown};
+use super::bad_responses::{self, BadResponse};
+use super::{assert_hidden, client, html_page, json_response, shown};
 
 const VENDOR: &str = "Project Thanos";
 const LOGIN_PATH: &str = "/api/organizations/user-login/";

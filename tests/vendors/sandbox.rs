@@ -7,7 +7,7 @@ use auth_core::{ErrorKind, VendorCode};
 use vendors::sandbox::{Sandbox, demo};
 use vendors::{hyper3d, hypernative, project_thanos, talkstack, up2_money};
 
-use crate::{assert_hidden, client, shown};
+use super::{assert_hidden, client, shown};
 
 const WRONG_PASSWORD: &str = "not-the-demo-password";
 

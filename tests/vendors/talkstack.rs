@@ -10,8 +10,8 @@ use vendors::talkstack::{Login, LoginResponse, LoginStatus};
 use wiremock::matchers::{body_json, header, method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
-use crate::bad_responses::{self, BadResponse};
-use crate::{assert_hidden, client, html_page, json_response, shown};
+use super::bad_responses::{self, BadResponse};
+use super::{assert_hidden, client, html_page, json_response, shown};
 
 const VENDOR: &str = "TalkStack AI";
 const LOGIN_PATH: &str = "/auth/login";

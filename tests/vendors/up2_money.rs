@@ -11,8 +11,8 @@ use vendors::up2_money::{IdentityType, Login, LoginResponse};
 use wiremock::matchers::{body_json, header, method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
-use crate::bad_responses::{self, BadResponse};
-use crate::{assert_hidden, client, html_page, json_response, shown};
+use super::bad_responses::{self, BadResponse};
+use super::{assert_hidden, client, html_page, json_response, shown};
 
 const VENDOR: &str = "Up2 Money";
 const LOGIN_PATH: &str = "/auth/login";
