@@ -203,8 +203,6 @@ fn drop_captured(values: Box<CapturedValues>) {
 struct CapturedValues {
     headers: Vec<CapturedHeader>,
     cookies: Vec<SetCookie>,
-    /// The names of every cookie the response set, for the message of a missing one.
-    cookie_names: Vec<String>,
 }
 
 struct CapturedHeader {
@@ -265,7 +263,6 @@ impl Captured {
                 let Some(cookie) = value.to_str().ok().and_then(parse_set_cookie) else {
                     continue;
                 };
-                captured.cookie_names.push(cookie.name.clone());
                 if declared(&cookie.name) {
                     // A later `Set-Cookie` for the same name replaces an earlier one.
                     captured.cookies.retain(|c| c.name != cookie.name);
