@@ -541,6 +541,14 @@ fn check_base_url(url: &SpannedValue<String>) -> darling::Result<()> {
     else {
         return fail("must start with `https://` (or `http://`)");
     };
+    if let Some(start) = url.find('{') {
+        // `https://{tenant}.auth0.com`: a host per customer, which only the caller knows.
+        let placeholder = url[start..].split_inclusive('}').next().unwrap_or_default();
+        return Err(Error::custom(format!(
+            "`base_url` cannot hold a placeholder (`{placeholder}`): placeholders are filled in `path`; a host that differs per customer or tenant is the caller's to give: leave `base_url` out, and send with `send_to(&client, \"https://acme.example.com\")` or `Authenticator::new_at(client, login, base_url)`"
+        ))
+        .with_span(&url.span()));
+    }
     let authority = rest.split('/').next().unwrap_or_default();
     if authority.is_empty() {
         return fail("has no host");
@@ -1039,12 +1047,36 @@ fn short_units(text: &str) -> Option<String> {
     Some(out)
 }
 
+/// A duration written as vendors' documents write it, in this macro's notation: a bare number
+/// of seconds (`3600` → `3600s`), ISO 8601 (`PT1H30M` → `1h30m`, `P1D` → `1d`).
+fn other_duration_notation(text: &str) -> Option<String> {
+    let text = text.trim();
+    if !text.is_empty() && text.chars().all(|c| c.is_ascii_digit()) {
+        return Some(format!("{text}s"));
+    }
+    let iso = text.strip_prefix(['P', 'p'])?;
+    let (days, time) = match iso.split_once(['T', 't']) {
+        Some((days, time)) => (days, time),
+        None => (iso, ""),
+    };
+    // Before `T`, ISO 8601's `M` is months, which have no fixed length.
+    if days.chars().any(|c| !c.is_ascii_digit() && !matches!(c, 'D' | 'd')) {
+        return None;
+    }
+    let out = format!("{days}{time}").to_lowercase();
+    (!out.is_empty()).then_some(out)
+}
+
 /// Parses `30s`, `5m`, `2h`, `1d` and sums such as `1h30m` into seconds.
 pub fn parse_duration(text: &SpannedValue<String>) -> darling::Result<u64> {
     let fail = || {
+        let parses = |short: &String| {
+            *short != text.as_str()
+                && parse_duration(&SpannedValue::new(short.clone(), text.span())).is_ok()
+        };
         let suggestion = short_units(text.as_str())
-            .filter(|short| *short != text.as_str())
-            .filter(|short| parse_duration(&SpannedValue::new(short.clone(), text.span())).is_ok())
+            .filter(parses)
+            .or_else(|| other_duration_notation(text.as_str()).filter(parses))
             .map(|short| format!("did you mean `{short}`? "))
             .unwrap_or_default();
         Error::custom(format!(
@@ -1093,6 +1125,17 @@ fn check_statuses(arms: StatusArms, errors: &mut darling::error::Accumulator) ->
     for arm in arms.arms {
         let kind_ok = errors.handle(check_kind(&arm.kind)).is_some();
         for lit in arm.codes {
+            if matches!(lit.suffix(), "xx" | "XX") {
+                // `5xx`: a class, which Rust reads as the number 5 with a suffix.
+                errors.push(
+                    Error::custom(format!(
+                        "`{lit}` is a class of statuses; map each code of it (`{0}00 => ..., {0}03 => ...`); a status not mapped takes its usual kind (401 `InvalidCredentials`, 429 `RateLimited`, 503 `Unavailable`, any other 5xx `ServerError`)",
+                        lit.base10_digits()
+                    ))
+                    .with_span(&lit),
+                );
+                continue;
+            }
             let Some(code) = errors.handle(lit.base10_parse::<u16>().map_err(|_| {
                 Error::custom(format!(
                     "`{lit}` is not an HTTP status code; map error statuses, 400 to 599"
@@ -1140,6 +1183,28 @@ fn check_statuses(arms: StatusArms, errors: &mut darling::error::Accumulator) ->
     out
 }
 
+/// The kind meant by a name written as HTTP's reason phrases or vendors' error codes have it
+/// (`Unauthorized`, `TooManyRequests`, `AccountLocked`), which edit distance does not find.
+fn kind_of_other_name(name: &str) -> Option<&'static str> {
+    let name = name.to_ascii_lowercase().replace('_', "");
+    Some(match name.as_str() {
+        "unauthorized" | "unauthorised" | "unauthenticated" | "notauthorized" | "invalidpassword"
+        | "wrongpassword" | "badcredentials" | "invalidlogin" | "authenticationfailed" => {
+            "InvalidCredentials"
+        }
+        "badrequest" | "unprocessableentity" | "unprocessable" | "validation"
+        | "validationerror" | "invalidinput" | "unsupportedmediatype" => "InvalidRequest",
+        "permissiondenied" | "accessdenied" | "forbidden" => "Forbidden",
+        "toomanyrequests" | "throttled" | "ratelimit" | "ratelimitexceeded" => "RateLimited",
+        "serviceunavailable" | "maintenance" => "Unavailable",
+        "internalservererror" | "internalerror" | "servererror" | "badgateway" => "ServerError",
+        "gone" | "tokenexpired" | "passwordexpired" => "Expired",
+        "accountlocked" | "lockedout" | "blocked" => "Locked",
+        "notfound" | "usernotfound" | "unknownuser" => "NotFound",
+        _ => return None,
+    })
+}
+
 pub(crate) fn check_kind(kind: &Ident) -> darling::Result<()> {
     let name = kind.to_string();
     if STATUS_KINDS.contains(&name.as_str()) {
@@ -1152,7 +1217,8 @@ pub(crate) fn check_kind(kind: &Ident) -> darling::Result<()> {
         ))
         .with_span(kind));
     }
-    let suggestion = closest(&name, STATUS_KINDS, 3)
+    let suggestion = kind_of_other_name(&name)
+        .or_else(|| closest(&name, STATUS_KINDS, 3))
         .map(|candidate| format!("did you mean `{candidate}`? "))
         .unwrap_or_default();
     Err(Error::custom(format!(

@@ -201,6 +201,9 @@ pub struct KeyList {
     pub example: &'static str,
     /// Keys often guessed that the list does not have, each with what to write instead.
     pub guesses: &'static [(&'static str, &'static str)],
+    /// What an unknown `key = value` most likely meant when nothing closer is known, from the
+    /// key and the value as written: a header's name written as a key.
+    pub pair: Option<fn(&str, &str) -> String>,
 }
 
 /// `#[login_endpoint(...)]`.
@@ -213,7 +216,51 @@ pub const ENDPOINT_KEYS: KeyList = KeyList {
         "it is a key of a field's `#[login(...)]`",
     )),
     example: "#[login_endpoint(vendor = \"Hypernative\", path = \"/auth/login\", ...)]",
-    guesses: &[],
+    guesses: &[
+        (
+            "retries",
+            "retries are the client's, the same for every vendor: `LoginClient::builder().retry_policy(RetryPolicy::default().max_attempts(3))`",
+        ),
+        (
+            "retry",
+            "retries are the client's, the same for every vendor: `LoginClient::builder().retry_policy(RetryPolicy::default().max_attempts(3))`",
+        ),
+        (
+            "max_retries",
+            "retries are the client's, the same for every vendor: `LoginClient::builder().retry_policy(RetryPolicy::default().max_attempts(3))`",
+        ),
+        (
+            "timeout",
+            "time limits are the client's: `LoginClient::builder().timeout(Duration::from_secs(10))`; a session's documented lifetime is `lifetime = \"2h\"`",
+        ),
+        (
+            "retry_after",
+            "a `Retry-After` header is read from every answer by itself (`AuthError::retry_after()`); a documented wait after a lockout is `lockout = \"30m\"`",
+        ),
+        (
+            "ttl",
+            "a documented lifetime is `lifetime = \"2h\"`; one the answer gives is `expires_in = expires_in` (seconds) or `expires_at = ...`",
+        ),
+        (
+            "expiry",
+            "a documented lifetime is `lifetime = \"2h\"`; one the answer gives is `expires_in = expires_in` (seconds) or `expires_at = ...`",
+        ),
+        (
+            "expires",
+            "a documented lifetime is `lifetime = \"2h\"`; one the answer gives is `expires_in = expires_in` (seconds) or `expires_at = ...`",
+        ),
+        (
+            "headers",
+            "each header is one `header(name = \"accept\", value = \"application/json\")`",
+        ),
+        (
+            "url",
+            "the host is `base_url = \"https://api.example.com\"` and the endpoint `path = \"/auth/login\"`",
+        ),
+    ],
+    pair: Some(|key, value| {
+        format!("a value sent in every request is a constant: `constant({key} = {value})` in the body, or `query({key} = {value})`, `cookie({key} = {value})`")
+    }),
 };
 
 /// `#[login(...)]` on a field.
@@ -256,6 +303,7 @@ pub const FIELD_KEYS: KeyList = KeyList {
             "a value sent in every request is a `constant(...)` of `#[login_endpoint(...)]`, not a field",
         ),
     ],
+    pair: None,
 };
 
 /// `header(name = "...", value = "...")`.
@@ -266,6 +314,9 @@ const HEADER_KEYS: KeyList = KeyList {
     elsewhere: None,
     example: "header(name = \"accept\", value = \"application/json\")",
     guesses: &[],
+    pair: Some(|key, value| {
+        format!("a header's name and value are keys of their own: `header(name = \"{}\", value = {value})`", key.replace('_', "-"))
+    }),
 };
 
 /// `body_failure(field = ..., success = ..., kind = ...)`.
@@ -276,12 +327,18 @@ const BODY_FAILURE_KEYS: KeyList = KeyList {
     elsewhere: None,
     example: "body_failure(field = error)",
     guesses: &[],
+    pair: None,
 };
 
 impl KeyList {
     /// "unknown key `vendr` in `#[login_endpoint(...)]`; did you mean `vendor`? ...", at the
     /// key.
     pub fn unknown(&self, path: &syn::Path) -> darling::Error {
+        self.unknown_with_value(path, None)
+    }
+
+    /// [`KeyList::unknown`], told the value written after the key, if any.
+    pub fn unknown_with_value(&self, path: &syn::Path, value: Option<&Expr>) -> darling::Error {
         let name = path_name(path);
         let elsewhere = self
             .elsewhere
@@ -297,6 +354,12 @@ impl KeyList {
             .or_else(|| {
                 closest(&name, self.keys, MAX_KEY_DISTANCE)
                     .map(|key| format!("did you mean `{key}`? "))
+            })
+            .or_else(|| {
+                let pair = self.pair?;
+                let value = value?;
+                matches!(value, Expr::Lit(_) | Expr::Array(_))
+                    .then(|| format!("{}; ", pair(&name, &quote::ToTokens::to_token_stream(value).to_string())))
             })
             .unwrap_or_default();
         darling::Error::custom(format!(
@@ -371,7 +434,11 @@ impl KeyList {
                 continue;
             };
             let Some(key) = self.keys.iter().find(|key| path.is_ident(key)) else {
-                errors.push(self.unknown(path));
+                let value = match &item {
+                    NestedMeta::Meta(syn::Meta::NameValue(pair)) => Some(&pair.value),
+                    _ => None,
+                };
+                errors.push(self.unknown_with_value(path, value));
                 unknown.push(path_name(path));
                 continue;
             };
@@ -402,13 +469,46 @@ impl KeyList {
         let syn::Meta::List(list) = meta else {
             return Err(darling::Error::custom(format!("write `{example}`")).with_span(meta));
         };
-        let items = NestedMeta::parse_meta_list(list.tokens.clone())?;
+        let items = parse_list(list.tokens.clone())?;
         let mut errors = darling::Error::accumulator();
         let (items, _) = self.screen(items, &mut errors);
         let read = errors.handle(T::from_list(&items));
         errors.finish()?;
         read.ok_or_else(|| darling::Error::custom(format!("write `{example}`")).with_span(meta))
     }
+}
+
+/// A key followed by `:` where `=` belongs (`header: "x-secret"`, as JSON and YAML write it),
+/// at the top level of a list's tokens: syn's own error for it, "expected `,`", names neither
+/// the key nor the fix.
+pub fn colon_for_equals(tokens: &TokenStream) -> Option<darling::Error> {
+    use proc_macro2::{Spacing, TokenTree};
+    let tokens: Vec<TokenTree> = tokens.clone().into_iter().collect();
+    tokens.windows(2).enumerate().find_map(|(at, pair)| {
+        let [TokenTree::Ident(key), TokenTree::Punct(colon)] = pair else {
+            return None;
+        };
+        if colon.as_char() != ':' || colon.spacing() != Spacing::Alone {
+            return None;
+        }
+        let value: TokenStream = tokens[at + 2..]
+            .iter()
+            .take_while(|token| !matches!(token, TokenTree::Punct(p) if p.as_char() == ','))
+            .cloned()
+            .collect();
+        Some(
+            darling::Error::custom(format!(
+                "a key takes its value after `=`, not `:`: write `{key} = {value}`"
+            ))
+            .with_span(colon),
+        )
+    })
+}
+
+/// [`NestedMeta::parse_meta_list`], with [`colon_for_equals`]'s error for a `key: value`.
+pub fn parse_list(tokens: TokenStream) -> darling::Result<Vec<NestedMeta>> {
+    NestedMeta::parse_meta_list(tokens.clone())
+        .map_err(|error| colon_for_equals(&tokens).unwrap_or_else(|| darling::Error::from(error)))
 }
 
 /// The key of an item: `vendor` in `vendor = "..."`, `status` in `status(...)`.
@@ -435,7 +535,7 @@ impl EndpointArgs {
     /// read and checked.
     pub fn parse(args: TokenStream, errors: &mut darling::error::Accumulator) -> Option<Self> {
         let items =
-            errors.handle(NestedMeta::parse_meta_list(args).map_err(darling::Error::from))?;
+            errors.handle(parse_list(args))?;
         let items = items.into_iter().map(generic_type_value).collect();
         let (known, unknown_keys) = ENDPOINT_KEYS.screen(items, errors);
         // Each key is read on its own first, so that a key whose value has a mistake is
@@ -1125,10 +1225,10 @@ impl FieldArgs {
                 readable = false;
                 continue;
             };
-            match NestedMeta::parse_meta_list(list.tokens.clone()) {
+            match parse_list(list.tokens.clone()) {
                 Ok(list) => items.extend(list),
                 Err(error) => {
-                    errors.push(darling::Error::from(error));
+                    errors.push(error);
                     readable = false;
                 }
             }
@@ -1416,6 +1516,22 @@ impl Parse for ConstantValue {
     }
 }
 
+/// The tokens of `input` up to the next `,`, as written, for an error's "write ...".
+fn tokens_to_comma(input: ParseStream) -> syn::Result<TokenStream> {
+    input.step(|cursor| {
+        let mut rest = *cursor;
+        let mut out = TokenStream::new();
+        while let Some((token, next)) = rest.token_tree() {
+            if matches!(&token, proc_macro2::TokenTree::Punct(p) if p.as_char() == ',') {
+                break;
+            }
+            out.extend([token]);
+            rest = next;
+        }
+        Ok((out, rest))
+    })
+}
+
 impl Parse for ConstantEntry {
     fn parse(input: ParseStream) -> syn::Result<Self> {
         let mut keys = Vec::new();
@@ -1450,6 +1566,15 @@ impl Parse for ConstantEntry {
                 ),
             ));
         }
+        if input.peek(Token![:]) && !input.peek(Token![::]) {
+            let key = keys.join(".");
+            let colon: Token![:] = input.parse()?;
+            let value = tokens_to_comma(input)?;
+            return Err(syn::Error::new(
+                colon.span,
+                format!("a key takes its value after `=`, not `:`: write `{key} = {value}`"),
+            ));
+        }
         if !input.peek(Token![=]) {
             let key = keys.join(".");
             return Err(syn::Error::new(
@@ -1460,6 +1585,28 @@ impl Parse for ConstantEntry {
             ));
         }
         input.parse::<Token![=]>()?;
+        if input.peek(Ident) {
+            let key = keys.join(".");
+            let value = input.fork().parse::<syn::Path>()?;
+            let mut written = quote::ToTokens::to_token_stream(&value)
+                .to_string()
+                .replace(" :: ", "::");
+            if input.peek2(Token![!]) {
+                written.push_str("!(...)");
+            }
+            let message = if input.peek2(Token![!]) || input.peek2(Token![::]) {
+                // `env!("CLIENT_ID")`, `config::CLIENT_ID`: values of the program, which the
+                // macro cannot read.
+                format!(
+                    "`{written}` is a value of the program, and a constant is written in the declaration as a literal (`{key} = \"...\"`); a value known only when the program runs is a field of the struct, set with the builder"
+                )
+            } else if let Some(name) = value.get_ident() {
+                format!("write the value in quotes: `{key} = \"{name}\"`; a constant is a literal (`\"password\"`, `1`, `true`) or an array of literals (`[\"password\"]`)")
+            } else {
+                CONSTANT_HINT.to_owned()
+            };
+            return Err(syn::Error::new(syn::spanned::Spanned::span(&value), message));
+        }
         let value = input.parse()?;
         Ok(ConstantEntry {
             keys,
@@ -1489,7 +1636,7 @@ impl FromMeta for ConstantList {
                     .parse_args_with(Punctuated::<ConstantEntry, Token![,]>::parse_terminated)
                     .map_err(|e| {
                         let message = e.to_string();
-                        let message = if message.contains("; write") {
+                        let message = if message.contains("; write") || message.starts_with("write ") || message.contains(": write") {
                             message
                         } else {
                             format!(

@@ -286,18 +286,43 @@ fn expand_builder(
             }
         }
     });
+    // `.build()` called again on the built login: one error saying it is built, by the same
+    // means as the setters above. (A field cannot be named `build`.)
+    let built_message = format!("`{name}` is already built: `.build()` is a method of its builder");
+    let built_label = format!("this is a `{name}`, made by `.build()`");
+    let built_note = format!(
+        "remove this `.build()`; a `{name}` is sent with `.send(&client)` or `.send_to(&client, base_url)`"
+    );
+    let already_built = quote! {
+        #[diagnostic::on_unimplemented(message = #built_message, label = #built_label, note = #built_note)]
+        pub trait already_built {}
+        #[diagnostic::do_not_recommend]
+        impl already_built for __Never {}
+    };
+    let states_at_name = Ident::new(&states.to_string(), name.span());
+    let already_built_at_name = Ident::new("already_built", name.span());
+    // Spanned at the struct's name, so "required by this bound" points at it.
+    let build_at_name = Ident::new("build", name.span());
+    let build_bound =
+        quote_spanned!(name.span()=> for<'__any> Self: #states_at_name::#already_built_at_name);
     // Named after the struct, like the builder, so that where it is not in scope rustc's
     // suggestion to import it reads well, and leads to the error above.
     let built_trait = format_ident!("{}Setters", name);
-    let built_impl = (!built_setters.is_empty()).then(|| {
-        quote! {
+    let built_impl = quote! {
+        #[doc(hidden)]
+        #vis trait #built_trait {
+            #(#built_methods)*
+
             #[doc(hidden)]
-            #vis trait #built_trait {
-                #(#built_methods)*
+            fn #build_at_name(&mut self) -> &mut Self
+            where
+                #build_bound,
+            {
+                self
             }
-            impl #built_trait for #name {}
         }
-    });
+        impl #built_trait for #name {}
+    };
     let states_doc = format!(" The states of [`{builder}`]'s required fields.");
     // `.send(...)` on a builder, `.build()` forgotten: one error that says to call it. The
     // methods exist only for that; their bound is never met.
@@ -416,6 +441,7 @@ fn expand_builder(
         #vis mod #states {
             #(#state_traits)*
             #unbuilt_trait
+            #already_built
             #(#constant_traits)*
             #(#built_traits)*
         }

@@ -331,6 +331,14 @@ fn check_path_parameters(endpoint: &Endpoint, errors: &mut darling::error::Accum
         );
     }
     for (i, (field, name)) in path_fields.iter().enumerate() {
+        let in_base_url = endpoint
+            .base_url
+            .as_deref()
+            .is_some_and(|url| url.contains(&format!("{{{}}}", name.as_str())));
+        if !placeholders.contains(&name.as_str()) && in_base_url {
+            // Its placeholder is in `base_url`, where it is reported.
+            continue;
+        }
         if !placeholders.contains(&name.as_str()) {
             // `/realms/:realm` and `/realms/<realm>` are how some documents write a parameter.
             let written_otherwise = [

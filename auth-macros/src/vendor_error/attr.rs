@@ -8,7 +8,7 @@ use syn::punctuated::Punctuated;
 use syn::spanned::Spanned;
 use syn::{Attribute, Expr, Ident, Lit, Member, Meta, Token};
 
-use crate::attr::{KeyList, MAX_KEY_DISTANCE, closest};
+use crate::attr::{KeyList, MAX_KEY_DISTANCE, closest, colon_for_equals};
 
 /// The keys of `#[vendor_error(...)]` on the struct.
 pub const CONTAINER_KEYS: KeyList = KeyList {
@@ -17,7 +17,17 @@ pub const CONTAINER_KEYS: KeyList = KeyList {
     repeatable: &[],
     elsewhere: None,
     example: "#[vendor_error(code = error, message = error_description)]",
-    guesses: &[],
+    guesses: &[
+        (
+            "retry_after",
+            "a `Retry-After` header is read from every answer by itself (`AuthError::retry_after()`), and a documented wait after a lockout is `lockout = \"30m\"` in `#[login_endpoint(...)]`",
+        ),
+        (
+            "status",
+            "statuses are mapped in `#[login_endpoint(status(401 => InvalidCredentials))]`; here `kind(...)` maps codes and messages",
+        ),
+    ],
+    pair: None,
 };
 
 /// The keys of `#[vendor_error(...)]` on a field.
@@ -31,6 +41,7 @@ pub const FIELD_KEYS: KeyList = KeyList {
     )),
     example: "#[vendor_error(message)]",
     guesses: &[],
+    pair: None,
 };
 
 /// The keys of `field_errors(...)`.
@@ -40,7 +51,21 @@ const FIELD_ERROR_KEYS: KeyList = KeyList {
     repeatable: &[],
     elsewhere: None,
     example: "field_errors(each = errors, field = field, error = code)",
-    guesses: &[],
+    guesses: &[
+        (
+            "message",
+            "a field error's problem, its code or its text, is `error = ...`, and its details `params = ...`",
+        ),
+        (
+            "code",
+            "a field error's problem, its code or its text, is `error = ...`, and its details `params = ...`",
+        ),
+        (
+            "name",
+            "the name of the field at fault is `field = ...`",
+        ),
+    ],
+    pair: None,
 };
 
 pub use crate::field_path::FieldPath as ValuePath;
@@ -164,6 +189,7 @@ fn items(attrs: &[Attribute], errors: &mut darling::error::Accumulator) -> Vec<M
             Meta::List(list) => list
                 .parse_args_with(Punctuated::<Meta, Token![,]>::parse_terminated)
                 .map_err(|e| match dangling_bar(list.tokens.clone()) {
+                    None if let Some(colon) = colon_for_equals(&list.tokens) => colon,
                     Some(bar) => Error::custom(
                         "`|` joins alternatives, and none follows it: write the next path after it (`code = error_code | status`), or remove it",
                     )
@@ -373,7 +399,11 @@ impl FieldErrorsArg {
         };
         let items = list
             .parse_args_with(Punctuated::<Meta, Token![,]>::parse_terminated)
-            .map_err(|e| Error::custom(format!("{e}; write `{example}`")).with_span(&e.span()))?;
+            .map_err(|e| {
+                colon_for_equals(&list.tokens).unwrap_or_else(|| {
+                    Error::custom(format!("{e}; write `{example}`")).with_span(&e.span())
+                })
+            })?;
         let mut args = FieldErrorsArg::default();
         let mut errors = Error::accumulator();
         // Keys written, even misspelt or with a mistake in their value (reported), are not
@@ -384,6 +414,12 @@ impl FieldErrorsArg {
                 if let Some(ident) = item.path().get_ident()
                     && let Some(key) =
                         closest(&ident.to_string(), FIELD_ERROR_KEYS.keys, MAX_KEY_DISTANCE)
+                            .or(match ident.to_string().as_str() {
+                                // The guesses above: each stands for the key it names.
+                                "message" | "code" => Some("error"),
+                                "name" => Some("field"),
+                                _ => None,
+                            })
                 {
                     written.push(key.to_owned());
                 }

@@ -1,0 +1,24 @@
+use auth_core::{login_endpoint, Secret};
+
+#[derive(serde::Deserialize)]
+#[allow(non_snake_case)]
+pub struct LoginResponse {
+    pub token: Secret,
+    pub expiresAt: u64,
+}
+
+#[login_endpoint(
+    vendor = "Example",
+    base_url = "https://api.example.com",
+    path = "/auth/login",
+    response = LoginResponse,
+    token = token,
+    expires_at(unix_ms = expiresAt),
+)]
+pub struct Login {
+    email: String,
+    #[login(secret)]
+    password: Secret,
+}
+
+fn main() {}

@@ -1,0 +1,22 @@
+use auth_core::{login_endpoint, Secret};
+
+#[derive(serde::Deserialize)]
+pub struct LoginResponse {
+    pub token: Secret,
+}
+
+#[login_endpoint(
+    vendor = "Example",
+    base_url = "https://api.example.com",
+    path = "/auth/login",
+    response = LoginResponse,
+    token = token,
+)]
+pub struct Login {
+    #[login(basic_auth = user)]
+    client_id: String,
+    #[login(secret, basic_auth = password)]
+    client_secret: Option<Secret>,
+}
+
+fn main() {}

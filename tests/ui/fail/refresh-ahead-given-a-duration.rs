@@ -1,0 +1,28 @@
+use std::time::Duration;
+
+use auth_core::{login_endpoint, Authenticator, LoginClient, Secret};
+
+#[derive(serde::Deserialize)]
+pub struct LoginResponse {
+    pub token: Secret,
+}
+
+#[login_endpoint(
+    vendor = "Example",
+    base_url = "https://api.example.com",
+    path = "/auth/login",
+    response = LoginResponse,
+    token = token,
+)]
+pub struct Login {
+    email: String,
+    #[login(secret)]
+    password: Secret,
+}
+
+fn make(client: LoginClient) {
+    let login = Login::builder().email("me@example.com").password("hunter2").build();
+    let _ = Authenticator::new(client, login).with_refresh_ahead(Duration::from_secs(60));
+}
+
+fn main() {}
