@@ -1598,7 +1598,7 @@ impl Parse for ConstantEntry {
                 // `env!("CLIENT_ID")`, `config::CLIENT_ID`: values of the program, which the
                 // macro cannot read.
                 format!(
-                    "`{written}` is a value of the program, and a constant is written in the declaration as a literal (`{key} = \"...\"`); a value known only when the program runs is a field of the struct, set with the builder"
+                    "`{written}` is a value of the program, which a declaration cannot read; write a literal, `{key} = \"...\"`, or, for a value known only when the program runs, declare `{key}` as a field of the struct and set it with the builder"
                 )
             } else if let Some(name) = value.get_ident() {
                 format!("write the value in quotes: `{key} = \"{name}\"`; a constant is a literal (`\"password\"`, `1`, `true`) or an array of literals (`[\"password\"]`)")
