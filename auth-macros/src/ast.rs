@@ -600,6 +600,17 @@ fn empty_path(path: &SpannedValue<String>, base_url: Option<&SpannedValue<String
 
 fn check_path(path: &SpannedValue<String>) -> darling::Result<()> {
     let fail = |why: &str| Err(Error::custom(format!("`path` {why}")).with_span(&path.span()));
+    if let Some(rest) = path
+        .strip_prefix("https://")
+        .or_else(|| path.strip_prefix("http://"))
+    {
+        // The whole URL, as a vendor's document shows it.
+        let (host, login_path) = rest.split_once('/').unwrap_or((rest, ""));
+        let scheme = &path[..path.len() - rest.len()];
+        return fail(&format!(
+            "is the part of the URL after the host; write the host as `base_url = \"{scheme}{host}\"` (or leave it out, for a host each caller gives) and `path = \"/{login_path}\"`"
+        ));
+    }
     if !path.starts_with('/') {
         return fail(&format!(
             "must start with `/`: write `path = \"/{}\"`",

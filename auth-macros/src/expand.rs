@@ -399,6 +399,88 @@ fn expand_builder(
             }
         });
     }
+    // A setter named after where a field is sent rather than after the field (`.key(...)` for
+    // `#[login(query = "key")] api_key`, `.organizationId(...)` for `rename = "organizationId"`):
+    // one error naming the field's setter.
+    for field in fields {
+        for placement in std::iter::once(&field.placement).chain(&field.also) {
+            let key = match placement {
+                Placement::JsonBody(keys) if keys.len() == 1 => keys[0].clone(),
+                Placement::FormBody(key)
+                | Placement::Query(key)
+                | Placement::Path(key)
+                | Placement::Cookie(key) => key.to_string(),
+                Placement::Header(name) => name.replace('-', "_"),
+                _ => continue,
+            };
+            let Ok(setter) = syn::parse_str::<Ident>(&key) else {
+                continue;
+            };
+            if taken.contains(&key) {
+                continue;
+            }
+            taken.push(key.clone());
+            let field_name = &field.ident;
+            let wire_name = format_ident!("{}_is_where_a_field_is_sent", setter);
+            let message = format!(
+                "`{name}`'s builder has no setter `.{key}(...)`: `{key}` is where the field `{field_name}` is sent"
+            );
+            let label = format!("call the setter named after the field: `.{field_name}(...)`");
+            let note =
+                "setters are named after the struct's fields; `#[login(...)]` says where each is sent";
+            constant_traits.push(quote! {
+                #[diagnostic::on_unimplemented(message = #message, label = #label, note = #note)]
+                pub trait #wire_name {}
+                #[diagnostic::do_not_recommend]
+                impl #wire_name for __Never {}
+            });
+            let span = placement.span();
+            // Spanned at the key, so "required by this bound" points at it alone.
+            let setter = Ident::new(&setter.to_string(), span);
+            let states_at_key = Ident::new(&states.to_string(), span);
+            let wire_name_at_key = Ident::new(&wire_name.to_string(), span);
+            let bound = quote_spanned!(span=> for<'__any> Self: #states_at_key::#wire_name_at_key);
+            // It sets the field as its setter does, so the rest of the chain (`.build()`)
+            // reports nothing more.
+            let signature = match required.iter().position(|r| r.ident == *field_name) {
+                Some(i) => {
+                    let ty = &field.ty;
+                    let param = &params[i];
+                    let unset_trait = format_ident!("{}_is_unset", field_name);
+                    let after = params.iter().enumerate().map(|(j, p)| {
+                        if j == i {
+                            quote!(#set<#ty>)
+                        } else {
+                            quote!(#p)
+                        }
+                    });
+                    let (arg_ty, _) = setter_argument(ty);
+                    quote! {
+                        (self, value: #arg_ty) -> #builder<#(#after),*>
+                        where
+                            #param: #states::#unset_trait,
+                            #bound,
+                    }
+                }
+                None => {
+                    let inner = field.optional.as_ref().unwrap_or(&field.ty);
+                    let (arg_ty, _) = setter_argument(inner);
+                    quote! {
+                        (self, value: #arg_ty) -> Self
+                        where
+                            #bound,
+                    }
+                }
+            };
+            constant_setters.push(quote! {
+                #[doc(hidden)]
+                #vis fn #setter #signature
+                {
+                    self.#field_name(value)
+                }
+            });
+        }
+    }
     let unbuilt_send = response.map(|response| {
         let name_text = name.to_string();
         let output = quote!(::auth_core::__private::NotBuilt<#response>);

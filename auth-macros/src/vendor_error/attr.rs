@@ -244,6 +244,13 @@ fn path_alternatives(
         match expr {
             Expr::Binary(binary) if matches!(binary.op, syn::BinOp::BitOr(_)) => {
                 collect(&binary.left, example, out)?;
+                if let Expr::Lit(literal) = &*binary.right {
+                    // `code = code | "UNKNOWN"`: a default, where each alternative is a path.
+                    return Err(Error::custom(
+                        "each alternative after `|` is a path into the error body, not a default value; an error whose body has none of the paths has no code or message (`vendor_code()` and `message()` are `None`): remove this alternative",
+                    )
+                    .with_span(literal));
+                }
                 collect(&binary.right, example, out)
             }
             other => {
@@ -544,6 +551,13 @@ fn parse_kind_arms(meta: &Meta) -> darling::Result<Vec<KindArm>> {
 
 impl Parse for KindArm {
     fn parse(input: ParseStream) -> syn::Result<Self> {
+        if input.peek(Token![_]) {
+            let wildcard: Token![_] = input.parse()?;
+            return Err(syn::Error::new(
+                wildcard.span,
+                "`kind(...)` has no `_` arm: an error that no arm matches takes the kind of its status, as mapped in `#[login_endpoint(status(401 => InvalidCredentials))]`; map that status instead, or remove this arm",
+            ));
+        }
         let on: Ident = input.parse()?;
         if on != "code" && on != "message" {
             let written = on.to_string();

@@ -1,0 +1,34 @@
+use auth_core::{login_endpoint, Secret};
+
+#[derive(serde::Deserialize)]
+pub struct Data {
+    pub token: String,
+    pub expires: bool,
+}
+
+#[derive(serde::Deserialize)]
+pub struct LoginResponse {
+    pub data: Data,
+}
+
+#[derive(serde::Deserialize)]
+pub struct ErrorBody {
+    pub message: String,
+}
+
+#[login_endpoint(
+    vendor = "Example",
+    base_url = "https://api.example.com",
+    path = "/auth/login",
+    response = LoginResponse,
+    token = data.token,
+    expires_in = data.expires,
+    error_body = ErrorBody,
+)]
+pub struct Login {
+    email: String,
+    #[login(secret)]
+    password: Secret,
+}
+
+fn main() {}
