@@ -285,8 +285,8 @@ impl<T: BoolSuccess> BoolSuccess for Option<T> {
 /// `serde_json::Value` holding either, or an `Option` of one.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot hold a vendor's error code",
-    label = "this path is named as `code` in `#[vendor_error(...)]`",
-    note = "declare the field as a `String`, an integer, or an `Option` of one"
+    label = "this path is named as a code in `#[vendor_error(...)]`: its `code`, or a field error's `error`",
+    note = "declare the field as a `String`, an integer, or an `Option` of one; for a list, name one of its elements in the path on the struct: `#[vendor_error(code = codes[0])]`, `field_errors(..., error = self[0])`"
 )]
 pub trait CodeField {
     /// The code, when present.
@@ -362,7 +362,7 @@ impl<T: CodeField> CodeField for Option<T> {
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot hold a message",
     label = "this path is named as text in `#[vendor_error(...)]`",
-    note = "declare the field as a `String` or an `Option<String>`"
+    note = "declare the field as a `String` or an `Option<String>`; for a list, name one of its elements in the path on the struct: `#[vendor_error(message = messages[0])]`"
 )]
 pub trait MessageField {
     /// The text, when present.
