@@ -467,12 +467,39 @@ fn malformed() -> Vec<(&'static str, TokenStream, TokenStream, Vec<&'static str>
                 path = "/",
                 response = R,
                 token = t,
+                colour = blue
+            ),
+            struct_ok.clone(),
+            vec![
+                "unknown key `colour` in `#[login_endpoint(...)]`; the keys are: vendor, base_url,",
+            ],
+        ),
+        (
+            "a key of the client's written on the endpoint",
+            quote!(
+                vendor = "V",
+                base_url = "https://x",
+                path = "/",
+                response = R,
+                token = t,
                 retries = 3
             ),
             struct_ok.clone(),
             vec![
-                "unknown key `retries` in `#[login_endpoint(...)]`; the keys are: vendor, base_url,",
+                "unknown key `retries` in `#[login_endpoint(...)]`; retries are the client's, the same for every vendor: `LoginClient::builder().retry_policy(",
             ],
+        ),
+        (
+            "a key written with a colon",
+            quote!(
+                vendor: "V",
+                base_url = "https://x",
+                path = "/",
+                response = R,
+                token = t
+            ),
+            struct_ok.clone(),
+            vec!["a key takes its value after `=`, not `:`: write `vendor = \"V\"`"],
         ),
         (
             "an enum",

@@ -135,6 +135,14 @@ pub mod __LoginBuilder_states {
     #[diagnostic::do_not_recommend]
     impl call_build_first for __Never {}
     #[diagnostic::on_unimplemented(
+        message = "`Login` is already built: `.build()` is a method of its builder",
+        label = "this is a `Login`, made by `.build()`",
+        note = "remove this `.build()`; a `Login` is sent with `.send(&client)` or `.send_to(&client, base_url)`"
+    )]
+    pub trait already_built {}
+    #[diagnostic::do_not_recommend]
+    impl already_built for __Never {}
+    #[diagnostic::on_unimplemented(
         message = "`.name(...)` is a setter of `Login`'s builder, not of a built `Login`",
         label = "`Login` is already built here",
         note = "call `.name(...)` before `.build()`: `Login::builder()...name(...)...build()`"
@@ -167,6 +175,13 @@ pub trait LoginSetters {
         for<'__any> Self: __LoginBuilder_states::password_is_set_before_build,
     {
         let _ = value;
+        self
+    }
+    #[doc(hidden)]
+    fn build(&mut self) -> &mut Self
+    where
+        for<'__any> Self: __LoginBuilder_states::already_built,
+    {
         self
     }
 }

@@ -139,6 +139,14 @@ pub mod __LoginBuilder_states {
     #[diagnostic::do_not_recommend]
     impl call_build_first for __Never {}
     #[diagnostic::on_unimplemented(
+        message = "`Login` is already built: `.build()` is a method of its builder",
+        label = "this is a `Login`, made by `.build()`",
+        note = "remove this `.build()`; a `Login` is sent with `.send(&client)` or `.send_to(&client, base_url)`"
+    )]
+    pub trait already_built {}
+    #[diagnostic::do_not_recommend]
+    impl already_built for __Never {}
+    #[diagnostic::on_unimplemented(
         message = "`jsonrpc` is a constant of `Login`: it has no setter",
         label = "`jsonrpc` is sent as declared in `#[login_endpoint(...)]`",
         note = "remove this call; for a value each caller gives, declare `jsonrpc` as a field instead of a constant"
@@ -195,6 +203,13 @@ pub trait LoginSetters {
         for<'__any> Self: __LoginBuilder_states::password_is_set_before_build,
     {
         let _ = value;
+        self
+    }
+    #[doc(hidden)]
+    fn build(&mut self) -> &mut Self
+    where
+        for<'__any> Self: __LoginBuilder_states::already_built,
+    {
         self
     }
 }

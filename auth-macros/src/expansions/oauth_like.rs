@@ -270,6 +270,14 @@ pub mod __LoginBuilder_states {
     #[diagnostic::do_not_recommend]
     impl call_build_first for __Never {}
     #[diagnostic::on_unimplemented(
+        message = "`Login` is already built: `.build()` is a method of its builder",
+        label = "this is a `Login`, made by `.build()`",
+        note = "remove this `.build()`; a `Login` is sent with `.send(&client)` or `.send_to(&client, base_url)`"
+    )]
+    pub trait already_built {}
+    #[diagnostic::do_not_recommend]
+    impl already_built for __Never {}
+    #[diagnostic::on_unimplemented(
         message = "`grant_type` is a constant of `Login`: it has no setter",
         label = "`grant_type` is sent as declared in `#[login_endpoint(...)]`",
         note = "remove this call; for a value each caller gives, declare `grant_type` as a field instead of a constant"
@@ -293,6 +301,22 @@ pub mod __LoginBuilder_states {
     pub trait version_is_a_constant {}
     #[diagnostic::do_not_recommend]
     impl version_is_a_constant for __Never {}
+    #[diagnostic::on_unimplemented(
+        message = "`Login`'s builder has no setter `.key(...)`: `key` is where the field `api_key` is sent",
+        label = "call the setter named after the field: `.api_key(...)`",
+        note = "setters are named after the struct's fields; `#[login(...)]` says where each is sent"
+    )]
+    pub trait key_is_where_a_field_is_sent {}
+    #[diagnostic::do_not_recommend]
+    impl key_is_where_a_field_is_sent for __Never {}
+    #[diagnostic::on_unimplemented(
+        message = "`Login`'s builder has no setter `.acr_values(...)`: `acr_values` is where the field `acr` is sent",
+        label = "call the setter named after the field: `.acr(...)`",
+        note = "setters are named after the struct's fields; `#[login(...)]` says where each is sent"
+    )]
+    pub trait acr_values_is_where_a_field_is_sent {}
+    #[diagnostic::do_not_recommend]
+    impl acr_values_is_where_a_field_is_sent for __Never {}
     #[diagnostic::on_unimplemented(
         message = "`.realm(...)` is a setter of `Login`'s builder, not of a built `Login`",
         label = "`Login` is already built here",
@@ -422,6 +446,13 @@ pub trait LoginSetters {
         for<'__any> Self: __LoginBuilder_states::maybe_acr_is_set_before_build,
     {
         let _ = value;
+        self
+    }
+    #[doc(hidden)]
+    fn build(&mut self) -> &mut Self
+    where
+        for<'__any> Self: __LoginBuilder_states::already_built,
+    {
         self
     }
 }
@@ -685,6 +716,31 @@ impl<
     {
         let _ = value;
         self
+    }
+    #[doc(hidden)]
+    pub fn key(
+        self,
+        value: impl ::auth_core::builder::FieldValue<Secret>,
+    ) -> LoginBuilder<
+        realm,
+        client_id,
+        client_secret,
+        ::auth_core::builder::Set<Secret>,
+        username,
+        password,
+    >
+    where
+        api_key: __LoginBuilder_states::api_key_is_unset,
+        for<'__any> Self: __LoginBuilder_states::key_is_where_a_field_is_sent,
+    {
+        self.api_key(value)
+    }
+    #[doc(hidden)]
+    pub fn acr_values(self, value: impl ::auth_core::builder::FieldValue<String>) -> Self
+    where
+        for<'__any> Self: __LoginBuilder_states::acr_values_is_where_a_field_is_sent,
+    {
+        self.acr(value)
     }
 }
 #[diagnostic::do_not_recommend]

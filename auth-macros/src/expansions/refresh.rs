@@ -182,6 +182,14 @@ pub mod __RefreshBuilder_states {
     #[diagnostic::do_not_recommend]
     impl call_build_first for __Never {}
     #[diagnostic::on_unimplemented(
+        message = "`Refresh` is already built: `.build()` is a method of its builder",
+        label = "this is a `Refresh`, made by `.build()`",
+        note = "remove this `.build()`; a `Refresh` is sent with `.send(&client)` or `.send_to(&client, base_url)`"
+    )]
+    pub trait already_built {}
+    #[diagnostic::do_not_recommend]
+    impl already_built for __Never {}
+    #[diagnostic::on_unimplemented(
         message = "`grant_type` is a constant of `Refresh`: it has no setter",
         label = "`grant_type` is sent as declared in `#[login_endpoint(...)]`",
         note = "remove this call; for a value each caller gives, declare `grant_type` as a field instead of a constant"
@@ -189,6 +197,14 @@ pub mod __RefreshBuilder_states {
     pub trait grant_type_is_a_constant {}
     #[diagnostic::do_not_recommend]
     impl grant_type_is_a_constant for __Never {}
+    #[diagnostic::on_unimplemented(
+        message = "`Refresh`'s builder has no setter `.sso_session(...)`: `sso_session` is where the field `session` is sent",
+        label = "call the setter named after the field: `.session(...)`",
+        note = "setters are named after the struct's fields; `#[login(...)]` says where each is sent"
+    )]
+    pub trait sso_session_is_where_a_field_is_sent {}
+    #[diagnostic::do_not_recommend]
+    impl sso_session_is_where_a_field_is_sent for __Never {}
     #[diagnostic::on_unimplemented(
         message = "`.refresh_token(...)` is a setter of `Refresh`'s builder, not of a built `Refresh`",
         label = "`Refresh` is already built here",
@@ -270,6 +286,13 @@ pub trait RefreshSetters {
         for<'__any> Self: __RefreshBuilder_states::maybe_session_is_set_before_build,
     {
         let _ = value;
+        self
+    }
+    #[doc(hidden)]
+    fn build(&mut self) -> &mut Self
+    where
+        for<'__any> Self: __RefreshBuilder_states::already_built,
+    {
         self
     }
 }
@@ -390,6 +413,16 @@ impl<refresh_token, realm, client_id> RefreshBuilder<refresh_token, realm, clien
     {
         let _ = value;
         self
+    }
+    #[doc(hidden)]
+    pub fn sso_session(
+        self,
+        value: impl ::auth_core::builder::FieldValue<Secret>,
+    ) -> Self
+    where
+        for<'__any> Self: __RefreshBuilder_states::sso_session_is_where_a_field_is_sent,
+    {
+        self.session(value)
     }
 }
 #[diagnostic::do_not_recommend]

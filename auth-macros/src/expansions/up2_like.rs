@@ -174,6 +174,22 @@ pub mod __LoginBuilder_states {
     #[diagnostic::do_not_recommend]
     impl call_build_first for __Never {}
     #[diagnostic::on_unimplemented(
+        message = "`Login` is already built: `.build()` is a method of its builder",
+        label = "this is a `Login`, made by `.build()`",
+        note = "remove this `.build()`; a `Login` is sent with `.send(&client)` or `.send_to(&client, base_url)`"
+    )]
+    pub trait already_built {}
+    #[diagnostic::do_not_recommend]
+    impl already_built for __Never {}
+    #[diagnostic::on_unimplemented(
+        message = "`Login`'s builder has no setter `.x_secret(...)`: `x_secret` is where the field `api_secret` is sent",
+        label = "call the setter named after the field: `.api_secret(...)`",
+        note = "setters are named after the struct's fields; `#[login(...)]` says where each is sent"
+    )]
+    pub trait x_secret_is_where_a_field_is_sent {}
+    #[diagnostic::do_not_recommend]
+    impl x_secret_is_where_a_field_is_sent for __Never {}
+    #[diagnostic::on_unimplemented(
         message = "`.api_secret(...)` is a setter of `Login`'s builder, not of a built `Login`",
         label = "`Login` is already built here",
         note = "call `.api_secret(...)` before `.build()`: `Login::builder()...api_secret(...)...build()`"
@@ -254,6 +270,13 @@ pub trait LoginSetters {
         for<'__any> Self: __LoginBuilder_states::maybe_password_kind_is_set_before_build,
     {
         let _ = value;
+        self
+    }
+    #[doc(hidden)]
+    fn build(&mut self) -> &mut Self
+    where
+        for<'__any> Self: __LoginBuilder_states::already_built,
+    {
         self
     }
 }
@@ -366,6 +389,17 @@ impl<api_secret, email, password> LoginBuilder<api_secret, email, password> {
     {
         let _ = (client, base_url);
         ::auth_core::__private::NotBuilt::new("Login")
+    }
+    #[doc(hidden)]
+    pub fn x_secret(
+        self,
+        value: impl ::auth_core::builder::FieldValue<Secret>,
+    ) -> LoginBuilder<::auth_core::builder::Set<Secret>, email, password>
+    where
+        api_secret: __LoginBuilder_states::api_secret_is_unset,
+        for<'__any> Self: __LoginBuilder_states::x_secret_is_where_a_field_is_sent,
+    {
+        self.api_secret(value)
     }
 }
 #[diagnostic::do_not_recommend]
