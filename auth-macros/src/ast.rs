@@ -1071,7 +1071,10 @@ fn other_duration_notation(text: &str) -> Option<String> {
         None => (iso, ""),
     };
     // Before `T`, ISO 8601's `M` is months, which have no fixed length.
-    if days.chars().any(|c| !c.is_ascii_digit() && !matches!(c, 'D' | 'd')) {
+    if days
+        .chars()
+        .any(|c| !c.is_ascii_digit() && !matches!(c, 'D' | 'd'))
+    {
         return None;
     }
     let out = format!("{days}{time}").to_lowercase();
@@ -1199,12 +1202,22 @@ fn check_statuses(arms: StatusArms, errors: &mut darling::error::Accumulator) ->
 fn kind_of_other_name(name: &str) -> Option<&'static str> {
     let name = name.to_ascii_lowercase().replace('_', "");
     Some(match name.as_str() {
-        "unauthorized" | "unauthorised" | "unauthenticated" | "notauthorized" | "invalidpassword"
-        | "wrongpassword" | "badcredentials" | "invalidlogin" | "authenticationfailed" => {
-            "InvalidCredentials"
-        }
-        "badrequest" | "unprocessableentity" | "unprocessable" | "validation"
-        | "validationerror" | "invalidinput" | "unsupportedmediatype" => "InvalidRequest",
+        "unauthorized"
+        | "unauthorised"
+        | "unauthenticated"
+        | "notauthorized"
+        | "invalidpassword"
+        | "wrongpassword"
+        | "badcredentials"
+        | "invalidlogin"
+        | "authenticationfailed" => "InvalidCredentials",
+        "badrequest"
+        | "unprocessableentity"
+        | "unprocessable"
+        | "validation"
+        | "validationerror"
+        | "invalidinput"
+        | "unsupportedmediatype" => "InvalidRequest",
         "permissiondenied" | "accessdenied" | "forbidden" => "Forbidden",
         "toomanyrequests" | "throttled" | "ratelimit" | "ratelimitexceeded" => "RateLimited",
         "serviceunavailable" | "maintenance" => "Unavailable",

@@ -259,7 +259,9 @@ pub const ENDPOINT_KEYS: KeyList = KeyList {
         ),
     ],
     pair: Some(|key, value| {
-        format!("a value sent in every request is a constant: `constant({key} = {value})` in the body, or `query({key} = {value})`, `cookie({key} = {value})`")
+        format!(
+            "a value sent in every request is a constant: `constant({key} = {value})` in the body, or `query({key} = {value})`, `cookie({key} = {value})`"
+        )
     }),
 };
 
@@ -315,7 +317,10 @@ const HEADER_KEYS: KeyList = KeyList {
     example: "header(name = \"accept\", value = \"application/json\")",
     guesses: &[],
     pair: Some(|key, value| {
-        format!("a header's name and value are keys of their own: `header(name = \"{}\", value = {value})`", key.replace('_', "-"))
+        format!(
+            "a header's name and value are keys of their own: `header(name = \"{}\", value = {value})`",
+            key.replace('_', "-")
+        )
     }),
 };
 
@@ -358,8 +363,12 @@ impl KeyList {
             .or_else(|| {
                 let pair = self.pair?;
                 let value = value?;
-                matches!(value, Expr::Lit(_) | Expr::Array(_))
-                    .then(|| format!("{}; ", pair(&name, &quote::ToTokens::to_token_stream(value).to_string())))
+                matches!(value, Expr::Lit(_) | Expr::Array(_)).then(|| {
+                    format!(
+                        "{}; ",
+                        pair(&name, &quote::ToTokens::to_token_stream(value).to_string())
+                    )
+                })
             })
             .unwrap_or_default();
         darling::Error::custom(format!(
@@ -534,8 +543,7 @@ impl EndpointArgs {
     /// into `errors` and set aside, so a misspelt key does not keep the other keys from being
     /// read and checked.
     pub fn parse(args: TokenStream, errors: &mut darling::error::Accumulator) -> Option<Self> {
-        let items =
-            errors.handle(parse_list(args))?;
+        let items = errors.handle(parse_list(args))?;
         let items = items.into_iter().map(generic_type_value).collect();
         let (known, unknown_keys) = ENDPOINT_KEYS.screen(items, errors);
         // Each key is read on its own first, so that a key whose value has a mistake is
@@ -1601,11 +1609,16 @@ impl Parse for ConstantEntry {
                     "`{written}` is a value of the program, which a declaration cannot read; write a literal, `{key} = \"...\"`, or, for a value known only when the program runs, declare `{key}` as a field of the struct and set it with the builder"
                 )
             } else if let Some(name) = value.get_ident() {
-                format!("write the value in quotes: `{key} = \"{name}\"`; a constant is a literal (`\"password\"`, `1`, `true`) or an array of literals (`[\"password\"]`)")
+                format!(
+                    "write the value in quotes: `{key} = \"{name}\"`; a constant is a literal (`\"password\"`, `1`, `true`) or an array of literals (`[\"password\"]`)"
+                )
             } else {
                 CONSTANT_HINT.to_owned()
             };
-            return Err(syn::Error::new(syn::spanned::Spanned::span(&value), message));
+            return Err(syn::Error::new(
+                syn::spanned::Spanned::span(&value),
+                message,
+            ));
         }
         let value = input.parse()?;
         Ok(ConstantEntry {
@@ -1636,7 +1649,10 @@ impl FromMeta for ConstantList {
                     .parse_args_with(Punctuated::<ConstantEntry, Token![,]>::parse_terminated)
                     .map_err(|e| {
                         let message = e.to_string();
-                        let message = if message.contains("; write") || message.starts_with("write ") || message.contains(": write") {
+                        let message = if message.contains("; write")
+                            || message.starts_with("write ")
+                            || message.contains(": write")
+                        {
                             message
                         } else {
                             format!(

@@ -426,8 +426,7 @@ fn expand_builder(
                 "`{name}`'s builder has no setter `.{key}(...)`: `{key}` is where the field `{field_name}` is sent"
             );
             let label = format!("call the setter named after the field: `.{field_name}(...)`");
-            let note =
-                "setters are named after the struct's fields; `#[login(...)]` says where each is sent";
+            let note = "setters are named after the struct's fields; `#[login(...)]` says where each is sent";
             constant_traits.push(quote! {
                 #[diagnostic::on_unimplemented(message = #message, label = #label, note = #note)]
                 pub trait #wire_name {}
@@ -474,6 +473,7 @@ fn expand_builder(
             };
             constant_setters.push(quote! {
                 #[doc(hidden)]
+                #[allow(non_snake_case)]
                 #vis fn #setter #signature
                 {
                     self.#field_name(value)

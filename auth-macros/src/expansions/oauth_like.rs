@@ -718,6 +718,7 @@ impl<
         self
     }
     #[doc(hidden)]
+    #[allow(non_snake_case)]
     pub fn key(
         self,
         value: impl ::auth_core::builder::FieldValue<Secret>,
@@ -736,6 +737,7 @@ impl<
         self.api_key(value)
     }
     #[doc(hidden)]
+    #[allow(non_snake_case)]
     pub fn acr_values(self, value: impl ::auth_core::builder::FieldValue<String>) -> Self
     where
         for<'__any> Self: __LoginBuilder_states::acr_values_is_where_a_field_is_sent,

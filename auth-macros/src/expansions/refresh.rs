@@ -415,6 +415,7 @@ impl<refresh_token, realm, client_id> RefreshBuilder<refresh_token, realm, clien
         self
     }
     #[doc(hidden)]
+    #[allow(non_snake_case)]
     pub fn sso_session(
         self,
         value: impl ::auth_core::builder::FieldValue<Secret>,

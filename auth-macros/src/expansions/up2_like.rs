@@ -391,6 +391,7 @@ impl<api_secret, email, password> LoginBuilder<api_secret, email, password> {
         ::auth_core::__private::NotBuilt::new("Login")
     }
     #[doc(hidden)]
+    #[allow(non_snake_case)]
     pub fn x_secret(
         self,
         value: impl ::auth_core::builder::FieldValue<Secret>,

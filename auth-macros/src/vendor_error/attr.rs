@@ -60,10 +60,7 @@ const FIELD_ERROR_KEYS: KeyList = KeyList {
             "code",
             "a field error's problem, its code or its text, is `error = ...`, and its details `params = ...`",
         ),
-        (
-            "name",
-            "the name of the field at fault is `field = ...`",
-        ),
+        ("name", "the name of the field at fault is `field = ...`"),
     ],
     pair: None,
 };
@@ -420,13 +417,14 @@ impl FieldErrorsArg {
             let Some(key) = errors.handle(key_name(item, &FIELD_ERROR_KEYS)) else {
                 if let Some(ident) = item.path().get_ident()
                     && let Some(key) =
-                        closest(&ident.to_string(), FIELD_ERROR_KEYS.keys, MAX_KEY_DISTANCE)
-                            .or(match ident.to_string().as_str() {
+                        closest(&ident.to_string(), FIELD_ERROR_KEYS.keys, MAX_KEY_DISTANCE).or(
+                            match ident.to_string().as_str() {
                                 // The guesses above: each stands for the key it names.
                                 "message" | "code" => Some("error"),
                                 "name" => Some("field"),
                                 _ => None,
-                            })
+                            },
+                        )
                 {
                     written.push(key.to_owned());
                 }
