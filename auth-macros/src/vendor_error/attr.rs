@@ -530,8 +530,19 @@ const KIND_EXAMPLE: &str =
     "kind(code = \"invalid_grant\" => InvalidCredentials, message = \"Account locked\" => Locked)";
 
 fn parse_kind_arms(meta: &Meta) -> darling::Result<Vec<KindArm>> {
-    let Meta::List(list) = meta else {
-        return Err(Error::custom(format!("write `{KIND_EXAMPLE}`")).with_span(meta));
+    let list = match meta {
+        Meta::List(list) => list,
+        Meta::NameValue(pair) => {
+            // `kind = InvalidCredentials`: one kind for every error.
+            let kind = quote::ToTokens::to_token_stream(&pair.value).to_string();
+            return Err(Error::custom(format!(
+                "`kind(...)` maps codes and messages to kinds, one arm each: `kind(code = \"...\" => {kind})`; a kind for every error of a status is `#[login_endpoint(status(401 => {kind}))]`"
+            ))
+            .with_span(meta));
+        }
+        Meta::Path(_) => {
+            return Err(Error::custom(format!("write `{KIND_EXAMPLE}`")).with_span(meta));
+        }
     };
     list.parse_args_with(Punctuated::<KindArm, Token![,]>::parse_terminated)
         .map(|arms| arms.into_iter().collect())
@@ -610,6 +621,24 @@ impl Parse for KindArm {
 
 impl Parse for KindValue {
     fn parse(input: ParseStream) -> syn::Result<Self> {
+        if input.peek(syn::token::Bracket) {
+            // `code = ["LOCKED", "BLOCKED"]`: several values of one kind.
+            let content;
+            let bracket = syn::bracketed!(content in input);
+            let values = Punctuated::<KindValue, Token![,]>::parse_terminated(&content)?;
+            let joined = values
+                .iter()
+                .map(|value| match value.text.parse::<i64>() {
+                    Ok(_) => value.text.clone(),
+                    Err(_) => format!("{:?}", value.text),
+                })
+                .collect::<Vec<_>>()
+                .join(" | ");
+            return Err(syn::Error::new(
+                bracket.span.join(),
+                format!("values of one kind are joined with `|`, not written as a list: `{joined} => ...`"),
+            ));
+        }
         let negative = input.peek(Token![-]);
         if negative {
             input.parse::<Token![-]>()?;
