@@ -362,7 +362,7 @@ impl<T: CodeField> CodeField for Option<T> {
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot hold a message",
     label = "this path is named as text in `#[vendor_error(...)]`",
-    note = "declare the field as a `String` or an `Option<String>`; for a list, name one of its elements in the path on the struct: `#[vendor_error(message = messages[0])]`"
+    note = "declare the field as a `String` or an `Option<String>`; for a list, name one of its elements in the path on the struct: `#[vendor_error(message = messages[0])]`, `field_errors(..., field = loc[0])`"
 )]
 pub trait MessageField {
     /// The text, when present.

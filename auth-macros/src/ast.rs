@@ -1704,6 +1704,7 @@ fn check_serde_attributes(item: &mut ItemStruct, errors: &mut darling::error::Ac
                 (true, Some(key)) => format!(
                     "`#[serde(...)]` is not read here: the macro writes the request; write `#[login(rename = \"{key}\")]`"
                 ),
+                (true, None) if quote::ToTokens::to_token_stream(&attr.meta).to_string().contains("skip_serializing_if") => "`#[serde(...)]` is not read here, and this one is not needed: an `Option` field that is not set is left out of the request already; remove it".to_owned(),
                 (true, None) => "`#[serde(...)]` is not read here: the macro writes the request from each field's `#[login(...)]` (`rename`, `secret`, `query`, `header = ...`)".to_owned(),
                 (false, _) => "`#[serde(...)]` is not read here: the macro writes the request; give each field its key with `#[login(rename = \"...\")]`".to_owned(),
             };

@@ -90,6 +90,21 @@ fn quoted(meta: &syn::Meta, example: &str) -> darling::Result<SpannedValue<Strin
                 ))
                 .with_span(&pair.value))
             }
+            Expr::Lit(syn::ExprLit {
+                lit: lit @ (syn::Lit::Int(_) | syn::Lit::Float(_) | syn::Lit::Bool(_)),
+                ..
+            }) => {
+                let key = path_name(meta.path());
+                let written = quote::ToTokens::to_token_stream(lit).to_string();
+                let message = if matches!(key.as_str(), "lifetime" | "idle_timeout" | "lockout") {
+                    format!(
+                        "a duration is text with its unit: `{key} = \"{written}s\"` for seconds, `{key} = \"{written}m\"` for minutes"
+                    )
+                } else {
+                    format!("write the value in quotes: `{key} = \"{written}\"`")
+                };
+                Err(darling::Error::custom(message).with_span(lit))
+            }
             other => Err(darling::Error::custom(format!(
                 "write the value in quotes, e.g. `{example}`"
             ))
@@ -331,7 +346,20 @@ const BODY_FAILURE_KEYS: KeyList = KeyList {
     repeatable: &[],
     elsewhere: None,
     example: "body_failure(field = error)",
-    guesses: &[],
+    guesses: &[
+        (
+            "failure",
+            "`success = <value>` names the value that means success, and any other fails the login: for a flag that is `false` on failure, `success = true`",
+        ),
+        (
+            "error",
+            "`field = <path>` names the field; without `success`, its presence fails the login",
+        ),
+        (
+            "value",
+            "`success = <value>` names the value that means success, and any other fails the login",
+        ),
+    ],
     pair: None,
 };
 
@@ -950,10 +978,12 @@ impl FromMeta for ExpiryArg {
                     "`rfc3339`, `unix_seconds` or `unix_millis`"
                 };
                 let pair: syn::MetaNameValue = list.parse_args().map_err(|e| {
-                    darling::Error::custom(format!(
-                        "{e}; write `{key}(<format> = <source>)` with one format, {formats}"
-                    ))
-                    .with_span(&e.span())
+                    several_expiry_pairs(&key, relative, list).unwrap_or_else(|| {
+                        darling::Error::custom(format!(
+                            "{e}; write `{key}(<format> = <source>)` with one format, {formats}"
+                        ))
+                        .with_span(&e.span())
+                    })
                 })?;
                 if let Some(error) = duration_instead_of_source(&key, &example, &pair.value) {
                     return Err(error);
@@ -976,6 +1006,82 @@ impl FromMeta for ExpiryArg {
             .with_span(meta)),
         }
     }
+}
+
+/// `expires_in(unit = "ms", field = expires)`, `expires_at(format = "%Y-%m-%d", field = ...)`:
+/// the unit and the source written as pairs of their own, where the key's one pair is
+/// `<unit> = <source>`.
+fn several_expiry_pairs(
+    key: &Ident,
+    relative: bool,
+    list: &syn::MetaList,
+) -> Option<darling::Error> {
+    let pairs = list
+        .parse_args_with(Punctuated::<syn::MetaNameValue, Token![,]>::parse_terminated)
+        .ok()?;
+    if pairs.len() < 2 {
+        return None;
+    }
+    let known: &[&str] = if relative {
+        &["seconds", "millis"]
+    } else {
+        &["rfc3339", "unix_seconds", "unix_millis"]
+    };
+    if pairs
+        .iter()
+        .all(|pair| known.iter().any(|format| pair.path.is_ident(format)))
+    {
+        let written: Vec<String> = pairs
+            .iter()
+            .map(|pair| {
+                quote::ToTokens::to_token_stream(pair)
+                    .to_string()
+                    .replace(" . ", ".")
+            })
+            .collect();
+        return Some(
+            darling::Error::custom(format!(
+                "`{key}` reads one {}: keep one of `{}`",
+                if relative { "unit" } else { "format" },
+                written.join("`, `")
+            ))
+            .with_span(list),
+        );
+    }
+    let source = pairs
+        .iter()
+        .find(|pair| !matches!(pair.value, Expr::Lit(_)))
+        .map(|pair| {
+            quote::ToTokens::to_token_stream(&pair.value)
+                .to_string()
+                .replace(" . ", ".")
+        })
+        .unwrap_or_else(|| "expires".to_owned());
+    let unit = pairs.iter().find_map(|pair| match &pair.value {
+        Expr::Lit(syn::ExprLit {
+            lit: syn::Lit::Str(text),
+            ..
+        }) => Some(text.value()),
+        _ => None,
+    });
+    let message = match (relative, unit.as_deref()) {
+        (true, Some("ms" | "millis" | "milliseconds")) => {
+            format!("the unit is the key of the one pair: write `{key}(millis = {source})`")
+        }
+        (true, Some("s" | "sec" | "secs" | "seconds")) | (true, None) => format!(
+            "the unit is the key of the one pair: write `{key}(seconds = {source})`, or `{key} = {source}` for seconds"
+        ),
+        (true, Some(other)) => format!(
+            "`{other}` is not a unit `{key}` reads; write `{key} = {source}` for seconds or `{key}(millis = {source})`"
+        ),
+        (false, Some(format)) if format.contains('%') => format!(
+            "`{key}` reads RFC 3339 text (`{key} = {source}`) or a Unix time (`{key}(unix_seconds = {source})`, `{key}(unix_millis = {source})`); a pattern such as `{format}` is not read: for a vendor whose timestamps have another shape, declare `lifetime = \"...\"` instead"
+        ),
+        (false, _) => format!(
+            "the format is the key of the one pair: write `{key}(unix_seconds = {source})`, `{key}(unix_millis = {source})`, or `{key} = {source}` for RFC 3339"
+        ),
+    };
+    Some(darling::Error::custom(message).with_span(list))
 }
 
 /// A duration or a number written where an expiry key wants the place the response states it:
@@ -1069,6 +1175,24 @@ pub fn parse_kind(input: ParseStream) -> syn::Result<Ident> {
         ));
     }
     let path: syn::Path = input.parse()?;
+    if let (Some(ident), true) = (
+        path.get_ident(),
+        input.peek(syn::token::Paren) || input.peek(syn::token::Brace),
+    ) {
+        // `Locked("30m")`, `RateLimited { retry_after: 60 }`: a kind carries no value.
+        let group: proc_macro2::Group = input.parse()?;
+        let wait = if ident == "Locked" {
+            "; the documented wait after a lockout is `lockout = \"30m\"` in `#[login_endpoint(...)]`"
+        } else if ident == "RateLimited" || ident == "Unavailable" {
+            "; the wait is read from the answer's `Retry-After` (`AuthError::retry_after()`)"
+        } else {
+            ""
+        };
+        return Err(syn::Error::new(
+            group.span(),
+            format!("a kind takes no value: write `{ident}` alone{wait}"),
+        ));
+    }
     match (path.get_ident(), path.segments.last()) {
         (Some(ident), _) => Ok(ident.clone()),
         (None, Some(last)) => Err(syn::Error::new_spanned(

@@ -636,7 +636,9 @@ impl Parse for KindValue {
                 .join(" | ");
             return Err(syn::Error::new(
                 bracket.span.join(),
-                format!("values of one kind are joined with `|`, not written as a list: `{joined} => ...`"),
+                format!(
+                    "values of one kind are joined with `|`, not written as a list: `{joined} => ...`"
+                ),
             ));
         }
         let negative = input.peek(Token![-]);
