@@ -506,8 +506,17 @@ impl KeyList {
         let syn::Meta::List(list) = meta else {
             return Err(darling::Error::custom(format!("write `{example}`")).with_span(meta));
         };
-        let items = parse_list(list.tokens.clone())?;
         let mut errors = darling::Error::accumulator();
+        let items = parse_recovering(
+            list.tokens.clone(),
+            NestedMeta::parse_meta_list,
+            &mut errors,
+        );
+        let Some(items) = errors.handle(items.map_err(darling::Error::from)) else {
+            return Err(errors.finish().err().unwrap_or_else(|| {
+                darling::Error::custom(format!("write `{example}`")).with_span(meta)
+            }));
+        };
         let (items, _) = self.screen(items, &mut errors);
         let read = errors.handle(T::from_list(&items));
         errors.finish()?;
@@ -517,11 +526,11 @@ impl KeyList {
 
 /// A key followed by `:` where `=` belongs (`header: "x-secret"`, as JSON and YAML write it),
 /// at the top level of a list's tokens: syn's own error for it, "expected `,`", names neither
-/// the key nor the fix.
-pub fn colon_for_equals(tokens: &TokenStream) -> Option<darling::Error> {
-    use proc_macro2::{Spacing, TokenTree};
+/// the key nor the fix. Returns the error and the tokens with that `:` read as `=`.
+pub fn colon_for_equals(tokens: &TokenStream) -> Option<(darling::Error, TokenStream)> {
+    use proc_macro2::{Punct, Spacing, TokenTree};
     let tokens: Vec<TokenTree> = tokens.clone().into_iter().collect();
-    tokens.windows(2).enumerate().find_map(|(at, pair)| {
+    let (at, error) = tokens.windows(2).enumerate().find_map(|(at, pair)| {
         let [TokenTree::Ident(key), TokenTree::Punct(colon)] = pair else {
             return None;
         };
@@ -533,19 +542,40 @@ pub fn colon_for_equals(tokens: &TokenStream) -> Option<darling::Error> {
             .take_while(|token| !matches!(token, TokenTree::Punct(p) if p.as_char() == ','))
             .cloned()
             .collect();
-        Some(
-            darling::Error::custom(format!(
-                "a key takes its value after `=`, not `:`: write `{key} = {value}`"
-            ))
-            .with_span(colon),
-        )
-    })
+        let error = darling::Error::custom(format!(
+            "a key takes its value after `=`, not `:`: write `{key} = {value}`"
+        ))
+        .with_span(colon);
+        Some((at + 1, error))
+    })?;
+    let mut fixed = tokens;
+    let mut equals = Punct::new('=', Spacing::Alone);
+    equals.set_span(fixed[at].span());
+    fixed[at] = TokenTree::Punct(equals);
+    Some((error, fixed.into_iter().collect()))
 }
 
-/// [`NestedMeta::parse_meta_list`], with [`colon_for_equals`]'s error for a `key: value`.
-pub fn parse_list(tokens: TokenStream) -> darling::Result<Vec<NestedMeta>> {
-    NestedMeta::parse_meta_list(tokens.clone())
-        .map_err(|error| colon_for_equals(&tokens).unwrap_or_else(|| darling::Error::from(error)))
+/// Parses a list's tokens with `parse`, reading each `key: value` as `key = value` once it is
+/// reported into `errors`, so that one wrong separator does not hide the list's other keys
+/// and their mistakes.
+pub fn parse_recovering<T>(
+    tokens: TokenStream,
+    parse: impl Fn(TokenStream) -> syn::Result<T>,
+    errors: &mut darling::error::Accumulator,
+) -> syn::Result<T> {
+    let mut tokens = tokens;
+    loop {
+        match parse(tokens.clone()) {
+            Ok(value) => return Ok(value),
+            Err(error) => match colon_for_equals(&tokens) {
+                Some((colon, fixed)) => {
+                    errors.push(colon);
+                    tokens = fixed;
+                }
+                None => return Err(error),
+            },
+        }
+    }
 }
 
 /// The key of an item: `vendor` in `vendor = "..."`, `status` in `status(...)`.
@@ -571,7 +601,8 @@ impl EndpointArgs {
     /// into `errors` and set aside, so a misspelt key does not keep the other keys from being
     /// read and checked.
     pub fn parse(args: TokenStream, errors: &mut darling::error::Accumulator) -> Option<Self> {
-        let items = errors.handle(parse_list(args))?;
+        let items = parse_recovering(args, NestedMeta::parse_meta_list, errors);
+        let items = errors.handle(items.map_err(darling::Error::from))?;
         let items = items.into_iter().map(generic_type_value).collect();
         let (known, unknown_keys) = ENDPOINT_KEYS.screen(items, errors);
         // Each key is read on its own first, so that a key whose value has a mistake is
@@ -1357,10 +1388,10 @@ impl FieldArgs {
                 readable = false;
                 continue;
             };
-            match parse_list(list.tokens.clone()) {
+            match parse_recovering(list.tokens.clone(), NestedMeta::parse_meta_list, errors) {
                 Ok(list) => items.extend(list),
                 Err(error) => {
-                    errors.push(error);
+                    errors.push(darling::Error::from(error));
                     readable = false;
                 }
             }
@@ -1649,7 +1680,7 @@ impl Parse for ConstantValue {
 }
 
 /// The tokens of `input` up to the next `,`, as written, for an error's "write ...".
-fn tokens_to_comma(input: ParseStream) -> syn::Result<TokenStream> {
+pub(crate) fn tokens_to_comma(input: ParseStream) -> syn::Result<TokenStream> {
     input.step(|cursor| {
         let mut rest = *cursor;
         let mut out = TokenStream::new();

@@ -3,12 +3,12 @@
 
 use darling::Error;
 use proc_macro2::Span;
-use syn::parse::{Parse, ParseStream};
+use syn::parse::{Parse, ParseStream, Parser};
 use syn::punctuated::Punctuated;
 use syn::spanned::Spanned;
 use syn::{Attribute, Expr, Ident, Lit, Member, Meta, Token};
 
-use crate::attr::{KeyList, MAX_KEY_DISTANCE, closest, colon_for_equals};
+use crate::attr::{KeyList, MAX_KEY_DISTANCE, closest, parse_recovering};
 
 /// The keys of `#[vendor_error(...)]` on the struct.
 pub const CONTAINER_KEYS: KeyList = KeyList {
@@ -183,10 +183,12 @@ fn items(attrs: &[Attribute], errors: &mut darling::error::Accumulator) -> Vec<M
     let mut out = Vec::new();
     for attr in attrs.iter().filter(|attr| is_vendor_error(attr)) {
         let parsed = match &attr.meta {
-            Meta::List(list) => list
-                .parse_args_with(Punctuated::<Meta, Token![,]>::parse_terminated)
-                .map_err(|e| match dangling_bar(list.tokens.clone()) {
-                    None if let Some(colon) = colon_for_equals(&list.tokens) => colon,
+            Meta::List(list) => parse_recovering(
+                list.tokens.clone(),
+                |tokens| Punctuated::<Meta, Token![,]>::parse_terminated.parse2(tokens),
+                errors,
+            )
+            .map_err(|e| match dangling_bar(list.tokens.clone()) {
                     Some(bar) => Error::custom(
                         "`|` joins alternatives, and none follows it: write the next path after it (`code = error_code | status`), or remove it",
                     )
@@ -401,15 +403,23 @@ impl FieldErrorsArg {
         let Meta::List(list) = meta else {
             return Err(Error::custom(format!("write `{example}`")).with_span(meta));
         };
-        let items = list
-            .parse_args_with(Punctuated::<Meta, Token![,]>::parse_terminated)
-            .map_err(|e| {
-                colon_for_equals(&list.tokens).unwrap_or_else(|| {
-                    Error::custom(format!("{e}; write `{example}`")).with_span(&e.span())
-                })
-            })?;
-        let mut args = FieldErrorsArg::default();
         let mut errors = Error::accumulator();
+        let items = parse_recovering(
+            list.tokens.clone(),
+            |tokens| Punctuated::<Meta, Token![,]>::parse_terminated.parse2(tokens),
+            &mut errors,
+        );
+        let Some(items) = errors
+            .handle(items.map_err(|e| {
+                Error::custom(format!("{e}; write `{example}`")).with_span(&e.span())
+            }))
+        else {
+            return Err(errors
+                .finish()
+                .err()
+                .unwrap_or_else(|| Error::custom(format!("write `{example}`")).with_span(meta)));
+        };
+        let mut args = FieldErrorsArg::default();
         // Keys written, even misspelt or with a mistake in their value (reported), are not
         // also reported missing.
         let mut written: Vec<String> = Vec::new();
@@ -582,6 +592,14 @@ impl Parse for KindArm {
                 format!(
                     "a `kind` arm matches `code` or `message`, not `{on}`{hint}: `{KIND_EXAMPLE}`"
                 ),
+            ));
+        }
+        if input.peek(Token![:]) && !input.peek(Token![::]) {
+            let colon: Token![:] = input.parse()?;
+            let rest = crate::attr::tokens_to_comma(input)?;
+            return Err(syn::Error::new(
+                colon.span,
+                format!("a key takes its value after `=`, not `:`: write `{on} = {rest}`"),
             ));
         }
         input.parse::<Token![=]>()?;
