@@ -555,9 +555,50 @@ pub fn colon_for_equals(tokens: &TokenStream) -> Option<(darling::Error, TokenSt
     Some((error, fixed.into_iter().collect()))
 }
 
-/// Parses a list's tokens with `parse`, reading each `key: value` as `key = value` once it is
-/// reported into `errors`, so that one wrong separator does not hide the list's other keys
-/// and their mistakes.
+/// A key written right after the previous value, its comma left out (`vendor = "Acme"
+/// base_url = ...`): syn's "expected `,`" says nothing of where. Returns the error, at the key,
+/// and the tokens with the comma put in.
+pub fn missing_comma(tokens: &TokenStream) -> Option<(darling::Error, TokenStream)> {
+    use proc_macro2::{Delimiter, Punct, Spacing, TokenTree};
+    let mut tokens: Vec<TokenTree> = tokens.clone().into_iter().collect();
+    let at = (1..tokens.len().saturating_sub(1)).find(|&i| {
+        let ends_a_value = matches!(
+            &tokens[i - 1],
+            TokenTree::Literal(_) | TokenTree::Ident(_) | TokenTree::Group(_)
+        );
+        let starts_a_key = matches!(&tokens[i], TokenTree::Ident(_))
+            && match &tokens[i + 1] {
+                TokenTree::Punct(p) => {
+                    p.as_char() == '='
+                        && p.spacing() == Spacing::Alone
+                        && !matches!(tokens.get(i + 2), Some(TokenTree::Punct(next)) if next.as_char() == '>')
+                }
+                TokenTree::Group(group) => group.delimiter() == Delimiter::Parenthesis,
+                _ => false,
+            };
+        ends_a_value && starts_a_key
+    })?;
+    let key = tokens[at].to_string();
+    let before = match &tokens[at - 1] {
+        TokenTree::Group(group) if group.delimiter() == Delimiter::Parenthesis => {
+            "(...)".to_owned()
+        }
+        TokenTree::Group(_) => "...".to_owned(),
+        other => other.to_string(),
+    };
+    let error = darling::Error::custom(format!(
+        "a comma is missing before `{key}`: write `{before}, {key}`; keys are separated by commas"
+    ))
+    .with_span(&tokens[at]);
+    let mut comma = Punct::new(',', Spacing::Alone);
+    comma.set_span(tokens[at].span());
+    tokens.insert(at, TokenTree::Punct(comma));
+    Some((error, tokens.into_iter().collect()))
+}
+
+/// Parses a list's tokens with `parse`, reading each `key: value` as `key = value`, and a key
+/// whose comma is missing as if it were there, once each is reported into `errors`, so that
+/// one wrong separator does not hide the list's other keys and their mistakes.
 pub fn parse_recovering<T>(
     tokens: TokenStream,
     parse: impl Fn(TokenStream) -> syn::Result<T>,
@@ -567,7 +608,7 @@ pub fn parse_recovering<T>(
     loop {
         match parse(tokens.clone()) {
             Ok(value) => return Ok(value),
-            Err(error) => match colon_for_equals(&tokens) {
+            Err(error) => match colon_for_equals(&tokens).or_else(|| missing_comma(&tokens)) {
                 Some((colon, fixed)) => {
                     errors.push(colon);
                     tokens = fixed;
