@@ -1285,7 +1285,9 @@ impl FromMeta for StatusArms {
                         // syn's own messages ("expected `=>`") get the example; ours already say
                         // the fix.
                         let message = e.to_string();
-                        let message = if message.starts_with("expected") || message.starts_with("unexpected") {
+                        let message = if message == "expected `,`" {
+                            "a comma is missing before this arm: arms are separated by commas, `status(401 => InvalidCredentials, 423 => Locked)`".to_owned()
+                        } else if message.starts_with("expected") || message.starts_with("unexpected") {
                             format!("{message}; write `status(<code> => <ErrorKind>, ...)`, e.g. `status(401 => InvalidCredentials, 423 => Locked)`")
                         } else {
                             message

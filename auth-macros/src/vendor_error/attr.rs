@@ -559,7 +559,9 @@ fn parse_kind_arms(meta: &Meta) -> darling::Result<Vec<KindArm>> {
         .map_err(|e| {
             // syn's own messages ("expected `=>`") get the example; ours already say the fix.
             let message = e.to_string();
-            let message = if message.starts_with("expected") || message.starts_with("unexpected") {
+            let message = if message == "expected `,`" {
+                format!("a comma is missing before this arm: arms are separated by commas, `{KIND_EXAMPLE}`")
+            } else if message.starts_with("expected") || message.starts_with("unexpected") {
                 format!("{message}; write `{KIND_EXAMPLE}`")
             } else {
                 message
