@@ -305,6 +305,38 @@ fn expand_builder(
     let build_at_name = Ident::new("build", name.span());
     let build_bound =
         quote_spanned!(name.span()=> for<'__any> Self: #states_at_name::#already_built_at_name);
+    // `.build().unwrap()` / `.expect(..)`: `build` returns the login itself. (Left out when a
+    // field has the name, so its setter keeps it.)
+    let not_a_result_message = format!(
+        "`.build()` returns the `{name}` itself, not a `Result`: there is nothing to unwrap"
+    );
+    let not_a_result_label = format!("this is a `{name}`");
+    let not_a_result_note = "remove this call: `.build()` compiles only once every required field is set, so it cannot fail";
+    let not_a_result = quote! {
+        #[diagnostic::on_unimplemented(message = #not_a_result_message, label = #not_a_result_label, note = #not_a_result_note)]
+        pub trait build_cannot_fail {}
+        #[diagnostic::do_not_recommend]
+        impl build_cannot_fail for __Never {}
+    };
+    let build_cannot_fail_at_name = Ident::new("build_cannot_fail", name.span());
+    let unwrap_methods = ["unwrap", "expect"]
+        .into_iter()
+        .filter(|method| !built_setters.iter().any(|(setter, _)| setter == method))
+        .map(|method| {
+            let method = Ident::new(method, name.span());
+            let argument = (method == "expect").then(|| quote!(, message: &str));
+            let ignore = (method == "expect").then(|| quote!(let _ = message;));
+            quote! {
+                #[doc(hidden)]
+                fn #method(&mut self #argument) -> &mut Self
+                where
+                    for<'__any> Self: #states_at_name::#build_cannot_fail_at_name,
+                {
+                    #ignore
+                    self
+                }
+            }
+        });
     // Named after the struct, like the builder, so that where it is not in scope rustc's
     // suggestion to import it reads well, and leads to the error above.
     let built_trait = format_ident!("{}Setters", name);
@@ -320,6 +352,8 @@ fn expand_builder(
             {
                 self
             }
+
+            #(#unwrap_methods)*
         }
         impl #built_trait for #name {}
     };
@@ -524,6 +558,7 @@ fn expand_builder(
             #(#state_traits)*
             #unbuilt_trait
             #already_built
+            #not_a_result
             #(#constant_traits)*
             #(#built_traits)*
         }

@@ -278,6 +278,14 @@ pub mod __LoginBuilder_states {
     #[diagnostic::do_not_recommend]
     impl already_built for __Never {}
     #[diagnostic::on_unimplemented(
+        message = "`.build()` returns the `Login` itself, not a `Result`: there is nothing to unwrap",
+        label = "this is a `Login`",
+        note = "remove this call: `.build()` compiles only once every required field is set, so it cannot fail"
+    )]
+    pub trait build_cannot_fail {}
+    #[diagnostic::do_not_recommend]
+    impl build_cannot_fail for __Never {}
+    #[diagnostic::on_unimplemented(
         message = "`grant_type` is a constant of `Login`: it has no setter",
         label = "`grant_type` is sent as declared in `#[login_endpoint(...)]`",
         note = "remove this call; for a value each caller gives, declare `grant_type` as a field instead of a constant"
@@ -453,6 +461,21 @@ pub trait LoginSetters {
     where
         for<'__any> Self: __LoginBuilder_states::already_built,
     {
+        self
+    }
+    #[doc(hidden)]
+    fn unwrap(&mut self) -> &mut Self
+    where
+        for<'__any> Self: __LoginBuilder_states::build_cannot_fail,
+    {
+        self
+    }
+    #[doc(hidden)]
+    fn expect(&mut self, message: &str) -> &mut Self
+    where
+        for<'__any> Self: __LoginBuilder_states::build_cannot_fail,
+    {
+        let _ = message;
         self
     }
 }

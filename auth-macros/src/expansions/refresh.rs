@@ -190,6 +190,14 @@ pub mod __RefreshBuilder_states {
     #[diagnostic::do_not_recommend]
     impl already_built for __Never {}
     #[diagnostic::on_unimplemented(
+        message = "`.build()` returns the `Refresh` itself, not a `Result`: there is nothing to unwrap",
+        label = "this is a `Refresh`",
+        note = "remove this call: `.build()` compiles only once every required field is set, so it cannot fail"
+    )]
+    pub trait build_cannot_fail {}
+    #[diagnostic::do_not_recommend]
+    impl build_cannot_fail for __Never {}
+    #[diagnostic::on_unimplemented(
         message = "`grant_type` is a constant of `Refresh`: it has no setter",
         label = "`grant_type` is sent as declared in `#[login_endpoint(...)]`",
         note = "remove this call; for a value each caller gives, declare `grant_type` as a field instead of a constant"
@@ -293,6 +301,21 @@ pub trait RefreshSetters {
     where
         for<'__any> Self: __RefreshBuilder_states::already_built,
     {
+        self
+    }
+    #[doc(hidden)]
+    fn unwrap(&mut self) -> &mut Self
+    where
+        for<'__any> Self: __RefreshBuilder_states::build_cannot_fail,
+    {
+        self
+    }
+    #[doc(hidden)]
+    fn expect(&mut self, message: &str) -> &mut Self
+    where
+        for<'__any> Self: __RefreshBuilder_states::build_cannot_fail,
+    {
+        let _ = message;
         self
     }
 }

@@ -155,6 +155,14 @@ pub(crate) mod __LoginBuilder_states {
     #[diagnostic::do_not_recommend]
     impl already_built for __Never {}
     #[diagnostic::on_unimplemented(
+        message = "`.build()` returns the `Login` itself, not a `Result`: there is nothing to unwrap",
+        label = "this is a `Login`",
+        note = "remove this call: `.build()` compiles only once every required field is set, so it cannot fail"
+    )]
+    pub trait build_cannot_fail {}
+    #[diagnostic::do_not_recommend]
+    impl build_cannot_fail for __Never {}
+    #[diagnostic::on_unimplemented(
         message = "`.email(...)` is a setter of `Login`'s builder, not of a built `Login`",
         label = "`Login` is already built here",
         note = "call `.email(...)` before `.build()`: `Login::builder()...email(...)...build()`"
@@ -226,6 +234,21 @@ pub(crate) trait LoginSetters {
     where
         for<'__any> Self: __LoginBuilder_states::already_built,
     {
+        self
+    }
+    #[doc(hidden)]
+    fn unwrap(&mut self) -> &mut Self
+    where
+        for<'__any> Self: __LoginBuilder_states::build_cannot_fail,
+    {
+        self
+    }
+    #[doc(hidden)]
+    fn expect(&mut self, message: &str) -> &mut Self
+    where
+        for<'__any> Self: __LoginBuilder_states::build_cannot_fail,
+    {
+        let _ = message;
         self
     }
 }
