@@ -330,7 +330,15 @@ use syn::ItemStruct;
 ///   call `.build()` first ```, a setter called for a constant is
 ///   ``` `grant_type` is a constant of `Login`: it has no setter ```, and a setter called on
 ///   the built login, where the struct is declared, is
-///   ``` `.email(...)` is a setter of `Login`'s builder, not of a built `Login` ```.
+///   ``` `.email(...)` is a setter of `Login`'s builder, not of a built `Login` ```. A setter
+///   named after where a field is sent (`.key(...)` for `#[login(query = "key")] api_key`) names
+///   the field's setter, and `.build()`, `.unwrap()` or `.expect(..)` on a built login say to
+///   remove the call.
+/// - A value written as other formats write it is reported with this DSL's spelling: `key:
+///   value` and a missing comma (read as meant afterwards, so the other keys are still
+///   checked), `header(accept = "...")`, `"PT30M"`, `status(5xx => ...)`, `Unauthorized` for
+///   `InvalidCredentials`, `Locked("30m")`, `retries`/`timeout` on the endpoint (the client's
+///   settings), a full URL as `path`, a `{placeholder}` in `base_url`.
 ///
 /// Types and paths of fields are written bare (`response = LoginResponse`, `token =
 /// data.token`, `kind = InvalidCredentials`, `body = form`); names, text and durations in
