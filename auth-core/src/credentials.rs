@@ -201,13 +201,16 @@ fn drop_captured(values: Box<CapturedValues>) {
 
 #[derive(Default)]
 struct CapturedValues {
-    headers: Vec<CapturedHeader>,
+    /// One slot per declared header, filled in the order of the sources: a response declares
+    /// at most four sources (token, refresh token and their expiries), so no list is allocated.
+    headers: [Option<CapturedHeader>; 4],
     cookies: Vec<SetCookie>,
 }
 
 struct CapturedHeader {
     name: &'static str,
-    /// `None` when the response did not carry it.
+    /// `None` when the response did not carry it, or once the token has been moved out of it
+    /// into the session.
     value: Option<Result<Secret, NotText>>,
 }
 
@@ -227,29 +230,17 @@ impl Captured {
                 Source::Body(_) => {}
                 Source::Cookie(_) => wants_cookies = true,
                 Source::Header(name) => {
-                    if captured.headers.iter().any(|h| h.name == name) {
-                        continue;
+                    let mut slots = captured.headers.iter_mut();
+                    let free = slots.find(|slot| match slot {
+                        Some(header) => header.name == name,
+                        None => true,
+                    });
+                    if let Some(slot @ None) = free {
+                        *slot = Some(CapturedHeader {
+                            name,
+                            value: take_header(headers, name),
+                        });
                     }
-                    let Ok(header) = HeaderName::from_bytes(name.as_bytes()) else {
-                        continue;
-                    };
-                    // One lookup marks every value sensitive and reads the first.
-                    let value = match headers.entry(&header) {
-                        reqwest::header::Entry::Occupied(mut entry) => {
-                            for value in entry.iter_mut() {
-                                value.set_sensitive(true);
-                            }
-                            Some(
-                                entry
-                                    .get()
-                                    .to_str()
-                                    .map(|text| Secret::from(text.trim()))
-                                    .map_err(|_| NotText),
-                            )
-                        }
-                        reqwest::header::Entry::Vacant(_) => None,
-                    };
-                    captured.headers.push(CapturedHeader { name, value });
                 }
             }
         }
@@ -280,7 +271,7 @@ impl Captured {
         let values = self.values.as_deref();
         let headers = values
             .into_iter()
-            .flat_map(|values| &values.headers)
+            .flat_map(|values| values.headers.iter().flatten())
             .filter_map(|h| match &h.value {
                 Some(Ok(value)) => Some(value.expose_secret()),
                 _ => None,
@@ -309,8 +300,38 @@ impl Captured {
             .as_deref()?
             .headers
             .iter()
+            .flatten()
             .find(|h| h.name == name)
             .and_then(|h| h.value.as_ref())
+    }
+
+    /// The value of the declared header `name`, moved out: the session takes its token.
+    fn take_header_value(&mut self, name: &str) -> Option<Secret> {
+        let header = self
+            .values
+            .as_deref_mut()?
+            .headers
+            .iter_mut()
+            .flatten()
+            .find(|h| h.name == name)?;
+        match header.value.take() {
+            Some(Ok(value)) => Some(value),
+            other => {
+                header.value = other;
+                None
+            }
+        }
+    }
+
+    /// The value of the declared cookie `name`, moved out: the session takes its token.
+    fn take_cookie_value(&mut self, name: &str) -> Option<Secret> {
+        let cookie = self
+            .values
+            .as_deref_mut()?
+            .cookies
+            .iter_mut()
+            .find(|c| c.name == name)?;
+        Some(std::mem::take(&mut cookie.value))
     }
 
     fn cookie(&self, name: &str) -> Option<&SetCookie> {
@@ -320,6 +341,28 @@ impl Captured {
             .iter()
             .find(|c| c.name == name)
     }
+}
+
+/// The first value of the header `name` (any case), every value of it marked sensitive. The
+/// headers are walked rather than looked up: a lookup would parse the name, and a name that is
+/// not a standard one into an allocation, which costs more than comparing the few names a
+/// response carries. A name that is not a valid header name matches none.
+fn take_header(headers: &mut HeaderMap, name: &str) -> Option<Result<Secret, NotText>> {
+    let mut first = None;
+    for (header, value) in headers.iter_mut() {
+        if header.as_str().eq_ignore_ascii_case(name) {
+            value.set_sensitive(true);
+            if first.is_none() {
+                first = Some(
+                    value
+                        .to_str()
+                        .map(|text| Secret::from(text.trim()))
+                        .map_err(|_| NotText),
+                );
+            }
+        }
+    }
+    first
 }
 
 fn mark_sensitive(headers: &mut HeaderMap, name: &HeaderName) {
@@ -338,16 +381,24 @@ pub(crate) struct Missing {
 }
 
 /// The session's credentials, each from its declared source. `received` is when the response
-/// arrived, which relative expiries count from.
+/// arrived, which relative expiries count from. A token from a header or a cookie is moved out
+/// of `captured`, once everything else has been read: until then an error is still scrubbed of
+/// it.
 pub(crate) fn collect(
     spec: &ResponseSpec,
-    captured: &Captured,
+    captured: &mut Captured,
     body: BodyValues<'_>,
     received: SystemTime,
 ) -> Result<Credentials, Missing> {
-    let token = match credential(spec.token, body.token, captured) {
-        Ok(token) => token,
-        Err(why) => return Err(missing_token(spec, spec.token, "token", why)),
+    let token = match spec.token {
+        Source::Body(_) => match body.token {
+            Some(token) => Some(token),
+            None => return Err(missing_token(spec, spec.token, "token", Absence::Absent)),
+        },
+        source => match captured_credential(source, captured) {
+            Ok(_) => None,
+            Err(why) => return Err(missing_token(spec, source, "token", why)),
+        },
     };
     let refresh_token = match spec.refresh_token {
         Some(source) => credential(source, body.refresh_token, captured).ok(),
@@ -360,6 +411,16 @@ pub(crate) fn collect(
     let refresh_expires_at = match spec.refresh_expiry {
         Some(expiry) => stated_expiry(spec, expiry, body.refresh_expiry, captured, received)?,
         None => None,
+    };
+    let token = match token {
+        Some(token) => token.clone(),
+        // Found above, and not empty.
+        None => match spec.token {
+            Source::Header(name) => captured.take_header_value(name),
+            Source::Cookie(name) => captured.take_cookie_value(name),
+            Source::Body(_) => None,
+        }
+        .ok_or_else(|| missing_token(spec, spec.token, "token", Absence::Absent))?,
     };
     Ok(Credentials {
         token,
@@ -386,12 +447,12 @@ fn credential(
 ) -> Result<Secret, Absence> {
     match source {
         Source::Body(_) => from_body.cloned().ok_or(Absence::Absent),
-        _ => captured_credential(source, captured),
+        _ => captured_credential(source, captured).cloned(),
     }
 }
 
 /// A credential from a captured header or cookie.
-fn captured_credential(source: Source, captured: &Captured) -> Result<Secret, Absence> {
+fn captured_credential(source: Source, captured: &Captured) -> Result<&Secret, Absence> {
     let value = match source {
         Source::Body(_) => return Err(Absence::Absent),
         Source::Header(name) => match captured.header(name) {
@@ -407,7 +468,7 @@ fn captured_credential(source: Source, captured: &Captured) -> Result<Secret, Ab
     if value.is_empty() {
         Err(Absence::Empty)
     } else {
-        Ok(value.clone())
+        Ok(value)
     }
 }
 
@@ -516,13 +577,16 @@ impl Reading {
     fn read(self, value: ExpiryValue<'_>, received: SystemTime) -> Result<Option<SystemTime>, ()> {
         let number = match value {
             ExpiryValue::Absent => return Ok(None),
-            ExpiryValue::Text(text) if text.trim().is_empty() => return Ok(None),
             ExpiryValue::Text(text) => {
+                let text = text.trim();
+                if text.is_empty() {
+                    return Ok(None);
+                }
                 if let Reading::At(TimeFormat::Rfc3339) = self {
-                    let timestamp: jiff::Timestamp = text.trim().parse().map_err(|_| ())?;
+                    let timestamp: jiff::Timestamp = text.parse().map_err(|_| ())?;
                     return SystemTime::try_from(timestamp).map(Some).map_err(|_| ());
                 }
-                parse_number(text.trim()).ok_or(())?
+                parse_number(text).ok_or(())?
             }
             ExpiryValue::Integer(n) => Number::Integer(n),
             ExpiryValue::Float(f) => Number::Float(f),
@@ -704,21 +768,21 @@ mod tests {
     fn a_header_token_is_taken_and_marked_sensitive() {
         let spec = spec(Source::Header("x-subject-token"), None, None);
         let mut map = headers(&[("X-Subject-Token", "gAAAAAB-token"), ("x-other", "kept")]);
-        let captured = Captured::take(&spec, &mut map);
+        let mut captured = Captured::take(&spec, &mut map);
         assert!(map.get("x-subject-token").unwrap().is_sensitive());
         assert!(!map.get("x-other").unwrap().is_sensitive());
-        let credentials = collect(&spec, &captured, no_body(), at(RECEIVED))
+        assert_eq!(captured.secrets().collect::<Vec<_>>(), ["gAAAAAB-token"]);
+        let credentials = collect(&spec, &mut captured, no_body(), at(RECEIVED))
             .ok()
             .unwrap();
         assert_eq!(credentials.token.expose_secret(), "gAAAAAB-token");
-        assert_eq!(captured.secrets().collect::<Vec<_>>(), ["gAAAAAB-token"]);
     }
 
     #[test]
     fn a_missing_header_or_cookie_names_where_the_token_was_expected() {
         let spec_header = spec(Source::Header("x-subject-token"), None, None);
-        let captured = Captured::take(&spec_header, &mut headers(&[]));
-        let missing = collect(&spec_header, &captured, no_body(), at(RECEIVED))
+        let mut captured = Captured::take(&spec_header, &mut headers(&[]));
+        let missing = collect(&spec_header, &mut captured, no_body(), at(RECEIVED))
             .err()
             .unwrap();
         assert_eq!(
@@ -732,8 +796,8 @@ mod tests {
             ("set-cookie", "sid=lowercase; Path=/"),
             ("set-cookie", "SID=; Max-Age=0"),
         ]);
-        let captured = Captured::take(&spec_cookie, &mut map);
-        let missing = collect(&spec_cookie, &captured, no_body(), at(RECEIVED))
+        let mut captured = Captured::take(&spec_cookie, &mut map);
+        let missing = collect(&spec_cookie, &mut captured, no_body(), at(RECEIVED))
             .err()
             .unwrap();
         assert_eq!(
@@ -742,7 +806,7 @@ mod tests {
         );
 
         let spec_body = spec(Source::Body("data.token"), None, None);
-        let missing = collect(&spec_body, &Captured::default(), no_body(), at(RECEIVED))
+        let missing = collect(&spec_body, &mut Captured::default(), no_body(), at(RECEIVED))
             .err()
             .unwrap();
         assert_eq!(
@@ -771,9 +835,12 @@ mod tests {
             ),
             ("set-cookie", "unrelated=value"),
         ]);
-        let captured = Captured::take(&spec, &mut map);
+        let mut captured = Captured::take(&spec, &mut map);
         assert!(map.get_all("set-cookie").iter().all(|v| v.is_sensitive()));
-        let credentials = collect(&spec, &captured, no_body(), at(RECEIVED))
+        let mut secrets: Vec<&str> = captured.secrets().collect();
+        secrets.sort_unstable();
+        assert_eq!(secrets, ["r3fr3sh", "s3ss10n"]);
+        let credentials = collect(&spec, &mut captured, no_body(), at(RECEIVED))
             .ok()
             .unwrap();
         assert_eq!(credentials.token.expose_secret(), "s3ss10n");
@@ -782,9 +849,6 @@ mod tests {
             "r3fr3sh"
         );
         assert_eq!(credentials.expires_at, Some(at(RECEIVED + 2_592_000)));
-        let mut secrets: Vec<&str> = captured.secrets().collect();
-        secrets.sort_unstable();
-        assert_eq!(secrets, ["r3fr3sh", "s3ss10n"]);
     }
 
     #[test]
@@ -798,8 +862,8 @@ mod tests {
             )),
         );
         let mut map = headers(&[("x-auth-token", "t0k3n"), ("x-auth-token-expires", "86399")]);
-        let captured = Captured::take(&spec, &mut map);
-        let credentials = collect(&spec, &captured, no_body(), at(RECEIVED))
+        let mut captured = Captured::take(&spec, &mut map);
+        let credentials = collect(&spec, &mut captured, no_body(), at(RECEIVED))
             .ok()
             .unwrap();
         assert_eq!(credentials.expires_at, Some(at(RECEIVED + 86_399)));
@@ -808,13 +872,16 @@ mod tests {
             ("x-auth-token", "t0k3n"),
             ("x-auth-token-expires", "tomorrow"),
         ]);
-        let captured = Captured::take(&spec, &mut map);
-        let missing = collect(&spec, &captured, no_body(), at(RECEIVED))
+        let mut captured = Captured::take(&spec, &mut map);
+        let missing = collect(&spec, &mut captured, no_body(), at(RECEIVED))
             .err()
             .unwrap();
         assert_eq!(
             missing.expected,
             "a number of seconds in the response header `x-auth-token-expires`"
         );
+        // The token is moved into a session only when there is one: the error is still
+        // scrubbed of it.
+        assert!(captured.secrets().any(|secret| secret == "t0k3n"));
     }
 }

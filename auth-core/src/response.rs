@@ -15,7 +15,7 @@ use crate::session::Session;
 /// `request`, when given, is scrubbed out of every error text, and so are the response's own
 /// declared headers and cookies.
 pub(crate) fn interpret<E: LoginEndpoint>(
-    raw: RawResponse,
+    mut raw: RawResponse,
     request: Option<&dyn LoginRequest>,
 ) -> Result<Session<E::Response>, AuthError> {
     let spec = E::SPEC;
@@ -66,7 +66,7 @@ pub(crate) fn interpret<E: LoginEndpoint>(
     let received = SystemTime::now();
     let credentials = match credentials::collect(
         spec.response(),
-        &raw.captured,
+        &mut raw.captured,
         E::__credentials(&response),
         received,
     ) {
