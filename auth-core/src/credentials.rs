@@ -177,33 +177,36 @@ impl ResponseSpec {
 /// The declared headers and cookies of a response, taken out of it as soon as it arrives. Only
 /// these are kept, as [`Secret`]s.
 ///
-/// Boxed, and absent for a response that declares none (every value from the body), so such a
-/// response carries one empty pointer and dropping it costs nothing.
+/// The first declared header is kept inline, so a response whose headers give only its token
+/// (the usual case of a header source) allocates nothing but the token; further headers and
+/// the cookies are boxed. Both are absent for a response that declares none (every value from
+/// the body), and dropping it then costs a check.
 #[derive(Default)]
 pub(crate) struct Captured {
-    values: Option<Box<CapturedValues>>,
+    first: Option<CapturedHeader>,
+    more: Option<Box<CapturedValues>>,
 }
 
 // Dropping a response that captured nothing is one check where it is dropped, not a call.
 impl Drop for Captured {
     #[inline]
     fn drop(&mut self) {
-        if let Some(values) = self.values.take() {
-            drop_captured(values);
+        if self.first.is_some() || self.more.is_some() {
+            drop_captured(self.first.take(), self.more.take());
         }
     }
 }
 
 #[inline(never)]
-fn drop_captured(values: Box<CapturedValues>) {
-    drop(values);
+fn drop_captured(first: Option<CapturedHeader>, more: Option<Box<CapturedValues>>) {
+    drop((first, more));
 }
 
 #[derive(Default)]
 struct CapturedValues {
-    /// One slot per declared header, filled in the order of the sources: a response declares
+    /// The declared headers after the first, in the order of the sources: a response declares
     /// at most four sources (token, refresh token and their expiries), so no list is allocated.
-    headers: [Option<CapturedHeader>; 4],
+    headers: [Option<CapturedHeader>; 3],
     cookies: Vec<SetCookie>,
 }
 
@@ -214,32 +217,48 @@ struct CapturedHeader {
     value: Option<Result<Secret, NotText>>,
 }
 
+impl CapturedHeader {
+    /// Whether this is the header declared as `name`: the same constant of the same
+    /// declaration, most often, and otherwise the same text.
+    #[inline]
+    fn is(&self, name: &str) -> bool {
+        std::ptr::eq(self.name, name) || self.name == name
+    }
+}
+
 struct NotText;
 
 impl Captured {
     /// Marks the declared headers (and `Set-Cookie`, when a cookie is declared) sensitive and
     /// copies their values out of `headers`.
     pub(crate) fn take(spec: &ResponseSpec, headers: &mut HeaderMap) -> Captured {
+        let mut captured = Captured::default();
         if !spec.reads_headers {
-            return Captured::default();
+            return captured;
         }
-        let mut captured = CapturedValues::default();
         let mut wants_cookies = false;
         for source in spec.sources() {
             match source {
                 Source::Body(_) => {}
                 Source::Cookie(_) => wants_cookies = true,
                 Source::Header(name) => {
-                    let mut slots = captured.headers.iter_mut();
-                    let free = slots.find(|slot| match slot {
-                        Some(header) => header.name == name,
-                        None => true,
-                    });
-                    if let Some(slot @ None) = free {
-                        *slot = Some(CapturedHeader {
-                            name,
-                            value: take_header(headers, name),
-                        });
+                    if captured.headers().any(|header| header.is(name)) {
+                        continue;
+                    }
+                    let header = CapturedHeader {
+                        name,
+                        value: take_header(headers, name),
+                    };
+                    if captured.first.is_none() {
+                        captured.first = Some(header);
+                    } else if let Some(slot) = captured
+                        .more
+                        .get_or_insert_with(Box::default)
+                        .headers
+                        .iter_mut()
+                        .find(|slot| slot.is_none())
+                    {
+                        *slot = Some(header);
                     }
                 }
             }
@@ -250,33 +269,38 @@ impl Captured {
                 spec.sources()
                     .any(|source| matches!(source, Source::Cookie(declared) if declared == name))
             };
+            let cookies = &mut captured.more.get_or_insert_with(Box::default).cookies;
             for value in headers.get_all(SET_COOKIE) {
                 let Some(cookie) = value.to_str().ok().and_then(parse_set_cookie) else {
                     continue;
                 };
                 if declared(&cookie.name) {
                     // A later `Set-Cookie` for the same name replaces an earlier one.
-                    captured.cookies.retain(|c| c.name != cookie.name);
-                    captured.cookies.push(cookie);
+                    cookies.retain(|c| c.name != cookie.name);
+                    cookies.push(cookie);
                 }
             }
         }
-        Captured {
-            values: Some(Box::new(captured)),
-        }
+        captured
+    }
+
+    /// The declared headers, in the order of the sources.
+    fn headers(&self) -> impl Iterator<Item = &CapturedHeader> {
+        let more = self.more.as_deref().into_iter();
+        self.first
+            .iter()
+            .chain(more.flat_map(|values| values.headers.iter().flatten()))
     }
 
     /// The request's and the response's secrets: what error texts are scrubbed of.
     pub(crate) fn secrets(&self) -> impl Iterator<Item = &str> {
-        let values = self.values.as_deref();
-        let headers = values
-            .into_iter()
-            .flat_map(|values| values.headers.iter().flatten())
-            .filter_map(|h| match &h.value {
-                Some(Ok(value)) => Some(value.expose_secret()),
-                _ => None,
-            });
-        let cookies = values
+        let headers = self.headers().filter_map(|h| match &h.value {
+            Some(Ok(value)) => Some(value.expose_secret()),
+            _ => None,
+        });
+        let cookies = self
+            .more
+            .as_deref()
             .into_iter()
             .flat_map(|values| &values.cookies)
             .map(|c| c.value.expose_secret());
@@ -286,34 +310,29 @@ impl Captured {
     /// Whether the response declares headers or cookies to capture, whatever it carried.
     #[inline]
     pub(crate) fn has_values(&self) -> bool {
-        self.values.is_some()
+        self.first.is_some() || self.more.is_some()
     }
 
     /// Whether any declared header or cookie was captured with a value.
     #[inline]
     pub(crate) fn has_secrets(&self) -> bool {
-        self.values.is_some() && self.secrets().next().is_some()
+        self.has_values() && self.secrets().next().is_some()
     }
 
     fn header(&self, name: &str) -> Option<&Result<Secret, NotText>> {
-        self.values
-            .as_deref()?
-            .headers
-            .iter()
-            .flatten()
-            .find(|h| h.name == name)
+        self.headers()
+            .find(|h| h.is(name))
             .and_then(|h| h.value.as_ref())
     }
 
     /// The value of the declared header `name`, moved out: the session takes its token.
     fn take_header_value(&mut self, name: &str) -> Option<Secret> {
+        let more = self.more.as_deref_mut().into_iter();
         let header = self
-            .values
-            .as_deref_mut()?
-            .headers
+            .first
             .iter_mut()
-            .flatten()
-            .find(|h| h.name == name)?;
+            .chain(more.flat_map(|values| values.headers.iter_mut().flatten()))
+            .find(|h| h.is(name))?;
         match header.value.take() {
             Some(Ok(value)) => Some(value),
             other => {
@@ -326,7 +345,7 @@ impl Captured {
     /// The value of the declared cookie `name`, moved out: the session takes its token.
     fn take_cookie_value(&mut self, name: &str) -> Option<Secret> {
         let cookie = self
-            .values
+            .more
             .as_deref_mut()?
             .cookies
             .iter_mut()
@@ -335,7 +354,7 @@ impl Captured {
     }
 
     fn cookie(&self, name: &str) -> Option<&SetCookie> {
-        self.values
+        self.more
             .as_deref()?
             .cookies
             .iter()
@@ -350,13 +369,16 @@ impl Captured {
 fn take_header(headers: &mut HeaderMap, name: &str) -> Option<Result<Secret, NotText>> {
     let mut first = None;
     for (header, value) in headers.iter_mut() {
-        if header.as_str().eq_ignore_ascii_case(name) {
+        // A header's name is lowercase, as a declared one is: compared as it is first.
+        let header = header.as_str();
+        if header.len() == name.len() && (header == name || header.eq_ignore_ascii_case(name)) {
             value.set_sensitive(true);
             if first.is_none() {
                 first = Some(
                     value
                         .to_str()
-                        .map(|text| Secret::from(text.trim()))
+                        // Visible ASCII: its whitespace is ASCII whitespace.
+                        .map(|text| Secret::from(text.trim_ascii()))
                         .map_err(|_| NotText),
                 );
             }
@@ -806,9 +828,14 @@ mod tests {
         );
 
         let spec_body = spec(Source::Body("data.token"), None, None);
-        let missing = collect(&spec_body, &mut Captured::default(), no_body(), at(RECEIVED))
-            .err()
-            .unwrap();
+        let missing = collect(
+            &spec_body,
+            &mut Captured::default(),
+            no_body(),
+            at(RECEIVED),
+        )
+        .err()
+        .unwrap();
         assert_eq!(
             missing.expected,
             "a non-empty token at `data.token` of `LoginResponse`"
