@@ -15,7 +15,9 @@ pub enum KindRule {
     Message(&'static str, ErrorKind),
 }
 
-/// The kind of the first rule that the code or message matches.
+/// The kind of the first rule that the code or message matches. Inline: the rules are the
+/// derive's constant, so each body's few comparisons are compiled against its own texts.
+#[inline]
 pub fn kind_for(
     rules: &[KindRule],
     code: Option<&VendorCode>,
@@ -34,6 +36,7 @@ pub fn kind_for(
     })
 }
 
+#[inline]
 fn code_is(code: &VendorCode, expected: &str) -> bool {
     match code {
         VendorCode::Text(text) => text == expected,

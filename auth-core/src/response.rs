@@ -38,8 +38,11 @@ pub(crate) fn interpret<E: LoginEndpoint>(
                 None,
             ));
         }
-        let body = Some(error_body.and_then(|decode| decode(&raw.body)));
-        return Err(vendor_failure(spec, &raw, kind, request, body));
+        // The documented shape, the common case, goes straight into the error.
+        return Err(match error_body.and_then(|decode| decode(&raw.body)) {
+            Some(fields) => answered_failure(spec, &raw, kind, request, fields),
+            None => vendor_failure(spec, &raw, kind, request, Some(None)),
+        });
     }
     let response = match E::__decode(&raw.body) {
         Ok(response) => response,
@@ -58,7 +61,7 @@ pub(crate) fn interpret<E: LoginEndpoint>(
         // A response type that is also the error body has said it already: the same bytes
         // decoded again as the same type would give the same value.
         let body = match E::__failure_fields(response) {
-            Some(fields) => Some(Some(fields)),
+            Some(fields) => return Err(answered_failure(spec, &raw, kind, request, fields)),
             None => read_error_body(&raw, error_body),
         };
         return Err(vendor_failure(spec, &raw, kind, request, body));
@@ -228,34 +231,46 @@ fn vendor_failure(
     request: Option<&dyn LoginRequest>,
     body: Option<Option<ErrorBodyFields>>,
 ) -> AuthError {
-    let kind = match &body {
-        Some(Some(body)) => body.kind.unwrap_or(kind),
-        _ => kind,
+    let shown = match body {
+        Some(Some(body)) => return answered_failure(spec, raw, kind, request, body),
+        Some(None) => true,
+        None => false,
     };
     let retry_after = retry_after(spec, raw, kind);
-    let mut error = match body {
-        Some(Some(body)) => {
-            let mut error = AuthError::answered(
-                kind,
-                spec.vendor(),
-                raw.status,
-                retry_after,
-                body.code,
-                body.message,
-            );
-            error.set_field_errors(body.field_errors);
-            error
-        }
+    let mut error = match shown {
         // The status still says what happened; the body is kept as a safe excerpt.
-        Some(None) => {
+        true => {
             let excerpt = with_scrub(request, raw, |scrub| body_excerpt(&raw.body, scrub));
             AuthError::answered(kind, spec.vendor(), raw.status, retry_after, None, None)
                 .with_detail(format!(
                     "the error body was not the documented shape: {excerpt}"
                 ))
         }
-        None => AuthError::answered(kind, spec.vendor(), raw.status, retry_after, None, None),
+        false => AuthError::answered(kind, spec.vendor(), raw.status, retry_after, None, None),
     };
+    scrub(&mut error, request, raw);
+    error
+}
+
+/// The error for a failed response whose error body is the documented shape: the kind from
+/// the status (or the body-failure default), unless the body says another.
+fn answered_failure(
+    spec: &EndpointSpec,
+    raw: &RawResponse,
+    kind: ErrorKind,
+    request: Option<&dyn LoginRequest>,
+    body: ErrorBodyFields,
+) -> AuthError {
+    let kind = body.kind.unwrap_or(kind);
+    let mut error = AuthError::answered(
+        kind,
+        spec.vendor(),
+        raw.status,
+        retry_after(spec, raw, kind),
+        body.code,
+        body.message,
+    );
+    error.set_field_errors(body.field_errors);
     scrub(&mut error, request, raw);
     error
 }
