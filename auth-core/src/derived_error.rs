@@ -23,24 +23,24 @@ pub fn kind_for(
     code: Option<&VendorCode>,
     message: Option<&str>,
 ) -> Option<ErrorKind> {
-    rules.iter().find_map(|rule| match *rule {
-        KindRule::Code(expected, kind) => code
-            .is_some_and(|code| code_is(code, expected))
-            .then_some(kind),
-        KindRule::Number(expected, text, kind) => match code {
-            Some(VendorCode::Number(n)) => (*n == expected).then_some(kind),
-            Some(VendorCode::Text(code)) => (code == text).then_some(kind),
-            None => None,
-        },
+    // The code's kind is matched once, not once per rule.
+    let message_rule = |rule: &KindRule| match *rule {
         KindRule::Message(expected, kind) => (message == Some(expected)).then_some(kind),
-    })
-}
-
-#[inline]
-fn code_is(code: &VendorCode, expected: &str) -> bool {
+        _ => None,
+    };
     match code {
-        VendorCode::Text(text) => text == expected,
-        VendorCode::Number(n) => expected.parse::<i64>() == Ok(*n),
+        Some(VendorCode::Number(n)) => rules.iter().find_map(|rule| match *rule {
+            KindRule::Number(expected, _, kind) => (*n == expected).then_some(kind),
+            KindRule::Code(expected, kind) => (expected.parse::<i64>() == Ok(*n)).then_some(kind),
+            KindRule::Message(..) => message_rule(rule),
+        }),
+        Some(VendorCode::Text(code)) => rules.iter().find_map(|rule| match *rule {
+            KindRule::Code(expected, kind) | KindRule::Number(_, expected, kind) => {
+                (code == expected).then_some(kind)
+            }
+            KindRule::Message(..) => message_rule(rule),
+        }),
+        None => rules.iter().find_map(message_rule),
     }
 }
 
