@@ -801,6 +801,36 @@ mod tests {
     }
 
     #[test]
+    fn every_value_of_a_declared_header_is_sensitive_and_the_first_is_the_token() {
+        // Declared in another case than the response's (names are compared without case).
+        let declared = spec(Source::Header("X-Auth-Token"), None, None);
+        let mut map = headers(&[
+            ("x-other", "kept"),
+            ("x-auth-token", " first-token "),
+            ("x-auth-token", "second-token"),
+        ]);
+        let mut captured = Captured::take(&declared, &mut map);
+        assert!(map.get_all("x-auth-token").iter().all(|v| v.is_sensitive()));
+        assert!(!map.get("x-other").unwrap().is_sensitive());
+        let credentials = collect(&declared, &mut captured, no_body(), at(RECEIVED))
+            .ok()
+            .unwrap();
+        assert_eq!(credentials.token.expose_secret(), "first-token");
+
+        // A name that is no header name matches none: the token is missing.
+        let malformed = spec(Source::Header("x auth token"), None, None);
+        let mut captured = Captured::take(&malformed, &mut headers(&[("x-auth-token", "t")]));
+        let missing = collect(&malformed, &mut captured, no_body(), at(RECEIVED))
+            .err()
+            .unwrap();
+        assert!(
+            missing
+                .expected
+                .ends_with("which the response did not carry")
+        );
+    }
+
+    #[test]
     fn a_missing_header_or_cookie_names_where_the_token_was_expected() {
         let spec_header = spec(Source::Header("x-subject-token"), None, None);
         let mut captured = Captured::take(&spec_header, &mut headers(&[]));
