@@ -115,18 +115,17 @@ impl LoginClient {
         self.config.max_response_bytes
     }
 
-    /// Sends a login and reads its response, without interpreting the status, sending it again
-    /// as the client's [`RetryPolicy`] says. The answer returned is the first one the policy
-    /// does not retry, the last one when the attempts are spent, or the one whose wait before a
-    /// retry would pass the deadline.
-    pub(crate) async fn exchange(
+    /// Writes what every attempt of `request` sends: its checked URL, the first attempt's
+    /// headers and the body. Not part of [`exchange`](Self::exchange)'s future, so that none of
+    /// its temporaries is kept in that future's state.
+    pub(crate) fn prepare_login(
         &self,
         spec: &'static EndpointSpec,
         base_url: &str,
-        prepared: PreparedRequest,
         request: &dyn LoginRequest,
-    ) -> Result<RawResponse, AuthError> {
-        let vendor = spec.vendor();
+    ) -> Result<PreparedLogin, AuthError> {
+        let mut prepared = PreparedRequest::default();
+        crate::request::prepare_into(spec, request, &mut prepared)?;
         let url = match &prepared.path {
             Cow::Borrowed(path) => self.resolved_login_url(spec, base_url, path)?,
             // A filled-in path may carry a secret value, so it is never kept.
@@ -139,14 +138,30 @@ impl LoginClient {
             shown_path,
             ..
         } = prepared;
-        let url = LoginUrl::new(url, shown_path, query);
-        // Built again for each attempt rather than copied: a retry is rare, a copy on every
-        // login is not.
-        let mut headers = Some(headers);
-        // One buffer shared by every attempt: a retry does not copy the credentials it holds,
-        // and they are zeroized once the last attempt is done with them.
-        let body = crate::secret::wiped_on_drop(body);
+        Ok(PreparedLogin {
+            url: LoginUrl::new(url, shown_path, query),
+            headers: Some(headers),
+            // One buffer shared by every attempt: a retry does not copy the credentials it
+            // holds, and they are zeroized once the last attempt is done with them.
+            body: crate::secret::wiped_on_drop(body),
+        })
+    }
 
+    /// Sends a prepared login and reads its response, without interpreting the status, sending
+    /// it again as the client's [`RetryPolicy`] says. The answer returned is the first one the
+    /// policy does not retry, the last one when the attempts are spent, or the one whose wait
+    /// before a retry would pass the deadline.
+    ///
+    /// `login` is borrowed from the caller's state, not moved into this future's, where it
+    /// would be stored twice (as the argument and as the local it is taken apart into).
+    pub(crate) async fn exchange(
+        &self,
+        spec: &'static EndpointSpec,
+        login: &mut PreparedLogin,
+        request: &dyn LoginRequest,
+    ) -> Result<RawResponse, AuthError> {
+        let vendor = spec.vendor();
+        let PreparedLogin { url, headers, body } = login;
         let policy = &self.config.retry;
         let budget = Budget::start(self.config.timeout, self.config.attempt_timeout);
         let mut attempt = 1;
@@ -158,9 +173,8 @@ impl LoginClient {
                 None => request_headers(spec, request)?,
             };
             let limit = budget.for_attempt();
-            let outcome = self
-                .exchange_once(spec, &url, attempt_headers, body.clone(), limit)
-                .await;
+            let sent = self.send_attempt(spec, url, attempt_headers, body.clone());
+            let outcome = self.exchange_once(spec, sent, limit).await;
             let verdict = match &outcome {
                 Ok(raw) => policy.on_status(raw.status, raw.retry_after, attempt),
                 Err((failure, _)) => policy.on_transport(*failure, attempt),
@@ -204,17 +218,15 @@ impl LoginClient {
         }
     }
 
-    /// Sends one request and reads its response, all before `limit`. A failure says whether it
-    /// is worth retrying.
-    async fn exchange_once(
+    /// Sends one attempt: the request is assembled here rather than in
+    /// [`exchange_once`](Self::exchange_once), so that its future keeps only reqwest's.
+    fn send_attempt(
         &self,
         spec: &'static EndpointSpec,
         url: &LoginUrl,
         headers: HeaderMap,
         body: Bytes,
-        limit: Option<AttemptLimit>,
-    ) -> Result<RawResponse, (TransportFailure, AuthError)> {
-        let vendor = spec.vendor();
+    ) -> impl std::future::Future<Output = Result<reqwest::Response, reqwest::Error>> + use<> {
         let method = match spec.method() {
             Method::Post => reqwest::Method::POST,
             Method::Put => reqwest::Method::PUT,
@@ -222,8 +234,7 @@ impl LoginClient {
             Method::Get => reqwest::Method::GET,
         };
         // Only the shown URL is logged: it has the secret query and path values redacted.
-        tracing::debug!(vendor, method = spec.method().as_str(), url = %url.shown(), "sending login request");
-        let started = Instant::now();
+        tracing::debug!(vendor = spec.vendor(), method = spec.method().as_str(), url = %url.shown(), "sending login request");
         // The request is assembled whole and its header map moved in: a `RequestBuilder`
         // would insert the headers one by one into a map of its own.
         let mut request = reqwest::Request::new(method, url.url.clone());
@@ -231,7 +242,20 @@ impl LoginClient {
         if !(spec.body_format() == BodyFormat::None && spec.method() == Method::Get) {
             *request.body_mut() = Some(body.into());
         }
-        let mut request = std::pin::pin!(self.http.execute(request));
+        self.http.execute(request)
+    }
+
+    /// Awaits one attempt (`sent`, from [`send_attempt`](Self::send_attempt)) and reads its
+    /// response, all before `limit`. A failure says whether it is worth retrying.
+    async fn exchange_once(
+        &self,
+        spec: &'static EndpointSpec,
+        sent: impl std::future::Future<Output = Result<reqwest::Response, reqwest::Error>>,
+        limit: Option<AttemptLimit>,
+    ) -> Result<RawResponse, (TransportFailure, AuthError)> {
+        let vendor = spec.vendor();
+        let started = Instant::now();
+        let mut request = std::pin::pin!(sent);
         // The attempt's limit is kept on tokio's clock, around the answer and then its body,
         // with one timer for both: registering a second one costs as much again.
         let deadline = limit.map(|limit| tokio::time::sleep_until(limit.ends_at));
@@ -297,38 +321,40 @@ impl LoginClient {
             (failure, error.with_status(status))
         };
         // The body is awaited against the same instant as the answer, on tokio's clock, so a
-        // body dripped a byte at a time cannot stretch it.
-        let bytes = if response.content_length().is_some() {
-            // The stated length is within the cap and the HTTP layer refuses a body longer
-            // than it states, so the body is taken whole, without a copy.
-            let mut body = std::pin::pin!(response.bytes());
-            let read = match limit {
-                Some(limit) => before(deadline.as_mut(), body.as_mut())
+        // body dripped a byte at a time cannot stretch it. It is read a chunk at a time, whether
+        // or not its length is stated: `Response::bytes` would keep a future of over 500 bytes
+        // (and the response again inside it) in this one's state.
+        //
+        // A body that arrives as one chunk, as a short one nearly always does, is kept as that
+        // chunk, without a copy; only a body of several chunks is joined.
+        let mut whole: Option<Bytes> = None;
+        let mut joined: Vec<u8> = Vec::new();
+        loop {
+            let mut next = std::pin::pin!(response.chunk());
+            let chunk = match limit {
+                Some(limit) => before(deadline.as_mut(), next.as_mut())
                     .await
                     .ok_or_else(|| expired(limit))?,
-                None => body.await,
+                None => next.await,
             };
-            read.map_err(read_error)?
-        } else {
-            let mut bytes = Vec::with_capacity(1024);
-            loop {
-                let mut next = std::pin::pin!(response.chunk());
-                let chunk = match limit {
-                    Some(limit) => before(deadline.as_mut(), next.as_mut())
-                        .await
-                        .ok_or_else(|| expired(limit))?,
-                    None => next.await,
-                };
-                let Some(chunk) = chunk.map_err(read_error)? else {
-                    break;
-                };
-                if bytes.len() + chunk.len() > cap {
-                    return Err((TransportFailure::Other, too_large(vendor, status, cap)));
-                }
-                bytes.extend_from_slice(&chunk);
+            let Some(chunk) = chunk.map_err(read_error)? else {
+                break;
+            };
+            let so_far = whole.as_ref().map_or(joined.len(), Bytes::len);
+            if so_far + chunk.len() > cap {
+                return Err((TransportFailure::Other, too_large(vendor, status, cap)));
             }
-            Bytes::from(bytes)
-        };
+            if whole.is_none() && joined.is_empty() {
+                whole = Some(chunk);
+                continue;
+            }
+            if let Some(first) = whole.take() {
+                joined.reserve(first.len() + chunk.len());
+                joined.extend_from_slice(&first);
+            }
+            joined.extend_from_slice(&chunk);
+        }
+        let bytes = whole.unwrap_or_else(|| Bytes::from(joined));
         tracing::debug!(
             vendor,
             status,
@@ -707,6 +733,15 @@ impl fmt::Debug for LoginClientBuilder {
             .field("retry", &self.retry)
             .finish()
     }
+}
+
+/// A login as every attempt sends it, from [`LoginClient::prepare_login`].
+pub(crate) struct PreparedLogin {
+    url: LoginUrl,
+    /// The first attempt's headers; a retry writes them again rather than copy them on every
+    /// login.
+    headers: Option<HeaderMap>,
+    body: Bytes,
 }
 
 /// A response as read off the wire, before its status is interpreted.

@@ -34,15 +34,21 @@ pub fn is_absent<T>(value: &&Option<T>) -> bool {
 
 /// Sends `endpoint` to `base_url` (its declared base URL when `None`).
 ///
-/// A thin generic shim: the request is sent by a future that auth-core compiles once (boxed
-/// behind `dyn Future`), and the response interpreted by non-generic code, so each endpoint
-/// adds little more than its serde calls.
+/// A thin generic shim: the request is written, sent and read by `exchange_request`, a future
+/// that auth-core compiles once (it is not generic), and the response interpreted by
+/// non-generic code, so each endpoint adds little more than its serde calls. That future is
+/// held inline in the one returned, not boxed: a login allocates no state of its own.
 pub fn send<'a, E: LoginEndpoint>(
     client: &'a LoginClient,
     endpoint: &'a E,
     base_url: Option<&'a str>,
-) -> LoginFuture<'a, E> {
-    send_as(Exchange::Login, client, endpoint, base_url)
+) -> impl Future<Output = Result<Session<E::Response>, AuthError>> + Send + 'a {
+    LoginFuture {
+        exchange: exchange_request(client, E::SPEC, endpoint, base_url),
+        endpoint,
+        span: exchange_span(Exchange::Login, E::SPEC.vendor()),
+        started: tokio::time::Instant::now(),
+    }
 }
 
 /// What an exchange is for, as its tracing span is named.
@@ -52,21 +58,6 @@ pub(crate) enum Exchange {
     Login,
     /// A refresh-token grant: span `refresh`.
     Refresh,
-}
-
-/// [`send`], in a span named for what the exchange is.
-pub(crate) fn send_as<'a, E: LoginEndpoint>(
-    exchange: Exchange,
-    client: &'a LoginClient,
-    endpoint: &'a E,
-    base_url: Option<&'a str>,
-) -> LoginFuture<'a, E> {
-    LoginFuture {
-        exchange: exchange_boxed(client, E::SPEC, endpoint, base_url),
-        endpoint,
-        span: exchange_span(exchange, E::SPEC.vendor()),
-        started: tokio::time::Instant::now(),
-    }
 }
 
 /// The span of one login or refresh: the vendor at once; the attempt as each is sent (by the
@@ -93,47 +84,43 @@ fn exchange_span(exchange: Exchange, vendor: &'static str) -> tracing::Span {
     }
 }
 
-/// The exchange of one login, boxed so that its state machine is compiled in auth-core rather
-/// than in every crate that declares an endpoint.
-type ExchangeFuture<'a> = Pin<Box<dyn Future<Output = Result<RawResponse, AuthError>> + Send + 'a>>;
-
-fn exchange_boxed<'a>(
-    client: &'a LoginClient,
-    spec: &'static EndpointSpec,
-    request: &'a dyn LoginRequest,
-    base_url: Option<&'a str>,
-) -> ExchangeFuture<'a> {
-    Box::pin(exchange_request(client, spec, request, base_url))
+pin_project_lite::pin_project! {
+    /// A login under way: what [`send`] returns, with `X` the future of `exchange_request`.
+    /// Generic over `X` only because that future's type cannot be written out; there is one
+    /// such type, so its state machine is compiled once, in auth-core.
+    #[must_use = "a login does nothing unless awaited"]
+    struct LoginFuture<'a, E, X> {
+        #[pin]
+        exchange: X,
+        endpoint: &'a E,
+        span: tracing::Span,
+        started: tokio::time::Instant,
+    }
 }
 
-/// A login under way: the future `send` and `send_to` return.
-#[must_use = "a login does nothing unless awaited"]
-pub struct LoginFuture<'a, E: LoginEndpoint> {
-    exchange: ExchangeFuture<'a>,
-    endpoint: &'a E,
-    span: tracing::Span,
-    started: tokio::time::Instant,
-}
-
-impl<E: LoginEndpoint> Future for LoginFuture<'_, E> {
+impl<E, X> Future for LoginFuture<'_, E, X>
+where
+    E: LoginEndpoint,
+    X: Future<Output = Result<RawResponse, AuthError>>,
+{
     type Output = Result<Session<E::Response>, AuthError>;
 
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
-        let this = self.get_mut();
+        let this = self.project();
         let _entered = this.span.enter();
-        let raw = match this.exchange.as_mut().poll(cx) {
+        let raw = match this.exchange.poll(cx) {
             Poll::Ready(Ok(raw)) => raw,
             Poll::Ready(Err(error)) => {
-                finish_span(&this.span, this.started, error.status(), Err(&error));
+                finish_span(this.span, *this.started, error.status(), Err(&error));
                 return Poll::Ready(Err(error));
             }
             Poll::Pending => return Poll::Pending,
         };
         let status = raw.status;
-        let session = crate::response::interpret::<E>(raw, Some(this.endpoint));
+        let session = crate::response::interpret::<E>(raw, Some(*this.endpoint));
         finish_span(
-            &this.span,
-            this.started,
+            this.span,
+            *this.started,
             Some(status),
             session.as_ref().map(|_| ()),
         );
@@ -159,8 +146,9 @@ fn finish_span(
     span.record("duration_ms", started.elapsed().as_millis() as u64);
 }
 
-/// [`send_as`], also returning the success body the session was read from (for a shared
-/// store, which keeps it sealed so other processes get the same typed response).
+/// [`send`], in a span named for what the exchange is, also returning the success body the
+/// session was read from (for a shared store, which keeps it sealed so other processes get the
+/// same typed response).
 pub(crate) async fn send_keeping_body<E: LoginEndpoint>(
     exchange: Exchange,
     client: &LoginClient,
@@ -169,10 +157,10 @@ pub(crate) async fn send_keeping_body<E: LoginEndpoint>(
 ) -> Result<(Session<E::Response>, bytes::Bytes), AuthError> {
     use tracing::Instrument;
 
-    // The same span as `send_as`'s.
+    // The same span as `send`'s.
     let span = exchange_span(exchange, E::SPEC.vendor());
     let started = tokio::time::Instant::now();
-    let raw = match exchange_boxed(client, E::SPEC, endpoint, base_url)
+    let raw = match exchange_request(client, E::SPEC, endpoint, base_url)
         .instrument(span.clone())
         .await
     {
@@ -206,12 +194,12 @@ async fn exchange_request(
         return Err(scrub_error(error, request));
     };
     // Not an inner `async` block: each level of future nesting stores its state again.
-    let mut prepared = crate::request::PreparedRequest::default();
-    if let Err(error) = crate::request::prepare_into(spec, request, &mut prepared) {
-        return Err(scrub_error(error, request));
-    }
+    let mut login = match client.prepare_login(spec, base_url, request) {
+        Ok(login) => login,
+        Err(error) => return Err(scrub_error(error, request)),
+    };
     client
-        .exchange(spec, base_url, prepared, request)
+        .exchange(spec, &mut login, request)
         .await
         .map_err(|error| scrub_error(error, request))
 }
