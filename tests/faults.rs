@@ -508,6 +508,58 @@ async fn a_body_exactly_at_the_cap_is_read() {
     assert_eq!(session.token().expose_secret(), "at-the-cap");
 }
 
+#[tokio::test(start_paused = true)]
+async fn a_body_arriving_in_pieces_is_read_whole_with_or_without_a_stated_length() {
+    let body: &'static [u8] = br#"{"token":"in-three-pieces","loginStatus":7}"#;
+    let pieces = [&body[..9], &body[9..20], &body[20..]];
+    for framing in ["content-length", "chunked"] {
+        let (base, server) = serve_one(move |mut stream| async move {
+            read_request(&mut stream).await.unwrap();
+            let head = if framing == "chunked" {
+                "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ntransfer-encoding: chunked\r\n\r\n".to_owned()
+            } else {
+                format!(
+                    "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {}\r\n\r\n",
+                    body.len()
+                )
+            };
+            stream.write_all(head.as_bytes()).await.unwrap();
+            for piece in pieces {
+                // A pause between pieces, so the client reads them one by one.
+                tokio::time::sleep(Duration::from_millis(50)).await;
+                if framing == "chunked" {
+                    let chunk = format!("{:x}\r\n", piece.len());
+                    stream.write_all(chunk.as_bytes()).await.unwrap();
+                    stream.write_all(piece).await.unwrap();
+                    stream.write_all(b"\r\n").await.unwrap();
+                } else {
+                    stream.write_all(piece).await.unwrap();
+                }
+                stream.flush().await.unwrap();
+            }
+            if framing == "chunked" {
+                stream.write_all(b"0\r\n\r\n").await.unwrap();
+            }
+        })
+        .await;
+        // The whole body is exactly at the cap: the pieces together count against it once.
+        let client = client_builder()
+            .max_response_bytes(body.len())
+            .build()
+            .unwrap();
+        let session = talkstack_login()
+            .send_to(&client, &base)
+            .await
+            .unwrap_or_else(|error| panic!("{framing}: {error:?}"));
+        server.await.unwrap();
+        assert_eq!(
+            session.token().expose_secret(),
+            "in-three-pieces",
+            "{framing}"
+        );
+    }
+}
+
 // --- 5: redirects ----------------------------------------------------------------------------
 
 #[tokio::test]
