@@ -980,6 +980,23 @@ fn check_text_constant(value: &ConstantValue) -> darling::Result<()> {
     Ok(())
 }
 
+/// The name in a header written whole (`Authorization: Bearer`, `X-Subject-Token:`): the part
+/// before the `:`, as a "did you mean".
+fn header_name_hint(written: &str) -> String {
+    let Some((before, _)) = written.split_once(':') else {
+        return String::new();
+    };
+    let before = before.trim();
+    if before.is_empty()
+        || !before
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-')
+    {
+        return String::new();
+    }
+    format!("did you mean `{before}`? a header's name ends before its `:`; ")
+}
+
 /// Checks a header name and returns it in lowercase.
 pub fn check_header_name(name: &SpannedValue<String>) -> darling::Result<String> {
     const TCHAR_SYMBOLS: &str = "!#$%&'*+-.^_`|~";
@@ -989,8 +1006,9 @@ pub fn check_header_name(name: &SpannedValue<String>) -> darling::Result<String>
             .all(|c| c.is_ascii_alphanumeric() || TCHAR_SYMBOLS.contains(c))
     {
         return Err(Error::custom(format!(
-            "`{}` is not a valid header name; header names are ASCII letters, digits and `-` (e.g. `x-api-key`)",
-            name.as_str()
+            "`{}` is not a valid header name; {}header names are ASCII letters, digits and `-` (e.g. `x-api-key`)",
+            name.as_str(),
+            header_name_hint(name.as_str()),
         ))
         .with_span(&name.span()));
     }
@@ -1498,8 +1516,9 @@ fn check_response_header_name(name: &SpannedValue<String>) -> darling::Result<St
             .all(|c| c.is_ascii_alphanumeric() || TCHAR_SYMBOLS.contains(c))
     {
         return Err(Error::custom(format!(
-            "`{}` is not a valid header name; header names are ASCII letters, digits and `-` (e.g. `X-Subject-Token`)",
-            name.as_str()
+            "`{}` is not a valid header name; {}header names are ASCII letters, digits and `-` (e.g. `X-Subject-Token`)",
+            name.as_str(),
+            header_name_hint(name.as_str()),
         ))
         .with_span(&name.span()));
     }
@@ -1728,6 +1747,8 @@ pub fn fields_of(
     check_derives(item, errors);
     check_serde_attributes(item, errors);
     check_struct_attributes(item, errors);
+    check_field_attribute_names(item, errors);
+    check_secret_type_arguments(item, errors);
     if let Err(error) = check_item(item) {
         errors.push(error);
         for field in item.fields.iter_mut() {
@@ -1737,6 +1758,132 @@ pub fn fields_of(
     }
     remove_repeated_fields(item, errors);
     collect_fields(item, body, errors)
+}
+
+/// Attributes of rustc's own, or of derives, that a field may carry beside `#[login(...)]`.
+const FOREIGN_FIELD_ATTRIBUTES: &[&str] = &[
+    "doc",
+    "allow",
+    "warn",
+    "deny",
+    "forbid",
+    "expect",
+    "cfg",
+    "cfg_attr",
+    "deprecated",
+    "serde",
+];
+
+/// A field's `#[login(...)]` written under another name: misspelt (`#[logins(secret)]`), or as
+/// one of its keys alone (`#[secret]`, `#[header = "x-secret"]`, as other derive macros write
+/// them). rustc would report each as an unknown attribute, saying nothing of `#[login(...)]`,
+/// and the field would be read without it; each is reported once, with the attribute to
+/// write, and read as that attribute.
+fn check_field_attribute_names(item: &mut ItemStruct, errors: &mut darling::error::Accumulator) {
+    for field in item.fields.iter_mut() {
+        for attr in &mut field.attrs {
+            let Some(name) = attr.path().get_ident().map(Ident::to_string) else {
+                continue;
+            };
+            if name == "login" || FOREIGN_FIELD_ATTRIBUTES.contains(&name.as_str()) {
+                continue;
+            }
+            let span = attr.path().span();
+            if crate::attr::FIELD_KEYS.keys.contains(&name.as_str()) {
+                let keys = match &attr.meta {
+                    syn::Meta::Path(path) => quote::quote!(#path),
+                    syn::Meta::NameValue(pair) => {
+                        let (path, value) = (&pair.path, &pair.value);
+                        quote::quote!(#path = #value)
+                    }
+                    syn::Meta::List(list) => {
+                        let (path, tokens) = (&list.path, &list.tokens);
+                        quote::quote!(#path = #tokens)
+                    }
+                };
+                errors.push(
+                    Error::custom(format!(
+                        "`{name}` is a key of the field's `#[login(...)]`, not an attribute of its own: write `#[login({})]`",
+                        keys
+                    ))
+                    .with_span(&span),
+                );
+                attr.meta = syn::parse_quote_spanned!(span=> login(#keys));
+            } else if name == "login_endpoint" {
+                // The field's keys, in the struct's attribute: read as the field's.
+                let login = Ident::new("login", span);
+                let fix = match &mut attr.meta {
+                    syn::Meta::List(list) => {
+                        list.path = login.into();
+                        format!(": write `#[login({})]`", list.tokens)
+                    }
+                    _ => {
+                        attr.meta = syn::parse_quote_spanned!(span=> doc = "");
+                        String::new()
+                    }
+                };
+                errors.push(
+                    Error::custom(format!(
+                        "`#[login_endpoint(...)]` goes on the struct, once; a field's keys go in `#[login(...)]`{fix}"
+                    ))
+                    .with_span(&span),
+                );
+            } else if crate::attr::closest(&name, &["login"], 2).is_some() {
+                errors.push(
+                    Error::custom(format!(
+                        "unknown attribute `#[{name}(...)]` on a field; did you mean `#[login(...)]`?"
+                    ))
+                    .with_span(&span),
+                );
+                let login = Ident::new("login", span);
+                match &mut attr.meta {
+                    syn::Meta::Path(path) => *path = login.into(),
+                    syn::Meta::List(list) => list.path = login.into(),
+                    syn::Meta::NameValue(pair) => pair.path = login.into(),
+                }
+            }
+        }
+    }
+}
+
+/// `Secret<String>`, as `secrecy` writes its secrets: auth-core's `Secret` always holds text
+/// and takes no type argument. Reported once, at the argument, which is removed, so rustc does
+/// not report it again from the struct.
+fn check_secret_type_arguments(item: &mut ItemStruct, errors: &mut darling::error::Accumulator) {
+    fn strip(ty: &mut Type, errors: &mut darling::error::Accumulator) {
+        let Type::Path(path) = ty else {
+            return;
+        };
+        let Some(last) = path.path.segments.last_mut() else {
+            return;
+        };
+        let syn::PathArguments::AngleBracketed(arguments) = &mut last.arguments else {
+            return;
+        };
+        if last.ident == "Secret" {
+            errors.push(
+                Error::custom(
+                    "`Secret` takes no type argument: it always holds text; write `Secret`",
+                )
+                .with_span(
+                    &arguments
+                        .args
+                        .first()
+                        .map_or_else(|| arguments.span(), Spanned::span),
+                ),
+            );
+            last.arguments = syn::PathArguments::None;
+        } else if last.ident == "Option" {
+            for argument in arguments.args.iter_mut() {
+                if let syn::GenericArgument::Type(inner) = argument {
+                    strip(inner, errors);
+                }
+            }
+        }
+    }
+    for field in item.fields.iter_mut() {
+        strip(&mut field.ty, errors);
+    }
 }
 
 /// A second `#[login_endpoint]`, or a field's `#[login(...)]` written on the struct, would be

@@ -132,6 +132,17 @@ fn type_path(meta: &syn::Meta, example: &str) -> darling::Result<syn::Path> {
             Expr::Path(path) if path.qself.is_none() && path.attrs.is_empty() => {
                 Ok(path.path.clone())
             }
+            // `response = LoginResponse | ErrorBody`: a success and a failure as one key.
+            Expr::Binary(binary)
+                if matches!(binary.op, syn::BinOp::BitOr(_)) && key == "response" =>
+            {
+                Err(darling::Error::custom(format!(
+                    "`response` is the type of a successful answer alone: write `response = {}`, and the type of an error's body as `error_body = {}`",
+                    written_path(&binary.left),
+                    written_path(&binary.right)
+                ))
+                .with_span(&binary.op))
+            }
             other => Err(darling::Error::custom(format!(
                 "`{key}` names a type: write `{example}`"
             ))
@@ -162,6 +173,28 @@ fn generic_type_value(item: NestedMeta) -> NestedMeta {
         })),
         Err(_) => item,
     }
+}
+
+/// `token = data.token.`: reported at the dot, and read without it.
+pub fn without_trailing_dot(
+    item: NestedMeta,
+    errors: &mut darling::error::Accumulator,
+) -> NestedMeta {
+    let NestedMeta::NameValueInvalidExpr(pair) = &item else {
+        return item;
+    };
+    let Some((error, fixed)) = trailing_dot(&pair.value) else {
+        return item;
+    };
+    let Ok(value) = syn::parse2::<Expr>(fixed) else {
+        return item;
+    };
+    errors.push(error);
+    NestedMeta::Meta(syn::Meta::NameValue(syn::MetaNameValue {
+        path: pair.path.clone(),
+        eq_token: pair.eq_token,
+        value,
+    }))
 }
 
 /// Every key of `#[login_endpoint(...)]`.
@@ -318,6 +351,26 @@ pub const FIELD_KEYS: KeyList = KeyList {
         (
             "constant",
             "a value sent in every request is a `constant(...)` of `#[login_endpoint(...)]`, not a field",
+        ),
+        (
+            "form",
+            "a field with no placement key is sent in the body, in the format of the endpoint's `body = form`; remove `form`",
+        ),
+        (
+            "json",
+            "a field with no placement key is sent in the body, in the format of the endpoint's `body = ...` (JSON unless it says otherwise); remove `json`",
+        ),
+        (
+            "required",
+            "a field is required unless its type is an `Option`; remove `required`",
+        ),
+        (
+            "prefix",
+            "text around a field in a header is the header's template: `header(name = \"authorization\", value = \"Bearer {api_token}\")` in `#[login_endpoint(...)]`, and `#[login(secret, in_header = \"authorization\")]` on the field",
+        ),
+        (
+            "scheme",
+            "text around a field in a header is the header's template: `header(name = \"authorization\", value = \"Bearer {api_token}\")` in `#[login_endpoint(...)]`, and `#[login(secret, in_header = \"authorization\")]` on the field",
         ),
     ],
     pair: None,
@@ -555,6 +608,44 @@ pub fn colon_for_equals(tokens: &TokenStream) -> Option<(darling::Error, TokenSt
     Some((error, fixed.into_iter().collect()))
 }
 
+/// A path of fields that ends in a `.` (`token = data.token.`): syn's "expected identifier or
+/// integer" points past it and names no fix. Returns the error, at the dot, and the tokens
+/// without it.
+pub fn trailing_dot(tokens: &TokenStream) -> Option<(darling::Error, TokenStream)> {
+    use proc_macro2::{Delimiter, TokenTree};
+    let mut tokens: Vec<TokenTree> = tokens.clone().into_iter().collect();
+    let at = (1..tokens.len()).find(|&i| {
+        // Followed by `,`, the dot is `Joint`; alone at the end, `Alone`.
+        let is_dot = matches!(&tokens[i], TokenTree::Punct(p) if p.as_char() == '.');
+        let ends_a_field = match &tokens[i - 1] {
+            TokenTree::Ident(_) | TokenTree::Literal(_) => true,
+            TokenTree::Group(group) => group.delimiter() == Delimiter::Bracket,
+            TokenTree::Punct(_) => false,
+        };
+        let ends_the_value = match tokens.get(i + 1) {
+            None => true,
+            Some(TokenTree::Punct(p)) => p.as_char() == ',',
+            Some(_) => false,
+        };
+        is_dot && ends_a_field && ends_the_value
+    })?;
+    let start = tokens[..at]
+        .iter()
+        .rposition(|token| matches!(token, TokenTree::Punct(p) if matches!(p.as_char(), '=' | ',')))
+        .map_or(0, |equals| equals + 1);
+    let path: String = tokens[start..at]
+        .iter()
+        .map(ToString::to_string)
+        .collect::<String>()
+        .replace(' ', "");
+    let error = darling::Error::custom(format!(
+        "a path ends with a field, not a `.`: write `{path}`"
+    ))
+    .with_span(&tokens[at].span());
+    tokens.remove(at);
+    Some((error, tokens.into_iter().collect()))
+}
+
 /// A key written right after the previous value, its comma left out (`vendor = "Acme"
 /// base_url = ...`): syn's "expected `,`" says nothing of where. Returns the error, at the key,
 /// and the tokens with the comma put in.
@@ -608,7 +699,10 @@ pub fn parse_recovering<T>(
     loop {
         match parse(tokens.clone()) {
             Ok(value) => return Ok(value),
-            Err(error) => match colon_for_equals(&tokens).or_else(|| missing_comma(&tokens)) {
+            Err(error) => match colon_for_equals(&tokens)
+                .or_else(|| missing_comma(&tokens))
+                .or_else(|| trailing_dot(&tokens))
+            {
                 Some((colon, fixed)) => {
                     errors.push(colon);
                     tokens = fixed;
@@ -644,7 +738,11 @@ impl EndpointArgs {
     pub fn parse(args: TokenStream, errors: &mut darling::error::Accumulator) -> Option<Self> {
         let items = parse_recovering(args, NestedMeta::parse_meta_list, errors);
         let items = errors.handle(items.map_err(darling::Error::from))?;
-        let items = items.into_iter().map(generic_type_value).collect();
+        let items = items
+            .into_iter()
+            .map(generic_type_value)
+            .map(|item| without_trailing_dot(item, errors))
+            .collect();
         let (known, unknown_keys) = ENDPOINT_KEYS.screen(items, errors);
         // Each key is read on its own first, so that a key whose value has a mistake is
         // reported and left out while the others are still read (and their types checked).
@@ -964,6 +1062,26 @@ impl FromMeta for SourceArg {
                 text.value()
             ))
             .with_span(text)),
+            // `cookie = "SID"`: the form of a field's placement keys, where a source is a call.
+            Expr::Assign(assign)
+                if matches!(&*assign.left, Expr::Path(path)
+                    if path.path.get_ident().is_some_and(|ident| {
+                        SOURCE_FUNCTIONS.contains(&ident.to_string().as_str())
+                    })) =>
+            {
+                let function = written_path(&assign.left);
+                let name = match &*assign.right {
+                    Expr::Lit(syn::ExprLit {
+                        lit: syn::Lit::Str(text),
+                        ..
+                    }) => text.value(),
+                    other => written_path(other),
+                };
+                Err(darling::Error::custom(format!(
+                    "a value read from a {function} names it in parentheses: write `{function}(\"{name}\")`"
+                ))
+                .with_span(&assign.eq_token))
+            }
             // `access_token | token`: alternatives are a `#[vendor_error]` notion.
             Expr::Binary(binary) if matches!(binary.op, syn::BinOp::BitOr(_)) => {
                 Err(darling::Error::custom(format!(

@@ -54,6 +54,28 @@ impl ErrorBody {
         errors: &mut darling::error::Accumulator,
     ) -> Option<Self> {
         let container = ContainerArgs::parse(&input.attrs, errors);
+        // An error body is one JSON shape, decoded by auth-core into one type: a parameter
+        // would leave the type of its fields to each use.
+        if let Some(parameter) = input.generics.params.first() {
+            let name = &input.ident;
+            let (what, fix) = match parameter {
+                syn::GenericParam::Lifetime(_) => (
+                    "a lifetime",
+                    "an error body owns what it reads: declare its text as `String`",
+                ),
+                _ => (
+                    "a type parameter",
+                    "an error body is one JSON shape: give each field its own type (`String`, `Option<String>`, `serde_json::Value`, ...)",
+                ),
+            };
+            errors.push(
+                Error::custom(format!(
+                    "`#[derive(VendorError)]` needs `{name}` without {what}; {fix}"
+                ))
+                .with_span(parameter),
+            );
+            return None;
+        }
         let fields = match &input.data {
             Data::Struct(data) => match &data.fields {
                 Fields::Named(named) => named

@@ -205,9 +205,19 @@ fn expand_fields(body: &ErrorBody, fields: &[Ident], rules: Option<&TokenStream>
 /// default, so `error_body = ...` naming the type is not reported as well.
 pub fn expand_fallback(ident: &Ident, generics: &syn::Generics) -> TokenStream {
     let (impl_generics, type_generics, where_clause) = generics.split_for_impl();
+    // A generic body is reported; its stand-in holds where the trait's own bounds hold, so
+    // they add no error of their own.
+    let bounds = if generics.params.is_empty() {
+        quote!(#where_clause)
+    } else {
+        let predicates = where_clause
+            .into_iter()
+            .flat_map(|clause| clause.predicates.iter());
+        quote!(where #(#predicates,)* Self: ::core::marker::Send + 'static)
+    };
     quote! {
         #[automatically_derived]
-        impl #impl_generics ::auth_core::VendorError for #ident #type_generics #where_clause {}
+        impl #impl_generics ::auth_core::VendorError for #ident #type_generics #bounds {}
     }
 }
 
