@@ -1,0 +1,24 @@
+use auth_core::{login_endpoint, Secret};
+
+#[derive(serde::Deserialize)]
+pub struct LoginResponse {
+    pub token: Secret,
+}
+
+#[login_endpoint(
+    vendor = "Example",
+    base_url = "https://api.example.com",
+    path = "/auth/login",
+    response = LoginResponse,
+    token = token,
+)]
+pub struct Login {
+    email: String,
+    #[secret]
+    password: Secret,
+    #[secret]
+    #[header = "x-api-key"]
+    api_key: Secret,
+}
+
+fn main() {}
