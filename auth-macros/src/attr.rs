@@ -130,7 +130,7 @@ fn type_path(meta: &syn::Meta, example: &str) -> darling::Result<syn::Path> {
             ))
             .with_span(text)),
             Expr::Path(path) if path.qself.is_none() && path.attrs.is_empty() => {
-                Ok(path.path.clone())
+                wrapped_body_type(&key, &path.path).map_or_else(|| Ok(path.path.clone()), Err)
             }
             // `response = LoginResponse | ErrorBody`: a success and a failure as one key.
             Expr::Binary(binary)
@@ -150,6 +150,44 @@ fn type_path(meta: &syn::Meta, example: &str) -> darling::Result<syn::Path> {
         },
         _ => Err(darling::Error::custom(format!("write `{example}`")).with_span(meta)),
     }
+}
+
+/// `response = Option<LoginResponse>`, `error_body = Box<ErrorBody>`: a body's type wrapped
+/// as Rust code holds a value; the key names the body's own type. An answer without the
+/// token is a `Decode` error already, and an error body that cannot be read is no body.
+fn wrapped_body_type(key: &str, path: &syn::Path) -> Option<darling::Error> {
+    if !matches!(key, "response" | "error_body") {
+        return None;
+    }
+    let last = path.segments.last()?;
+    let wrapper = last.ident.to_string();
+    if !matches!(wrapper.as_str(), "Option" | "Box" | "Arc" | "Rc") {
+        return None;
+    }
+    let syn::PathArguments::AngleBracketed(arguments) = &last.arguments else {
+        return None;
+    };
+    let Some(syn::GenericArgument::Type(inner)) = arguments.args.first() else {
+        return None;
+    };
+    let inner = quote::ToTokens::to_token_stream(inner)
+        .to_string()
+        .replace(' ', "");
+    let why = match (key, wrapper.as_str()) {
+        ("response", "Option") => {
+            "; an answer without the token is a `Decode` error that names where it was expected"
+        }
+        ("error_body", "Option") => {
+            "; an error whose body is empty or of another shape has no body, and keeps its status"
+        }
+        _ => "",
+    };
+    Some(
+        darling::Error::custom(format!(
+            "`{key}` names the body's own type: write `{key} = {inner}`{why}"
+        ))
+        .with_span(&last.ident),
+    )
 }
 
 /// `response = Envelope<Data>` is not an expression, so syn leaves it unread; a key that names
@@ -172,6 +210,54 @@ fn generic_type_value(item: NestedMeta) -> NestedMeta {
             }),
         })),
         Err(_) => item,
+    }
+}
+
+/// `#[login_endpoint = "https://api.example.com/auth/login"]` (rustc passes the value alone,
+/// after its own "key-value macro attributes are not supported") or `#[login_endpoint("...")]`:
+/// one text where the keys belong. One error, with the keys to write, in place of a missing
+/// key's for each key.
+pub fn keys_not_in_parentheses(args: &TokenStream) -> Option<darling::Error> {
+    let mut tokens = args.clone().into_iter();
+    let (Some(proc_macro2::TokenTree::Literal(literal)), None) = (tokens.next(), tokens.next())
+    else {
+        return None;
+    };
+    let text = match syn::Lit::new(literal.clone()) {
+        syn::Lit::Str(text) => text.value(),
+        _ => return None,
+    };
+    let (base_url, path) = match text.split_once("://") {
+        Some((scheme, rest)) => match rest.find('/') {
+            Some(slash) => (
+                format!("{scheme}://{}", &rest[..slash]),
+                rest[slash..].to_owned(),
+            ),
+            None => (text.clone(), "/auth/login".to_owned()),
+        },
+        None if text.starts_with('/') => ("https://api.example.com".to_owned(), text.clone()),
+        None => (
+            "https://api.example.com".to_owned(),
+            "/auth/login".to_owned(),
+        ),
+    };
+    Some(
+        darling::Error::custom(format!(
+            "the keys of `#[login_endpoint]` go in parentheses: write `#[login_endpoint(vendor = \"...\", base_url = \"{base_url}\", path = \"{path}\", response = LoginResponse, token = token)]`"
+        ))
+        .with_span(&literal.span()),
+    )
+}
+
+/// `status = { 401: InvalidCredentials }`, a list written as another language's map: syn's
+/// error names neither the key nor the form. Read as the key alone, whose error says how its
+/// list is written.
+fn list_key_given_a_value(item: NestedMeta) -> NestedMeta {
+    match &item {
+        NestedMeta::NameValueInvalidExpr(pair) if pair.path.is_ident("status") => {
+            NestedMeta::Meta(syn::Meta::Path(pair.path.clone()))
+        }
+        _ => item,
     }
 }
 
@@ -646,6 +732,33 @@ pub fn trailing_dot(tokens: &TokenStream) -> Option<(darling::Error, TokenStream
     Some((error, tokens.into_iter().collect()))
 }
 
+/// `status = { 401: InvalidCredentials }`, a list written as another language's map: syn's
+/// "unexpected token" names neither the key nor the form. Returns the error, at the braces,
+/// and the tokens without the key, so the list's other keys are still read.
+pub fn braced_value(tokens: &TokenStream) -> Option<(darling::Error, TokenStream)> {
+    use proc_macro2::{Delimiter, TokenTree};
+    let mut tokens: Vec<TokenTree> = tokens.clone().into_iter().collect();
+    let at = (2..tokens.len()).find(|&i| {
+        matches!(&tokens[i], TokenTree::Group(group) if group.delimiter() == Delimiter::Brace)
+            && matches!(&tokens[i - 1], TokenTree::Punct(p) if p.as_char() == '=')
+            && matches!(&tokens[i - 2], TokenTree::Ident(_))
+    })?;
+    let key = tokens[at - 2].to_string();
+    let message = if key == "status" {
+        "`status` is a list of arms in parentheses: write `status(401 => InvalidCredentials, 423 => Locked)`".to_owned()
+    } else {
+        format!("a list of keys is written in parentheses, each `key = value`: `{key}(...)`")
+    };
+    let error = darling::Error::custom(message).with_span(&tokens[at].span());
+    let end = if matches!(tokens.get(at + 1), Some(TokenTree::Punct(p)) if p.as_char() == ',') {
+        at + 2
+    } else {
+        at + 1
+    };
+    tokens.drain(at - 2..end);
+    Some((error, tokens.into_iter().collect()))
+}
+
 /// A key written right after the previous value, its comma left out (`vendor = "Acme"
 /// base_url = ...`): syn's "expected `,`" says nothing of where. Returns the error, at the key,
 /// and the tokens with the comma put in.
@@ -702,6 +815,7 @@ pub fn parse_recovering<T>(
             Err(error) => match colon_for_equals(&tokens)
                 .or_else(|| missing_comma(&tokens))
                 .or_else(|| trailing_dot(&tokens))
+                .or_else(|| braced_value(&tokens))
             {
                 Some((colon, fixed)) => {
                     errors.push(colon);
@@ -741,6 +855,7 @@ impl EndpointArgs {
         let items = items
             .into_iter()
             .map(generic_type_value)
+            .map(list_key_given_a_value)
             .map(|item| without_trailing_dot(item, errors))
             .collect();
         let (known, unknown_keys) = ENDPOINT_KEYS.screen(items, errors);
@@ -954,8 +1069,42 @@ impl FromMeta for FieldPath {
             ))
             .with_span(text));
         }
+        if let Some(error) = path_mistake(expr) {
+            return Err(error);
+        }
         FieldPath::parse(expr)
             .map_err(|malformed| malformed.error("the response type", RESPONSE_PATH_EXAMPLE))
+    }
+}
+
+/// A path written as Rust code that reads the value: a method called on it
+/// (`token.expose_secret()`), or a comparison (`status != 7`) where the value it must hold is a
+/// key of its own. Each is reported at the method or the operator, with the path alone.
+fn path_mistake(expr: &Expr) -> Option<darling::Error> {
+    match expr {
+        Expr::MethodCall(call) => Some(
+            darling::Error::custom(format!(
+                "a path names fields, and calls no method: write the path alone, `{}`; the macro reads the value there as its type says",
+                written_path(&call.receiver)
+            ))
+            .with_span(&call.method),
+        ),
+        Expr::Binary(binary) if matches!(binary.op, syn::BinOp::Ne(_) | syn::BinOp::Eq(_)) => {
+            let field = written_path(&binary.left);
+            let value = written_path(&binary.right);
+            let fix = if matches!(binary.op, syn::BinOp::Ne(_)) {
+                format!("`field = {field}, success = {value}`")
+            } else {
+                format!("`field = {field}, success = ...` with the value of a success")
+            };
+            Some(
+                darling::Error::custom(format!(
+                    "a path names a field, and the value it holds is a key of its own: write {fix}"
+                ))
+                .with_span(&binary.op),
+            )
+        }
+        _ => None,
     }
 }
 
@@ -1105,6 +1254,9 @@ impl FromMeta for SourceArg {
                 ))
                 .with_span(&range.limits))
             }
+            Expr::MethodCall(_) => Err(path_mistake(expr).unwrap_or_else(|| {
+                darling::Error::custom("a path names fields, and calls no method")
+            })),
             _ => FieldPath::parse(expr).map(SourceArg::Body).map_err(|malformed| {
                 if malformed.index_hint {
                     malformed.error("the response type", RESPONSE_PATH_EXAMPLE)
@@ -1923,6 +2075,14 @@ impl Parse for ConstantEntry {
                 // macro cannot read.
                 format!(
                     "`{written}` is a value of the program, which a declaration cannot read; write a literal, `{key} = \"...\"`, or, for a value known only when the program runs, declare `{key}` as a field of the struct and set it with the builder"
+                )
+            } else if let Some(name) = value.get_ident().filter(|name| {
+                let name = name.to_string();
+                name.len() > 1 && !name.chars().any(|c| c.is_ascii_lowercase())
+            }) {
+                // `GRANT_TYPE`: a `const` of the program, by Rust's naming.
+                format!(
+                    "`{name}` is a value of the program, which a declaration cannot read; write its value here, e.g. `{key} = \"password\"`: a constant is a literal (`\"password\"`, `1`, `true`) or an array of literals (`[\"password\"]`)"
                 )
             } else if let Some(name) = value.get_ident() {
                 format!(

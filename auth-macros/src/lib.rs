@@ -450,7 +450,13 @@ fn login_endpoint_impl(args: TokenStream, input: TokenStream) -> TokenStream {
         }
     };
 
-    let args = attr::EndpointArgs::parse(args, &mut errors);
+    let args = match attr::keys_not_in_parentheses(&args) {
+        Some(error) => {
+            errors.push(error);
+            None
+        }
+        None => attr::EndpointArgs::parse(args, &mut errors),
+    };
     let mut stripped = item.clone();
     let body = ast::BodyContext::of(args.as_ref());
     let fields = ast::fields_of(&mut stripped, body, &mut errors);
