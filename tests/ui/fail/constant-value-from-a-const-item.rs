@@ -1,0 +1,24 @@
+use auth_core::{login_endpoint, Secret};
+
+const GRANT: &str = "password";
+
+#[derive(serde::Deserialize)]
+pub struct LoginResponse {
+    pub token: Secret,
+}
+
+#[login_endpoint(
+    vendor = "Example",
+    base_url = "https://api.example.com",
+    path = "/auth/login",
+    response = LoginResponse,
+    token = token,
+    constant(grant_type = GRANT),
+)]
+pub struct Login {
+    email: String,
+    #[login(secret)]
+    password: Secret,
+}
+
+fn main() {}

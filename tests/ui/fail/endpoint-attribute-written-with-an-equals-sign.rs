@@ -1,0 +1,15 @@
+use auth_core::{login_endpoint, Secret};
+
+#[derive(serde::Deserialize)]
+pub struct LoginResponse {
+    pub token: Secret,
+}
+
+#[login_endpoint = "https://api.example.com/auth/login"]
+pub struct Login {
+    email: String,
+    #[login(secret)]
+    password: Secret,
+}
+
+fn main() {}
