@@ -161,6 +161,25 @@ fn wrapped_body_type(key: &str, path: &syn::Path) -> Option<darling::Error> {
     }
     let last = path.segments.last()?;
     let wrapper = last.ident.to_string();
+    if wrapper == "Result" {
+        let syn::PathArguments::AngleBracketed(arguments) = &last.arguments else {
+            return None;
+        };
+        let mut types = arguments.args.iter().map(|argument| {
+            quote::ToTokens::to_token_stream(argument)
+                .to_string()
+                .replace(' ', "")
+        });
+        let (Some(success), Some(failure)) = (types.next(), types.next()) else {
+            return None;
+        };
+        return Some(
+            darling::Error::custom(format!(
+                "a success and an error are two keys: write `response = {success}` and `error_body = {failure}`"
+            ))
+            .with_span(&last.ident),
+        );
+    }
     if !matches!(wrapper.as_str(), "Option" | "Box" | "Arc" | "Rc") {
         return None;
     }
@@ -199,7 +218,17 @@ fn generic_type_value(item: NestedMeta) -> NestedMeta {
     if !(pair.path.is_ident("response") || pair.path.is_ident("error_body")) {
         return item;
     }
-    match syn::parse2::<syn::Path>(pair.value.clone()) {
+    // The group `group_type_arguments` made of the type.
+    let mut value = pair.value.clone().into_iter();
+    let value = match (value.next(), value.next()) {
+        (Some(proc_macro2::TokenTree::Group(group)), None)
+            if group.delimiter() == proc_macro2::Delimiter::Parenthesis =>
+        {
+            group.stream()
+        }
+        _ => pair.value.clone(),
+    };
+    match syn::parse2::<syn::Path>(value) {
         Ok(path) => NestedMeta::Meta(syn::Meta::NameValue(syn::MetaNameValue {
             path: pair.path.clone(),
             eq_token: pair.eq_token,
@@ -211,6 +240,50 @@ fn generic_type_value(item: NestedMeta) -> NestedMeta {
         })),
         Err(_) => item,
     }
+}
+
+/// `response = Envelope<Data, Meta>`: the comma between a type's arguments would end the
+/// key's value, as a list's items are split at commas; the type of `response` and
+/// `error_body` is put in parentheses, and read whole.
+pub fn group_type_arguments(args: TokenStream) -> TokenStream {
+    use proc_macro2::{Delimiter, Group, TokenTree};
+    let tokens: Vec<TokenTree> = args.into_iter().collect();
+    let mut grouped = Vec::with_capacity(tokens.len());
+    let mut at = 0;
+    while at < tokens.len() {
+        let names_a_type = at >= 2
+            && matches!(&tokens[at - 1], TokenTree::Punct(p) if p.as_char() == '=')
+            && matches!(&tokens[at - 2], TokenTree::Ident(key) if key == "response" || key == "error_body");
+        if names_a_type {
+            // The type runs to the first comma outside its `<...>`.
+            let mut depth = 0usize;
+            let mut end = at;
+            let mut has_inner_comma = false;
+            while end < tokens.len() {
+                match &tokens[end] {
+                    TokenTree::Punct(p) if p.as_char() == '<' => depth += 1,
+                    TokenTree::Punct(p) if p.as_char() == '>' => depth = depth.saturating_sub(1),
+                    TokenTree::Punct(p) if p.as_char() == ',' && depth == 0 => break,
+                    TokenTree::Punct(p) if p.as_char() == ',' => has_inner_comma = true,
+                    _ => {}
+                }
+                end += 1;
+            }
+            if has_inner_comma {
+                let stream: TokenStream = tokens[at..end].iter().cloned().collect();
+                // In parentheses, the type is an expression that cannot end (its last token
+                // is `>`), which the list's parser keeps whole as a value it could not read.
+                let mut group = Group::new(Delimiter::Parenthesis, stream);
+                group.set_span(tokens[at].span());
+                grouped.push(TokenTree::Group(group));
+                at = end;
+                continue;
+            }
+        }
+        grouped.push(tokens[at].clone());
+        at += 1;
+    }
+    grouped.into_iter().collect()
 }
 
 /// `#[login_endpoint = "https://api.example.com/auth/login"]` (rustc passes the value alone,

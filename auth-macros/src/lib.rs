@@ -321,7 +321,9 @@ use syn::ItemStruct;
 ///   (`refreshes = Login`, `refresh = Refresh`, `with_refresh::<Refresh>()`,
 ///   `Authenticator::new`), so those report nothing more. A field declared twice, a second
 ///   `#[login_endpoint]` on the struct, or a `#[login(...)]` written on the struct instead of a
-///   field is one error, and left out of what is generated.
+///   field is one error, and left out of what is generated. A field's attribute written under
+///   another name (`#[logins(secret)]`, `#[secret]`, `#[header = "x-api-key"]`) is one error
+///   and read as the `#[login(...)]` it stands for.
 /// - Errors name the user's struct, fields and keys, not the macro's internals. A builder's
 ///   type parameters are named after the required fields (`LoginBuilder<email, password>`);
 ///   `build()` before a required setter is ``the required field `password` is not set``, and
@@ -430,6 +432,7 @@ pub fn derive_vendor_error(input: proc_macro::TokenStream) -> proc_macro::TokenS
 
 /// The macro on `proc_macro2` tokens, so it can be tested and fuzzed outside a compiler.
 fn login_endpoint_impl(args: TokenStream, input: TokenStream) -> TokenStream {
+    let args = attr::group_type_arguments(args);
     let mut errors = darling::Error::accumulator();
     let response = attr::response_of(&args);
     let links = attr::links_of(&args);

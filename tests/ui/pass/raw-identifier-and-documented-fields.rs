@@ -21,5 +21,7 @@ pub struct Login {
 }
 
 fn main() {
-    let _login = Login::builder().r#type("user").password("hunter2").build();
+    let login = Login::builder().r#type("user").password("hunter2").build();
+    let shown = format!("{login:?}");
+    assert!(shown.contains("user") && !shown.contains("hunter2"));
 }
