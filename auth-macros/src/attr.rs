@@ -820,7 +820,27 @@ pub fn braced_value(tokens: &TokenStream) -> Option<(darling::Error, TokenStream
     let message = if key == "status" {
         "`status` is a list of arms in parentheses: write `status(401 => InvalidCredentials, 423 => Locked)`".to_owned()
     } else {
-        format!("a list of keys is written in parentheses, each `key = value`: `{key}(...)`")
+        // The map's `key: value` pairs, as this DSL writes them.
+        let pairs = match &tokens[at] {
+            TokenTree::Group(group) => {
+                let mut written = String::new();
+                for token in group.stream() {
+                    match &token {
+                        TokenTree::Punct(p) if p.as_char() == ':' => written.push_str(" ="),
+                        TokenTree::Punct(p) if p.as_char() == ',' => written.push(','),
+                        other => {
+                            if !written.is_empty() {
+                                written.push(' ');
+                            }
+                            written.push_str(&other.to_string());
+                        }
+                    }
+                }
+                written
+            }
+            _ => "...".to_owned(),
+        };
+        format!("a list of keys is written in parentheses, each `key = value`: `{key}({pairs})`")
     };
     let error = darling::Error::custom(message).with_span(&tokens[at].span());
     let end = if matches!(tokens.get(at + 1), Some(TokenTree::Punct(p)) if p.as_char() == ',') {

@@ -16,11 +16,32 @@ pub fn check(endpoint: &Endpoint, errors: &mut darling::error::Accumulator) {
     check_flat_keys(endpoint, errors);
     check_headers(endpoint, errors);
     check_path_parameters(endpoint, errors);
+    check_placeholder_sigils(endpoint, errors);
     check_header_templates(endpoint, errors);
     check_basic_auth(endpoint, errors);
     check_cookies(endpoint, errors);
     check_refresh(endpoint, errors);
     check_credential_paths(endpoint, errors);
+}
+
+/// `/realms/${realm}`, as shell and JavaScript templates write a placeholder: the `{realm}` is
+/// filled, and the `$` would be sent before it. Reported at the path, with the path to write.
+fn check_placeholder_sigils(endpoint: &Endpoint, errors: &mut darling::error::Accumulator) {
+    let path = endpoint.path.as_str();
+    for sigil in ['$', '#', '%'] {
+        let written = format!("{sigil}{{");
+        if !path.contains(&written) {
+            continue;
+        }
+        errors.push(
+            Error::custom(format!(
+                "a placeholder is written `{{name}}` alone, without the `{sigil}` before it, which would be sent as part of the path; write `path = \"{}\"`",
+                path.replace(&written, "{")
+            ))
+            .with_span(&endpoint.path.span()),
+        );
+        return;
+    }
 }
 
 /// The values whose placement was read: a field whose `#[login(...)]` has a mistake is left

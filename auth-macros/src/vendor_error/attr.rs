@@ -90,6 +90,16 @@ fn value_path(expr: &Expr, example: &str) -> darling::Result<ValuePath> {
         )
         .with_span(&binary.op));
     }
+    if let Expr::MethodCall(call) = expr {
+        let key = example.split(' ').next().unwrap_or("code");
+        return Err(Error::custom(format!(
+            "a path names fields, and calls no method: write the path alone, `{key} = {}`; the value there is read as its type says",
+            quote::ToTokens::to_token_stream(&call.receiver)
+                .to_string()
+                .replace(' ', "")
+        ))
+        .with_span(&call.method));
+    }
     ValuePath::parse(expr).map_err(|malformed| malformed.error("the error body", example))
 }
 

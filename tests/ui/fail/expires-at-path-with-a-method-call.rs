@@ -1,0 +1,23 @@
+use auth_core::{login_endpoint, Secret};
+
+#[derive(serde::Deserialize)]
+pub struct LoginResponse {
+    pub token: Secret,
+    pub expires_at: String,
+}
+
+#[login_endpoint(
+    vendor = "Example",
+    base_url = "https://api.example.com",
+    path = "/auth/login",
+    response = LoginResponse,
+    token = token,
+    expires_at = expires_at.parse(),
+)]
+pub struct Login {
+    email: String,
+    #[login(secret)]
+    password: Secret,
+}
+
+fn main() {}
