@@ -1,6 +1,8 @@
 //! What `#[derive(VendorError)]` generates calls: stepping along a declared path, and the kind
 //! a code or message maps to. Non-generic, so every error body shares one copy.
 
+use std::marker::PhantomData;
+
 use crate::error::{ErrorKind, FieldError, VendorCode};
 
 /// One arm of `#[vendor_error(kind(...))]`.
@@ -78,6 +80,96 @@ pub trait Present<'a, T: ?Sized> {
 impl<'a, T: ?Sized> Present<'a, T> for Step<'a, T> {
     fn enter(self) -> Option<&'a T> {
         Some(self.0)
+    }
+}
+
+/// [`Step`] for a walk that moves the value out at its end: `StepMut(&mut field).enter()`.
+pub struct StepMut<'a, T: ?Sized>(pub &'a mut T);
+
+impl<'a, T> StepMut<'a, Option<T>> {
+    /// What the `Option` holds.
+    pub fn enter(self) -> Option<&'a mut T> {
+        self.0.as_mut()
+    }
+}
+
+/// [`StepMut::enter`] for a field that is not an `Option`.
+pub trait PresentMut<'a, T: ?Sized> {
+    /// The field itself.
+    fn enter(self) -> Option<&'a mut T>;
+}
+
+impl<'a, T: ?Sized> PresentMut<'a, T> for StepMut<'a, T> {
+    fn enter(self) -> Option<&'a mut T> {
+        Some(self.0)
+    }
+}
+
+/// The type of the value a shared step found (the value itself, or a list's first element),
+/// with no borrow of it, for [`element_mut`].
+#[inline]
+pub fn element_type<T: ?Sized>(_: Option<&T>) -> PhantomData<*const T> {
+    PhantomData
+}
+
+/// The value of type `E` that `value` leads to, as the shared step found it: `value` itself, or
+/// its first element. Nothing else is reported here: a step through a map was, by the shared
+/// step, and leaves `E` unknown (a map matches two ways), so the rest of the path adds none.
+#[inline]
+pub fn element_mut<E: ?Sized, W: ?Sized + ElementOf<E>>(
+    _: PhantomData<*const E>,
+    value: &mut W,
+) -> Option<&mut E> {
+    value.element_of()
+}
+
+/// What a value that a path steps through leads to; see [`element_mut`].
+pub trait ElementOf<E: ?Sized> {
+    /// The value itself, or the first element of a list.
+    fn element_of(&mut self) -> Option<&mut E>;
+}
+
+impl<T: ?Sized> ElementOf<T> for T {
+    fn element_of(&mut self) -> Option<&mut T> {
+        Some(self)
+    }
+}
+
+impl<T> ElementOf<T> for Vec<T> {
+    fn element_of(&mut self) -> Option<&mut T> {
+        self.first_mut()
+    }
+}
+
+impl<T> ElementOf<T> for [T] {
+    fn element_of(&mut self) -> Option<&mut T> {
+        self.first_mut()
+    }
+}
+
+impl<T, const N: usize> ElementOf<T> for [T; N] {
+    fn element_of(&mut self) -> Option<&mut T> {
+        self.first_mut()
+    }
+}
+
+impl<T> ElementOf<T> for Box<[T]> {
+    fn element_of(&mut self) -> Option<&mut T> {
+        self.first_mut()
+    }
+}
+
+// Maps have no element a path steps to (the shared step reports them); these make `E`
+// ambiguous for one rather than the map itself.
+impl<K, V, S> ElementOf<V> for std::collections::HashMap<K, V, S> {
+    fn element_of(&mut self) -> Option<&mut V> {
+        None
+    }
+}
+
+impl<K, V> ElementOf<V> for std::collections::BTreeMap<K, V> {
+    fn element_of(&mut self) -> Option<&mut V> {
+        None
     }
 }
 

@@ -13,7 +13,9 @@ pub use serde_json;
 
 use crate::client::{LoginClient, RawResponse};
 pub use crate::credentials::{Expiry, ResponseSpec, Source, TimeFormat, TimeUnit};
-pub use crate::derived_error::{KindRule, Present, Step, field_error, kind_for};
+pub use crate::derived_error::{
+    KindRule, Present, PresentMut, Step, StepMut, element_mut, element_type, field_error, kind_for,
+};
 use crate::endpoint::LoginEndpoint;
 pub use crate::endpoint::{
     BodyFormat, DeclaredBaseUrl, EndpointSpec, LifetimePolicy, LoginRequest, Method,

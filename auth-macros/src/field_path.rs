@@ -151,14 +151,42 @@ fn collect(expr: &Expr, out: &mut Vec<Segment>) -> Result<(), Malformed> {
     }
 }
 
+/// How a walk reaches each field.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// `&__v.field`.
+    Shared,
+    /// `&(*__v).field`: for a path also walked [`Access::Mutable`], so that a field the value
+    /// lacks is one error, `no field ... on type T`, the same from both walks.
+    SharedOfValue,
+    /// `&mut (*__v).field`, entering `Option`s with `as_mut`; each check of a step is made on a
+    /// shared reborrow, as [`Access::SharedOfValue`] makes it, and the value stepped to has the
+    /// type that check found, so a mistake in the path is reported once, by the shared walk's
+    /// twin diagnostics. Fields only: a path with an index is not walked this way.
+    Mutable,
+}
+
 /// `let __v = ...;` statements walking `path` from `root` (an expression of a reference), each
 /// step entering an `Option` and leaving the enclosing closure or function with `None` when
 /// the value is absent: a `None` on the way, or an index past the end of a list. Each step
 /// keeps the span of its segment. With `enter_last` false, the last value is left as it is, for
 /// a reader that takes an `Option` itself. The code runs with `auth_core::__private::Present` in
-/// scope.
+/// scope (`PresentMut` for a mutable walk).
 pub fn steps(root: TokenStream, segments: &[Segment], enter_last: bool) -> TokenStream {
-    let enter = quote!(let __v = ::auth_core::__private::Step(__v).enter()?;);
+    steps_with(root, segments, enter_last, Access::Shared)
+}
+
+/// [`steps`], reaching fields as `access` says.
+pub fn steps_with(
+    root: TokenStream,
+    segments: &[Segment],
+    enter_last: bool,
+    access: Access,
+) -> TokenStream {
+    let enter = match access {
+        Access::Mutable => quote!(let __v = ::auth_core::__private::StepMut(__v).enter()?;),
+        _ => quote!(let __v = ::auth_core::__private::Step(__v).enter()?;),
+    };
     let mut out = quote!(let __v = #root;);
     for (position, segment) in segments.iter().enumerate() {
         // Not before a tuple field (`pair.0`): a list there (`errors.0` for `errors[0]`) is
@@ -166,9 +194,9 @@ pub fn steps(root: TokenStream, segments: &[Segment], enter_last: bool) -> Token
         if let (Segment::Field(syn::Member::Named(_)), Some(previous)) =
             (segment, position.checked_sub(1))
         {
-            out.extend(record_step(&segments[previous]));
+            out.extend(record_step(&segments[previous], access));
         }
-        out.extend(step(segment));
+        out.extend(step(segment, access));
         if enter_last || position + 1 < segments.len() {
             out.extend(enter.clone());
         }
@@ -179,8 +207,9 @@ pub fn steps(root: TokenStream, segments: &[Segment], enter_last: bool) -> Token
 /// Before a field is named on the value `segment` led to: a check, spanned at `segment`, that
 /// the value is not a list (`data.token` for a `data: Vec<...>` is reported at `data`, saying
 /// to write `data[0]`), then the value itself (for a list, its first element, so the rest of
-/// the path adds no error).
-fn record_step(segment: &Segment) -> TokenStream {
+/// the path adds no error). A mutable walk makes the same check on a shared reborrow and steps
+/// to a value of the type it found.
+fn record_step(segment: &Segment, access: Access) -> TokenStream {
     let span = match segment {
         Segment::Field(member) => member.span(),
         Segment::Index(_, span) => *span,
@@ -188,24 +217,46 @@ fn record_step(segment: &Segment) -> TokenStream {
     let check = quote_spanned!(span=> ::auth_core::fields::FieldStep::__check(__p));
     // Spanned at `segment` too, so a map there (which has no fields) is reported at it.
     let element = quote_spanned!(span=> ::auth_core::fields::HasFields::element(__p));
-    quote! {
-        let __p = {
+    let probe = |value: TokenStream, then: TokenStream| {
+        quote! {
             #[allow(unused_imports)]
             use ::auth_core::fields::{ListProbe as _, RecordProbe as _};
-            let __p = (&::auth_core::fields::Probe(__v)).walk();
+            let __p = (&::auth_core::fields::Probe(#value)).walk();
             #check;
-            __p
-        };
-        let __v = #element?;
+            #then
+        }
+    };
+    match access {
+        Access::Mutable => {
+            let found = probe(
+                quote!(&*__v),
+                quote!(::auth_core::__private::element_type(#element)),
+            );
+            quote! {
+                let __t = { #found };
+                let __v = ::auth_core::__private::element_mut(__t, __v)?;
+            }
+        }
+        _ => {
+            let found = probe(quote!(__v), quote!(__p));
+            quote! {
+                let __p = { #found };
+                let __v = #element?;
+            }
+        }
     }
 }
 
 /// One step, without entering an `Option`.
-pub fn step(segment: &Segment) -> TokenStream {
+fn step(segment: &Segment, access: Access) -> TokenStream {
     match segment {
         Segment::Field(member) => {
             let span = member.span();
-            quote_spanned! {span=> let __v = &__v.#member; }
+            match access {
+                Access::Shared => quote_spanned! {span=> let __v = &__v.#member; },
+                Access::SharedOfValue => quote_spanned! {span=> let __v = &(*__v).#member; },
+                Access::Mutable => quote_spanned! {span=> let __v = &mut (*__v).#member; },
+            }
         }
         Segment::Index(index, span) => quote_spanned! {*span=>
             let __v = ::auth_core::fields::ListField::elements(__v).get(#index)?;

@@ -151,6 +151,28 @@ fn expansion_of_a_derived_error_body() {
     expect_file!["expansions/derived_error_body.rs"].assert_eq(&prettyplease::unparse(&file));
 }
 
+#[test]
+fn expansion_of_a_derived_error_body_with_a_nested_code() {
+    let input = quote! {
+        #[derive(Deserialize, VendorError)]
+        #[vendor_error(
+            code = response.error_code,
+            field_errors(each = syntax_errors.invalid_fields, field = field_name, error = error),
+            kind(code = "TOKEN_EXPIRED" => Expired),
+        )]
+        pub struct ErrorBody {
+            #[vendor_error(message)]
+            message: Option<String>,
+            response: Option<ErrorResponse>,
+            syntax_errors: Option<SyntaxErrors>,
+        }
+    };
+    let output = crate::vendor_error::derive(input);
+    let file = syn::parse2::<syn::File>(output).unwrap_or_else(|e| panic!("not Rust: {e}"));
+    expect_file!["expansions/derived_error_body_nested_code.rs"]
+        .assert_eq(&prettyplease::unparse(&file));
+}
+
 /// Every request placement but the JSON body: no base URL, a path parameter, a form body with
 /// constants, a secret query parameter and HTTP Basic credentials, and the refresh its
 /// authenticators use.

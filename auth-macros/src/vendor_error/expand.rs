@@ -8,13 +8,19 @@ use syn::{Ident, LitStr};
 
 use super::ast::{Entries, ErrorBody, FieldErrors};
 use super::attr::ValuePath;
-use crate::field_path::Segment;
+use crate::field_path::{Access, Segment, steps_with};
 
 /// `fields` are the struct's named fields.
 pub fn expand(body: &ErrorBody, fields: &[Ident]) -> TokenStream {
+    let moved = moved_code_path(body);
     let code = read_first(
         &body.code,
         |path| quote_spanned!(path.span=> ::auth_core::fields::CodeField::vendor_code(__v)),
+        if moved.is_some() {
+            Access::SharedOfValue
+        } else {
+            Access::Shared
+        },
     )
     .map(|read| {
         quote! {
@@ -28,6 +34,7 @@ pub fn expand(body: &ErrorBody, fields: &[Ident]) -> TokenStream {
     let message = read_first(
         &body.message,
         |path| quote_spanned!(path.span=> ::auth_core::fields::MessageField::message(__v)),
+        Access::Shared,
     )
     .map(|read| {
         quote! {
@@ -66,7 +73,7 @@ pub fn expand(body: &ErrorBody, fields: &[Ident]) -> TokenStream {
             }
         }
     });
-    let fields = expand_fields(body, fields, rules.as_ref());
+    let fields = expand_fields(body, fields, rules.as_ref(), moved);
     let name = &body.ident;
     let (impl_generics, type_generics, where_clause) = body.generics.split_for_impl();
     quote! {
@@ -83,10 +90,12 @@ pub fn expand(body: &ErrorBody, fields: &[Ident]) -> TokenStream {
 
 /// The body of a method reading the first present of `paths`, each read by its `leaf` (a call on
 /// `__v` returning an `Option`). One path is read straight in the method, leaving it with `?`
-/// at the first absent step; alternatives are tried in order, each in a closure of its own.
+/// at the first absent step, its fields reached as `access` says; alternatives are tried in
+/// order, each in a closure of its own.
 fn read_first(
     paths: &[ValuePath],
     leaf: impl Fn(&ValuePath) -> TokenStream,
+    access: Access,
 ) -> Option<TokenStream> {
     match paths {
         [] => None,
@@ -97,8 +106,8 @@ fn read_first(
                 // of the field's own type, as `__take` asks it, so a field of the wrong type is
                 // one error.
                 [Segment::Field(member)] => quote!(let __v = &self.#member; #leaf),
-                _ => {
-                    let value = steps(quote!(self), path);
+                segments => {
+                    let value = steps_with(quote!(self), segments, true, access);
                     quote!(#value #leaf)
                 }
             })
@@ -126,11 +135,44 @@ fn first_member(path: &ValuePath) -> Option<&syn::Member> {
     }
 }
 
+/// The code's path when `__fields` moves the code out of the body along it: one path of two
+/// fields or more, with no index, through a field no other declared path starts at (they read
+/// after it). `code()` then walks it as [`Access::SharedOfValue`], so a mistake in it is
+/// reported once for both walks.
+fn moved_code_path(body: &ErrorBody) -> Option<&ValuePath> {
+    let [path] = body.code.as_slice() else {
+        return None;
+    };
+    let first = first_member(path)?;
+    let fields_only = path
+        .segments
+        .iter()
+        .all(|segment| matches!(segment, Segment::Field(_)));
+    let others_start_elsewhere = body
+        .message
+        .iter()
+        .all(|other| first_member(other) != Some(first))
+        && body
+            .field_errors
+            .as_ref()
+            .and_then(|errors| match &errors.entries {
+                Entries::List { each, .. } => first_member(each),
+                Entries::Map(map) => first_member(map),
+            })
+            != Some(first);
+    (path.segments.len() >= 2 && fields_only && others_start_elsewhere).then_some(path)
+}
+
 /// `__fields`: the code read once (the kind rules compare it too), and a code or message
 /// declared as one of the body's own fields moved out rather than copied, after everything that
 /// may read it (a code only when no other declared path starts at its field). Any other is
 /// copied.
-fn expand_fields(body: &ErrorBody, fields: &[Ident], rules: Option<&TokenStream>) -> TokenStream {
+fn expand_fields(
+    body: &ErrorBody,
+    fields: &[Ident],
+    rules: Option<&TokenStream>,
+    moved: Option<&ValuePath>,
+) -> TokenStream {
     // Only a field the struct has: a misspelt one is reported once, by `code()` or `message()`.
     let own =
         |member: &syn::Member| matches!(member, syn::Member::Named(name) if fields.contains(name));
@@ -161,7 +203,18 @@ fn expand_fields(body: &ErrorBody, fields: &[Ident], rules: Option<&TokenStream>
                 ::auth_core::fields::CodeField::__take(&mut self.#member)
             }
         }
-        _ => quote!(::auth_core::VendorError::code(&self)),
+        _ => match moved {
+            Some(path) => {
+                let walk = steps_with(quote!(&mut self), &path.segments, true, Access::Mutable);
+                let leaf = quote_spanned!(path.span=> ::auth_core::fields::CodeField::__take(__v));
+                quote! {{
+                    #[allow(unused_imports)]
+                    use ::auth_core::__private::PresentMut as _;
+                    (|| { #walk #leaf })()
+                }}
+            }
+            None => quote!(::auth_core::VendorError::code(&self)),
+        },
     };
     let message = match single(&body.message) {
         Some(member) => {
