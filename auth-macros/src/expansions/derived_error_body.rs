@@ -105,6 +105,7 @@ impl ::auth_core::VendorError for ErrorBody {
         )
     }
     #[allow(unused_mut)]
+    #[inline]
     fn __fields(mut self) -> ::auth_core::__private::ErrorBodyFields {
         let __code = ::auth_core::VendorError::code(&self);
         let __kind = {

@@ -79,6 +79,7 @@ impl ::auth_core::VendorError for ErrorBody {
         )
     }
     #[allow(unused_mut)]
+    #[inline]
     fn __fields(mut self) -> ::auth_core::__private::ErrorBodyFields {
         let __code = {
             #[allow(unused_imports)]

@@ -165,8 +165,8 @@ fn moved_code_path(body: &ErrorBody) -> Option<&ValuePath> {
 
 /// `__fields`: the code read once (the kind rules compare it too), and a code or message
 /// declared as one of the body's own fields moved out rather than copied, after everything that
-/// may read it (a code only when no other declared path starts at its field). Any other is
-/// copied.
+/// may read it (a code only when no other declared path starts at its field), and so is a code
+/// at a nested path of fields ([`moved_code_path`]). Any other is copied.
 fn expand_fields(
     body: &ErrorBody,
     fields: &[Ident],
@@ -242,8 +242,11 @@ fn expand_fields(
         }},
         None => quote!(::core::option::Option::None),
     };
+    // Inline: its one caller, an endpoint's `__decode_error`, then hands the decoded body
+    // straight to it rather than moving it into a call.
     quote! {
         #[allow(unused_mut)]
+        #[inline]
         fn __fields(mut self) -> ::auth_core::__private::ErrorBodyFields {
             let __code = #code;
             let __kind = #kind;
