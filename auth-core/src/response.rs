@@ -206,6 +206,10 @@ fn read_error_body(
 /// declared for it (the status says it all).
 #[inline]
 fn nothing_to_read(body: &[u8], declared: bool) -> bool {
+    // The usual body, a JSON object with nothing around it, is told by its two ends.
+    if let [b'{', .., b'}'] = body {
+        return !declared;
+    }
     let visible = body.trim_ascii_start();
     visible.is_empty() || (!declared && looks_like_json(visible.trim_ascii_end()))
 }
@@ -347,6 +351,24 @@ mod tests {
                 "{:?}",
                 String::from_utf8_lossy(other)
             );
+        }
+    }
+
+    #[test]
+    fn a_json_error_body_has_nothing_to_read_only_when_no_type_is_declared_for_it() {
+        for json in [&b"{}"[..], b"{\"detail\":\"x\"}", b" {\"detail\":\"x\"}\n", b"[1]"] {
+            let shown = String::from_utf8_lossy(json);
+            assert!(nothing_to_read(json, false), "{shown}");
+            assert!(!nothing_to_read(json, true), "{shown}");
+        }
+        for blank in [&b""[..], b" \r\n\t"] {
+            assert!(nothing_to_read(blank, false));
+            assert!(nothing_to_read(blank, true));
+        }
+        for text in [&b"{\"detail\":"[..], b"<html>{}</html>", b"{", b"}"] {
+            let shown = String::from_utf8_lossy(text);
+            assert!(!nothing_to_read(text, false), "{shown}");
+            assert!(!nothing_to_read(text, true), "{shown}");
         }
     }
 
