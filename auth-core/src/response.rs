@@ -40,7 +40,8 @@ pub(crate) fn interpret<E: LoginEndpoint>(
         }
         // The documented shape, the common case, goes straight into the error.
         return Err(match error_body.and_then(|decode| decode(&raw.body)) {
-            Some(fields) => answered_failure(spec, &raw, kind, request, fields),
+            // Inline here, the common failure, so the error is built in the result.
+            Some(fields) => answered(spec, &raw, kind, request, fields),
             None => vendor_failure(spec, &raw, kind, request, Some(None)),
         });
     }
@@ -265,6 +266,18 @@ fn answered_failure(
     request: Option<&dyn LoginRequest>,
     body: ErrorBodyFields,
 ) -> AuthError {
+    answered(spec, raw, kind, request, body)
+}
+
+/// [`answered_failure`], compiled into the failure path of each endpoint's `interpret`.
+#[inline(always)]
+fn answered(
+    spec: &EndpointSpec,
+    raw: &RawResponse,
+    kind: ErrorKind,
+    request: Option<&dyn LoginRequest>,
+    body: ErrorBodyFields,
+) -> AuthError {
     let kind = body.kind.unwrap_or(kind);
     let mut error = AuthError::answered(
         kind,
@@ -356,7 +369,12 @@ mod tests {
 
     #[test]
     fn a_json_error_body_has_nothing_to_read_only_when_no_type_is_declared_for_it() {
-        for json in [&b"{}"[..], b"{\"detail\":\"x\"}", b" {\"detail\":\"x\"}\n", b"[1]"] {
+        for json in [
+            &b"{}"[..],
+            b"{\"detail\":\"x\"}",
+            b" {\"detail\":\"x\"}\n",
+            b"[1]",
+        ] {
             let shown = String::from_utf8_lossy(json);
             assert!(nothing_to_read(json, false), "{shown}");
             assert!(!nothing_to_read(json, true), "{shown}");
