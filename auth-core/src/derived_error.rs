@@ -253,6 +253,37 @@ mod tests {
     }
 
     #[test]
+    fn mutable_steps_reach_the_value_the_shared_step_found() {
+        struct Inner {
+            code: Option<String>,
+        }
+        let mut some = Some(Inner {
+            code: Some("x".to_owned()),
+        });
+        let inner = StepMut(&mut some).enter().unwrap();
+        let code = StepMut(&mut inner.code).enter().unwrap();
+        assert_eq!(std::mem::take(code), "x");
+        assert_eq!(some.and_then(|inner| inner.code).as_deref(), Some(""));
+        let mut none: Option<Inner> = None;
+        assert!(StepMut(&mut none).enter().is_none());
+        let mut plain = 7;
+        *StepMut(&mut plain).enter().unwrap() += 1;
+        assert_eq!(plain, 8);
+
+        // A record is itself; a list, as the shared step reads it, is its first element.
+        let mut record = Inner { code: None };
+        let found = element_type(Some(&record));
+        assert!(element_mut(found, &mut record).is_some_and(|inner| inner.code.is_none()));
+        let mut list = vec![1, 2];
+        let found = element_type(list.first());
+        *element_mut(found, &mut list).unwrap() = 5;
+        assert_eq!(list, [5, 2]);
+        let mut empty: Vec<i32> = Vec::new();
+        let found = element_type::<i32>(None);
+        assert!(element_mut(found, &mut empty).is_none());
+    }
+
+    #[test]
     fn steps_enter_options_and_plain_values() {
         struct Inner {
             code: Option<String>,
