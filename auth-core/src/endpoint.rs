@@ -355,6 +355,10 @@ pub trait LoginEndpoint: LoginRequest {
     /// The typed body of an error response: a [`VendorError`](crate::VendorError) that is
     /// also a [`ResponseBody`](crate::ResponseBody), or [`NoErrorBody`](crate::NoErrorBody).
     type ErrorBody: 'static;
+    /// The endpoint itself. `refreshes = Login` names its login as `<Login as
+    /// LoginEndpoint>::Itself`, so a type that is not a login is one error at its name.
+    #[doc(hidden)]
+    type Itself;
 
     /// What is known about the endpoint at compile time.
     const SPEC: &'static EndpointSpec;

@@ -958,6 +958,7 @@ fn expand_endpoint_impl(endpoint: &Endpoint) -> TokenStream {
         impl ::auth_core::LoginEndpoint for #name {
             type Response = #response;
             type ErrorBody = #error_body;
+            type Itself = Self;
 
             const SPEC: &'static ::auth_core::EndpointSpec = &::auth_core::EndpointSpec::__new(
                 #vendor,
@@ -1019,8 +1020,12 @@ fn expand_refresh_impl(endpoint: &Endpoint) -> Option<TokenStream> {
             FieldSource::Builder => quote!(#ident: ::core::unreachable!()),
         }
     });
-    let login_type = quote_spanned!(login_span=> type Login = #login;);
-    Some(quote! {
+    let login_type = quote_spanned!(login_span=>
+        type Login = <#login as ::auth_core::LoginEndpoint>::Itself;
+    );
+    // The whole impl is spanned at the login: a login that is not one is then one error, at
+    // its name, however many items of the impl need it.
+    Some(quote_spanned! {login_span=>
         #[automatically_derived]
         impl ::auth_core::RefreshEndpoint for #name {
             #login_type
@@ -1914,8 +1919,10 @@ pub fn expand_stand_in_endpoint(
     });
     let refresh_impl = links.refreshes.as_ref().map(|login| {
         let span = syn::spanned::Spanned::span(login);
-        let login_type = quote_spanned!(span=> type Login = #login;);
-        quote! {
+        let login_type = quote_spanned!(span=>
+            type Login = <#login as ::auth_core::LoginEndpoint>::Itself;
+        );
+        quote_spanned! {span=>
             #[automatically_derived]
             impl ::auth_core::RefreshEndpoint for #name {
                 #login_type
@@ -1947,6 +1954,7 @@ pub fn expand_stand_in_endpoint(
         impl ::auth_core::LoginEndpoint for #name {
             type Response = #response;
             type ErrorBody = ::auth_core::NoErrorBody;
+            type Itself = Self;
 
             const SPEC: &'static ::auth_core::EndpointSpec = &::auth_core::__private::STAND_IN_SPEC;
 

@@ -338,6 +338,7 @@ impl ::auth_core::DeclaredBaseUrl for Login {}
 impl ::auth_core::LoginEndpoint for Login {
     type Response = TokenResponse;
     type ErrorBody = ::auth_core::NoErrorBody;
+    type Itself = Self;
     const SPEC: &'static ::auth_core::EndpointSpec = &::auth_core::EndpointSpec::__new(
         "Identity",
         ::auth_core::Method::Post,

@@ -856,6 +856,7 @@ impl ::auth_core::__private::LoginRequest for Login {
 impl ::auth_core::LoginEndpoint for Login {
     type Response = TokenResponse;
     type ErrorBody = ::auth_core::NoErrorBody;
+    type Itself = Self;
     const SPEC: &'static ::auth_core::EndpointSpec = &::auth_core::EndpointSpec::__new(
         "Example IdP",
         ::auth_core::Method::Post,

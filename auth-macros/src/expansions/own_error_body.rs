@@ -338,6 +338,7 @@ impl ::auth_core::DeclaredBaseUrl for Login {}
 impl ::auth_core::LoginEndpoint for Login {
     type Response = LoginResponse;
     type ErrorBody = LoginResponse;
+    type Itself = Self;
     const SPEC: &'static ::auth_core::EndpointSpec = &::auth_core::EndpointSpec::__new(
         "Hyper3D",
         ::auth_core::Method::Post,

@@ -509,7 +509,7 @@ impl ::auth_core::__private::LoginRequest for Refresh {
 }
 #[automatically_derived]
 impl ::auth_core::RefreshEndpoint for Refresh {
-    type Login = Login;
+    type Login = <Login as ::auth_core::LoginEndpoint>::Itself;
     fn for_refresh_token(
         __login: &Self::Login,
         __refresh_token: &::auth_core::Secret,
@@ -527,6 +527,7 @@ impl ::auth_core::RefreshEndpoint for Refresh {
 impl ::auth_core::LoginEndpoint for Refresh {
     type Response = TokenResponse;
     type ErrorBody = ::auth_core::NoErrorBody;
+    type Itself = Self;
     const SPEC: &'static ::auth_core::EndpointSpec = &::auth_core::EndpointSpec::__new(
         "Example IdP",
         ::auth_core::Method::Post,

@@ -413,6 +413,7 @@ impl ::auth_core::DeclaredBaseUrl for Login {}
 impl ::auth_core::LoginEndpoint for Login {
     type Response = LoginResponse;
     type ErrorBody = ::auth_core::NoErrorBody;
+    type Itself = Self;
     const SPEC: &'static ::auth_core::EndpointSpec = &::auth_core::EndpointSpec::__new(
         "TalkStack AI",
         ::auth_core::Method::Put,

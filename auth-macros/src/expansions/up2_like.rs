@@ -523,6 +523,7 @@ impl ::auth_core::DeclaredBaseUrl for Login {}
 impl ::auth_core::LoginEndpoint for Login {
     type Response = LoginResponse;
     type ErrorBody = ErrorBody;
+    type Itself = Self;
     const SPEC: &'static ::auth_core::EndpointSpec = &::auth_core::EndpointSpec::__new(
         "Up2 Money",
         ::auth_core::Method::Post,

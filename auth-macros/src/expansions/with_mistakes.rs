@@ -308,6 +308,7 @@ impl ::auth_core::__private::LoginRequest for Login {
 impl ::auth_core::LoginEndpoint for Login {
     type Response = LoginResponse;
     type ErrorBody = ::auth_core::NoErrorBody;
+    type Itself = Self;
     const SPEC: &'static ::auth_core::EndpointSpec = &::auth_core::__private::STAND_IN_SPEC;
     fn __decode(
         __body: &[u8],
