@@ -1809,10 +1809,9 @@ pub fn expand_stub(
     let builder = builder_ident(name);
     let (impl_generics, type_generics, where_clause) = generics.split_for_impl();
     let params = &generics.params;
-    let mut names: Vec<String> = valid::RESERVED_FIELD_NAMES
-        .iter()
-        .map(|name| (*name).to_owned())
-        .collect();
+    // Only `build` is a method of the stand-in builder: a field named `send` or `builder`
+    // (reported at the field) keeps its setter, so a use of it is not reported as well.
+    let mut names: Vec<String> = vec!["build".to_owned()];
     let mut setters = Vec::new();
     for (ident, optional) in fields {
         let mut setter = |ident: Ident| {
