@@ -152,12 +152,37 @@ fn type_path(meta: &syn::Meta, example: &str) -> darling::Result<syn::Path> {
     }
 }
 
+/// `response = LoginResponse<'a>`: a body is decoded into values of its own, from an answer
+/// that is gone once it is read, so it can borrow nothing. Reported at the lifetime.
+fn borrowed_body_type(key: &str, path: &syn::Path) -> Option<darling::Error> {
+    path.segments.iter().find_map(|segment| {
+        let syn::PathArguments::AngleBracketed(arguments) = &segment.arguments else {
+            return None;
+        };
+        arguments.args.iter().find_map(|argument| {
+            let syn::GenericArgument::Lifetime(lifetime) = argument else {
+                return None;
+            };
+            Some(
+                darling::Error::custom(format!(
+                    "a `{key}` type cannot borrow: it is decoded into values of its own; declare `{}` without the lifetime `{lifetime}`, with owned fields (`String` for `&{lifetime} str`), and write `{key} = {}`",
+                    segment.ident, segment.ident
+                ))
+                .with_span(lifetime),
+            )
+        })
+    })
+}
+
 /// `response = Option<LoginResponse>`, `error_body = Box<ErrorBody>`: a body's type wrapped
 /// as Rust code holds a value; the key names the body's own type. An answer without the
 /// token is a `Decode` error already, and an error body that cannot be read is no body.
 fn wrapped_body_type(key: &str, path: &syn::Path) -> Option<darling::Error> {
     if !matches!(key, "response" | "error_body") {
         return None;
+    }
+    if let Some(error) = borrowed_body_type(key, path) {
+        return Some(error);
     }
     let last = path.segments.last()?;
     let wrapper = last.ident.to_string();
