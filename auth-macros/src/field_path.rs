@@ -120,6 +120,20 @@ fn collect(expr: &Expr, out: &mut Vec<Segment>) -> Result<(), Malformed> {
             }
             None => Err(malformed(path.span())),
         },
+        // `0.token`, first: a field of a tuple struct, as rustc's own suggestion writes it
+        // (`self.0.token`).
+        Expr::Lit(syn::ExprLit {
+            lit: Lit::Int(int), ..
+        }) if out.is_empty() && int.suffix().is_empty() => match int.base10_parse::<u32>() {
+            Ok(index) => {
+                out.push(Segment::Field(Member::Unnamed(syn::Index {
+                    index,
+                    span: int.span(),
+                })));
+                Ok(())
+            }
+            Err(_) => Err(malformed(int.span())),
+        },
         Expr::Field(field) => {
             collect(&field.base, out)?;
             out.push(Segment::Field(field.member.clone()));
@@ -281,6 +295,7 @@ mod tests {
             "errors[0].extensions.code",
             "matrix[1][2]",
             "pair.0",
+            "0.token",
             "self",
             "self[0]",
         ] {

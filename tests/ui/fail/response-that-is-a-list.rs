@@ -1,0 +1,24 @@
+use auth_core::{login_endpoint, Secret};
+
+#[derive(serde::Deserialize)]
+pub struct LoginResponse {
+    pub token: Secret,
+}
+
+#[login_endpoint(
+    vendor = "Example",
+    base_url = "https://api.example.com",
+    path = "/auth/login",
+    response = Vec<LoginResponse>,
+    token = token,
+)]
+pub struct Login {
+    email: String,
+    #[login(secret)]
+    password: Secret,
+}
+
+fn main() {
+    let login = Login::builder().email("me@example.com").password("hunter2").build();
+    let _ = format!("{login:?}");
+}
