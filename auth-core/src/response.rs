@@ -236,23 +236,20 @@ fn vendor_failure(
     request: Option<&dyn LoginRequest>,
     body: Option<Option<ErrorBodyFields>>,
 ) -> AuthError {
-    let shown = match body {
+    let undocumented = match body {
         Some(Some(body)) => return answered_failure(spec, raw, kind, request, body),
         Some(None) => true,
         None => false,
     };
     let retry_after = retry_after(spec, raw, kind);
-    let mut error = match shown {
+    let mut error = AuthError::answered(kind, spec.vendor(), raw.status, retry_after, None, None);
+    if undocumented {
         // The status still says what happened; the body is kept as a safe excerpt.
-        true => {
-            let excerpt = with_scrub(request, raw, |scrub| body_excerpt(&raw.body, scrub));
-            AuthError::answered(kind, spec.vendor(), raw.status, retry_after, None, None)
-                .with_detail(format!(
-                    "the error body was not the documented shape: {excerpt}"
-                ))
-        }
-        false => AuthError::answered(kind, spec.vendor(), raw.status, retry_after, None, None),
-    };
+        let excerpt = with_scrub(request, raw, |scrub| body_excerpt(&raw.body, scrub));
+        error = error.with_detail(format!(
+            "the error body was not the documented shape: {excerpt}"
+        ));
+    }
     scrub(&mut error, request, raw);
     error
 }
