@@ -124,6 +124,15 @@ impl LoginClient {
         base_url: &str,
         request: &dyn LoginRequest,
     ) -> Result<PreparedLogin, AuthError> {
+        if spec.plain_json() {
+            let (body, headers) = crate::request::plain_json_request(spec, request)?;
+            let url = self.resolved_login_url(spec, base_url, spec.path())?;
+            return Ok(PreparedLogin {
+                url: LoginUrl::new(url, Cow::Borrowed(spec.path()), Vec::new()),
+                headers: Some(headers),
+                body: crate::secret::wiped_on_drop(body),
+            });
+        }
         let mut prepared = PreparedRequest::default();
         crate::request::prepare_into(spec, request, &mut prepared)?;
         let url = match &prepared.path {

@@ -86,6 +86,10 @@ pub struct EndpointSpec {
     /// Whether the only header the spec itself adds is its content type (no declared headers
     /// or cookies, and not an empty POST's length), worked out when the constant is built.
     only_content_type: bool,
+    /// Whether a request is its JSON body and the content type alone: every field is in the
+    /// body, and the path has no placeholder and the query nothing. Set by the macro, which
+    /// knows where each field goes, through [`__fields_only_in_body`](Self::__fields_only_in_body).
+    plain_json: bool,
 }
 
 /// A content type most logins send, recognised in the spec's constant.
@@ -228,7 +232,27 @@ impl EndpointSpec {
                 && cookies.is_empty()
                 && all_plain(content_type, headers)
                 && !matches!(body, BodyFormat::None),
+            plain_json: false,
         }
+    }
+
+    /// Says that every field of the request goes to its body: with a JSON body, a plain path,
+    /// no query and no header but the content type, the request is then written without
+    /// describing its fields. Called by the macro only when it is so.
+    #[doc(hidden)]
+    pub const fn __fields_only_in_body(mut self) -> Self {
+        self.plain_json = matches!(self.body, BodyFormat::Json)
+            && self.only_content_type
+            && !self.path_has_placeholders
+            && self.query.is_empty();
+        self
+    }
+
+    /// Whether a request is its JSON body and the content type alone (see
+    /// [`__fields_only_in_body`](Self::__fields_only_in_body)).
+    #[inline]
+    pub(crate) fn plain_json(&self) -> bool {
+        self.plain_json
     }
 
     /// Whether the content type is the only header the spec adds, and needs no check.

@@ -377,6 +377,9 @@ pub fn request_headers<E: LoginEndpoint>(
 pub fn prepared_request<E: LoginEndpoint>(
     endpoint: &E,
 ) -> Result<(Vec<u8>, reqwest::header::HeaderMap), AuthError> {
+    if E::SPEC.plain_json() {
+        return crate::request::plain_json_request(E::SPEC, endpoint);
+    }
     let mut prepared = crate::request::PreparedRequest::default();
     crate::request::prepare_into(E::SPEC, endpoint, &mut prepared)?;
     Ok((prepared.body, prepared.headers))

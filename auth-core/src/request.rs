@@ -363,6 +363,21 @@ pub(crate) fn prepare_into(
     Ok(())
 }
 
+/// The body and headers of a request that is its JSON body and the content type alone (see
+/// [`EndpointSpec::plain_json`]): what [`prepare_into`] writes for it, without describing the
+/// fields, as none of them goes anywhere else.
+pub(crate) fn plain_json_request(
+    spec: &'static EndpointSpec,
+    request: &dyn LoginRequest,
+) -> Result<(Vec<u8>, HeaderMap), AuthError> {
+    let body = json_body(spec, request)?;
+    let mut headers = HeaderMap::with_capacity(1);
+    if let Some(content_type) = content_type_value(spec) {
+        headers.insert(CONTENT_TYPE, content_type);
+    }
+    Ok((body, headers))
+}
+
 /// The headers of `request` alone, for an attempt after the first: built again rather than
 /// copied on every login for the rare retry.
 pub(crate) fn request_headers(
@@ -413,14 +428,22 @@ fn invalid_request(spec: &EndpointSpec, detail: String) -> AuthError {
 }
 
 /// JSON body: the generated, serde-derived view of the fields and constants.
+#[inline]
 fn json_body(spec: &EndpointSpec, request: &dyn LoginRequest) -> Result<Vec<u8>, AuthError> {
     let mut body = Vec::with_capacity(256);
-    request.__write_body(&mut body).map_err(|e| {
-        AuthError::new(ErrorKind::InvalidRequest, spec.vendor())
-            .with_detail("the request body could not be written as JSON")
-            .with_source(e)
-    })?;
-    Ok(body)
+    match request.__write_body(&mut body) {
+        Ok(()) => Ok(body),
+        Err(error) => Err(unwritable_body(spec, error)),
+    }
+}
+
+/// The error of a JSON body that could not be written, built out of line as it is rare.
+#[cold]
+#[inline(never)]
+fn unwritable_body(spec: &EndpointSpec, error: serde_json::Error) -> AuthError {
+    AuthError::new(ErrorKind::InvalidRequest, spec.vendor())
+        .with_detail("the request body could not be written as JSON")
+        .with_source(error)
 }
 
 /// Form body: `application/x-www-form-urlencoded`, constants first, then fields.
@@ -758,6 +781,97 @@ fn basic_authorization(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    use crate::credentials::{ResponseSpec, Source};
+    use crate::endpoint::LifetimePolicy;
+
+    /// A request whose only field goes to its JSON body.
+    struct BodyOnly;
+
+    impl LoginRequest for BodyOnly {
+        fn __write_body(&self, out: &mut Vec<u8>) -> Result<(), serde_json::Error> {
+            out.extend_from_slice(br#"{"username":"ada"}"#);
+            Ok(())
+        }
+
+        fn __describe<'a>(&'a self, _: &mut RequestParts<'a>) {}
+
+        fn __secrets(&self, _: &mut dyn FnMut(&str)) {}
+    }
+
+    const fn spec(
+        path: &'static str,
+        content_type: Option<&'static str>,
+        headers: &'static [(&'static str, &'static str)],
+        query: &'static [(&'static str, &'static str)],
+    ) -> EndpointSpec {
+        EndpointSpec::__new(
+            "Vendor",
+            Method::Post,
+            None,
+            path,
+            BodyFormat::Json,
+            content_type,
+            headers,
+            query,
+            &[],
+            &[],
+            &[],
+            LifetimePolicy {
+                fixed: None,
+                idle: None,
+            },
+            None,
+            ResponseSpec::__new(
+                "",
+                Source::Body("token"),
+                None,
+                None,
+                None,
+                ErrorKind::Rejected,
+            ),
+        )
+    }
+
+    const PLAIN: EndpointSpec =
+        spec("/login", Some("application/json"), &[], &[]).__fields_only_in_body();
+    const UNCOMMON_TYPE: EndpointSpec =
+        spec("/login", Some("application/vnd.api+json"), &[], &[]).__fields_only_in_body();
+
+    #[test]
+    fn a_body_only_request_is_what_the_general_path_writes() {
+        for spec in [&PLAIN, &UNCOMMON_TYPE] {
+            assert!(spec.plain_json());
+            let (body, headers) = plain_json_request(spec, &BodyOnly).unwrap();
+            let mut general = PreparedRequest::default();
+            prepare_into(spec, &BodyOnly, &mut general).unwrap();
+            assert_eq!(body, general.body);
+            assert_eq!(headers, general.headers);
+            assert_eq!(headers.len(), 1);
+            assert_eq!(headers[CONTENT_TYPE], spec.content_type().unwrap());
+        }
+    }
+
+    #[test]
+    fn only_a_plain_path_query_and_headers_take_the_body_only_path() {
+        const PLACEHOLDER: EndpointSpec =
+            spec("/{tenant}/login", Some("application/json"), &[], &[]).__fields_only_in_body();
+        const QUERY: EndpointSpec =
+            spec("/login", Some("application/json"), &[], &[("v", "2")]).__fields_only_in_body();
+        const HEADER: EndpointSpec = spec(
+            "/login",
+            Some("application/json"),
+            &[("x-client", "cli")],
+            &[],
+        )
+        .__fields_only_in_body();
+        const NO_CONTENT_TYPE: EndpointSpec =
+            spec("/login", None, &[], &[]).__fields_only_in_body();
+        const NOT_SAID: EndpointSpec = spec("/login", Some("application/json"), &[], &[]);
+        for spec in [&PLACEHOLDER, &QUERY, &HEADER, &NO_CONTENT_TYPE, &NOT_SAID] {
+            assert!(!spec.plain_json(), "{}", spec.path());
+        }
+    }
 
     #[test]
     fn basic_credentials_follow_rfc_7617() {

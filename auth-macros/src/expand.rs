@@ -943,6 +943,18 @@ fn expand_endpoint_impl(endpoint: &Endpoint) -> TokenStream {
     let credentials = expand_credentials(&endpoint.credentials);
     let refresh_impl = expand_refresh_impl(endpoint);
     let declared_refresh = expand_declared_refresh(endpoint);
+    // A JSON body that holds every field: the request is then written without describing them.
+    let fields_only_in_body = (endpoint.body == BodyFormat::Json
+        && endpoint.fields.iter().all(|field| {
+            field
+                .placements()
+                .all(|placement| matches!(placement, Placement::JsonBody(_)))
+        })
+        && endpoint
+            .constants
+            .iter()
+            .all(|constant| constant.header_template().is_none()))
+    .then(|| quote!(.__fields_only_in_body()));
 
     quote! {
         #request_impl
@@ -967,7 +979,7 @@ fn expand_endpoint_impl(endpoint: &Endpoint) -> TokenStream {
                 ::auth_core::LifetimePolicy { fixed: #fixed, idle: #idle },
                 #lockout,
                 #response_spec,
-            );
+            )#fields_only_in_body;
 
             #decode
 

@@ -340,43 +340,44 @@ impl ::auth_core::LoginEndpoint for Login {
     type ErrorBody = ::auth_core::NoErrorBody;
     type Itself = Self;
     const SPEC: &'static ::auth_core::EndpointSpec = &::auth_core::EndpointSpec::__new(
-        "Identity",
-        ::auth_core::Method::Post,
-        ::core::option::Option::Some("https://identity.example.com"),
-        "/v3/auth/tokens",
-        ::auth_core::BodyFormat::Json,
-        ::core::option::Option::Some("application/json"),
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        ::auth_core::LifetimePolicy {
-            fixed: ::core::option::Option::Some(
-                ::core::time::Duration::from_secs(3600u64),
-            ),
-            idle: ::core::option::Option::None,
-        },
-        ::core::option::Option::None,
-        ::auth_core::ResponseSpec::__new(
-            "TokenResponse",
-            ::auth_core::Source::Header("x-subject-token"),
-            ::core::option::Option::Some(::auth_core::Source::Cookie("refresh")),
-            ::core::option::Option::Some(
-                ::auth_core::Expiry::In(
-                    ::auth_core::Source::Body("session.expires"),
-                    ::auth_core::TimeUnit::Millis,
+            "Identity",
+            ::auth_core::Method::Post,
+            ::core::option::Option::Some("https://identity.example.com"),
+            "/v3/auth/tokens",
+            ::auth_core::BodyFormat::Json,
+            ::core::option::Option::Some("application/json"),
+            &[],
+            &[],
+            &[],
+            &[],
+            &[],
+            ::auth_core::LifetimePolicy {
+                fixed: ::core::option::Option::Some(
+                    ::core::time::Duration::from_secs(3600u64),
                 ),
-            ),
-            ::core::option::Option::Some(
-                ::auth_core::Expiry::At(
-                    ::auth_core::Source::Header("x-refresh-expires"),
-                    ::auth_core::TimeFormat::UnixSeconds,
+                idle: ::core::option::Option::None,
+            },
+            ::core::option::Option::None,
+            ::auth_core::ResponseSpec::__new(
+                "TokenResponse",
+                ::auth_core::Source::Header("x-subject-token"),
+                ::core::option::Option::Some(::auth_core::Source::Cookie("refresh")),
+                ::core::option::Option::Some(
+                    ::auth_core::Expiry::In(
+                        ::auth_core::Source::Body("session.expires"),
+                        ::auth_core::TimeUnit::Millis,
+                    ),
                 ),
+                ::core::option::Option::Some(
+                    ::auth_core::Expiry::At(
+                        ::auth_core::Source::Header("x-refresh-expires"),
+                        ::auth_core::TimeFormat::UnixSeconds,
+                    ),
+                ),
+                ::auth_core::ErrorKind::Forbidden,
             ),
-            ::auth_core::ErrorKind::Forbidden,
-        ),
-    );
+        )
+        .__fields_only_in_body();
     fn __decode(
         __body: &[u8],
     ) -> ::core::result::Result<

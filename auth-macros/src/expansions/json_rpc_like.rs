@@ -420,31 +420,32 @@ impl ::auth_core::LoginEndpoint for Login {
     type ErrorBody = ::auth_core::NoErrorBody;
     type Itself = Self;
     const SPEC: &'static ::auth_core::EndpointSpec = &::auth_core::EndpointSpec::__new(
-        "Zabbix",
-        ::auth_core::Method::Post,
-        ::core::option::Option::Some("https://zabbix.example.com"),
-        "/api_jsonrpc.php",
-        ::auth_core::BodyFormat::Json,
-        ::core::option::Option::Some("application/json"),
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        ::auth_core::LifetimePolicy {
-            fixed: ::core::option::Option::None,
-            idle: ::core::option::Option::None,
-        },
-        ::core::option::Option::None,
-        ::auth_core::ResponseSpec::__new(
-            "RpcResponse",
-            ::auth_core::Source::Body("result"),
+            "Zabbix",
+            ::auth_core::Method::Post,
+            ::core::option::Option::Some("https://zabbix.example.com"),
+            "/api_jsonrpc.php",
+            ::auth_core::BodyFormat::Json,
+            ::core::option::Option::Some("application/json"),
+            &[],
+            &[],
+            &[],
+            &[],
+            &[],
+            ::auth_core::LifetimePolicy {
+                fixed: ::core::option::Option::None,
+                idle: ::core::option::Option::None,
+            },
             ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::auth_core::ErrorKind::Rejected,
-        ),
-    );
+            ::auth_core::ResponseSpec::__new(
+                "RpcResponse",
+                ::auth_core::Source::Body("result"),
+                ::core::option::Option::None,
+                ::core::option::Option::None,
+                ::core::option::Option::None,
+                ::auth_core::ErrorKind::Rejected,
+            ),
+        )
+        .__fields_only_in_body();
     fn __decode(
         __body: &[u8],
     ) -> ::core::result::Result<

@@ -340,31 +340,32 @@ impl ::auth_core::LoginEndpoint for Login {
     type ErrorBody = LoginResponse;
     type Itself = Self;
     const SPEC: &'static ::auth_core::EndpointSpec = &::auth_core::EndpointSpec::__new(
-        "Hyper3D",
-        ::auth_core::Method::Post,
-        ::core::option::Option::Some("https://hyperhuman.deemos.com/api"),
-        "/user/login",
-        ::auth_core::BodyFormat::Json,
-        ::core::option::Option::Some("application/json"),
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        ::auth_core::LifetimePolicy {
-            fixed: ::core::option::Option::None,
-            idle: ::core::option::Option::None,
-        },
-        ::core::option::Option::None,
-        ::auth_core::ResponseSpec::__new(
-            "LoginResponse",
-            ::auth_core::Source::Body("token"),
+            "Hyper3D",
+            ::auth_core::Method::Post,
+            ::core::option::Option::Some("https://hyperhuman.deemos.com/api"),
+            "/user/login",
+            ::auth_core::BodyFormat::Json,
+            ::core::option::Option::Some("application/json"),
+            &[],
+            &[],
+            &[],
+            &[],
+            &[],
+            ::auth_core::LifetimePolicy {
+                fixed: ::core::option::Option::None,
+                idle: ::core::option::Option::None,
+            },
             ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::core::option::Option::None,
-            ::auth_core::ErrorKind::Rejected,
-        ),
-    );
+            ::auth_core::ResponseSpec::__new(
+                "LoginResponse",
+                ::auth_core::Source::Body("token"),
+                ::core::option::Option::None,
+                ::core::option::Option::None,
+                ::core::option::Option::None,
+                ::auth_core::ErrorKind::Rejected,
+            ),
+        )
+        .__fields_only_in_body();
     fn __decode(
         __body: &[u8],
     ) -> ::core::result::Result<

@@ -415,40 +415,41 @@ impl ::auth_core::LoginEndpoint for Login {
     type ErrorBody = ::auth_core::NoErrorBody;
     type Itself = Self;
     const SPEC: &'static ::auth_core::EndpointSpec = &::auth_core::EndpointSpec::__new(
-        "TalkStack AI",
-        ::auth_core::Method::Put,
-        ::core::option::Option::Some("https://api.talkstackai.com"),
-        "/auth/login",
-        ::auth_core::BodyFormat::Json,
-        ::core::option::Option::Some("application/json; charset=utf-8"),
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        ::auth_core::LifetimePolicy {
-            fixed: ::core::option::Option::Some(
-                ::core::time::Duration::from_secs(7200u64),
-            ),
-            idle: ::core::option::Option::None,
-        },
-        ::core::option::Option::None,
-        ::auth_core::ResponseSpec::__new(
-            "LoginResponse",
-            ::auth_core::Source::Body("data.token"),
-            ::core::option::Option::Some(
-                ::auth_core::Source::Body("data.refresh_token"),
-            ),
-            ::core::option::Option::Some(
-                ::auth_core::Expiry::At(
-                    ::auth_core::Source::Body("expiration_time"),
-                    ::auth_core::TimeFormat::Rfc3339,
+            "TalkStack AI",
+            ::auth_core::Method::Put,
+            ::core::option::Option::Some("https://api.talkstackai.com"),
+            "/auth/login",
+            ::auth_core::BodyFormat::Json,
+            ::core::option::Option::Some("application/json; charset=utf-8"),
+            &[],
+            &[],
+            &[],
+            &[],
+            &[],
+            ::auth_core::LifetimePolicy {
+                fixed: ::core::option::Option::Some(
+                    ::core::time::Duration::from_secs(7200u64),
                 ),
-            ),
+                idle: ::core::option::Option::None,
+            },
             ::core::option::Option::None,
-            ::auth_core::ErrorKind::Rejected,
-        ),
-    );
+            ::auth_core::ResponseSpec::__new(
+                "LoginResponse",
+                ::auth_core::Source::Body("data.token"),
+                ::core::option::Option::Some(
+                    ::auth_core::Source::Body("data.refresh_token"),
+                ),
+                ::core::option::Option::Some(
+                    ::auth_core::Expiry::At(
+                        ::auth_core::Source::Body("expiration_time"),
+                        ::auth_core::TimeFormat::Rfc3339,
+                    ),
+                ),
+                ::core::option::Option::None,
+                ::auth_core::ErrorKind::Rejected,
+            ),
+        )
+        .__fields_only_in_body();
     fn __decode(
         __body: &[u8],
     ) -> ::core::result::Result<
