@@ -96,7 +96,18 @@ fn quoted(meta: &syn::Meta, example: &str) -> darling::Result<SpannedValue<Strin
             }) => {
                 let key = path_name(meta.path());
                 let written = quote::ToTokens::to_token_stream(lit).to_string();
-                let message = if matches!(key.as_str(), "lifetime" | "idle_timeout" | "lockout") {
+                let unit = match lit {
+                    syn::Lit::Int(int) if !int.suffix().is_empty() => {
+                        Some((int.base10_digits(), int.suffix()))
+                    }
+                    _ => None,
+                };
+                let message = if let Some((digits, unit)) = unit
+                    && matches!(key.as_str(), "lifetime" | "idle_timeout" | "lockout")
+                {
+                    // `lifetime = 2h`: the number and its unit, written without quotes.
+                    format!("write the duration in quotes: `{key} = \"{digits}{unit}\"`")
+                } else if matches!(key.as_str(), "lifetime" | "idle_timeout" | "lockout") {
                     format!(
                         "a duration is text with its unit: `{key} = \"{written}s\"` for seconds, `{key} = \"{written}m\"` for minutes"
                     )

@@ -1,0 +1,30 @@
+use auth_core::{login_endpoint, Secret, VendorError};
+
+#[derive(serde::Deserialize)]
+pub struct LoginResponse {
+    pub token: Secret,
+}
+
+#[derive(serde::Deserialize, VendorError)]
+#[vendor_error(code = code, status(401 => InvalidCredentials))]
+pub struct ErrorBody {
+    code: String,
+}
+
+#[login_endpoint(
+    vendor = "Acme",
+    base_url = "https://api.acme.example",
+    path = "/auth/login",
+    response = LoginResponse,
+    token = token,
+    error_body = ErrorBody,
+)]
+pub struct Login {
+    email: String,
+    #[login(secret)]
+    password: Secret,
+}
+
+fn main() {
+    let _login = Login::builder().email("me@example.com").password("pw").build();
+}
