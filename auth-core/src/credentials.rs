@@ -102,6 +102,11 @@ const fn expiry_in_headers(expiry: Option<Expiry>) -> bool {
 }
 
 impl ResponseSpec {
+    /// Whether a refresh token is read from a successful answer.
+    pub(crate) const fn reads_refresh_token(&self) -> bool {
+        self.refresh_token.is_some()
+    }
+
     #[doc(hidden)]
     pub const fn __new(
         response_type: &'static str,

@@ -248,6 +248,13 @@ impl EndpointSpec {
         self
     }
 
+    /// Whether a successful answer is read for a refresh token (`refresh_token = ...`): what a
+    /// refresh request declared with `refreshes = Login` checks of `Login` when it compiles.
+    #[doc(hidden)]
+    pub const fn __reads_refresh_token(&self) -> bool {
+        self.response.reads_refresh_token()
+    }
+
     /// Whether a request is its JSON body and the content type alone (see
     /// [`__fields_only_in_body`](Self::__fields_only_in_body)).
     #[inline]

@@ -303,7 +303,16 @@ pub const STAND_IN_SPEC: EndpointSpec = EndpointSpec::__new(
         idle: None,
     },
     None,
-    ResponseSpec::__new("", Source::Body(""), None, None, None, ErrorKind::Rejected),
+    // Reads a refresh token, so a refresh request naming a login with mistakes reports
+    // nothing of it.
+    ResponseSpec::__new(
+        "",
+        Source::Body(""),
+        Some(Source::Body("")),
+        None,
+        None,
+        ErrorKind::Rejected,
+    ),
 );
 
 /// What the generated `send` of an endpoint without a base URL returns. That `send` cannot be

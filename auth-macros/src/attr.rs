@@ -370,6 +370,43 @@ fn list_key_given_a_value(item: NestedMeta) -> NestedMeta {
     }
 }
 
+/// `refreshes(Login)`, `response(LoginResponse)`: a key that names a type, written as a list.
+/// Reported at the parentheses, and read as `refreshes = Login`, so that the uses of the
+/// declaration that need the type to be right report nothing more.
+fn type_key_given_a_list(item: NestedMeta, errors: &mut darling::error::Accumulator) -> NestedMeta {
+    let NestedMeta::Meta(syn::Meta::List(list)) = &item else {
+        return item;
+    };
+    let key = path_name(&list.path);
+    if !matches!(
+        key.as_str(),
+        "refreshes" | "refresh" | "response" | "error_body"
+    ) {
+        return item;
+    }
+    let Ok(path) = syn::parse2::<syn::Path>(list.tokens.clone()) else {
+        return item;
+    };
+    let written = quote::ToTokens::to_token_stream(&path)
+        .to_string()
+        .replace(' ', "");
+    errors.push(
+        darling::Error::custom(format!(
+            "a key that names a type takes it after `=`: write `{key} = {written}`"
+        ))
+        .with_span(&list.delimiter.span().join()),
+    );
+    NestedMeta::Meta(syn::Meta::NameValue(syn::MetaNameValue {
+        path: list.path.clone(),
+        eq_token: syn::Token![=](list.delimiter.span().open()),
+        value: Expr::Path(syn::ExprPath {
+            attrs: Vec::new(),
+            qself: None,
+            path,
+        }),
+    }))
+}
+
 /// `token = data.token.`: reported at the dot, and read without it.
 pub fn without_trailing_dot(
     item: NestedMeta,
@@ -447,6 +484,9 @@ pub struct KeyList {
     /// What an unknown `key = value` most likely meant when nothing closer is known, from the
     /// key and the value as written: a header's name written as a key.
     pub pair: Option<fn(&str, &str) -> String>,
+    /// Keys other derives name a field's wire name with (`json = "orgId"`, serde's `alias`):
+    /// given a string, the key to write is `rename`.
+    pub renames: &'static [&'static str],
 }
 
 /// `#[login_endpoint(...)]`.
@@ -500,12 +540,25 @@ pub const ENDPOINT_KEYS: KeyList = KeyList {
             "url",
             "the host is `base_url = \"https://api.example.com\"` and the endpoint `path = \"/auth/login\"`",
         ),
+        (
+            "code",
+            "a vendor's error code is read by the `error_body` type: `#[vendor_error(code = errorCode)]` on it, and `error_body = ErrorBody` here",
+        ),
+        (
+            "error_code",
+            "a vendor's error code is read by the `error_body` type: `#[vendor_error(code = errorCode)]` on it, and `error_body = ErrorBody` here",
+        ),
+        (
+            "message",
+            "a vendor's error message is read by the `error_body` type: `#[vendor_error(message = error)]` on it, and `error_body = ErrorBody` here",
+        ),
     ],
     pair: Some(|key, value| {
         format!(
             "a value sent in every request is a constant: `constant({key} = {value})` in the body, or `query({key} = {value})`, `cookie({key} = {value})`"
         )
     }),
+    renames: &[],
 };
 
 /// `#[login(...)]` on a field.
@@ -534,6 +587,18 @@ pub const FIELD_KEYS: KeyList = KeyList {
         (
             "optional",
             "a field is optional when its type is an `Option`: write its type as `Option<...>`",
+        ),
+        (
+            "skip_serializing_if",
+            "an `Option` field that is not set is left out of the request by itself; remove `skip_serializing_if`",
+        ),
+        (
+            "code",
+            "a field is sent under its own name, with no key (a one-time code too: `otp: String`, or `rename = \"code\"`); a vendor's error code is read by the `error_body` type, `#[vendor_error(code)]` on its field",
+        ),
+        (
+            "alias",
+            "the name a field is sent under is its `rename = \"...\"`; a field is sent under one name",
         ),
         (
             "skip",
@@ -569,6 +634,16 @@ pub const FIELD_KEYS: KeyList = KeyList {
         ),
     ],
     pair: None,
+    renames: &[
+        "json",
+        "alias",
+        "name",
+        "key",
+        "field",
+        "wire_name",
+        "serialize",
+        "as",
+    ],
 };
 
 /// `header(name = "...", value = "...")`.
@@ -585,6 +660,7 @@ const HEADER_KEYS: KeyList = KeyList {
             key.replace('_', "-")
         )
     }),
+    renames: &[],
 };
 
 /// `body_failure(field = ..., success = ..., kind = ...)`.
@@ -609,6 +685,7 @@ const BODY_FAILURE_KEYS: KeyList = KeyList {
         ),
     ],
     pair: None,
+    renames: &[],
 };
 
 impl KeyList {
@@ -630,7 +707,18 @@ impl KeyList {
             .iter()
             .find(|(key, _)| *key == name)
             .map(|(_, hint)| format!("{hint}; "));
-        let suggestion = elsewhere
+        let renamed = match value {
+            Some(Expr::Lit(syn::ExprLit {
+                lit: syn::Lit::Str(text),
+                ..
+            })) if self.renames.contains(&name.as_str()) => Some(format!(
+                "the name a field is sent under is its `rename`: write `rename = {:?}`; ",
+                text.value()
+            )),
+            _ => None,
+        };
+        let suggestion = renamed
+            .or(elsewhere)
             .or(guess)
             .or_else(|| {
                 closest(&name, self.keys, MAX_KEY_DISTANCE)
@@ -853,30 +941,65 @@ pub fn braced_value(tokens: &TokenStream) -> Option<(darling::Error, TokenStream
             && matches!(&tokens[i - 2], TokenTree::Ident(_))
     })?;
     let key = tokens[at - 2].to_string();
-    let message = if key == "status" {
-        "`status` is a list of arms in parentheses: write `status(401 => InvalidCredentials, 423 => Locked)`".to_owned()
-    } else {
-        // The map's `key: value` pairs, as this DSL writes them.
-        let pairs = match &tokens[at] {
-            TokenTree::Group(group) => {
-                let mut written = String::new();
-                for token in group.stream() {
-                    match &token {
-                        TokenTree::Punct(p) if p.as_char() == ':' => written.push_str(" ="),
-                        TokenTree::Punct(p) if p.as_char() == ',' => written.push(','),
-                        other => {
-                            if !written.is_empty() {
-                                written.push(' ');
-                            }
-                            written.push_str(&other.to_string());
-                        }
+    // The map's `key: value` pairs, each as written.
+    let pairs: Vec<(String, String)> = match &tokens[at] {
+        TokenTree::Group(group) => {
+            let mut pairs = Vec::new();
+            let (mut left, mut right, mut after_colon) = (String::new(), String::new(), false);
+            let mut flush = |left: &mut String, right: &mut String| {
+                if !left.is_empty() || !right.is_empty() {
+                    pairs.push((std::mem::take(left), std::mem::take(right)));
+                }
+            };
+            for token in group.stream() {
+                match &token {
+                    TokenTree::Punct(p) if p.as_char() == ':' && !after_colon => after_colon = true,
+                    TokenTree::Punct(p) if p.as_char() == ',' => {
+                        flush(&mut left, &mut right);
+                        after_colon = false;
+                    }
+                    other => {
+                        let side = if after_colon { &mut right } else { &mut left };
+                        side.push_str(&other.to_string());
                     }
                 }
-                written
             }
-            _ => "...".to_owned(),
+            flush(&mut left, &mut right);
+            pairs
+        }
+        _ => Vec::new(),
+    };
+    let arms = |prefix: &str, fallback: &str| {
+        if pairs.is_empty() || pairs.iter().any(|(_, value)| value.is_empty()) {
+            return fallback.to_owned();
+        }
+        pairs
+            .iter()
+            .map(|(code, kind)| format!("{prefix}{code} => {kind}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let message = if key == "status" {
+        format!(
+            "`status` is a list of arms in parentheses: write `status({})`",
+            arms("", "401 => InvalidCredentials, 423 => Locked")
+        )
+    } else if key == "kind" {
+        format!(
+            "`kind` is a list of arms in parentheses, each matching the `code` or the `message`: write `kind({})`",
+            arms("code = ", "code = \"LOCKED\" => Locked")
+        )
+    } else {
+        let written = if pairs.is_empty() {
+            "...".to_owned()
+        } else {
+            pairs
+                .iter()
+                .map(|(name, value)| format!("{name} = {value}"))
+                .collect::<Vec<_>>()
+                .join(", ")
         };
-        format!("a list of keys is written in parentheses, each `key = value`: `{key}({pairs})`")
+        format!("a list of keys is written in parentheses, each `key = value`: `{key}({written})`")
     };
     let error = darling::Error::custom(message).with_span(&tokens[at].span());
     let end = if matches!(tokens.get(at + 1), Some(TokenTree::Punct(p)) if p.as_char() == ',') {
@@ -929,15 +1052,280 @@ pub fn missing_comma(tokens: &TokenStream) -> Option<(darling::Error, TokenStrea
     Some((error, tokens.into_iter().collect()))
 }
 
+/// A fix of a list's tokens: the error for a mistake, and the tokens with it read as meant.
+type TokenFix = fn(&TokenStream) -> Option<(darling::Error, TokenStream)>;
+
+/// Whether `tokens[at]` starts an item of a list: it is first, or follows a `,`.
+fn starts_an_item(tokens: &[proc_macro2::TokenTree], at: usize) -> bool {
+    at == 0 || matches!(&tokens[at - 1], proc_macro2::TokenTree::Punct(p) if p.as_char() == ',')
+}
+
+/// The tokens from `from` up to the next `,` of the list (or its end).
+fn value_end(tokens: &[proc_macro2::TokenTree], from: usize) -> usize {
+    tokens[from..]
+        .iter()
+        .position(|token| matches!(token, proc_macro2::TokenTree::Punct(p) if p.as_char() == ','))
+        .map_or(tokens.len(), |comma| from + comma)
+}
+
+/// The tokens as written, without the spaces they are printed with: `/auth/login`.
+fn written_tokens(tokens: &[proc_macro2::TokenTree]) -> String {
+    tokens
+        .iter()
+        .map(ToString::to_string)
+        .collect::<String>()
+        .replace(' ', "")
+}
+
+/// An error over `tokens`, from the first to the last.
+fn error_over(tokens: &[proc_macro2::TokenTree], message: String) -> darling::Error {
+    let stream: TokenStream = tokens.iter().cloned().collect();
+    darling::Error::from(syn::Error::new_spanned(stream, message))
+}
+
+/// `vendor = "Acme"; base_url = ...`: keys separated as statements are. Returns one error, at
+/// the first `;`, and the tokens with every `;` of the list read as `,`.
+pub fn semicolon_separator(tokens: &TokenStream) -> Option<(darling::Error, TokenStream)> {
+    use proc_macro2::{Punct, Spacing, TokenTree};
+    let mut tokens: Vec<TokenTree> = tokens.clone().into_iter().collect();
+    let is_semicolon =
+        |token: &TokenTree| matches!(token, TokenTree::Punct(p) if p.as_char() == ';');
+    let first = tokens.iter().position(is_semicolon)?;
+    let error = darling::Error::custom(
+        "keys are separated by commas, not `;`: write `,` here and after each key",
+    )
+    .with_span(&tokens[first].span());
+    for token in &mut tokens {
+        if is_semicolon(token) {
+            let mut comma = Punct::new(',', Spacing::Alone);
+            comma.set_span(token.span());
+            *token = TokenTree::Punct(comma);
+        }
+    }
+    Some((error, tokens.into_iter().collect()))
+}
+
+/// `content-type = "..."`: a key written with `-`, as headers are. Returns the error, over the
+/// key, and the tokens with the key written with `_`.
+pub fn hyphenated_key(tokens: &TokenStream) -> Option<(darling::Error, TokenStream)> {
+    use proc_macro2::{Ident as Name, TokenTree};
+    let tokens: Vec<TokenTree> = tokens.clone().into_iter().collect();
+    let (at, end) = (0..tokens.len()).find_map(|at| {
+        if !starts_an_item(&tokens, at) || !matches!(tokens[at], TokenTree::Ident(_)) {
+            return None;
+        }
+        let mut end = at + 1;
+        while matches!(tokens.get(end), Some(TokenTree::Punct(p)) if p.as_char() == '-')
+            && matches!(tokens.get(end + 1), Some(TokenTree::Ident(_)))
+        {
+            end += 2;
+        }
+        let ends_the_key = match tokens.get(end) {
+            None => true,
+            Some(TokenTree::Punct(p)) => matches!(p.as_char(), '=' | ','),
+            Some(TokenTree::Group(group)) => {
+                group.delimiter() == proc_macro2::Delimiter::Parenthesis
+            }
+            Some(_) => false,
+        };
+        (end > at + 1 && ends_the_key).then_some((at, end))
+    })?;
+    let written = written_tokens(&tokens[at..end]);
+    let key = written.replace('-', "_");
+    let error = error_over(
+        &tokens[at..end],
+        format!("a key is written with `_`, not `-`: `{key}`"),
+    );
+    let mut fixed = tokens[..at].to_vec();
+    fixed.push(TokenTree::Ident(Name::new(&key, tokens[at].span())));
+    fixed.extend(tokens[end..].iter().cloned());
+    Some((error, fixed.into_iter().collect()))
+}
+
+/// `path = /auth/login`, `base_url = https://api.example.com`: text written without its quotes.
+/// Returns the error, over the value, and the tokens with the value as a string.
+pub fn unquoted_text(tokens: &TokenStream) -> Option<(darling::Error, TokenStream)> {
+    use proc_macro2::{Literal, TokenTree};
+    let tokens: Vec<TokenTree> = tokens.clone().into_iter().collect();
+    let punct = |at: usize, c: char| matches!(tokens.get(at), Some(TokenTree::Punct(p)) if p.as_char() == c);
+    let after_a_key = |at: usize| {
+        at >= 2
+            && matches!(&tokens[at - 1], TokenTree::Punct(p) if p.as_char() == '=')
+            && matches!(tokens[at - 2], TokenTree::Ident(_))
+    };
+    // `base_url = https://api.example.com,`: the `//` begins a comment, so the scheme and its
+    // `:` are all the list holds of the URL, and of the line.
+    let scheme = (2..tokens.len()).find(|&at| {
+        after_a_key(at)
+            && matches!(&tokens[at], TokenTree::Ident(word) if matches!(word.to_string().as_str(), "http" | "https" | "ws" | "wss"))
+            && punct(at + 1, ':')
+            && !punct(at + 2, ':')
+    });
+    if let Some(at) = scheme {
+        let key = tokens[at - 2].to_string();
+        let error = error_over(
+            &tokens[at..at + 2],
+            format!(
+                "write the URL in quotes: `{key} = \"{}://...\"`; without them, its `//` begins a comment that hides the rest of the line",
+                tokens[at]
+            ),
+        );
+        let mut literal = Literal::string(&format!("{}://example.com", tokens[at]));
+        literal.set_span(tokens[at].span());
+        let mut fixed = tokens[..at].to_vec();
+        fixed.push(TokenTree::Literal(literal));
+        // The comma went with the comment.
+        let rest = &tokens[at + 2..];
+        if !rest.is_empty() && !punct(at + 2, ',') {
+            let mut comma = proc_macro2::Punct::new(',', proc_macro2::Spacing::Alone);
+            comma.set_span(tokens[at + 1].span());
+            fixed.push(TokenTree::Punct(comma));
+        }
+        fixed.extend(rest.iter().cloned());
+        return Some((error, fixed.into_iter().collect()));
+    }
+    let at = (2..tokens.len()).find(|&at| after_a_key(at) && punct(at, '/'))?;
+    let end = value_end(&tokens, at);
+    let key = tokens[at - 2].to_string();
+    let text = written_tokens(&tokens[at..end]);
+    let what = match key.as_str() {
+        "base_url" => "URL",
+        "path" => "path",
+        _ => "text",
+    };
+    let error = error_over(
+        &tokens[at..end],
+        format!("write the {what} in quotes: `{key} = {text:?}`"),
+    );
+    let mut literal = Literal::string(&text);
+    literal.set_span(tokens[at].span());
+    let mut fixed = tokens[..at].to_vec();
+    fixed.push(TokenTree::Literal(literal));
+    fixed.extend(tokens[end..].iter().cloned());
+    Some((error, fixed.into_iter().collect()))
+}
+
+/// `response = &'static LoginResponse`, `token = &data.token`: a reference, where a key names a
+/// type or a path as it is. Returns the error, at the `&`, and the tokens without the `&`, its
+/// lifetime and `mut`.
+pub fn reference_value(tokens: &TokenStream) -> Option<(darling::Error, TokenStream)> {
+    use proc_macro2::TokenTree;
+    let tokens: Vec<TokenTree> = tokens.clone().into_iter().collect();
+    let at = (2..tokens.len()).find(|&at| {
+        matches!(&tokens[at], TokenTree::Punct(p) if p.as_char() == '&')
+            && matches!(&tokens[at - 1], TokenTree::Punct(p) if p.as_char() == '=')
+            && matches!(tokens[at - 2], TokenTree::Ident(_))
+    })?;
+    let mut rest = at + 1;
+    // `'static`: a `'` joined to the lifetime's name.
+    if matches!(tokens.get(rest), Some(TokenTree::Punct(p)) if p.as_char() == '\'')
+        && matches!(tokens.get(rest + 1), Some(TokenTree::Ident(_)))
+    {
+        rest += 2;
+    }
+    if matches!(tokens.get(rest), Some(TokenTree::Ident(word)) if word == "mut") {
+        rest += 1;
+    }
+    let end = value_end(&tokens, rest);
+    if rest == end {
+        return None;
+    }
+    let key = tokens[at - 2].to_string();
+    let value = written_tokens(&tokens[rest..end]);
+    let why = if matches!(
+        key.as_str(),
+        "response" | "error_body" | "refreshes" | "refresh"
+    ) {
+        "a key names a type as it is, and a body is read into a value of its own"
+    } else {
+        "a key names a path as it is"
+    };
+    let error = darling::Error::custom(format!("write `{key} = {value}`, without `&`: {why}"))
+        .with_span(&tokens[at].span());
+    let mut fixed = tokens[..at].to_vec();
+    fixed.extend(tokens[rest..].iter().cloned());
+    Some((error, fixed.into_iter().collect()))
+}
+
+/// `#[login("secret, rename = \"orgId\"")]`: the whole list written as one string. Returns the
+/// error, at the string, and the keys it holds, when they read as a list of keys.
+pub fn quoted_list(tokens: &TokenStream) -> Option<(darling::Error, TokenStream)> {
+    use proc_macro2::TokenTree;
+    let mut all = tokens.clone().into_iter();
+    let (Some(TokenTree::Literal(literal)), None) = (all.next(), all.next()) else {
+        return None;
+    };
+    let syn::Lit::Str(text) = syn::Lit::new(literal.clone()) else {
+        return None;
+    };
+    let inner: TokenStream = text.value().parse().ok()?;
+    let items = NestedMeta::parse_meta_list(inner.clone()).ok()?;
+    // One bare name (`#[login("orgId")]`) is as likely a value without its key, which the
+    // list's own reader reports.
+    let several_or_valued = items.len() > 1
+        || matches!(
+            items.first(),
+            Some(NestedMeta::Meta(
+                syn::Meta::NameValue(_) | syn::Meta::List(_)
+            ))
+        );
+    if !several_or_valued || items.iter().any(|item| matches!(item, NestedMeta::Lit(_))) {
+        return None;
+    }
+    let respanned: TokenStream = respan(inner, literal.span());
+    let error = darling::Error::custom(format!(
+        "the keys are written without quotes: `{}`",
+        text.value().trim()
+    ))
+    .with_span(&literal.span());
+    Some((error, respanned))
+}
+
+/// `tokens` with every span set to `span`, groups included.
+fn respan(tokens: TokenStream, span: Span) -> TokenStream {
+    use proc_macro2::{Group, TokenTree};
+    tokens
+        .into_iter()
+        .map(|mut token| {
+            if let TokenTree::Group(group) = &token {
+                let mut inner = Group::new(group.delimiter(), respan(group.stream(), span));
+                inner.set_span(span);
+                token = TokenTree::Group(inner);
+            } else {
+                token.set_span(span);
+            }
+            token
+        })
+        .collect()
+}
+
 /// Parses a list's tokens with `parse`, reading each `key: value` as `key = value`, and a key
 /// whose comma is missing as if it were there, once each is reported into `errors`, so that
-/// one wrong separator does not hide the list's other keys and their mistakes.
+/// one wrong separator does not hide the list's other keys and their mistakes. Notations that
+/// are never right (`;` between keys, `content-type`, unquoted text, `&` before a value, the
+/// list in quotes) are reported and read as meant before the list is parsed.
 pub fn parse_recovering<T>(
     tokens: TokenStream,
     parse: impl Fn(TokenStream) -> syn::Result<T>,
     errors: &mut darling::error::Accumulator,
 ) -> syn::Result<T> {
     let mut tokens = tokens;
+    if let Some((error, fixed)) = quoted_list(&tokens) {
+        errors.push(error);
+        tokens = fixed;
+    }
+    if let Some((error, fixed)) = semicolon_separator(&tokens) {
+        errors.push(error);
+        tokens = fixed;
+    }
+    // Each pass fixes one value; a list may hold several.
+    let passes: [TokenFix; 3] = [hyphenated_key, unquoted_text, reference_value];
+    for pass in passes {
+        while let Some((error, fixed)) = pass(&tokens) {
+            errors.push(error);
+            tokens = fixed;
+        }
+    }
     loop {
         match parse(tokens.clone()) {
             Ok(value) => return Ok(value),
@@ -985,7 +1373,10 @@ impl EndpointArgs {
             .into_iter()
             .map(generic_type_value)
             .map(list_key_given_a_value)
-            .map(|item| without_trailing_dot(item, errors))
+            .map(|item| {
+                let item = type_key_given_a_list(item, errors);
+                without_trailing_dot(item, errors)
+            })
             .collect();
         let (known, unknown_keys) = ENDPOINT_KEYS.screen(items, errors);
         // Each key is read on its own first, so that a key whose value has a mistake is
@@ -1073,6 +1464,16 @@ pub fn links_of(args: &TokenStream) -> Links {
         return links;
     };
     for item in items {
+        if let NestedMeta::Meta(syn::Meta::List(list)) = &item {
+            // `refreshes(Login)`: reported, and read as `refreshes = Login`.
+            let path = syn::parse2::<syn::Path>(list.tokens.clone()).ok();
+            if list.path.is_ident("refreshes") {
+                links.refreshes = path;
+            } else if list.path.is_ident("refresh") {
+                links.refresh = path;
+            }
+            continue;
+        }
         let NestedMeta::Meta(syn::Meta::NameValue(pair)) = &item else {
             continue;
         };
@@ -1115,6 +1516,20 @@ struct HeaderKeys {
 impl FromMeta for HeaderArg {
     fn from_meta(meta: &syn::Meta) -> darling::Result<Self> {
         const EXAMPLE: &str = "header(name = \"accept\", value = \"application/json\")";
+        if let syn::Meta::NameValue(pair) = meta {
+            // `header = "x-api-key"`, as a field's key is written.
+            let name = match &pair.value {
+                Expr::Lit(syn::ExprLit {
+                    lit: syn::Lit::Str(text),
+                    ..
+                }) => text.value(),
+                _ => "x-api-key".to_owned(),
+            };
+            return Err(darling::Error::custom(format!(
+                "a header sent with every request is `header(name = {name:?}, value = \"...\")`; a field sent in this header is marked on the field, `#[login(header = {name:?})]`"
+            ))
+            .with_span(meta));
+        }
         let keys: HeaderKeys = HEADER_KEYS.read(meta, EXAMPLE)?;
         match (keys.name, keys.value) {
             (Some(name), Some(value)) => Ok(HeaderArg { name, value }),
@@ -1133,10 +1548,12 @@ impl FromMeta for HeaderArg {
                     ),
                 )
                 .with_span(meta)),
-            (None, None) => Err(darling::Error::multiple(vec![
-                HEADER_KEYS.missing("name", EXAMPLE).with_span(meta),
-                HEADER_KEYS.missing("value", EXAMPLE).with_span(meta),
-            ])),
+            (None, None) => Err(HEADER_KEYS
+                .missing_all(&[
+                    ("name", "name = \"accept\""),
+                    ("value", "value = \"application/json\""),
+                ])
+                .with_span(meta)),
         }
     }
 }
@@ -1387,7 +1804,7 @@ impl FromMeta for SourceArg {
                 darling::Error::custom("a path names fields, and calls no method")
             })),
             _ => FieldPath::parse(expr).map(SourceArg::Body).map_err(|malformed| {
-                if malformed.index_hint {
+                if malformed.index_hint || malformed.fix.is_some() {
                     malformed.error("the response type", RESPONSE_PATH_EXAMPLE)
                 } else {
                     darling::Error::custom(
@@ -1603,6 +2020,30 @@ pub struct StatusArm {
 impl Parse for StatusArm {
     fn parse(input: ParseStream) -> syn::Result<Self> {
         fn code(input: ParseStream) -> syn::Result<LitInt> {
+            if input.peek(Token![_]) {
+                let wildcard: Token![_] = input.parse()?;
+                return Err(syn::Error::new(
+                    wildcard.span,
+                    "`status(...)` has no `_` arm: a status no arm lists gets the kind its code means in HTTP (401 `InvalidCredentials`, 429 `RateLimited`, another 5xx `ServerError`, else `Rejected`); list the codes, `401 | 403 => InvalidCredentials`, or remove this arm",
+                ));
+            }
+            if input.peek(syn::token::Bracket) {
+                // `[401, 403] => InvalidCredentials`: several codes of one kind.
+                let content;
+                let bracket = syn::bracketed!(content in input);
+                let codes = Punctuated::<LitInt, Token![,]>::parse_terminated(&content)?;
+                let joined = codes
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join(" | ");
+                return Err(syn::Error::new(
+                    bracket.span.join(),
+                    format!(
+                        "the codes of one arm are joined with `|`, not written as a list: `{joined} => ...`"
+                    ),
+                ));
+            }
             if input.peek(syn::LitStr) {
                 let quoted: syn::LitStr = input.parse()?;
                 return Err(syn::Error::new(
@@ -1619,6 +2060,29 @@ impl Parse for StatusArm {
         while input.peek(Token![|]) {
             input.parse::<Token![|]>()?;
             codes.push(code(input)?);
+        }
+        if input.peek(Token![,]) && input.peek2(LitInt) {
+            // `401, 403 => InvalidCredentials`: codes of one arm separated as arms are.
+            let ahead = input.fork();
+            let mut written: Vec<String> = codes.iter().map(ToString::to_string).collect();
+            while ahead.peek(Token![,]) && ahead.peek2(LitInt) {
+                ahead.parse::<Token![,]>()?;
+                written.push(ahead.parse::<LitInt>()?.to_string());
+            }
+            if ahead.peek(Token![=>]) {
+                let comma: Token![,] = input.parse()?;
+                let kind = ahead
+                    .parse::<Token![=>]>()
+                    .and_then(|_| parse_kind(&ahead))
+                    .map_or_else(|_| "...".to_owned(), |kind| kind.to_string());
+                return Err(syn::Error::new(
+                    comma.span,
+                    format!(
+                        "the codes of one arm are joined with `|`, not `,`: `{} => {kind}`",
+                        written.join(" | ")
+                    ),
+                ));
+            }
         }
         if input.peek(Token![..=]) || input.peek(Token![..]) {
             let first = &codes[0];
@@ -1693,6 +2157,12 @@ impl FromMeta for StatusArms {
                         };
                         darling::Error::custom(message).with_span(&e.span())
                     })?;
+                if arms.is_empty() {
+                    return Err(darling::Error::custom(
+                        "`status()` has nothing in it; write `status(<code> => <ErrorKind>, ...)`, e.g. `status(401 => InvalidCredentials, 423 => Locked)`, or remove it",
+                    )
+                    .with_span(&list.delimiter.span().join()));
+                }
                 Ok(StatusArms { arms: arms.into_iter().collect() })
             }
             _ => Err(darling::Error::custom(
@@ -2121,6 +2591,48 @@ impl Parse for ConstantValue {
     }
 }
 
+/// `cookie(name = "lang", value = "en")`, as `header(...)` is written: a cookie or query
+/// parameter is its own key, so this sends two items named `name` and `value`. The error, at
+/// `name`, with the item written as this list writes it.
+fn name_and_value_as_keys(list: &str, entries: &[ConstantEntry]) -> Option<darling::Error> {
+    if !matches!(list, "cookie" | "query") {
+        return None;
+    }
+    let key_of = |wanted: &str| {
+        entries
+            .iter()
+            .find(|entry| entry.keys.len() == 1 && entry.keys[0] == wanted)
+    };
+    let (Some(name), Some(value), 2) = (key_of("name"), key_of("value"), entries.len()) else {
+        return None;
+    };
+    let ConstantValue::Str(named, _) = &name.value else {
+        return None;
+    };
+    let key = if syn::parse_str::<Ident>(named).is_ok() {
+        named.clone()
+    } else {
+        format!("{named:?}")
+    };
+    let written = match &value.value {
+        ConstantValue::Str(text, _) => format!("{text:?}"),
+        ConstantValue::Int(digits, _) | ConstantValue::Float(digits, _) => digits.clone(),
+        ConstantValue::Bool(flag, _) => flag.to_string(),
+        ConstantValue::Array(..) => "[...]".to_owned(),
+    };
+    let what = if list == "cookie" {
+        "a cookie"
+    } else {
+        "a query parameter"
+    };
+    Some(
+        darling::Error::custom(format!(
+            "{what} is written with its name as the key: `{list}({key} = {written})`; as written, this sends two, named `name` and `value`"
+        ))
+        .with_span(&name.key_span),
+    )
+}
+
 /// The tokens of `input` up to the next `,`, as written, for an error's "write ...".
 pub(crate) fn tokens_to_comma(input: ParseStream) -> syn::Result<TokenStream> {
     input.step(|cursor| {
@@ -2199,7 +2711,27 @@ impl Parse for ConstantEntry {
             if input.peek2(Token![!]) {
                 written.push_str("!(...)");
             }
-            let message = if input.peek2(Token![!]) || input.peek2(Token![::]) {
+            let bare = value.get_ident().map(Ident::to_string);
+            let message = if let Some(boolean) =
+                bare.as_deref()
+                    .and_then(|name| match name.to_ascii_lowercase().as_str() {
+                        "true" => Some("true"),
+                        "false" => Some("false"),
+                        _ => None,
+                    }) {
+                // `True`, `FALSE`: another language's booleans.
+                format!("write the boolean in lowercase, without quotes: `{key} = {boolean}`")
+            } else if bare.as_deref().is_some_and(|name| {
+                matches!(
+                    name.to_ascii_lowercase().as_str(),
+                    "null" | "none" | "nil" | "undefined"
+                )
+            }) {
+                // `null`, `None`: a constant that holds nothing.
+                format!(
+                    "`{written}` is no value for a constant; remove `{key}` to leave it out of the request, or, for a value set only sometimes, declare `{key}` as an `Option` field of the struct"
+                )
+            } else if input.peek2(Token![!]) || input.peek2(Token![::]) {
                 // `env!("CLIENT_ID")`, `config::CLIENT_ID`: values of the program, which the
                 // macro cannot read.
                 format!(
@@ -2255,6 +2787,7 @@ impl FromMeta for ConstantList {
                     .map_err(|e| {
                         let message = e.to_string();
                         let message = if message.contains("; write")
+                            || message.contains("; remove")
                             || message.starts_with("write ")
                             || message.contains(": write")
                         {
@@ -2272,9 +2805,11 @@ impl FromMeta for ConstantList {
                     ))
                     .with_span(&list.delimiter.span().join()));
                 }
-                Ok(ConstantList {
-                    entries: entries.into_iter().collect(),
-                })
+                let entries: Vec<ConstantEntry> = entries.into_iter().collect();
+                if let Some(error) = name_and_value_as_keys(&name, &entries) {
+                    return Err(error);
+                }
+                Ok(ConstantList { entries })
             }
             _ => Err(darling::Error::custom(format!(
                 "write `{name}(<key> = <literal>, ...)`, e.g. {example}"

@@ -1035,9 +1035,25 @@ fn expand_refresh_impl(endpoint: &Endpoint) -> Option<TokenStream> {
     let login_type = quote_spanned!(login_span=>
         type Login = <#login as ::auth_core::LoginEndpoint>::Itself;
     );
+    // A login whose answer is read for no refresh token never gets one to refresh with.
+    let login_name = quote::ToTokens::to_token_stream(login)
+        .to_string()
+        .replace(' ', "");
+    let no_refresh_token = format!(
+        "`{login_name}` reads no refresh token from its answer, so `{name}` is never sent: declare where the answer holds it, `refresh_token = refresh_token` (a path, `header(\"...\")` or `cookie(\"...\")`) in `{login_name}`'s `#[login_endpoint(...)]`"
+    );
+    let reads_refresh_token = quote_spanned! {login_span=>
+        const _: () = ::core::assert!(
+            <<#name as ::auth_core::RefreshEndpoint>::Login as ::auth_core::LoginEndpoint>::SPEC
+                .__reads_refresh_token(),
+            #no_refresh_token,
+        );
+    };
     // The whole impl is spanned at the login: a login that is not one is then one error, at
     // its name, however many items of the impl need it.
     Some(quote_spanned! {login_span=>
+        #reads_refresh_token
+
         #[automatically_derived]
         impl ::auth_core::RefreshEndpoint for #name {
             #login_type
@@ -1930,6 +1946,18 @@ pub fn expand_stand_in_endpoint(
     });
     let refresh_impl = links.refreshes.as_ref().map(|login| {
         let span = syn::spanned::Spanned::span(login);
+        if login.is_ident(name) {
+            // `refreshes = Refresh` on `Refresh` itself, reported by the macro: the login it
+            // meant is unknown, so it stands in as a refresh of any.
+            return quote! {
+                #[automatically_derived]
+                impl<__L: ::auth_core::LoginEndpoint> ::auth_core::RefreshOf<__L> for #name {
+                    fn __refresh() -> ::auth_core::__private::DeclaredRefresh<__L> {
+                        ::core::unreachable!()
+                    }
+                }
+            };
+        }
         let login_type = quote_spanned!(span=>
             type Login = <#login as ::auth_core::LoginEndpoint>::Itself;
         );

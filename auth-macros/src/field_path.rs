@@ -31,13 +31,18 @@ pub struct Malformed {
     pub span: Span,
     /// What to write instead, when the mistake is inside an index.
     pub index_hint: bool,
+    /// The whole message, when the mistake is Rust code around a path that is itself right
+    /// (`&data.token`, `data?.token`): it says what to write.
+    pub fix: Option<String>,
 }
 
 impl Malformed {
     /// The error in the words of the list the path is in: `into` is what the path walks
     /// (`the response type`), `example` a path that would do.
     pub fn error(&self, into: &str, example: &str) -> darling::Error {
-        let message = if self.index_hint {
+        let message = if let Some(fix) = &self.fix {
+            fix.clone()
+        } else if self.index_hint {
             "`[n]` picks an element of a list by its position: write the position as a whole number, `[0]` for the first".to_owned()
         } else {
             format!(
@@ -60,6 +65,9 @@ impl FieldPath {
 
     /// Reads `data.sessions[0].token`. A string is not a path: the caller says how to unquote it.
     pub fn parse(expr: &Expr) -> Result<Self, Malformed> {
+        if let Some(mistake) = rust_around_a_path(expr) {
+            return Err(mistake);
+        }
         let mut segments = Vec::new();
         collect(expr, &mut segments)?;
         Ok(FieldPath {
@@ -104,10 +112,62 @@ impl FieldPath {
     }
 }
 
+/// A path written with Rust's operators around it, which a path of this DSL has no use for: a
+/// reference (`&data.token`) or `?` on a step (`data?.token`,
+/// where a path enters an `Option` by itself). The error, at the first such operator, with the
+/// path written without them, if the rest is a path.
+fn rust_around_a_path(expr: &Expr) -> Option<Malformed> {
+    /// The expression without its references and `?`s, and the first operator removed.
+    fn strip(expr: &Expr, first: &mut Option<(Span, &'static str)>) -> Expr {
+        match expr {
+            Expr::Reference(reference) => {
+                first.get_or_insert((reference.and_token.span, "&"));
+                strip(&reference.expr, first)
+            }
+            Expr::Try(question) => {
+                first.get_or_insert((question.question_token.span, "?"));
+                strip(&question.expr, first)
+            }
+            Expr::Field(field) => {
+                let mut field = field.clone();
+                *field.base = strip(&field.base, first);
+                Expr::Field(field)
+            }
+            Expr::Index(index) => {
+                let mut index = index.clone();
+                *index.expr = strip(&index.expr, first);
+                Expr::Index(index)
+            }
+            other => other.clone(),
+        }
+    }
+    let mut first = None;
+    let stripped = strip(expr, &mut first);
+    let (span, operator) = first?;
+    let mut segments = Vec::new();
+    collect(&stripped, &mut segments).ok()?;
+    let written = quote::ToTokens::to_token_stream(&stripped)
+        .to_string()
+        .replace(' ', "");
+    let fix = if operator == "&" {
+        format!("a path names the value, and takes no `&`: write `{written}`")
+    } else {
+        format!(
+            "a path takes no `?`: write `{written}`; a step that is an `Option` is entered by itself, and a value missing from the body is reported as missing"
+        )
+    };
+    Some(Malformed {
+        span,
+        index_hint: false,
+        fix: Some(fix),
+    })
+}
+
 fn collect(expr: &Expr, out: &mut Vec<Segment>) -> Result<(), Malformed> {
     let malformed = |span: Span| Malformed {
         span,
         index_hint: false,
+        fix: None,
     };
     match expr {
         Expr::Path(path) if path.qself.is_none() => match path.path.get_ident() {
@@ -152,11 +212,13 @@ fn collect(expr: &Expr, out: &mut Vec<Segment>) -> Result<(), Malformed> {
                     Err(_) => Err(Malformed {
                         span: int.span(),
                         index_hint: true,
+                        fix: None,
                     }),
                 },
                 other => Err(Malformed {
                     span: other.span(),
                     index_hint: true,
+                    fix: None,
                 }),
             }
         }

@@ -587,6 +587,16 @@ fn check_refresh(endpoint: &Endpoint, errors: &mut darling::error::Accumulator) 
         .last()
         .map(|segment| segment.ident.to_string())
         .unwrap_or_default();
+    if login.is_ident(&endpoint.item.ident) {
+        // `refreshes = Refresh` on `Refresh`: its sessions come from the login it refreshes.
+        errors.push(
+            Error::custom(format!(
+                "`refreshes` names the login whose sessions this request refreshes, and `{login_name}` is this request itself: write `refreshes = Login`, with the login's name"
+            ))
+            .with_span(login),
+        );
+        return;
+    }
     if let Some(refresh) = &endpoint.refresh {
         // A refresh request is renewed by the login's own refresh, not by one of its own.
         errors.push(

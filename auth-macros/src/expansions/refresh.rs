@@ -507,6 +507,11 @@ impl ::auth_core::__private::LoginRequest for Refresh {
         }
     }
 }
+const _: () = ::core::assert!(
+    << Refresh as ::auth_core::RefreshEndpoint > ::Login as ::auth_core::LoginEndpoint >
+    ::SPEC.__reads_refresh_token(),
+    "`Login` reads no refresh token from its answer, so `Refresh` is never sent: declare where the answer holds it, `refresh_token = refresh_token` (a path, `header(\"...\")` or `cookie(\"...\")`) in `Login`'s `#[login_endpoint(...)]`",
+);
 #[automatically_derived]
 impl ::auth_core::RefreshEndpoint for Refresh {
     type Login = <Login as ::auth_core::LoginEndpoint>::Itself;

@@ -83,7 +83,8 @@ impl ErrorBody {
                     .iter()
                     .filter_map(|field| {
                         let ident = field.ident.clone()?;
-                        Some(FieldArgs::parse(Member::Named(ident), &field.attrs, errors))
+                        let args = FieldArgs::parse(Member::Named(ident), &field.attrs, errors);
+                        Some((args, integer_type(&field.ty)))
                     })
                     .collect(),
                 Fields::Unit => Vec::new(),
@@ -115,7 +116,12 @@ impl ErrorBody {
             value: (None, key.value),
             span: key.span,
         });
-        for field in fields {
+        // The code's field, when it is a field of the struct whose type is a number.
+        let mut integer_code = None;
+        for (field, integer) in fields {
+            if let (Some(_), Some(integer)) = (field.code, integer) {
+                integer_code = Some((field.member.clone(), integer));
+            }
             if let Some(span) = field.code {
                 take_role(
                     &mut code,
@@ -151,6 +157,9 @@ impl ErrorBody {
             container.kind,
             code.as_ref().map(|c| c.span),
             message.as_ref().map(|m| m.span),
+            integer_code
+                .as_ref()
+                .filter(|_| code.as_ref().is_some_and(|code| code.value.len() == 1)),
             errors,
         );
         let field_errors = field_errors.and_then(|given| {
@@ -224,6 +233,7 @@ fn check_kind_arms(
     arms: Vec<KindArm>,
     code: Option<Span>,
     message: Option<Span>,
+    integer_code: Option<&(Member, String)>,
     errors: &mut darling::error::Accumulator,
 ) -> Vec<KindRule> {
     let mut rules: Vec<KindRule> = Vec::new();
@@ -243,6 +253,23 @@ fn check_kind_arms(
             continue;
         }
         for value in arm.values {
+            if let (true, Some((member, integer))) = (on_code, integer_code)
+                && value.text.parse::<i128>().is_err()
+            {
+                // `code = "LOCKED"` for a `code: i64`: text that a number never reads as.
+                let field = match member {
+                    Member::Named(ident) => ident.to_string(),
+                    Member::Unnamed(index) => index.index.to_string(),
+                };
+                errors.push(
+                    Error::custom(format!(
+                        "the code is read from `{field}: {integer}`, a number, so {:?} never matches it: compare with the number the vendor sends, `code = 1002 => ...`",
+                        value.text
+                    ))
+                    .with_span(&value.span),
+                );
+                continue;
+            }
             let duplicate = rules
                 .iter()
                 .any(|rule| rule.on_code == on_code && rule.value == value.text);
@@ -266,4 +293,26 @@ fn check_kind_arms(
         }
     }
     rules
+}
+
+/// The type's name when it is a whole number, bare or in an `Option` (`i64`, `Option<u32>`).
+fn integer_type(ty: &syn::Type) -> Option<String> {
+    const INTEGERS: &[&str] = &[
+        "i8", "i16", "i32", "i64", "i128", "isize", "u8", "u16", "u32", "u64", "u128", "usize",
+    ];
+    let syn::Type::Path(path) = ty else {
+        return None;
+    };
+    let last = path.path.segments.last()?;
+    let name = last.ident.to_string();
+    if INTEGERS.contains(&name.as_str()) && path.path.segments.len() == 1 {
+        return Some(name);
+    }
+    if name == "Option"
+        && let syn::PathArguments::AngleBracketed(arguments) = &last.arguments
+        && let Some(syn::GenericArgument::Type(inner)) = arguments.args.first()
+    {
+        return integer_type(inner).map(|inner| format!("Option<{inner}>"));
+    }
+    None
 }

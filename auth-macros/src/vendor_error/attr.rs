@@ -28,6 +28,7 @@ pub const CONTAINER_KEYS: KeyList = KeyList {
         ),
     ],
     pair: None,
+    renames: &[],
 };
 
 /// The keys of `#[vendor_error(...)]` on a field.
@@ -42,6 +43,7 @@ pub const FIELD_KEYS: KeyList = KeyList {
     example: "#[vendor_error(message)]",
     guesses: &[],
     pair: None,
+    renames: &[],
 };
 
 /// The keys of `field_errors(...)`.
@@ -63,6 +65,7 @@ const FIELD_ERROR_KEYS: KeyList = KeyList {
         ("name", "the name of the field at fault is `field = ...`"),
     ],
     pair: None,
+    renames: &[],
 };
 
 pub use crate::field_path::FieldPath as ValuePath;
@@ -564,6 +567,12 @@ fn parse_kind_arms(meta: &Meta) -> darling::Result<Vec<KindArm>> {
             return Err(Error::custom(format!("write `{KIND_EXAMPLE}`")).with_span(meta));
         }
     };
+    if list.tokens.is_empty() {
+        return Err(Error::custom(format!(
+            "`kind()` has nothing in it; write `{KIND_EXAMPLE}`, or remove it"
+        ))
+        .with_span(&list.delimiter.span().join()));
+    }
     list.parse_args_with(Punctuated::<KindArm, Token![,]>::parse_terminated)
         .map(|arms| arms.into_iter().collect())
         .map_err(|e| {
@@ -635,6 +644,29 @@ impl Parse for KindArm {
             input.parse::<Token![|]>()?;
             values.push(value(input)?);
         }
+        if input.peek(Token![,]) && (input.peek2(Lit) || input.peek2(Token![-])) {
+            // `code = "A", "B" => Locked`: values of one arm separated as arms are.
+            let ahead = input.fork();
+            let mut written: Vec<String> = values.iter().map(KindValue::written).collect();
+            while ahead.peek(Token![,]) && (ahead.peek2(Lit) || ahead.peek2(Token![-])) {
+                ahead.parse::<Token![,]>()?;
+                written.push(ahead.parse::<KindValue>()?.written());
+            }
+            if ahead.peek(Token![=>]) {
+                let comma: Token![,] = input.parse()?;
+                let kind = ahead
+                    .parse::<Token![=>]>()
+                    .and_then(|_| crate::attr::parse_kind(&ahead))
+                    .map_or_else(|_| "...".to_owned(), |kind| kind.to_string());
+                return Err(syn::Error::new(
+                    comma.span,
+                    format!(
+                        "the values of one arm are joined with `|`, not `,`: `{on} = {} => {kind}`",
+                        written.join(" | ")
+                    ),
+                ));
+            }
+        }
         if !input.peek(Token![=>]) {
             return Err(syn::Error::new(
                 on.span(),
@@ -649,6 +681,16 @@ impl Parse for KindArm {
     }
 }
 
+impl KindValue {
+    /// The value as an arm writes it: `4`, `"LOCKED"`.
+    fn written(&self) -> String {
+        match self.text.parse::<i64>() {
+            Ok(_) => self.text.clone(),
+            Err(_) => format!("{:?}", self.text),
+        }
+    }
+}
+
 impl Parse for KindValue {
     fn parse(input: ParseStream) -> syn::Result<Self> {
         if input.peek(syn::token::Bracket) {
@@ -658,10 +700,7 @@ impl Parse for KindValue {
             let values = Punctuated::<KindValue, Token![,]>::parse_terminated(&content)?;
             let joined = values
                 .iter()
-                .map(|value| match value.text.parse::<i64>() {
-                    Ok(_) => value.text.clone(),
-                    Err(_) => format!("{:?}", value.text),
-                })
+                .map(KindValue::written)
                 .collect::<Vec<_>>()
                 .join(" | ");
             return Err(syn::Error::new(
