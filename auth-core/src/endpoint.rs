@@ -401,9 +401,17 @@ pub trait LoginEndpoint: LoginRequest {
     fn __decode(body: &[u8]) -> Result<Self::Response, serde_json::Error>;
 
     /// Reads an error body, the same way with `VendorError`; `None` when the body is not the
-    /// declared shape.
+    /// declared shape, or when the declaration names no `error_body`.
     #[doc(hidden)]
-    fn __decode_error(body: &[u8]) -> Option<crate::response::ErrorBodyFields>;
+    fn __decode_error(body: &[u8]) -> Option<crate::response::ErrorBodyFields> {
+        let _ = body;
+        None
+    }
+
+    /// `Some(Self::__decode_error)` when the declaration names an `error_body`; `None`, and no
+    /// error body decoder compiled for the endpoint, when it names none.
+    #[doc(hidden)]
+    const __ERROR_BODY: Option<fn(&[u8]) -> Option<crate::response::ErrorBodyFields>> = None;
 
     /// Whether a 2xx body states a failure.
     #[doc(hidden)]

@@ -120,12 +120,12 @@ where
         };
         let status = raw.status;
         let session = crate::response::interpret::<E>(raw, Some(*this.endpoint));
-        finish_span(
-            this.span,
-            *this.started,
-            Some(status),
-            session.as_ref().map(|_| ()),
-        );
+        // A `match`, not `as_ref().map(..)`: no combinator instantiated per endpoint.
+        let outcome = match &session {
+            Ok(_) => Ok(()),
+            Err(error) => Err(error),
+        };
+        finish_span(this.span, *this.started, Some(status), outcome);
         Poll::Ready(session)
     }
 }

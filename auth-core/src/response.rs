@@ -5,7 +5,7 @@ use std::time::{Duration, SystemTime};
 use crate::client::RawResponse;
 use crate::credentials::{self, Missing};
 use crate::endpoint::{EndpointSpec, LoginEndpoint, LoginRequest};
-use crate::error::{AuthError, ErrorKind, FieldError, NoErrorBody, VendorCode, VendorError};
+use crate::error::{AuthError, ErrorKind, FieldError, VendorCode, VendorError};
 use crate::excerpt::{Scrub, body_excerpt, describe_json_error};
 use crate::session::Session;
 
@@ -20,9 +20,7 @@ pub(crate) fn interpret<E: LoginEndpoint>(
 ) -> Result<Session<E::Response>, AuthError> {
     let spec = E::SPEC;
     // A vendor that documents no error body has nothing to decode in one.
-    let error_body: Option<ErrorBodyDecoder> = (std::any::TypeId::of::<E::ErrorBody>()
-        != std::any::TypeId::of::<NoErrorBody>())
-    .then_some(E::__decode_error);
+    let error_body: Option<ErrorBodyDecoder> = E::__ERROR_BODY;
     if !(200..300).contains(&raw.status) {
         let kind = spec.kind_for_status(raw.status);
         if nothing_to_read(&raw.body, error_body.is_some()) {
@@ -39,7 +37,11 @@ pub(crate) fn interpret<E: LoginEndpoint>(
             ));
         }
         // The documented shape, the common case, goes straight into the error.
-        return Err(match error_body.and_then(|decode| decode(&raw.body)) {
+        let fields = match error_body {
+            Some(decode) => decode(&raw.body),
+            None => None,
+        };
+        return Err(match fields {
             // Inline here, the common failure, so the error is built in the result.
             Some(fields) => answered(spec, &raw, kind, request, fields),
             None => vendor_failure(spec, &raw, kind, request, Some(None)),
@@ -51,7 +53,7 @@ pub(crate) fn interpret<E: LoginEndpoint>(
             return Err(undecodable(
                 spec,
                 &raw,
-                short_type_name::<E::Response>(),
+                spec.response().response_type(),
                 &error,
                 request,
             ));
@@ -330,12 +332,6 @@ fn scrub_text_of(error: &mut AuthError, request: Option<&dyn LoginRequest>, raw:
     }
 }
 
-fn short_type_name<T>() -> &'static str {
-    let full = std::any::type_name::<T>();
-    let without_generics = full.split('<').next().unwrap_or(full);
-    without_generics.rsplit("::").next().unwrap_or(full)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -385,14 +381,5 @@ mod tests {
             assert!(!nothing_to_read(text, false), "{shown}");
             assert!(!nothing_to_read(text, true), "{shown}");
         }
-    }
-
-    #[test]
-    fn short_names() {
-        assert_eq!(
-            short_type_name::<crate::error::NoErrorBody>(),
-            "NoErrorBody"
-        );
-        assert_eq!(short_type_name::<Vec<u8>>(), "Vec");
     }
 }

@@ -36,6 +36,24 @@ pub struct Session<R> {
     response: R,
 }
 
+
+/// When a session expires: as the answer says, else after the documented fixed lifetime.
+/// Outside [`Session::new`], which is instantiated once per response type.
+#[inline]
+fn expiry(
+    stated: Option<SystemTime>,
+    lifetime: LifetimePolicy,
+    issued_at: SystemTime,
+) -> Option<SystemTime> {
+    match stated {
+        Some(at) => Some(at),
+        None => match lifetime.fixed {
+            Some(fixed) => issued_at.checked_add(fixed),
+            None => None,
+        },
+    }
+}
+
 impl<R> Session<R> {
     pub(crate) fn new(
         vendor: &'static str,
@@ -44,11 +62,7 @@ impl<R> Session<R> {
         issued_at: SystemTime,
         response: R,
     ) -> Self {
-        let expires_at = credentials.expires_at.or_else(|| {
-            lifetime
-                .fixed
-                .and_then(|fixed| issued_at.checked_add(fixed))
-        });
+        let expires_at = expiry(credentials.expires_at, lifetime, issued_at);
         Session {
             vendor,
             token: credentials.token,

@@ -1085,11 +1085,25 @@ fn expand_decode(
     body_failure: bool,
 ) -> TokenStream {
     let read_response = read_body(response);
-    let default = syn::parse_quote!(::auth_core::NoErrorBody);
-    let (read_error, fields) = read_error_body(error_body.unwrap_or(&default));
+    let decode_error = error_body.map(|error_body| {
+        let (read_error, fields) = read_error_body(error_body);
+        quote! {
+            const __ERROR_BODY: ::core::option::Option<
+                fn(&[u8]) -> ::core::option::Option<::auth_core::__private::ErrorBodyFields>,
+            > = ::core::option::Option::Some(Self::__decode_error);
+
+            fn __decode_error(
+                __body: &[u8],
+            ) -> ::core::option::Option<::auth_core::__private::ErrorBodyFields> {
+                let __error = ::core::result::Result::ok(#read_error(__body))?;
+                ::core::option::Option::Some(#fields(__error))
+            }
+        }
+    });
     let failure_fields = error_body
         .filter(|error_body| body_failure && same_path(response, error_body))
-        .map(|_| {
+        .map(|error_body| {
+            let (_, fields) = read_error_body(error_body);
             quote! {
                 fn __failure_fields(
                     __response: Self::Response,
@@ -1105,12 +1119,7 @@ fn expand_decode(
             #read_response(__body)
         }
 
-        fn __decode_error(
-            __body: &[u8],
-        ) -> ::core::option::Option<::auth_core::__private::ErrorBodyFields> {
-            let __error = ::core::result::Result::ok(#read_error(__body))?;
-            ::core::option::Option::Some(#fields(__error))
-        }
+        #decode_error
         #failure_fields
     }
 }
@@ -1525,14 +1534,14 @@ fn expand_body_failed(body_failure: Option<&BodyFailure>) -> TokenStream {
     // Through a list the value can be absent, as an `Option` field's is: absent, a field that
     // marks failure by its presence is not there, and a value compared with `success` is not it.
     let absent_means_failure = failure.success.is_some();
-    let walk = field_path::steps(quote!(__response), &failure.field.segments, false);
+    let walk = walk_in_block(&failure.field.segments);
     quote! {
-        match (move || {
+        match '__walk: {
             #[allow(unused_imports)]
             use ::auth_core::__private::Present as _;
             #walk
             ::core::option::Option::Some(__v)
-        })() {
+        } {
             ::core::option::Option::Some(__v) => #failed,
             ::core::option::Option::None => #absent_means_failure,
         }
@@ -2049,23 +2058,36 @@ fn body_value(path: &FieldPath, leaf: TokenStream, absent: Option<&TokenStream>)
             #leaf
         }};
     }
-    let walk = field_path::steps(quote!(__response), &path.segments, false);
+    let walk = walk_in_block(&path.segments);
     let read = match absent {
         Some(_) => quote!(::core::option::Option::Some(#leaf)),
         None => leaf,
     };
     let value = quote! {
-        (move || {
+        '__walk: {
             #[allow(unused_imports)]
             use ::auth_core::__private::Present as _;
             #walk
             #read
-        })()
+        }
     };
     match absent {
         Some(absent) => quote!(::core::option::Option::unwrap_or(#value, #absent)),
         None => value,
     }
+}
+
+/// The walk of a path from `__response` inside a block labelled `'__walk`, which it leaves
+/// with `None` when a value on the way is absent: no closure and no `?`, so no function is
+/// compiled per path.
+fn walk_in_block(segments: &[Segment]) -> TokenStream {
+    field_path::steps_leaving(
+        quote!(__response),
+        segments,
+        false,
+        field_path::Access::Shared,
+        &quote!(break '__walk ::core::option::Option::None),
+    )
 }
 
 /// `&__response.data.token`, with each segment keeping the user's span so a misspelt field is

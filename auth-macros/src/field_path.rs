@@ -259,10 +259,30 @@ pub fn steps_with(
     enter_last: bool,
     access: Access,
 ) -> TokenStream {
+    steps_leaving(
+        root,
+        segments,
+        enter_last,
+        access,
+        &quote!(return ::core::option::Option::None),
+    )
+}
+
+/// [`steps_with`], leaving with `leave` (`break '__walk None` in a labelled block, `return
+/// None` in a function) when a value is absent. A `match` on each step, not `?`: the walk then
+/// instantiates no `Try` impl, which a crate of many endpoints would compile once per path.
+pub fn steps_leaving(
+    root: TokenStream,
+    segments: &[Segment],
+    enter_last: bool,
+    access: Access,
+    leave: &TokenStream,
+) -> TokenStream {
     let enter = match access {
-        Access::Mutable => quote!(let __v = ::auth_core::__private::StepMut(__v).enter()?;),
-        _ => quote!(let __v = ::auth_core::__private::Step(__v).enter()?;),
+        Access::Mutable => present(quote!(::auth_core::__private::StepMut(__v).enter()), leave),
+        _ => present(quote!(::auth_core::__private::Step(__v).enter()), leave),
     };
+    let enter = quote!(let __v = #enter;);
     let mut out = quote!(let __v = #root;);
     for (position, segment) in segments.iter().enumerate() {
         // Not before a tuple field (`pair.0`): a list there (`errors.0` for `errors[0]`) is
@@ -270,9 +290,9 @@ pub fn steps_with(
         if let (Segment::Field(syn::Member::Named(_)), Some(previous)) =
             (segment, position.checked_sub(1))
         {
-            out.extend(record_step(&segments[previous], access));
+            out.extend(record_step(&segments[previous], access, leave));
         }
-        out.extend(step(segment, access));
+        out.extend(step(segment, access, leave));
         if enter_last || position + 1 < segments.len() {
             out.extend(enter.clone());
         }
@@ -285,7 +305,7 @@ pub fn steps_with(
 /// to write `data[0]`), then the value itself (for a list, its first element, so the rest of
 /// the path adds no error). A mutable walk makes the same check on a shared reborrow and steps
 /// to a value of the type it found.
-fn record_step(segment: &Segment, access: Access) -> TokenStream {
+fn record_step(segment: &Segment, access: Access, leave: &TokenStream) -> TokenStream {
     let span = match segment {
         Segment::Field(member) => member.span(),
         Segment::Index(_, span) => *span,
@@ -308,23 +328,35 @@ fn record_step(segment: &Segment, access: Access) -> TokenStream {
                 quote!(&*__v),
                 quote!(::auth_core::__private::element_type(#element)),
             );
+            let element = present(quote!(::auth_core::__private::element_mut(__t, __v)), leave);
             quote! {
                 let __t = { #found };
-                let __v = ::auth_core::__private::element_mut(__t, __v)?;
+                let __v = #element;
             }
         }
         _ => {
             let found = probe(quote!(__v), quote!(__p));
+            let element = present(element, leave);
             quote! {
                 let __p = { #found };
-                let __v = #element?;
+                let __v = #element;
             }
         }
     }
 }
 
+/// `match option { Some(__s) => __s, None => leave }`.
+fn present(option: TokenStream, leave: &TokenStream) -> TokenStream {
+    quote! {
+        match #option {
+            ::core::option::Option::Some(__s) => __s,
+            ::core::option::Option::None => #leave,
+        }
+    }
+}
+
 /// One step, without entering an `Option`.
-fn step(segment: &Segment, access: Access) -> TokenStream {
+fn step(segment: &Segment, access: Access, leave: &TokenStream) -> TokenStream {
     match segment {
         Segment::Field(member) => {
             let span = member.span();
@@ -334,9 +366,13 @@ fn step(segment: &Segment, access: Access) -> TokenStream {
                 Access::Mutable => quote_spanned! {span=> let __v = &mut (*__v).#member; },
             }
         }
-        Segment::Index(index, span) => quote_spanned! {*span=>
-            let __v = ::auth_core::fields::ListField::elements(__v).get(#index)?;
-        },
+        Segment::Index(index, span) => {
+            let element = quote_spanned! {*span=>
+                ::auth_core::fields::ListField::elements(__v).get(#index)
+            };
+            let element = present(element, leave);
+            quote!(let __v = #element;)
+        }
     }
 }
 

@@ -5,9 +5,18 @@ impl ::auth_core::VendorError for ErrorBody {
         use ::auth_core::__private::Present as _;
         let __v = self;
         let __v = &__v.errors;
-        let __v = ::auth_core::__private::Step(__v).enter()?;
-        let __v = ::auth_core::fields::ListField::elements(__v).get(0usize)?;
-        let __v = ::auth_core::__private::Step(__v).enter()?;
+        let __v = match ::auth_core::__private::Step(__v).enter() {
+            ::core::option::Option::Some(__s) => __s,
+            ::core::option::Option::None => return ::core::option::Option::None,
+        };
+        let __v = match ::auth_core::fields::ListField::elements(__v).get(0usize) {
+            ::core::option::Option::Some(__s) => __s,
+            ::core::option::Option::None => return ::core::option::Option::None,
+        };
+        let __v = match ::auth_core::__private::Step(__v).enter() {
+            ::core::option::Option::Some(__s) => __s,
+            ::core::option::Option::None => return ::core::option::Option::None,
+        };
         let __p = {
             #[allow(unused_imports)]
             use ::auth_core::fields::{ListProbe as _, RecordProbe as _};
@@ -15,9 +24,15 @@ impl ::auth_core::VendorError for ErrorBody {
             ::auth_core::fields::FieldStep::__check(__p);
             __p
         };
-        let __v = ::auth_core::fields::HasFields::element(__p)?;
+        let __v = match ::auth_core::fields::HasFields::element(__p) {
+            ::core::option::Option::Some(__s) => __s,
+            ::core::option::Option::None => return ::core::option::Option::None,
+        };
         let __v = &__v.extensions;
-        let __v = ::auth_core::__private::Step(__v).enter()?;
+        let __v = match ::auth_core::__private::Step(__v).enter() {
+            ::core::option::Option::Some(__s) => __s,
+            ::core::option::Option::None => return ::core::option::Option::None,
+        };
         let __p = {
             #[allow(unused_imports)]
             use ::auth_core::fields::{ListProbe as _, RecordProbe as _};
@@ -25,9 +40,15 @@ impl ::auth_core::VendorError for ErrorBody {
             ::auth_core::fields::FieldStep::__check(__p);
             __p
         };
-        let __v = ::auth_core::fields::HasFields::element(__p)?;
+        let __v = match ::auth_core::fields::HasFields::element(__p) {
+            ::core::option::Option::Some(__s) => __s,
+            ::core::option::Option::None => return ::core::option::Option::None,
+        };
         let __v = &__v.code;
-        let __v = ::auth_core::__private::Step(__v).enter()?;
+        let __v = match ::auth_core::__private::Step(__v).enter() {
+            ::core::option::Option::Some(__s) => __s,
+            ::core::option::Option::None => return ::core::option::Option::None,
+        };
         ::auth_core::fields::CodeField::vendor_code(__v)
     }
     fn message(&self) -> ::core::option::Option<&str> {
@@ -42,7 +63,10 @@ impl ::auth_core::VendorError for ErrorBody {
         let __container = (|| {
             let __v = self;
             let __v = &__v.errors;
-            let __v = ::auth_core::__private::Step(__v).enter()?;
+            let __v = match ::auth_core::__private::Step(__v).enter() {
+                ::core::option::Option::Some(__s) => __s,
+                ::core::option::Option::None => return ::core::option::Option::None,
+            };
             ::core::option::Option::Some(::auth_core::fields::EachField::entries(__v))
         })();
         let ::core::option::Option::Some(__container) = __container else {
@@ -54,7 +78,12 @@ impl ::auth_core::VendorError for ErrorBody {
                 (|| {
                     let __v = __item;
                     let __v = &__v.extensions;
-                    let __v = ::auth_core::__private::Step(__v).enter()?;
+                    let __v = match ::auth_core::__private::Step(__v).enter() {
+                        ::core::option::Option::Some(__s) => __s,
+                        ::core::option::Option::None => {
+                            return ::core::option::Option::None;
+                        }
+                    };
                     let __p = {
                         #[allow(unused_imports)]
                         use ::auth_core::fields::{ListProbe as _, RecordProbe as _};
@@ -62,15 +91,30 @@ impl ::auth_core::VendorError for ErrorBody {
                         ::auth_core::fields::FieldStep::__check(__p);
                         __p
                     };
-                    let __v = ::auth_core::fields::HasFields::element(__p)?;
+                    let __v = match ::auth_core::fields::HasFields::element(__p) {
+                        ::core::option::Option::Some(__s) => __s,
+                        ::core::option::Option::None => {
+                            return ::core::option::Option::None;
+                        }
+                    };
                     let __v = &__v.field;
-                    let __v = ::auth_core::__private::Step(__v).enter()?;
+                    let __v = match ::auth_core::__private::Step(__v).enter() {
+                        ::core::option::Option::Some(__s) => __s,
+                        ::core::option::Option::None => {
+                            return ::core::option::Option::None;
+                        }
+                    };
                     ::auth_core::fields::MessageField::message(__v)
                 })(),
                 (|| {
                     let __v = __item;
                     let __v = &__v.extensions;
-                    let __v = ::auth_core::__private::Step(__v).enter()?;
+                    let __v = match ::auth_core::__private::Step(__v).enter() {
+                        ::core::option::Option::Some(__s) => __s,
+                        ::core::option::Option::None => {
+                            return ::core::option::Option::None;
+                        }
+                    };
                     let __p = {
                         #[allow(unused_imports)]
                         use ::auth_core::fields::{ListProbe as _, RecordProbe as _};
@@ -78,9 +122,19 @@ impl ::auth_core::VendorError for ErrorBody {
                         ::auth_core::fields::FieldStep::__check(__p);
                         __p
                     };
-                    let __v = ::auth_core::fields::HasFields::element(__p)?;
+                    let __v = match ::auth_core::fields::HasFields::element(__p) {
+                        ::core::option::Option::Some(__s) => __s,
+                        ::core::option::Option::None => {
+                            return ::core::option::Option::None;
+                        }
+                    };
                     let __v = &__v.code;
-                    let __v = ::auth_core::__private::Step(__v).enter()?;
+                    let __v = match ::auth_core::__private::Step(__v).enter() {
+                        ::core::option::Option::Some(__s) => __s,
+                        ::core::option::Option::None => {
+                            return ::core::option::Option::None;
+                        }
+                    };
                     ::auth_core::fields::CodeField::vendor_code(__v)
                 })(),
                 ::std::vec::Vec::new(),

@@ -5,7 +5,10 @@ impl ::auth_core::VendorError for ErrorBody {
         use ::auth_core::__private::Present as _;
         let __v = self;
         let __v = &(*__v).response;
-        let __v = ::auth_core::__private::Step(__v).enter()?;
+        let __v = match ::auth_core::__private::Step(__v).enter() {
+            ::core::option::Option::Some(__s) => __s,
+            ::core::option::Option::None => return ::core::option::Option::None,
+        };
         let __p = {
             #[allow(unused_imports)]
             use ::auth_core::fields::{ListProbe as _, RecordProbe as _};
@@ -13,9 +16,15 @@ impl ::auth_core::VendorError for ErrorBody {
             ::auth_core::fields::FieldStep::__check(__p);
             __p
         };
-        let __v = ::auth_core::fields::HasFields::element(__p)?;
+        let __v = match ::auth_core::fields::HasFields::element(__p) {
+            ::core::option::Option::Some(__s) => __s,
+            ::core::option::Option::None => return ::core::option::Option::None,
+        };
         let __v = &(*__v).error_code;
-        let __v = ::auth_core::__private::Step(__v).enter()?;
+        let __v = match ::auth_core::__private::Step(__v).enter() {
+            ::core::option::Option::Some(__s) => __s,
+            ::core::option::Option::None => return ::core::option::Option::None,
+        };
         ::auth_core::fields::CodeField::vendor_code(__v)
     }
     fn message(&self) -> ::core::option::Option<&str> {
@@ -30,7 +39,10 @@ impl ::auth_core::VendorError for ErrorBody {
         let __container = (|| {
             let __v = self;
             let __v = &__v.syntax_errors;
-            let __v = ::auth_core::__private::Step(__v).enter()?;
+            let __v = match ::auth_core::__private::Step(__v).enter() {
+                ::core::option::Option::Some(__s) => __s,
+                ::core::option::Option::None => return ::core::option::Option::None,
+            };
             let __p = {
                 #[allow(unused_imports)]
                 use ::auth_core::fields::{ListProbe as _, RecordProbe as _};
@@ -38,9 +50,15 @@ impl ::auth_core::VendorError for ErrorBody {
                 ::auth_core::fields::FieldStep::__check(__p);
                 __p
             };
-            let __v = ::auth_core::fields::HasFields::element(__p)?;
+            let __v = match ::auth_core::fields::HasFields::element(__p) {
+                ::core::option::Option::Some(__s) => __s,
+                ::core::option::Option::None => return ::core::option::Option::None,
+            };
             let __v = &__v.invalid_fields;
-            let __v = ::auth_core::__private::Step(__v).enter()?;
+            let __v = match ::auth_core::__private::Step(__v).enter() {
+                ::core::option::Option::Some(__s) => __s,
+                ::core::option::Option::None => return ::core::option::Option::None,
+            };
             ::core::option::Option::Some(::auth_core::fields::EachField::entries(__v))
         })();
         let ::core::option::Option::Some(__container) = __container else {
@@ -52,13 +70,23 @@ impl ::auth_core::VendorError for ErrorBody {
                 (|| {
                     let __v = __item;
                     let __v = &__v.field_name;
-                    let __v = ::auth_core::__private::Step(__v).enter()?;
+                    let __v = match ::auth_core::__private::Step(__v).enter() {
+                        ::core::option::Option::Some(__s) => __s,
+                        ::core::option::Option::None => {
+                            return ::core::option::Option::None;
+                        }
+                    };
                     ::auth_core::fields::MessageField::message(__v)
                 })(),
                 (|| {
                     let __v = __item;
                     let __v = &__v.error;
-                    let __v = ::auth_core::__private::Step(__v).enter()?;
+                    let __v = match ::auth_core::__private::Step(__v).enter() {
+                        ::core::option::Option::Some(__s) => __s,
+                        ::core::option::Option::None => {
+                            return ::core::option::Option::None;
+                        }
+                    };
                     ::auth_core::fields::CodeField::vendor_code(__v)
                 })(),
                 ::std::vec::Vec::new(),
@@ -87,7 +115,10 @@ impl ::auth_core::VendorError for ErrorBody {
             (|| {
                 let __v = &mut self;
                 let __v = &mut (*__v).response;
-                let __v = ::auth_core::__private::StepMut(__v).enter()?;
+                let __v = match ::auth_core::__private::StepMut(__v).enter() {
+                    ::core::option::Option::Some(__s) => __s,
+                    ::core::option::Option::None => return ::core::option::Option::None,
+                };
                 let __t = {
                     #[allow(unused_imports)]
                     use ::auth_core::fields::{ListProbe as _, RecordProbe as _};
@@ -97,9 +128,15 @@ impl ::auth_core::VendorError for ErrorBody {
                         ::auth_core::fields::HasFields::element(__p),
                     )
                 };
-                let __v = ::auth_core::__private::element_mut(__t, __v)?;
+                let __v = match ::auth_core::__private::element_mut(__t, __v) {
+                    ::core::option::Option::Some(__s) => __s,
+                    ::core::option::Option::None => return ::core::option::Option::None,
+                };
                 let __v = &mut (*__v).error_code;
-                let __v = ::auth_core::__private::StepMut(__v).enter()?;
+                let __v = match ::auth_core::__private::StepMut(__v).enter() {
+                    ::core::option::Option::Some(__s) => __s,
+                    ::core::option::Option::None => return ::core::option::Option::None,
+                };
                 ::auth_core::fields::CodeField::__take(__v)
             })()
         };

@@ -386,16 +386,6 @@ impl ::auth_core::LoginEndpoint for Login {
     > {
         <TokenResponse as ::auth_core::ResponseBody>::__decode(__body)
     }
-    fn __decode_error(
-        __body: &[u8],
-    ) -> ::core::option::Option<::auth_core::__private::ErrorBodyFields> {
-        let __error = ::core::result::Result::ok(
-            <::auth_core::NoErrorBody as ::auth_core::ResponseBody>::__decode(__body),
-        )?;
-        ::core::option::Option::Some(
-            <::auth_core::NoErrorBody as ::auth_core::VendorError>::__fields(__error),
-        )
-    }
     fn __body_failed(__response: &Self::Response) -> bool {
         {
             let __v = &__response.mfa;
@@ -409,12 +399,17 @@ impl ::auth_core::LoginEndpoint for Login {
             token: ::core::option::Option::None,
             refresh_token: ::core::option::Option::None,
             expiry: ::core::option::Option::unwrap_or(
-                (move || {
+                '__walk: {
                     #[allow(unused_imports)]
                     use ::auth_core::__private::Present as _;
                     let __v = __response;
                     let __v = &__v.session;
-                    let __v = ::auth_core::__private::Step(__v).enter()?;
+                    let __v = match ::auth_core::__private::Step(__v).enter() {
+                        ::core::option::Option::Some(__s) => __s,
+                        ::core::option::Option::None => {
+                            break '__walk ::core::option::Option::None;
+                        }
+                    };
                     let __p = {
                         #[allow(unused_imports)]
                         use ::auth_core::fields::{ListProbe as _, RecordProbe as _};
@@ -422,12 +417,17 @@ impl ::auth_core::LoginEndpoint for Login {
                         ::auth_core::fields::FieldStep::__check(__p);
                         __p
                     };
-                    let __v = ::auth_core::fields::HasFields::element(__p)?;
+                    let __v = match ::auth_core::fields::HasFields::element(__p) {
+                        ::core::option::Option::Some(__s) => __s,
+                        ::core::option::Option::None => {
+                            break '__walk ::core::option::Option::None;
+                        }
+                    };
                     let __v = &__v.expires;
                     ::core::option::Option::Some(
                         ::auth_core::fields::TimeNumberField::expiry_value(__v),
                     )
-                })(),
+                },
                 ::auth_core::__private::ExpiryValue::Absent,
             ),
             refresh_expiry: ::auth_core::__private::ExpiryValue::Absent,

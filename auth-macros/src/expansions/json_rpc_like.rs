@@ -454,16 +454,6 @@ impl ::auth_core::LoginEndpoint for Login {
     > {
         <RpcResponse as ::auth_core::ResponseBody>::__decode(__body)
     }
-    fn __decode_error(
-        __body: &[u8],
-    ) -> ::core::option::Option<::auth_core::__private::ErrorBodyFields> {
-        let __error = ::core::result::Result::ok(
-            <::auth_core::NoErrorBody as ::auth_core::ResponseBody>::__decode(__body),
-        )?;
-        ::core::option::Option::Some(
-            <::auth_core::NoErrorBody as ::auth_core::VendorError>::__fields(__error),
-        )
-    }
     fn __body_failed(__response: &Self::Response) -> bool {
         {
             let __v = &__response.error;

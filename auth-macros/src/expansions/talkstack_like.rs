@@ -458,16 +458,6 @@ impl ::auth_core::LoginEndpoint for Login {
     > {
         <LoginResponse as ::auth_core::ResponseBody>::__decode(__body)
     }
-    fn __decode_error(
-        __body: &[u8],
-    ) -> ::core::option::Option<::auth_core::__private::ErrorBodyFields> {
-        let __error = ::core::result::Result::ok(
-            <::auth_core::NoErrorBody as ::auth_core::ResponseBody>::__decode(__body),
-        )?;
-        ::core::option::Option::Some(
-            <::auth_core::NoErrorBody as ::auth_core::VendorError>::__fields(__error),
-        )
-    }
     fn __body_failed(__response: &Self::Response) -> bool {
         {
             let __v = &__response.login_status;
@@ -478,12 +468,17 @@ impl ::auth_core::LoginEndpoint for Login {
         __response: &Self::Response,
     ) -> ::auth_core::__private::BodyValues<'_> {
         ::auth_core::__private::BodyValues {
-            token: (move || {
+            token: '__walk: {
                 #[allow(unused_imports)]
                 use ::auth_core::__private::Present as _;
                 let __v = __response;
                 let __v = &__v.data;
-                let __v = ::auth_core::__private::Step(__v).enter()?;
+                let __v = match ::auth_core::__private::Step(__v).enter() {
+                    ::core::option::Option::Some(__s) => __s,
+                    ::core::option::Option::None => {
+                        break '__walk ::core::option::Option::None;
+                    }
+                };
                 let __p = {
                     #[allow(unused_imports)]
                     use ::auth_core::fields::{ListProbe as _, RecordProbe as _};
@@ -491,16 +486,26 @@ impl ::auth_core::LoginEndpoint for Login {
                     ::auth_core::fields::FieldStep::__check(__p);
                     __p
                 };
-                let __v = ::auth_core::fields::HasFields::element(__p)?;
+                let __v = match ::auth_core::fields::HasFields::element(__p) {
+                    ::core::option::Option::Some(__s) => __s,
+                    ::core::option::Option::None => {
+                        break '__walk ::core::option::Option::None;
+                    }
+                };
                 let __v = &__v.token;
                 ::auth_core::fields::TokenField::token(__v)
-            })(),
-            refresh_token: (move || {
+            },
+            refresh_token: '__walk: {
                 #[allow(unused_imports)]
                 use ::auth_core::__private::Present as _;
                 let __v = __response;
                 let __v = &__v.data;
-                let __v = ::auth_core::__private::Step(__v).enter()?;
+                let __v = match ::auth_core::__private::Step(__v).enter() {
+                    ::core::option::Option::Some(__s) => __s,
+                    ::core::option::Option::None => {
+                        break '__walk ::core::option::Option::None;
+                    }
+                };
                 let __p = {
                     #[allow(unused_imports)]
                     use ::auth_core::fields::{ListProbe as _, RecordProbe as _};
@@ -508,10 +513,15 @@ impl ::auth_core::LoginEndpoint for Login {
                     ::auth_core::fields::FieldStep::__check(__p);
                     __p
                 };
-                let __v = ::auth_core::fields::HasFields::element(__p)?;
+                let __v = match ::auth_core::fields::HasFields::element(__p) {
+                    ::core::option::Option::Some(__s) => __s,
+                    ::core::option::Option::None => {
+                        break '__walk ::core::option::Option::None;
+                    }
+                };
                 let __v = &__v.refresh_token;
                 ::auth_core::fields::TokenField::token(__v)
-            })(),
+            },
             expiry: {
                 let __v = &__response.expiration_time;
                 ::auth_core::fields::TimestampField::expiry_value(__v)

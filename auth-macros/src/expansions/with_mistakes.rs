@@ -342,12 +342,17 @@ impl ::auth_core::DeclaredBaseUrl for Login {}
 const _: () = {
     fn __response(__response: &LoginResponse) {
         let _: ::auth_core::__private::BodyValues<'_> = ::auth_core::__private::BodyValues {
-            token: (move || {
+            token: '__walk: {
                 #[allow(unused_imports)]
                 use ::auth_core::__private::Present as _;
                 let __v = __response;
                 let __v = &__v.data;
-                let __v = ::auth_core::__private::Step(__v).enter()?;
+                let __v = match ::auth_core::__private::Step(__v).enter() {
+                    ::core::option::Option::Some(__s) => __s,
+                    ::core::option::Option::None => {
+                        break '__walk ::core::option::Option::None;
+                    }
+                };
                 let __p = {
                     #[allow(unused_imports)]
                     use ::auth_core::fields::{ListProbe as _, RecordProbe as _};
@@ -355,10 +360,15 @@ const _: () = {
                     ::auth_core::fields::FieldStep::__check(__p);
                     __p
                 };
-                let __v = ::auth_core::fields::HasFields::element(__p)?;
+                let __v = match ::auth_core::fields::HasFields::element(__p) {
+                    ::core::option::Option::Some(__s) => __s,
+                    ::core::option::Option::None => {
+                        break '__walk ::core::option::Option::None;
+                    }
+                };
                 let __v = &__v.token;
                 ::auth_core::fields::TokenField::token(__v)
-            })(),
+            },
             refresh_token: ::core::option::Option::None,
             expiry: ::auth_core::__private::ExpiryValue::Absent,
             refresh_expiry: ::auth_core::__private::ExpiryValue::Absent,
