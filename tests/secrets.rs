@@ -667,7 +667,7 @@ fn secrets_are_redacted_and_zeroized_on_drop() {
     assert_zeroize_on_drop::<Secret>();
 
     let secret = Secret::from("pw-Zeroize-3vB8xN1q");
-    let shown = format!("{secret} {secret:?} {secret:#?} {:?}", Some(&secret));
+    let shown = format!("{secret:?} {secret:#?} {:?}", Some(&secret));
     assert!(!shown.contains("pw-Zeroize"), "{shown}");
     assert_eq!(secret.expose_secret(), "pw-Zeroize-3vB8xN1q");
 }

@@ -417,15 +417,12 @@ pub trait LoginEndpoint: LoginRequest {
     #[doc(hidden)]
     fn __body_failed(response: &Self::Response) -> bool;
 
-    /// What a 2xx response that states a failure says as an error body, read from the decoded
-    /// response itself when the declaration names the response type as its `error_body` (so
-    /// the body is not decoded a second time); `None` otherwise, when the body is decoded again
-    /// as the error body.
+    /// How a 2xx response that states a failure says what an error body says, read from the
+    /// decoded response itself, when the declaration names the response type as its
+    /// `error_body` (so the body is not decoded a second time); `None` otherwise, when the body
+    /// is decoded again as the error body.
     #[doc(hidden)]
-    fn __failure_fields(response: Self::Response) -> Option<crate::response::ErrorBodyFields> {
-        let _ = response;
-        None
-    }
+    const __FAILURE_FIELDS: Option<fn(Self::Response) -> crate::response::ErrorBodyFields> = None;
 
     /// Reads the credentials declared in the body of a successful response; those declared
     /// in headers or cookies are read by `auth_core` itself.

@@ -63,8 +63,11 @@ pub(crate) fn interpret<E: LoginEndpoint>(
         let kind = spec.response().body_failure_kind();
         // A response type that is also the error body has said it already: the same bytes
         // decoded again as the same type would give the same value.
-        let body = match E::__failure_fields(response) {
-            Some(fields) => return Err(answered_failure(spec, &raw, kind, request, fields)),
+        let body = match E::__FAILURE_FIELDS {
+            Some(fields) => {
+                let fields = fields(response);
+                return Err(answered_failure(spec, &raw, kind, request, fields));
+            }
             None => read_error_body(&raw, error_body),
         };
         return Err(vendor_failure(spec, &raw, kind, request, body));

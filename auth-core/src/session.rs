@@ -36,7 +36,6 @@ pub struct Session<R> {
     response: R,
 }
 
-
 /// When a session expires: as the answer says, else after the documented fixed lifetime.
 /// Outside [`Session::new`], which is instantiated once per response type.
 #[inline]

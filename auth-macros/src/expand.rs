@@ -1076,7 +1076,7 @@ fn expand_refresh_impl(endpoint: &Endpoint) -> Option<TokenStream> {
 /// own message and no bound of auth-core's.
 ///
 /// With a `body_failure`, an `error_body` written as the same path as the `response` (the
-/// vendor's failures come in the shape of its successes) also gets `__failure_fields`, which
+/// vendor's failures come in the shape of its successes) also gets `__FAILURE_FIELDS`, which
 /// reads a 2xx failure from the response already decoded rather than decoding it again. Only
 /// identical paths are taken as the same type; any other pair decodes twice, as before.
 fn expand_decode(
@@ -1105,11 +1105,9 @@ fn expand_decode(
         .map(|error_body| {
             let (_, fields) = read_error_body(error_body);
             quote! {
-                fn __failure_fields(
-                    __response: Self::Response,
-                ) -> ::core::option::Option<::auth_core::__private::ErrorBodyFields> {
-                    ::core::option::Option::Some(#fields(__response))
-                }
+                const __FAILURE_FIELDS: ::core::option::Option<
+                    fn(Self::Response) -> ::auth_core::__private::ErrorBodyFields,
+                > = ::core::option::Option::Some(#fields);
             }
         });
     quote! {

@@ -309,7 +309,7 @@ fn only_the_same_path_reads_a_failure_from_the_response() {
             error_body = #error_body,
             #body_failure
         };
-        expand(args, item()).contains("fn __failure_fields")
+        expand(args, item()).contains("const __FAILURE_FIELDS")
     };
     let failure = quote!(body_failure(field = error),);
     assert!(reads_from_response(quote!(LoginResponse), failure.clone()));

@@ -387,13 +387,11 @@ impl ::auth_core::LoginEndpoint for Login {
             <LoginResponse as ::auth_core::VendorError>::__fields(__error),
         )
     }
-    fn __failure_fields(
-        __response: Self::Response,
-    ) -> ::core::option::Option<::auth_core::__private::ErrorBodyFields> {
-        ::core::option::Option::Some(
-            <LoginResponse as ::auth_core::VendorError>::__fields(__response),
-        )
-    }
+    const __FAILURE_FIELDS: ::core::option::Option<
+        fn(Self::Response) -> ::auth_core::__private::ErrorBodyFields,
+    > = ::core::option::Option::Some(
+        <LoginResponse as ::auth_core::VendorError>::__fields,
+    );
     fn __body_failed(__response: &Self::Response) -> bool {
         {
             let __v = &__response.error;
