@@ -411,7 +411,7 @@ pub trait LoginEndpoint: LoginRequest {
     /// `Some(Self::__decode_error)` when the declaration names an `error_body`; `None`, and no
     /// error body decoder compiled for the endpoint, when it names none.
     #[doc(hidden)]
-    const __ERROR_BODY: Option<fn(&[u8]) -> Option<crate::response::ErrorBodyFields>> = None;
+    const __ERROR_BODY: Option<crate::response::ErrorBodyDecoder> = None;
 
     /// Whether a 2xx body states a failure.
     #[doc(hidden)]

@@ -24,7 +24,7 @@ use crate::error::{AuthError, ErrorKind};
 pub use crate::fields::{BodyValues, ExpiryValue};
 pub use crate::refresh::DeclaredRefresh;
 pub use crate::request::{HeaderPiece, RequestParts};
-pub use crate::response::ErrorBodyFields;
+pub use crate::response::{ErrorBodyDecoder, ErrorBodyFields};
 use crate::secret::Secret;
 pub use crate::session::Credentials;
 use crate::session::Session;

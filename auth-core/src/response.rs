@@ -131,7 +131,8 @@ impl ErrorBodyFields {
 }
 
 /// Decodes an error body into its fields; `None` when it is not the documented shape.
-type ErrorBodyDecoder = fn(&[u8]) -> Option<ErrorBodyFields>;
+#[doc(hidden)]
+pub type ErrorBodyDecoder = fn(&[u8]) -> Option<ErrorBodyFields>;
 
 /// Runs `f` with a scrub that removes the request's secrets, if there is a request, and the
 /// values of the response's declared headers and cookies.

@@ -1088,9 +1088,8 @@ fn expand_decode(
     let decode_error = error_body.map(|error_body| {
         let (read_error, fields) = read_error_body(error_body);
         quote! {
-            const __ERROR_BODY: ::core::option::Option<
-                fn(&[u8]) -> ::core::option::Option<::auth_core::__private::ErrorBodyFields>,
-            > = ::core::option::Option::Some(Self::__decode_error);
+            const __ERROR_BODY: ::core::option::Option<::auth_core::__private::ErrorBodyDecoder> =
+                ::core::option::Option::Some(Self::__decode_error);
 
             fn __decode_error(
                 __body: &[u8],

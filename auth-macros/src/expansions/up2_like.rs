@@ -563,7 +563,7 @@ impl ::auth_core::LoginEndpoint for Login {
         <LoginResponse as ::auth_core::ResponseBody>::__decode(__body)
     }
     const __ERROR_BODY: ::core::option::Option<
-        fn(&[u8]) -> ::core::option::Option<::auth_core::__private::ErrorBodyFields>,
+        ::auth_core::__private::ErrorBodyDecoder,
     > = ::core::option::Option::Some(Self::__decode_error);
     fn __decode_error(
         __body: &[u8],
