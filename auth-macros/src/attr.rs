@@ -1184,13 +1184,20 @@ pub fn unquoted_text(tokens: &TokenStream) -> Option<(darling::Error, TokenStrea
         fixed.extend(rest.iter().cloned());
         return Some((error, fixed.into_iter().collect()));
     }
-    let at = (2..tokens.len()).find(|&at| after_a_key(at) && punct(at, '/'))?;
+    // `content_type = application/json`: a media type, `type/subtype`.
+    let media_type = |at: usize| {
+        matches!(&tokens[at - 2], TokenTree::Ident(key) if key == "content_type")
+            && matches!(tokens[at], TokenTree::Ident(_))
+            && punct(at + 1, '/')
+    };
+    let at = (2..tokens.len()).find(|&at| after_a_key(at) && (punct(at, '/') || media_type(at)))?;
     let end = value_end(&tokens, at);
     let key = tokens[at - 2].to_string();
     let text = written_tokens(&tokens[at..end]);
     let what = match key.as_str() {
         "base_url" => "URL",
         "path" => "path",
+        "content_type" => "content type",
         _ => "text",
     };
     let error = error_over(
@@ -1317,6 +1324,14 @@ pub fn parse_recovering<T>(
     if let Some((error, fixed)) = semicolon_separator(&tokens) {
         errors.push(error);
         tokens = fixed;
+    }
+    if let Some(comma) = doubled_comma(&tokens) {
+        // `vendor = "Acme",, path = ...`: read without the empty item.
+        errors.push(
+            darling::Error::custom("two commas with nothing between them: remove one")
+                .with_span(&comma),
+        );
+        tokens = without_empty_items(tokens);
     }
     // Each pass fixes one value; a list may hold several.
     let passes: [TokenFix; 3] = [hyphenated_key, unquoted_text, reference_value];
@@ -2099,6 +2114,36 @@ impl Parse for StatusArm {
     }
 }
 
+/// The second of two commas with nothing between them (`401 => A,, 423 => B`), or one that
+/// begins the list.
+pub fn doubled_comma(tokens: &TokenStream) -> Option<Span> {
+    use proc_macro2::TokenTree;
+    let mut previous_is_comma = true;
+    for token in tokens.clone() {
+        let is_comma = matches!(&token, TokenTree::Punct(p) if p.as_char() == ',');
+        if is_comma && previous_is_comma {
+            return Some(token.span());
+        }
+        previous_is_comma = is_comma;
+    }
+    None
+}
+
+/// `tokens` without the commas that end nothing (`a,, b` is `a, b`; a leading `,` is dropped).
+fn without_empty_items(tokens: TokenStream) -> TokenStream {
+    use proc_macro2::TokenTree;
+    let mut previous_is_comma = true;
+    tokens
+        .into_iter()
+        .filter(|token| {
+            let is_comma = matches!(token, TokenTree::Punct(p) if p.as_char() == ',');
+            let keep = !(is_comma && previous_is_comma);
+            previous_is_comma = is_comma;
+            keep
+        })
+        .collect()
+}
+
 /// The error kind of an arm (`=> InvalidCredentials`), written bare: a quoted kind or one
 /// written as a path (`ErrorKind::Locked`) is reported with the bare spelling.
 pub fn parse_kind(input: ParseStream) -> syn::Result<Ident> {
@@ -2142,6 +2187,12 @@ impl FromMeta for StatusArms {
     fn from_meta(item: &syn::Meta) -> darling::Result<Self> {
         match item {
             syn::Meta::List(list) => {
+                if let Some(comma) = doubled_comma(&list.tokens) {
+                    return Err(darling::Error::custom(
+                        "two commas with no arm between them: remove one",
+                    )
+                    .with_span(&comma));
+                }
                 let arms = list
                     .parse_args_with(Punctuated::<StatusArm, Token![,]>::parse_terminated)
                     .map_err(|e| {
@@ -2690,6 +2741,16 @@ impl Parse for ConstantEntry {
             return Err(syn::Error::new(
                 colon.span,
                 format!("a key takes its value after `=`, not `:`: write `{key} = {value}`"),
+            ));
+        }
+        if input.peek(Token![=>]) {
+            // `grant_type => "password"`, as a status arm is written.
+            let key = keys.join(".");
+            let arrow: Token![=>] = input.parse()?;
+            let value = tokens_to_comma(input)?;
+            return Err(syn::Error::new(
+                arrow.spans[0],
+                format!("a constant takes its value after `=`, not `=>`: write `{key} = {value}`"),
             ));
         }
         if !input.peek(Token![=]) {

@@ -1026,7 +1026,17 @@ fn expand_refresh_impl(endpoint: &Endpoint) -> Option<TokenStream> {
                 quote!(#ident: ::core::clone::Clone::clone(__refresh_token))
             }
             FieldSource::FromLogin { field: from, span } => {
-                quote_spanned!(*span=> #ident: ::core::clone::Clone::clone(&__login.#from))
+                // The login's field is taken by a reference of this field's type, so one of
+                // another type is a mismatch at `from_login`, with no note into `Clone`.
+                let ty = &field.ty;
+                let of_this_type = quote_spanned!(syn::spanned::Spanned::span(ty)=> &#ty);
+                let taken = quote_spanned!(*span=> &__login.#from);
+                quote! {
+                    #ident: {
+                        let __from: #of_this_type = #taken;
+                        ::core::clone::Clone::clone(__from)
+                    }
+                }
             }
             // `valid` has reported it; this is never expanded.
             FieldSource::Builder => quote!(#ident: ::core::unreachable!()),

@@ -521,9 +521,18 @@ impl ::auth_core::RefreshEndpoint for Refresh {
     ) -> Self {
         Refresh {
             refresh_token: ::core::clone::Clone::clone(__refresh_token),
-            realm: ::core::clone::Clone::clone(&__login.realm),
-            client_id: ::core::clone::Clone::clone(&__login.client),
-            session: ::core::clone::Clone::clone(&__login.session),
+            realm: {
+                let __from: &String = &__login.realm;
+                ::core::clone::Clone::clone(__from)
+            },
+            client_id: {
+                let __from: &String = &__login.client;
+                ::core::clone::Clone::clone(__from)
+            },
+            session: {
+                let __from: &Option<Secret> = &__login.session;
+                ::core::clone::Clone::clone(__from)
+            },
         }
     }
 }

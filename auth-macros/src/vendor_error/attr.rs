@@ -573,6 +573,11 @@ fn parse_kind_arms(meta: &Meta) -> darling::Result<Vec<KindArm>> {
         ))
         .with_span(&list.delimiter.span().join()));
     }
+    if let Some(comma) = crate::attr::doubled_comma(&list.tokens) {
+        return Err(
+            Error::custom("two commas with no arm between them: remove one").with_span(&comma),
+        );
+    }
     list.parse_args_with(Punctuated::<KindArm, Token![,]>::parse_terminated)
         .map(|arms| arms.into_iter().collect())
         .map_err(|e| {
