@@ -2044,20 +2044,11 @@ impl Parse for StatusArm {
             }
             if input.peek(syn::token::Bracket) {
                 // `[401, 403] => InvalidCredentials`: several codes of one kind.
-                let content;
-                let bracket = syn::bracketed!(content in input);
-                let codes = Punctuated::<LitInt, Token![,]>::parse_terminated(&content)?;
-                let joined = codes
-                    .iter()
-                    .map(ToString::to_string)
-                    .collect::<Vec<_>>()
-                    .join(" | ");
-                return Err(syn::Error::new(
-                    bracket.span.join(),
-                    format!(
-                        "the codes of one arm are joined with `|`, not written as a list: `{joined} => ...`"
-                    ),
-                ));
+                return Err(listed_alternatives::<LitInt>(
+                    input,
+                    ToString::to_string,
+                    "the codes of one arm",
+                )?);
             }
             if input.peek(syn::LitStr) {
                 let quoted: syn::LitStr = input.parse()?;
@@ -2076,28 +2067,17 @@ impl Parse for StatusArm {
             input.parse::<Token![|]>()?;
             codes.push(code(input)?);
         }
-        if input.peek(Token![,]) && input.peek2(LitInt) {
+        let written: Vec<String> = codes.iter().map(ToString::to_string).collect();
+        if let Some(error) = separated_like_arms::<LitInt>(
+            input,
+            written,
+            |input| input.peek2(LitInt),
+            ToString::to_string,
+            "the codes of one arm",
+            "",
+        )? {
             // `401, 403 => InvalidCredentials`: codes of one arm separated as arms are.
-            let ahead = input.fork();
-            let mut written: Vec<String> = codes.iter().map(ToString::to_string).collect();
-            while ahead.peek(Token![,]) && ahead.peek2(LitInt) {
-                ahead.parse::<Token![,]>()?;
-                written.push(ahead.parse::<LitInt>()?.to_string());
-            }
-            if ahead.peek(Token![=>]) {
-                let comma: Token![,] = input.parse()?;
-                let kind = ahead
-                    .parse::<Token![=>]>()
-                    .and_then(|_| parse_kind(&ahead))
-                    .map_or_else(|_| "...".to_owned(), |kind| kind.to_string());
-                return Err(syn::Error::new(
-                    comma.span,
-                    format!(
-                        "the codes of one arm are joined with `|`, not `,`: `{} => {kind}`",
-                        written.join(" | ")
-                    ),
-                ));
-            }
+            return Err(error);
         }
         if input.peek(Token![..=]) || input.peek(Token![..]) {
             let first = &codes[0];
@@ -2112,6 +2092,61 @@ impl Parse for StatusArm {
         let kind = parse_kind(input)?;
         Ok(StatusArm { codes, kind })
     }
+}
+
+/// `[a, b] => ...`, alternatives of one arm written as a list: reads the list and returns the
+/// error, over the brackets, with the alternatives joined by `|` as an arm joins them. `what`
+/// names them: "the codes of one arm".
+pub fn listed_alternatives<T: Parse>(
+    input: ParseStream,
+    written: impl Fn(&T) -> String,
+    what: &str,
+) -> syn::Result<syn::Error> {
+    let content;
+    let bracket = syn::bracketed!(content in input);
+    let values = Punctuated::<T, Token![,]>::parse_terminated(&content)?;
+    let joined = values.iter().map(written).collect::<Vec<_>>().join(" | ");
+    Ok(syn::Error::new(
+        bracket.span.join(),
+        format!("{what} are joined with `|`, not written as a list: `{joined} => ...`"),
+    ))
+}
+
+/// `a, b => Kind`: alternatives of one arm separated by commas, as arms are. When the values
+/// after `written` (those already read) are followed by `=>`, returns the error, at the first
+/// comma, with the arm written as it is meant (`{before}a | b => Kind`); otherwise reads
+/// nothing. `next_is_value` tells, at a comma, whether a value follows it.
+pub fn separated_like_arms<T: Parse>(
+    input: ParseStream,
+    mut written: Vec<String>,
+    next_is_value: fn(ParseStream) -> bool,
+    write: impl Fn(&T) -> String,
+    what: &str,
+    before: &str,
+) -> syn::Result<Option<syn::Error>> {
+    if !(input.peek(Token![,]) && next_is_value(input)) {
+        return Ok(None);
+    }
+    let ahead = input.fork();
+    while ahead.peek(Token![,]) && next_is_value(&ahead) {
+        ahead.parse::<Token![,]>()?;
+        written.push(write(&ahead.parse::<T>()?));
+    }
+    if !ahead.peek(Token![=>]) {
+        return Ok(None);
+    }
+    let comma: Token![,] = input.parse()?;
+    let kind = ahead
+        .parse::<Token![=>]>()
+        .and_then(|_| parse_kind(&ahead))
+        .map_or_else(|_| "...".to_owned(), |kind| kind.to_string());
+    Ok(Some(syn::Error::new(
+        comma.span,
+        format!(
+            "{what} are joined with `|`, not `,`: `{before}{} => {kind}`",
+            written.join(" | ")
+        ),
+    )))
 }
 
 /// The second of two commas with nothing between them (`401 => A,, 423 => B`), or one that

@@ -649,28 +649,17 @@ impl Parse for KindArm {
             input.parse::<Token![|]>()?;
             values.push(value(input)?);
         }
-        if input.peek(Token![,]) && (input.peek2(Lit) || input.peek2(Token![-])) {
+        let written: Vec<String> = values.iter().map(KindValue::written).collect();
+        if let Some(error) = crate::attr::separated_like_arms::<KindValue>(
+            input,
+            written,
+            |input| input.peek2(Lit) || input.peek2(Token![-]),
+            KindValue::written,
+            "the values of one arm",
+            &format!("{on} = "),
+        )? {
             // `code = "A", "B" => Locked`: values of one arm separated as arms are.
-            let ahead = input.fork();
-            let mut written: Vec<String> = values.iter().map(KindValue::written).collect();
-            while ahead.peek(Token![,]) && (ahead.peek2(Lit) || ahead.peek2(Token![-])) {
-                ahead.parse::<Token![,]>()?;
-                written.push(ahead.parse::<KindValue>()?.written());
-            }
-            if ahead.peek(Token![=>]) {
-                let comma: Token![,] = input.parse()?;
-                let kind = ahead
-                    .parse::<Token![=>]>()
-                    .and_then(|_| crate::attr::parse_kind(&ahead))
-                    .map_or_else(|_| "...".to_owned(), |kind| kind.to_string());
-                return Err(syn::Error::new(
-                    comma.span,
-                    format!(
-                        "the values of one arm are joined with `|`, not `,`: `{on} = {} => {kind}`",
-                        written.join(" | ")
-                    ),
-                ));
-            }
+            return Err(error);
         }
         if !input.peek(Token![=>]) {
             return Err(syn::Error::new(
@@ -700,20 +689,11 @@ impl Parse for KindValue {
     fn parse(input: ParseStream) -> syn::Result<Self> {
         if input.peek(syn::token::Bracket) {
             // `code = ["LOCKED", "BLOCKED"]`: several values of one kind.
-            let content;
-            let bracket = syn::bracketed!(content in input);
-            let values = Punctuated::<KindValue, Token![,]>::parse_terminated(&content)?;
-            let joined = values
-                .iter()
-                .map(KindValue::written)
-                .collect::<Vec<_>>()
-                .join(" | ");
-            return Err(syn::Error::new(
-                bracket.span.join(),
-                format!(
-                    "values of one kind are joined with `|`, not written as a list: `{joined} => ...`"
-                ),
-            ));
+            return Err(crate::attr::listed_alternatives::<KindValue>(
+                input,
+                KindValue::written,
+                "values of one kind",
+            )?);
         }
         let negative = input.peek(Token![-]);
         if negative {
