@@ -109,15 +109,12 @@ where
 
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
         let this = self.project();
-        let _entered = this.span.enter();
-        let raw = match this.exchange.poll(cx) {
+        let raw = match poll_exchange(this.exchange, this.span, *this.started, cx) {
             Poll::Ready(Ok(raw)) => raw,
-            Poll::Ready(Err(error)) => {
-                finish_span(this.span, *this.started, error.status(), Err(&error));
-                return Poll::Ready(Err(error));
-            }
+            Poll::Ready(Err(error)) => return Poll::Ready(Err(error)),
             Poll::Pending => return Poll::Pending,
         };
+        let _entered = this.span.enter();
         let status = raw.status;
         let session = crate::response::interpret::<E>(raw, Some(*this.endpoint));
         // A `match`, not `as_ref().map(..)`: no combinator instantiated per endpoint.
@@ -128,6 +125,23 @@ where
         finish_span(this.span, *this.started, Some(status), outcome);
         Poll::Ready(session)
     }
+}
+
+/// Polls the exchange in the login's span, and ends the span when the exchange fails. Generic
+/// over the exchange's future alone, of which there is one type, so it is compiled once rather
+/// than once per endpoint.
+fn poll_exchange<X: Future<Output = Result<RawResponse, AuthError>>>(
+    exchange: Pin<&mut X>,
+    span: &tracing::Span,
+    started: tokio::time::Instant,
+    cx: &mut Context<'_>,
+) -> Poll<Result<RawResponse, AuthError>> {
+    let _entered = span.enter();
+    let polled = exchange.poll(cx);
+    if let Poll::Ready(Err(error)) = &polled {
+        finish_span(span, started, error.status(), Err(error));
+    }
+    polled
 }
 
 /// Records how an exchange ended on its span.
