@@ -299,6 +299,26 @@ pub trait CodeField {
     }
 }
 
+/// An error-body code that an arm comparing text (`kind(code = "LOCKED" => Locked)`) can equal:
+/// text, or a `serde_json::Value`, which may hold text. A number never equals such an arm, so
+/// `#[derive(VendorError)]` asks this of the code's type when an arm compares text.
+#[diagnostic::on_unimplemented(
+    message = "the code is a number, `{Self}`, and a `kind(code = \"...\")` arm compares text, which it never equals",
+    label = "compared with this text",
+    note = "compare with the number the vendor sends, `kind(code = 1002 => ...)`, or declare the code as a `String`"
+)]
+pub trait TextCode {
+    /// Nothing: the bound is the check.
+    #[doc(hidden)]
+    fn __is_text(&self) {}
+}
+
+#[diagnostic::do_not_recommend]
+impl TextCode for String {}
+
+#[diagnostic::do_not_recommend]
+impl TextCode for serde_json::Value {}
+
 macro_rules! integer_codes {
     ($($t:ty),*) => {$(
         #[diagnostic::do_not_recommend]

@@ -189,3 +189,57 @@ impl ::auth_core::VendorError for ErrorBody {
         )
     }
 }
+const _: () = {
+    #[allow(dead_code, unused_imports)]
+    fn __code_is_text(__body: &ErrorBody) -> ::core::option::Option<()> {
+        use ::auth_core::__private::Present as _;
+        let __v = __body;
+        let __v = &__v.errors;
+        let __v = match ::auth_core::__private::Step(__v).enter() {
+            ::core::option::Option::Some(__s) => __s,
+            ::core::option::Option::None => return ::core::option::Option::None,
+        };
+        let __v = match ::auth_core::fields::ListField::elements(__v).get(0usize) {
+            ::core::option::Option::Some(__s) => __s,
+            ::core::option::Option::None => return ::core::option::Option::None,
+        };
+        let __v = match ::auth_core::__private::Step(__v).enter() {
+            ::core::option::Option::Some(__s) => __s,
+            ::core::option::Option::None => return ::core::option::Option::None,
+        };
+        let __p = {
+            #[allow(unused_imports)]
+            use ::auth_core::fields::{ListProbe as _, RecordProbe as _};
+            let __p = (&::auth_core::fields::Probe(__v)).walk();
+            ::auth_core::fields::FieldStep::__check(__p);
+            __p
+        };
+        let __v = match ::auth_core::fields::HasFields::element(__p) {
+            ::core::option::Option::Some(__s) => __s,
+            ::core::option::Option::None => return ::core::option::Option::None,
+        };
+        let __v = &__v.extensions;
+        let __v = match ::auth_core::__private::Step(__v).enter() {
+            ::core::option::Option::Some(__s) => __s,
+            ::core::option::Option::None => return ::core::option::Option::None,
+        };
+        let __p = {
+            #[allow(unused_imports)]
+            use ::auth_core::fields::{ListProbe as _, RecordProbe as _};
+            let __p = (&::auth_core::fields::Probe(__v)).walk();
+            ::auth_core::fields::FieldStep::__check(__p);
+            __p
+        };
+        let __v = match ::auth_core::fields::HasFields::element(__p) {
+            ::core::option::Option::Some(__s) => __s,
+            ::core::option::Option::None => return ::core::option::Option::None,
+        };
+        let __v = &__v.code;
+        let __v = match ::auth_core::__private::Step(__v).enter() {
+            ::core::option::Option::Some(__s) => __s,
+            ::core::option::Option::None => return ::core::option::Option::None,
+        };
+        ::auth_core::fields::TextCode::__is_text(__v);
+        ::core::option::Option::Some(())
+    }
+};

@@ -37,6 +37,8 @@ pub enum Entries {
 pub struct KindRule {
     pub on_code: bool,
     pub value: String,
+    /// Where the value is written in the arm.
+    pub span: Span,
     pub kind: Ident,
 }
 
@@ -287,6 +289,7 @@ fn check_kind_arms(
                 rules.push(KindRule {
                     on_code,
                     value: value.text,
+                    span: value.span,
                     kind: arm.kind.clone(),
                 });
             }

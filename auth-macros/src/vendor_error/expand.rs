@@ -74,6 +74,7 @@ pub fn expand(body: &ErrorBody, fields: &[Ident]) -> TokenStream {
         }
     });
     let fields = expand_fields(body, fields, rules.as_ref(), moved);
+    let text_codes = expand_text_codes(body);
     let name = &body.ident;
     let (impl_generics, type_generics, where_clause) = body.generics.split_for_impl();
     quote! {
@@ -85,7 +86,38 @@ pub fn expand(body: &ErrorBody, fields: &[Ident]) -> TokenStream {
             #kind
             #fields
         }
+
+        #text_codes
     }
+}
+
+/// With an arm that compares the code with text (`kind(code = "LOCKED" => Locked)`), a check
+/// that the code's path leads to text (`TextCode`), spanned at that text: a number there never
+/// equals it. In a function nothing calls, so it adds no compiled code.
+fn expand_text_codes(body: &ErrorBody) -> Option<TokenStream> {
+    // Alternatives (`code = errorCode | status`) may mix a text code with a number: the text
+    // arms are for the one that is text.
+    let [path] = body.code.as_slice() else {
+        return None;
+    };
+    let text = body
+        .kinds
+        .iter()
+        .find(|rule| rule.on_code && rule.value.parse::<i64>().is_err())?;
+    let name = &body.ident;
+    let walk = steps(quote!(__body), path);
+    let check = quote_spanned!(text.span=> ::auth_core::fields::TextCode::__is_text(__v));
+    Some(quote! {
+        const _: () = {
+            #[allow(dead_code, unused_imports)]
+            fn __code_is_text(__body: &#name) -> ::core::option::Option<()> {
+                use ::auth_core::__private::Present as _;
+                #walk
+                #check;
+                ::core::option::Option::Some(())
+            }
+        };
+    })
 }
 
 /// The body of a method reading the first present of `paths`, each read by its `leaf` (a call on
