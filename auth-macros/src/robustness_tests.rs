@@ -173,6 +173,11 @@ enum RandomToken {
 
 /// Words the parser knows, and some it must refuse.
 const IDENTS: &[&str] = &[
+    "https",
+    "True",
+    "null",
+    "name",
+    "value",
     "vendor",
     "base_url",
     "path",
@@ -247,6 +252,8 @@ const PUNCTS: &[char] = &[
 
 /// Literals of every kind, in and out of the ranges the keys accept.
 const LITERALS: &[&str] = &[
+    r#""secret, rename = \"x\"""#,
+    r#""vendor = \"A\", path = \"/x\"""#,
     r#""""#,
     r#""https://""#,
     r#""http://[::1""#,
