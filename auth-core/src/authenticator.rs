@@ -1168,8 +1168,10 @@ impl TokenSource for Cached {
 /// A token handed out by an [`Authenticator`]: a reference-counted handle to the session's
 /// token, so handing one out copies no secret and allocates nothing. Cloning it is cheap too.
 ///
-/// `Debug` and `Display` are redacted; [`expose_secret`](AccessToken::expose_secret) gives the
-/// value to put in an `Authorization` header.
+/// `Debug` is redacted, and there is no `Display`, as for [`Secret`]: text made of a token
+/// (`format!("Bearer {token}")`, reqwest's `bearer_auth(token)`) does not compile, where it
+/// would send `[REDACTED]`. [`expose_secret`](AccessToken::expose_secret) gives the value to put
+/// in an `Authorization` header.
 #[derive(Clone)]
 pub struct AccessToken {
     source: Arc<dyn TokenSource>,
@@ -1199,12 +1201,6 @@ impl AccessToken {
 impl fmt::Debug for AccessToken {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("AccessToken([REDACTED])")
-    }
-}
-
-impl fmt::Display for AccessToken {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("[REDACTED]")
     }
 }
 
