@@ -400,16 +400,9 @@ pub trait LoginEndpoint: LoginRequest {
     #[doc(hidden)]
     fn __decode(body: &[u8]) -> Result<Self::Response, serde_json::Error>;
 
-    /// Reads an error body, the same way with `VendorError`; `None` when the body is not the
-    /// declared shape, or when the declaration names no `error_body`.
-    #[doc(hidden)]
-    fn __decode_error(body: &[u8]) -> Option<crate::response::ErrorBodyFields> {
-        let _ = body;
-        None
-    }
-
-    /// `Some(Self::__decode_error)` when the declaration names an `error_body`; `None`, and no
-    /// error body decoder compiled for the endpoint, when it names none.
+    /// How an error body is read, the same way with `VendorError` (`None` from the decoder when
+    /// the body is not the declared shape), when the declaration names an `error_body`; `None`,
+    /// and no decoder compiled for the endpoint, when it names none.
     #[doc(hidden)]
     const __ERROR_BODY: Option<crate::response::ErrorBodyDecoder> = None;
 

@@ -136,7 +136,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn debug_and_display_are_redacted() {
+    fn debug_is_redacted() {
         let secret = Secret::new("tok-123");
         assert!(!format!("{secret:?} {secret:#?}").contains("tok-123"));
     }

@@ -937,8 +937,7 @@ pub fn braced_value(tokens: &TokenStream) -> Option<(darling::Error, TokenStream
     let mut tokens: Vec<TokenTree> = tokens.clone().into_iter().collect();
     let at = (2..tokens.len()).find(|&i| {
         matches!(&tokens[i], TokenTree::Group(group) if group.delimiter() == Delimiter::Brace)
-            && matches!(&tokens[i - 1], TokenTree::Punct(p) if p.as_char() == '=')
-            && matches!(&tokens[i - 2], TokenTree::Ident(_))
+            && follows_a_key(&tokens, i)
     })?;
     let key = tokens[at - 2].to_string();
     // The map's `key: value` pairs, each as written.
@@ -1077,10 +1076,12 @@ fn written_tokens(tokens: &[proc_macro2::TokenTree]) -> String {
         .replace(' ', "")
 }
 
-/// An error over `tokens`, from the first to the last.
-fn error_over(tokens: &[proc_macro2::TokenTree], message: String) -> darling::Error {
-    let stream: TokenStream = tokens.iter().cloned().collect();
-    darling::Error::from(syn::Error::new_spanned(stream, message))
+/// Whether `tokens[at]` is the first token of a value: it follows `key =`.
+fn follows_a_key(tokens: &[proc_macro2::TokenTree], at: usize) -> bool {
+    use proc_macro2::TokenTree;
+    at >= 2
+        && matches!(&tokens[at - 1], TokenTree::Punct(p) if p.as_char() == '=')
+        && matches!(tokens[at - 2], TokenTree::Ident(_))
 }
 
 /// `vendor = "Acme"; base_url = ...`: keys separated as statements are. Returns one error, at
@@ -1105,7 +1106,7 @@ pub fn semicolon_separator(tokens: &TokenStream) -> Option<(darling::Error, Toke
     Some((error, tokens.into_iter().collect()))
 }
 
-/// `content-type = "..."`: a key written with `-`, as headers are. Returns the error, over the
+/// `content-type = "..."`: a key written with `-`, as headers are. Returns the error, at the
 /// key, and the tokens with the key written with `_`.
 pub fn hyphenated_key(tokens: &TokenStream) -> Option<(darling::Error, TokenStream)> {
     use proc_macro2::{Ident as Name, TokenTree};
@@ -1134,10 +1135,8 @@ pub fn hyphenated_key(tokens: &TokenStream) -> Option<(darling::Error, TokenStre
     let key = written.replace('-', "_");
     // `r#type-x`: no key of any list, so left to the list's own reader.
     syn::parse_str::<Ident>(&key).ok()?;
-    let error = error_over(
-        &tokens[at..end],
-        format!("a key is written with `_`, not `-`: `{key}`"),
-    );
+    let error = darling::Error::custom(format!("a key is written with `_`, not `-`: `{key}`"))
+        .with_span(&tokens[at].span());
     let mut fixed = tokens[..at].to_vec();
     fixed.push(TokenTree::Ident(Name::new(&key, tokens[at].span())));
     fixed.extend(tokens[end..].iter().cloned());
@@ -1145,33 +1144,26 @@ pub fn hyphenated_key(tokens: &TokenStream) -> Option<(darling::Error, TokenStre
 }
 
 /// `path = /auth/login`, `base_url = https://api.example.com`: text written without its quotes.
-/// Returns the error, over the value, and the tokens with the value as a string.
+/// Returns the error, at the value, and the tokens with the value as a string.
 pub fn unquoted_text(tokens: &TokenStream) -> Option<(darling::Error, TokenStream)> {
     use proc_macro2::{Literal, TokenTree};
     let tokens: Vec<TokenTree> = tokens.clone().into_iter().collect();
     let punct = |at: usize, c: char| matches!(tokens.get(at), Some(TokenTree::Punct(p)) if p.as_char() == c);
-    let after_a_key = |at: usize| {
-        at >= 2
-            && matches!(&tokens[at - 1], TokenTree::Punct(p) if p.as_char() == '=')
-            && matches!(tokens[at - 2], TokenTree::Ident(_))
-    };
     // `base_url = https://api.example.com,`: the `//` begins a comment, so the scheme and its
     // `:` are all the list holds of the URL, and of the line.
     let scheme = (2..tokens.len()).find(|&at| {
-        after_a_key(at)
+        follows_a_key(&tokens, at)
             && matches!(&tokens[at], TokenTree::Ident(word) if matches!(word.to_string().as_str(), "http" | "https" | "ws" | "wss"))
             && punct(at + 1, ':')
             && !punct(at + 2, ':')
     });
     if let Some(at) = scheme {
         let key = tokens[at - 2].to_string();
-        let error = error_over(
-            &tokens[at..at + 2],
-            format!(
-                "write the URL in quotes: `{key} = \"{}://...\"`; without them, its `//` begins a comment that hides the rest of the line",
-                tokens[at]
-            ),
-        );
+        let error = darling::Error::custom(format!(
+            "write the URL in quotes: `{key} = \"{}://...\"`; without them, its `//` begins a comment that hides the rest of the line",
+            tokens[at]
+        ))
+        .with_span(&tokens[at].span());
         let mut literal = Literal::string(&format!("{}://example.com", tokens[at]));
         literal.set_span(tokens[at].span());
         let mut fixed = tokens[..at].to_vec();
@@ -1192,7 +1184,8 @@ pub fn unquoted_text(tokens: &TokenStream) -> Option<(darling::Error, TokenStrea
             && matches!(tokens[at], TokenTree::Ident(_))
             && punct(at + 1, '/')
     };
-    let at = (2..tokens.len()).find(|&at| after_a_key(at) && (punct(at, '/') || media_type(at)))?;
+    let at = (2..tokens.len())
+        .find(|&at| follows_a_key(&tokens, at) && (punct(at, '/') || media_type(at)))?;
     let end = value_end(&tokens, at);
     let key = tokens[at - 2].to_string();
     let text = written_tokens(&tokens[at..end]);
@@ -1202,10 +1195,8 @@ pub fn unquoted_text(tokens: &TokenStream) -> Option<(darling::Error, TokenStrea
         "content_type" => "content type",
         _ => "text",
     };
-    let error = error_over(
-        &tokens[at..end],
-        format!("write the {what} in quotes: `{key} = {text:?}`"),
-    );
+    let error = darling::Error::custom(format!("write the {what} in quotes: `{key} = {text:?}`"))
+        .with_span(&tokens[at].span());
     let mut literal = Literal::string(&text);
     literal.set_span(tokens[at].span());
     let mut fixed = tokens[..at].to_vec();
@@ -1222,8 +1213,7 @@ pub fn reference_value(tokens: &TokenStream) -> Option<(darling::Error, TokenStr
     let tokens: Vec<TokenTree> = tokens.clone().into_iter().collect();
     let at = (2..tokens.len()).find(|&at| {
         matches!(&tokens[at], TokenTree::Punct(p) if p.as_char() == '&')
-            && matches!(&tokens[at - 1], TokenTree::Punct(p) if p.as_char() == '=')
-            && matches!(tokens[at - 2], TokenTree::Ident(_))
+            && follows_a_key(&tokens, at)
     })?;
     let mut rest = at + 1;
     // `'static`: a `'` joined to the lifetime's name.

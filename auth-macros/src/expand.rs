@@ -1080,7 +1080,7 @@ fn expand_refresh_impl(endpoint: &Endpoint) -> Option<TokenStream> {
     })
 }
 
-/// `__decode` and `__decode_error`: the declared types read as bodies. Each trait is named
+/// `__decode` and `__ERROR_BODY`: the declared types read as bodies. Each trait is named
 /// once, at the type's name in the declaration, so a type that is not a body (no
 /// `Deserialize`) or not an error body (no `VendorError`) is reported there, with the trait's
 /// own message and no bound of auth-core's.
@@ -1098,15 +1098,15 @@ fn expand_decode(
     let decode_error = error_body.map(|error_body| {
         let (read_error, fields) = read_error_body(error_body);
         quote! {
-            const __ERROR_BODY: ::core::option::Option<::auth_core::__private::ErrorBodyDecoder> =
-                ::core::option::Option::Some(Self::__decode_error);
-
-            fn __decode_error(
-                __body: &[u8],
-            ) -> ::core::option::Option<::auth_core::__private::ErrorBodyFields> {
-                let __error = ::core::result::Result::ok(#read_error(__body))?;
-                ::core::option::Option::Some(#fields(__error))
-            }
+            const __ERROR_BODY: ::core::option::Option<::auth_core::__private::ErrorBodyDecoder> = {
+                fn __decode_error(
+                    __body: &[u8],
+                ) -> ::core::option::Option<::auth_core::__private::ErrorBodyFields> {
+                    let __error = ::core::result::Result::ok(#read_error(__body))?;
+                    ::core::option::Option::Some(#fields(__error))
+                }
+                ::core::option::Option::Some(__decode_error)
+            };
         }
     });
     let failure_fields = error_body
@@ -2018,13 +2018,6 @@ pub fn expand_stand_in_endpoint(
             ) -> ::core::result::Result<Self::Response, ::auth_core::__private::serde_json::Error> {
                 let _ = __body;
                 ::core::unreachable!()
-            }
-
-            fn __decode_error(
-                __body: &[u8],
-            ) -> ::core::option::Option<::auth_core::__private::ErrorBodyFields> {
-                let _ = __body;
-                ::core::option::Option::None
             }
 
             fn __body_failed(__response: &Self::Response) -> bool {

@@ -564,17 +564,19 @@ impl ::auth_core::LoginEndpoint for Login {
     }
     const __ERROR_BODY: ::core::option::Option<
         ::auth_core::__private::ErrorBodyDecoder,
-    > = ::core::option::Option::Some(Self::__decode_error);
-    fn __decode_error(
-        __body: &[u8],
-    ) -> ::core::option::Option<::auth_core::__private::ErrorBodyFields> {
-        let __error = ::core::result::Result::ok(
-            <ErrorBody as ::auth_core::ResponseBody>::__decode(__body),
-        )?;
-        ::core::option::Option::Some(
-            <ErrorBody as ::auth_core::VendorError>::__fields(__error),
-        )
-    }
+    > = {
+        fn __decode_error(
+            __body: &[u8],
+        ) -> ::core::option::Option<::auth_core::__private::ErrorBodyFields> {
+            let __error = ::core::result::Result::ok(
+                <ErrorBody as ::auth_core::ResponseBody>::__decode(__body),
+            )?;
+            ::core::option::Option::Some(
+                <ErrorBody as ::auth_core::VendorError>::__fields(__error),
+            )
+        }
+        ::core::option::Option::Some(__decode_error)
+    };
     fn __body_failed(__response: &Self::Response) -> bool {
         false
     }

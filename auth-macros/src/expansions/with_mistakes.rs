@@ -319,12 +319,6 @@ impl ::auth_core::LoginEndpoint for Login {
         let _ = __body;
         ::core::unreachable!()
     }
-    fn __decode_error(
-        __body: &[u8],
-    ) -> ::core::option::Option<::auth_core::__private::ErrorBodyFields> {
-        let _ = __body;
-        ::core::option::Option::None
-    }
     fn __body_failed(__response: &Self::Response) -> bool {
         let _ = __response;
         ::core::unreachable!()

@@ -274,7 +274,7 @@ fn expand_fields(
         }},
         None => quote!(::core::option::Option::None),
     };
-    // Inline: its one caller, an endpoint's `__decode_error`, then hands the decoded body
+    // Inline: its one caller, an endpoint's error-body decoder (`__ERROR_BODY`), then hands the decoded body
     // straight to it rather than moving it into a call.
     quote! {
         #[allow(unused_mut)]
