@@ -1917,6 +1917,46 @@ fn several_expiry_pairs(
     if pairs.len() < 2 {
         return None;
     }
+    // `expires_in(seconds = ttl, lifetime = "1h")`: a key of the endpoint written inside.
+    let format_pair = pairs.iter().find(|pair| {
+        !pair
+            .path
+            .get_ident()
+            .is_some_and(|name| KEYS.contains(&name.to_string().as_str()))
+    });
+    if let Some(misplaced) = pairs.iter().find(|pair| {
+        pair.path
+            .get_ident()
+            .is_some_and(|name| KEYS.contains(&name.to_string().as_str()))
+    }) {
+        let written = |pair: &syn::MetaNameValue| {
+            quote::ToTokens::to_token_stream(pair)
+                .to_string()
+                .replace(" . ", ".")
+        };
+        let inner = format_pair.map_or_else(
+            || format!("{key} = ..."),
+            |pair| {
+                if pair.path.is_ident("seconds") && relative {
+                    format!("{key} = {}", written_value(&pair.value))
+                } else {
+                    format!("{key}({})", written(pair))
+                }
+            },
+        );
+        let name = misplaced
+            .path
+            .get_ident()
+            .map(ToString::to_string)
+            .unwrap_or_default();
+        return Some(
+            darling::Error::custom(format!(
+                "`{name}` is a key of `#[login_endpoint(...)]`, not of `{key}(...)`; write it beside: `{inner}, {}`",
+                written(misplaced)
+            ))
+            .with_span(&misplaced.path),
+        );
+    }
     let known: &[&str] = if relative {
         &["seconds", "millis"]
     } else {
@@ -1977,6 +2017,13 @@ fn several_expiry_pairs(
         ),
     };
     Some(darling::Error::custom(message).with_span(list))
+}
+
+/// A value as written in the declaration, for a message: `data.expires`.
+fn written_value(value: &Expr) -> String {
+    quote::ToTokens::to_token_stream(value)
+        .to_string()
+        .replace(" . ", ".")
 }
 
 /// A duration or a number written where an expiry key wants the place the response states it:
@@ -2042,6 +2089,32 @@ impl Parse for StatusArm {
                     "the codes of one arm",
                 )?);
             }
+            if input.peek(Ident) || input.peek(Token![::]) {
+                // `UNAUTHORIZED => ...`, `StatusCode::UNAUTHORIZED => ...`: a code by its name.
+                let path: syn::Path = input.parse()?;
+                let written = quote::ToTokens::to_token_stream(&path)
+                    .to_string()
+                    .replace(" :: ", "::");
+                // At the name, the token that should be a number.
+                let at = path
+                    .segments
+                    .last()
+                    .map_or_else(|| input.span(), |segment| segment.ident.span());
+                let name = path
+                    .segments
+                    .last()
+                    .map(|segment| segment.ident.to_string())
+                    .unwrap_or_default();
+                let message = match status_code_named(&name) {
+                    Some(code) => format!(
+                        "write the status code as a number: `{code}` (for `{written}`); `status(...)` reads codes, not their names"
+                    ),
+                    None => format!(
+                        "`{written}` is not a status code; write the code as a number, joined by `|` with others of the same kind: `401 | 403 => InvalidCredentials`"
+                    ),
+                };
+                return Err(syn::Error::new(at, message));
+            }
             if input.peek(syn::LitStr) {
                 let quoted: syn::LitStr = input.parse()?;
                 return Err(syn::Error::new(
@@ -2084,6 +2157,47 @@ impl Parse for StatusArm {
         let kind = parse_kind(input)?;
         Ok(StatusArm { codes, kind })
     }
+}
+
+/// The code of an error status written by its name, as the `http` crate's `StatusCode`
+/// constants (`UNAUTHORIZED`) or reason phrases in other spellings (`Unauthorized`,
+/// `TooManyRequests`) name it.
+fn status_code_named(name: &str) -> Option<u16> {
+    const NAMES: &[(&str, u16)] = &[
+        ("BADREQUEST", 400),
+        ("UNAUTHORIZED", 401),
+        ("UNAUTHORISED", 401),
+        ("PAYMENTREQUIRED", 402),
+        ("FORBIDDEN", 403),
+        ("NOTFOUND", 404),
+        ("METHODNOTALLOWED", 405),
+        ("NOTACCEPTABLE", 406),
+        ("REQUESTTIMEOUT", 408),
+        ("CONFLICT", 409),
+        ("GONE", 410),
+        ("PRECONDITIONFAILED", 412),
+        ("PAYLOADTOOLARGE", 413),
+        ("UNSUPPORTEDMEDIATYPE", 415),
+        ("UNPROCESSABLEENTITY", 422),
+        ("UNPROCESSABLECONTENT", 422),
+        ("LOCKED", 423),
+        ("PRECONDITIONREQUIRED", 428),
+        ("TOOMANYREQUESTS", 429),
+        ("INTERNALSERVERERROR", 500),
+        ("NOTIMPLEMENTED", 501),
+        ("BADGATEWAY", 502),
+        ("SERVICEUNAVAILABLE", 503),
+        ("GATEWAYTIMEOUT", 504),
+    ];
+    let key: String = name
+        .chars()
+        .filter(|c| *c != '_')
+        .map(|c| c.to_ascii_uppercase())
+        .collect();
+    NAMES
+        .iter()
+        .find(|(known, _)| *known == key)
+        .map(|(_, code)| *code)
 }
 
 /// `[a, b] => ...`, alternatives of one arm written as a list: reads the list and returns the
@@ -2785,7 +2899,7 @@ impl Parse for ConstantEntry {
             return Err(syn::Error::new(
                 key_span.unwrap_or_else(Span::call_site),
                 format!(
-                    "`{key}` has no value; write `{key} = <literal>`, e.g. `{key} = \"password\"`"
+                    "`{key}` has no value; write `{key} = <literal>`: text in quotes (`{key} = \"...\"`), a number, `true` or `false`"
                 ),
             ));
         }
