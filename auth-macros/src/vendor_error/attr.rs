@@ -265,6 +265,17 @@ fn path_alternatives(
                 }
                 collect(&binary.right, example, out)
             }
+            Expr::Binary(binary) if matches!(binary.op, syn::BinOp::Or(_)) => {
+                // `code = error || status`: alternatives joined as Rust joins conditions.
+                let written = quote::ToTokens::to_token_stream(expr)
+                    .to_string()
+                    .replace(" . ", ".")
+                    .replace(" || ", " | ");
+                Err(Error::custom(format!(
+                    "alternatives are joined by one `|`: write `{written}`"
+                ))
+                .with_span(&binary.op))
+            }
             other => {
                 out.push(value_path(other, example)?);
                 Ok(())
