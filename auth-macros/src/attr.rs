@@ -1918,41 +1918,28 @@ fn several_expiry_pairs(
         return None;
     }
     // `expires_in(seconds = ttl, lifetime = "1h")`: a key of the endpoint written inside.
-    let format_pair = pairs.iter().find(|pair| {
-        !pair
-            .path
-            .get_ident()
-            .is_some_and(|name| KEYS.contains(&name.to_string().as_str()))
-    });
-    if let Some(misplaced) = pairs.iter().find(|pair| {
+    let is_endpoint_key = |pair: &&syn::MetaNameValue| {
         pair.path
             .get_ident()
             .is_some_and(|name| KEYS.contains(&name.to_string().as_str()))
-    }) {
-        let written = |pair: &syn::MetaNameValue| {
-            quote::ToTokens::to_token_stream(pair)
-                .to_string()
-                .replace(" . ", ".")
+    };
+    if let Some(misplaced) = pairs.iter().find(is_endpoint_key) {
+        let inner = match pairs.iter().find(|pair| !is_endpoint_key(pair)) {
+            Some(pair) if relative && pair.path.is_ident("seconds") => {
+                format!("{key} = {}", written_path(&pair.value))
+            }
+            Some(pair) => format!(
+                "{key}({} = {})",
+                quote::ToTokens::to_token_stream(&pair.path),
+                written_path(&pair.value)
+            ),
+            None => format!("{key} = ..."),
         };
-        let inner = format_pair.map_or_else(
-            || format!("{key} = ..."),
-            |pair| {
-                if pair.path.is_ident("seconds") && relative {
-                    format!("{key} = {}", written_value(&pair.value))
-                } else {
-                    format!("{key}({})", written(pair))
-                }
-            },
-        );
-        let name = misplaced
-            .path
-            .get_ident()
-            .map(ToString::to_string)
-            .unwrap_or_default();
+        let name = quote::ToTokens::to_token_stream(&misplaced.path);
+        let value = quote::ToTokens::to_token_stream(&misplaced.value);
         return Some(
             darling::Error::custom(format!(
-                "`{name}` is a key of `#[login_endpoint(...)]`, not of `{key}(...)`; write it beside: `{inner}, {}`",
-                written(misplaced)
+                "`{name}` is a key of `#[login_endpoint(...)]`, not of `{key}(...)`; write it beside: `{inner}, {name} = {value}`"
             ))
             .with_span(&misplaced.path),
         );
@@ -2017,13 +2004,6 @@ fn several_expiry_pairs(
         ),
     };
     Some(darling::Error::custom(message).with_span(list))
-}
-
-/// A value as written in the declaration, for a message: `data.expires`.
-fn written_value(value: &Expr) -> String {
-    quote::ToTokens::to_token_stream(value)
-        .to_string()
-        .replace(" . ", ".")
 }
 
 /// A duration or a number written where an expiry key wants the place the response states it:
@@ -2096,16 +2076,11 @@ impl Parse for StatusArm {
                     .to_string()
                     .replace(" :: ", "::");
                 // At the name, the token that should be a number.
-                let at = path
-                    .segments
-                    .last()
-                    .map_or_else(|| input.span(), |segment| segment.ident.span());
-                let name = path
-                    .segments
-                    .last()
-                    .map(|segment| segment.ident.to_string())
-                    .unwrap_or_default();
-                let message = match status_code_named(&name) {
+                let Some(name) = path.segments.last().map(|segment| &segment.ident) else {
+                    return Err(input.error("expected a status code"));
+                };
+                let at = name.span();
+                let message = match status_code_named(&name.to_string()) {
                     Some(code) => format!(
                         "write the status code as a number: `{code}` (for `{written}`); `status(...)` reads codes, not their names"
                     ),
