@@ -17,16 +17,24 @@ use crate::secret::Secret;
     note = "derive `serde::Serialize` for the type, use one that has it (`String`, an integer, a `bool`, a `Vec` of them...), or send the field as text with `#[login(query)]` or `#[login(header = \"...\")]`"
 )]
 pub trait JsonValue {
-    /// Writes the value. Called by its trait's name at the field's type, so a type that is not
-    /// `Serialize` is reported there.
+    /// Writes the value under `key`. Called by its trait's name at the field's type, so a type
+    /// that is not `Serialize` is reported there.
     #[doc(hidden)]
-    fn __serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error>;
+    fn __write(
+        &self,
+        object: &mut crate::__private::JsonObjectWriter<'_>,
+        key: &str,
+    ) -> Result<(), serde_json::Error>;
 }
 
 #[diagnostic::do_not_recommend]
 impl<T: serde::Serialize + ?Sized> JsonValue for T {
-    fn __serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serde::Serialize::serialize(self, serializer)
+    fn __write(
+        &self,
+        object: &mut crate::__private::JsonObjectWriter<'_>,
+        key: &str,
+    ) -> Result<(), serde_json::Error> {
+        serde_json::to_writer(object.key(key)?, self)
     }
 }
 

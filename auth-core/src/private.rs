@@ -29,11 +29,6 @@ use crate::secret::Secret;
 pub use crate::session::Credentials;
 use crate::session::Session;
 
-/// `skip_serializing_if` for optional body fields, which the body view holds by reference.
-pub fn is_absent<T>(value: &&Option<T>) -> bool {
-    value.is_none()
-}
-
 /// Sends `endpoint` to `base_url` (its declared base URL when `None`).
 ///
 /// A thin generic shim: the request is written, sent and read by `exchange_request`, a future
@@ -261,9 +256,79 @@ pub fn secret_body(secret: &Secret) -> SecretBody<'_> {
     SecretBody(secret)
 }
 
-impl Serialize for SecretBody<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.0.expose_secret())
+/// A JSON body written key by key: the generated `__write_body` calls one method per field,
+/// constant and nested object, so what it instantiates per endpoint is a list of calls, and
+/// only a field's own `Serialize` impl is generic.
+///
+/// Writes the compact form serde_json writes: `{"email":"a@example.com","password":"…"}`.
+pub struct JsonObjectWriter<'a> {
+    out: &'a mut Vec<u8>,
+    /// Whether the object being written has no entry yet (no comma before the next key).
+    first: bool,
+}
+
+impl<'a> JsonObjectWriter<'a> {
+    /// Opens the body's object.
+    pub fn new(out: &'a mut Vec<u8>) -> Self {
+        out.push(b'{');
+        JsonObjectWriter { out, first: true }
+    }
+
+    /// Writes `"key":` (after a comma when the object has entries) and returns the buffer, for
+    /// the value to be written into.
+    pub fn key(&mut self, key: &str) -> Result<&mut Vec<u8>, serde_json::Error> {
+        if !self.first {
+            self.out.push(b',');
+        }
+        self.first = false;
+        serde_json::to_writer(&mut *self.out, key)?;
+        self.out.push(b':');
+        Ok(self.out)
+    }
+
+    /// Writes a secret field's text under `key`.
+    pub fn secret(&mut self, key: &str, secret: SecretBody<'_>) -> Result<(), serde_json::Error> {
+        let text = secret.0.expose_secret();
+        serde_json::to_writer(self.key(key)?, text)
+    }
+
+    /// Writes an optional secret field under `key`, when it is set.
+    pub fn optional_secret(
+        &mut self,
+        key: &str,
+        secret: Option<SecretBody<'_>>,
+    ) -> Result<(), serde_json::Error> {
+        match secret {
+            Some(secret) => self.secret(key, secret),
+            None => Ok(()),
+        }
+    }
+
+    /// Writes a declared constant under `key`.
+    pub fn constant(
+        &mut self,
+        key: &str,
+        constant: &JsonConstant,
+    ) -> Result<(), serde_json::Error> {
+        serde_json::to_writer(self.key(key)?, constant)
+    }
+
+    /// Opens a nested object under `key` (a dotted key's first segments).
+    pub fn begin_object(&mut self, key: &str) -> Result<(), serde_json::Error> {
+        self.key(key)?.push(b'{');
+        self.first = true;
+        Ok(())
+    }
+
+    /// Closes the nested object opened last; it is an entry of the object around it.
+    pub fn end_object(&mut self) {
+        self.out.push(b'}');
+        self.first = false;
+    }
+
+    /// Closes the body's object.
+    pub fn finish(self) {
+        self.out.push(b'}');
     }
 }
 
@@ -446,4 +511,60 @@ pub fn interpret_response_with_headers<E: LoginEndpoint>(
         captured,
     };
     crate::response::interpret::<E>(raw, None)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The writer's output is the JSON serde_json writes for the same object.
+    #[test]
+    fn writes_what_serde_json_writes() {
+        let password = Secret::new("p\"a\\ss\u{1}é");
+        let mut out = Vec::new();
+        let mut object = JsonObjectWriter::new(&mut out);
+        object
+            .constant("jsonrpc", &JsonConstant::Str("2.0"))
+            .unwrap();
+        object.begin_object("params").unwrap();
+        object.begin_object("empty").unwrap();
+        object.end_object();
+        crate::fields::JsonValue::__write("a\nb", &mut object, "user\"name").unwrap();
+        object.secret("password", secret_body(&password)).unwrap();
+        object.optional_secret("absent", None).unwrap();
+        object
+            .constant(
+                "list",
+                &JsonConstant::Array(&[JsonConstant::Int(-1), JsonConstant::Bool(true)]),
+            )
+            .unwrap();
+        object.end_object();
+        crate::fields::JsonValue::__write(&Some(7u64), &mut object, "id").unwrap();
+        object.finish();
+        let written = String::from_utf8(out).unwrap();
+        assert_eq!(
+            written,
+            r#"{"jsonrpc":"2.0","params":{"empty":{},"user\"name":"a\nb","password":"p\"a\\ss\u0001é","list":[-1,true]},"id":7}"#
+        );
+        // It reads back as the values written.
+        let value: serde_json::Value = serde_json::from_str(&written).unwrap();
+        assert_eq!(value["params"]["password"], "p\"a\\ss\u{1}é");
+        assert_eq!(value["params"]["user\"name"], "a\nb");
+    }
+
+    #[test]
+    fn an_object_without_entries_is_empty() {
+        let mut out = Vec::new();
+        JsonObjectWriter::new(&mut out).finish();
+        assert_eq!(out, b"{}");
+    }
+
+    #[test]
+    fn a_value_that_cannot_be_written_is_an_error() {
+        let mut map = std::collections::BTreeMap::new();
+        map.insert(vec![1u8], 1);
+        let mut out = Vec::new();
+        let mut object = JsonObjectWriter::new(&mut out);
+        assert!(crate::fields::JsonValue::__write(&map, &mut object, "map").is_err());
+    }
 }

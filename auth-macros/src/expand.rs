@@ -1327,10 +1327,10 @@ fn text_value(field: &Field, receiver: &str) -> TokenStream {
     quote_spanned!(span=> <#ty as ::auth_core::TextValue>::__as_dyn(&#receiver.#member))
 }
 
-/// `<T as JsonValue>::__serialize`, spanned at the field's type.
+/// `<T as JsonValue>::__write`, spanned at the field's type.
 fn json_value(ty: &Type) -> TokenStream {
     let span = syn::spanned::Spanned::span(ty);
-    quote_spanned!(span=> <#ty as ::auth_core::fields::JsonValue>::__serialize)
+    quote_spanned!(span=> <#ty as ::auth_core::fields::JsonValue>::__write)
 }
 
 /// `ident` with another span (a raw identifier stays as it is).
@@ -1343,8 +1343,8 @@ fn respanned(ident: &Ident, span: Span) -> Ident {
     }
 }
 
-/// `__write_body`: a borrowed, serde-derived view of the body fields and constants, nested
-/// where keys are dotted.
+/// `__write_body`: the body's fields and constants written key by key through auth-core's
+/// `JsonObjectWriter`, nested where keys are dotted.
 fn expand_write_body(endpoint: &Endpoint) -> TokenStream {
     let mut root = BodyObject::default();
     for (placement, value) in endpoint.values() {
@@ -1352,16 +1352,17 @@ fn expand_write_body(endpoint: &Endpoint) -> TokenStream {
             root.insert(keys, value);
         }
     }
-    let mut definitions = Vec::new();
-    let mut counter = 0;
-    let (_, root_init) = root.expand(&mut definitions, &mut counter);
+    let mut writes = Vec::new();
+    root.expand(&mut writes);
     quote! {
         fn __write_body(
             &self,
             __out: &mut ::std::vec::Vec<u8>,
         ) -> ::core::result::Result<(), ::auth_core::__private::serde_json::Error> {
-            #(#definitions)*
-            ::auth_core::__private::serde_json::to_writer(__out, &#root_init)
+            let mut __object = ::auth_core::__private::JsonObjectWriter::new(__out);
+            #(#writes)*
+            __object.finish();
+            ::core::result::Result::Ok(())
         }
     }
 }
@@ -1405,103 +1406,51 @@ impl<'a> BodyObject<'a> {
         }
     }
 
-    /// Emits a struct for this object into `definitions`; returns its name and the expression
-    /// that builds it from `self`.
-    fn expand(
-        &self,
-        definitions: &mut Vec<TokenStream>,
-        counter: &mut usize,
-    ) -> (Ident, TokenStream) {
-        let ident = format_ident!("__Body{}", *counter);
-        *counter += 1;
-        let mut members = Vec::new();
-        let mut inits = Vec::new();
-        let mut borrows = false;
-        for (index, (key, value)) in self.entries.iter().enumerate() {
-            let member = format_ident!("__f{}", index);
+    /// Pushes the statements that write this object's entries onto `writes`.
+    fn expand(&self, writes: &mut Vec<TokenStream>) {
+        for (key, value) in &self.entries {
             let key = LitStr::new(key, Span::call_site());
             match value {
                 BodyValue::Field(field) => {
-                    borrows = true;
                     let ident = &field.ident;
-                    let ty = &field.ty;
                     if field.secret.is_some() && field.optional.is_some() {
-                        members.push(quote! {
-                            #[serde(rename = #key, skip_serializing_if = "::core::option::Option::is_none")]
-                            #member: ::core::option::Option<::auth_core::__private::SecretBody<'__body>>
-                        });
-                        inits.push(quote_spanned! {field.ty_span()=>
-                            #member: ::core::option::Option::map(
+                        let secret = quote_spanned! {field.ty_span()=>
+                            ::core::option::Option::map(
                                 ::core::option::Option::as_ref(&self.#ident),
                                 ::auth_core::__private::secret_body,
                             )
-                        });
+                        };
+                        writes.push(quote!(__object.optional_secret(#key, #secret)?;));
                     } else if field.secret.is_some() {
-                        members.push(quote!(#[serde(rename = #key)] #member: ::auth_core::__private::SecretBody<'__body>));
-                        inits.push(quote_spanned!(field.ty_span()=> #member: ::auth_core::__private::secret_body(&self.#ident)));
+                        let secret = quote_spanned!(field.ty_span()=> ::auth_core::__private::secret_body(&self.#ident));
+                        writes.push(quote!(__object.secret(#key, #secret)?;));
                     } else {
                         // Written through `JsonValue`, named at the field's type, so a type
                         // that is not `Serialize` is reported there rather than inside serde.
-                        let write = format_ident!("__write_{}", ident);
-                        let write_name = LitStr::new(&write.to_string(), Span::call_site());
-                        let serialize = json_value(ty);
-                        definitions.push(quote! {
-                            fn #write<__S: ::auth_core::__private::serde::Serializer>(
-                                __value: &&#ty,
-                                __serializer: __S,
-                            ) -> ::core::result::Result<__S::Ok, __S::Error> {
-                                #serialize(*__value, __serializer)
-                            }
-                        });
+                        let write = json_value(&field.ty);
+                        let write = quote!(#write(&self.#ident, &mut __object, #key)?;);
                         if field.optional.is_some() {
-                            members.push(quote! {
-                                #[serde(rename = #key, serialize_with = #write_name, skip_serializing_if = "::auth_core::__private::is_absent")]
-                                #member: &'__body #ty
+                            writes.push(quote! {
+                                if ::core::option::Option::is_some(&self.#ident) {
+                                    #write
+                                }
                             });
                         } else {
-                            members.push(quote! {
-                                #[serde(rename = #key, serialize_with = #write_name)]
-                                #member: &'__body #ty
-                            });
+                            writes.push(write);
                         }
-                        inits.push(quote!(#member: &self.#ident));
                     }
                 }
                 BodyValue::Constant(constant) => {
                     let constant = json_constant(constant);
-                    members.push(quote! {
-                        #[serde(rename = #key)]
-                        #member: &'static ::auth_core::__private::JsonConstant
-                    });
-                    inits.push(quote!(#member: &#constant));
+                    writes.push(quote!(__object.constant(#key, &#constant)?;));
                 }
                 BodyValue::Object(object) => {
-                    borrows = true;
-                    let (nested, init) = object.expand(definitions, counter);
-                    members.push(quote!(#[serde(rename = #key)] #member: #nested<'__body>));
-                    inits.push(quote!(#member: #init));
+                    writes.push(quote!(__object.begin_object(#key)?;));
+                    object.expand(writes);
+                    writes.push(quote!(__object.end_object();));
                 }
             }
         }
-        // Members that borrow do so for `'__body`; an object that borrows nothing (no members, or
-        // constants only) needs a marker to use the lifetime.
-        if !borrows {
-            members.push(quote! {
-                #[serde(skip)]
-                __lifetime: ::core::marker::PhantomData<&'__body ()>
-            });
-            inits.push(quote!(__lifetime: ::core::marker::PhantomData));
-        }
-        // Not `'__a`: serde's `serialize_with` wrapper names its own lifetime so.
-        definitions.push(quote! {
-            #[derive(::auth_core::__private::serde::Serialize)]
-            #[serde(crate = "::auth_core::__private::serde")]
-            struct #ident<'__body> {
-                #(#members,)*
-            }
-        });
-        let init = quote!(#ident { #(#inits,)* });
-        (ident, init)
     }
 }
 
@@ -1821,7 +1770,7 @@ pub fn expand_checks(
             })
             .map(|field| {
                 let serialize = json_value(&field.ty);
-                quote!(let _ = #serialize::<::auth_core::__private::serde_json::value::Serializer>;)
+                quote!(let _ = #serialize;)
             });
         checks.push(quote! {
             fn __request(__self: &#name) {

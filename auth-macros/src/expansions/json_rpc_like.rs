@@ -353,55 +353,35 @@ impl ::auth_core::__private::LoginRequest for Login {
         &self,
         __out: &mut ::std::vec::Vec<u8>,
     ) -> ::core::result::Result<(), ::auth_core::__private::serde_json::Error> {
-        fn __write_username<__S: ::auth_core::__private::serde::Serializer>(
-            __value: &&String,
-            __serializer: __S,
-        ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            <String as ::auth_core::fields::JsonValue>::__serialize(
-                *__value,
-                __serializer,
-            )
-        }
-        #[derive(::auth_core::__private::serde::Serialize)]
-        #[serde(crate = "::auth_core::__private::serde")]
-        struct __Body1<'__body> {
-            #[serde(rename = "methods")]
-            __f0: &'static ::auth_core::__private::JsonConstant,
-            #[serde(rename = "username", serialize_with = "__write_username")]
-            __f1: &'__body String,
-            #[serde(rename = "password")]
-            __f2: ::auth_core::__private::SecretBody<'__body>,
-        }
-        #[derive(::auth_core::__private::serde::Serialize)]
-        #[serde(crate = "::auth_core::__private::serde")]
-        struct __Body0<'__body> {
-            #[serde(rename = "jsonrpc")]
-            __f0: &'static ::auth_core::__private::JsonConstant,
-            #[serde(rename = "method")]
-            __f1: &'static ::auth_core::__private::JsonConstant,
-            #[serde(rename = "id")]
-            __f2: &'static ::auth_core::__private::JsonConstant,
-            #[serde(rename = "params")]
-            __f3: __Body1<'__body>,
-        }
-        ::auth_core::__private::serde_json::to_writer(
-            __out,
-            &__Body0 {
-                __f0: &::auth_core::__private::JsonConstant::Str("2.0"),
-                __f1: &::auth_core::__private::JsonConstant::Str("user.login"),
-                __f2: &::auth_core::__private::JsonConstant::Int(1i64),
-                __f3: __Body1 {
-                    __f0: &::auth_core::__private::JsonConstant::Array(
-                        &[
-                            ::auth_core::__private::JsonConstant::Str("password"),
-                            ::auth_core::__private::JsonConstant::Int(2i64),
-                        ],
-                    ),
-                    __f1: &self.username,
-                    __f2: ::auth_core::__private::secret_body(&self.password),
-                },
-            },
-        )
+        let mut __object = ::auth_core::__private::JsonObjectWriter::new(__out);
+        __object.constant("jsonrpc", &::auth_core::__private::JsonConstant::Str("2.0"))?;
+        __object
+            .constant(
+                "method",
+                &::auth_core::__private::JsonConstant::Str("user.login"),
+            )?;
+        __object.constant("id", &::auth_core::__private::JsonConstant::Int(1i64))?;
+        __object.begin_object("params")?;
+        __object
+            .constant(
+                "methods",
+                &::auth_core::__private::JsonConstant::Array(
+                    &[
+                        ::auth_core::__private::JsonConstant::Str("password"),
+                        ::auth_core::__private::JsonConstant::Int(2i64),
+                    ],
+                ),
+            )?;
+        <String as ::auth_core::fields::JsonValue>::__write(
+            &self.username,
+            &mut __object,
+            "username",
+        )?;
+        __object
+            .secret("password", ::auth_core::__private::secret_body(&self.password))?;
+        __object.end_object();
+        __object.finish();
+        ::core::result::Result::Ok(())
     }
     fn __describe<'__a>(
         &'__a self,

@@ -452,53 +452,26 @@ impl ::auth_core::__private::LoginRequest for Login {
         &self,
         __out: &mut ::std::vec::Vec<u8>,
     ) -> ::core::result::Result<(), ::auth_core::__private::serde_json::Error> {
-        fn __write_email<__S: ::auth_core::__private::serde::Serializer>(
-            __value: &&String,
-            __serializer: __S,
-        ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            <String as ::auth_core::fields::JsonValue>::__serialize(
-                *__value,
-                __serializer,
-            )
-        }
-        fn __write_password_kind<__S: ::auth_core::__private::serde::Serializer>(
-            __value: &&Option<String>,
-            __serializer: __S,
-        ) -> ::core::result::Result<__S::Ok, __S::Error> {
+        let mut __object = ::auth_core::__private::JsonObjectWriter::new(__out);
+        <String as ::auth_core::fields::JsonValue>::__write(
+            &self.email,
+            &mut __object,
+            "email",
+        )?;
+        __object.begin_object("password")?;
+        __object.secret("value", ::auth_core::__private::secret_body(&self.password))?;
+        if ::core::option::Option::is_some(&self.password_kind) {
             <Option<
                 String,
-            > as ::auth_core::fields::JsonValue>::__serialize(*__value, __serializer)
+            > as ::auth_core::fields::JsonValue>::__write(
+                &self.password_kind,
+                &mut __object,
+                "kind",
+            )?;
         }
-        #[derive(::auth_core::__private::serde::Serialize)]
-        #[serde(crate = "::auth_core::__private::serde")]
-        struct __Body1<'__body> {
-            #[serde(rename = "value")]
-            __f0: ::auth_core::__private::SecretBody<'__body>,
-            #[serde(
-                rename = "kind",
-                serialize_with = "__write_password_kind",
-                skip_serializing_if = "::auth_core::__private::is_absent"
-            )]
-            __f1: &'__body Option<String>,
-        }
-        #[derive(::auth_core::__private::serde::Serialize)]
-        #[serde(crate = "::auth_core::__private::serde")]
-        struct __Body0<'__body> {
-            #[serde(rename = "email", serialize_with = "__write_email")]
-            __f0: &'__body String,
-            #[serde(rename = "password")]
-            __f1: __Body1<'__body>,
-        }
-        ::auth_core::__private::serde_json::to_writer(
-            __out,
-            &__Body0 {
-                __f0: &self.email,
-                __f1: __Body1 {
-                    __f0: ::auth_core::__private::secret_body(&self.password),
-                    __f1: &self.password_kind,
-                },
-            },
-        )
+        __object.end_object();
+        __object.finish();
+        ::core::result::Result::Ok(())
     }
     fn __describe<'__a>(
         &'__a self,
