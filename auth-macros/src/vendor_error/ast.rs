@@ -7,6 +7,7 @@ use syn::{Data, DeriveInput, Fields, Generics, Ident, Member};
 
 use super::attr::{ContainerArgs, FieldArgs, FieldErrorsArg, Key, KindArm, ValuePath};
 use crate::ast::check_kind;
+use crate::field_path::Segment;
 
 pub struct ErrorBody {
     pub ident: Ident,
@@ -118,12 +119,12 @@ impl ErrorBody {
             value: (None, key.value),
             span: key.span,
         });
-        // The code's field, when it is a field of the struct whose type is a number.
-        let mut integer_code = None;
-        for (field, integer) in fields {
-            if let (Some(_), Some(integer)) = (field.code, integer) {
-                integer_code = Some((field.member.clone(), integer));
-            }
+        // The struct's fields whose type is a whole number.
+        let integer_fields: Vec<(Member, String)> = fields
+            .iter()
+            .filter_map(|(field, integer)| Some((field.member.clone(), integer.clone()?)))
+            .collect();
+        for (field, _) in fields {
             if let Some(span) = field.code {
                 take_role(
                     &mut code,
@@ -155,13 +156,14 @@ impl ErrorBody {
             }
         }
 
+        let integer_code = code
+            .as_ref()
+            .and_then(|code| integer_code(&code.value, &integer_fields));
         let kinds = check_kind_arms(
             container.kind,
             code.as_ref().map(|c| c.span),
             message.as_ref().map(|m| m.span),
-            integer_code
-                .as_ref()
-                .filter(|_| code.as_ref().is_some_and(|code| code.value.len() == 1)),
+            integer_code.as_deref(),
             errors,
         );
         let field_errors = field_errors.and_then(|given| {
@@ -229,13 +231,36 @@ fn take_role(
     }
 }
 
+/// Where the code is read from, as a message names it (`` `error_code: i64` ``, or
+/// `` `code: i64` or `status: u16` ``), when every path it is read from is a field of the struct
+/// whose type is a whole number, so that no text ever matches it.
+fn integer_code(paths: &[ValuePath], integer_fields: &[(Member, String)]) -> Option<String> {
+    let mut named = Vec::new();
+    for path in paths {
+        let [Segment::Field(member)] = path.segments.as_slice() else {
+            return None;
+        };
+        let (_, integer) = integer_fields.iter().find(|(field, _)| field == member)?;
+        let field = match member {
+            Member::Named(ident) => ident.to_string(),
+            Member::Unnamed(index) => index.index.to_string(),
+        };
+        named.push(format!("`{field}: {integer}`"));
+    }
+    match named.as_slice() {
+        [] => None,
+        [one] => Some(format!("{one}, a number")),
+        several => Some(format!("{}, numbers", several.join(" or "))),
+    }
+}
+
 /// Each arm's kind must be one an answer can mean, its role must be declared, and no value may
 /// be matched twice.
 fn check_kind_arms(
     arms: Vec<KindArm>,
     code: Option<Span>,
     message: Option<Span>,
-    integer_code: Option<&(Member, String)>,
+    integer_code: Option<&str>,
     errors: &mut darling::error::Accumulator,
 ) -> Vec<KindRule> {
     let mut rules: Vec<KindRule> = Vec::new();
@@ -255,17 +280,13 @@ fn check_kind_arms(
             continue;
         }
         for value in arm.values {
-            if let (true, Some((member, integer))) = (on_code, integer_code)
+            if let (true, Some(read_from)) = (on_code, integer_code)
                 && value.text.parse::<i128>().is_err()
             {
                 // `code = "LOCKED"` for a `code: i64`: text that a number never reads as.
-                let field = match member {
-                    Member::Named(ident) => ident.to_string(),
-                    Member::Unnamed(index) => index.index.to_string(),
-                };
                 errors.push(
                     Error::custom(format!(
-                        "the code is read from `{field}: {integer}`, a number, so {:?} never matches it: compare with the number the vendor sends, `code = 1002 => ...`",
+                        "the code is read from {read_from}, so {:?} never matches it: compare with the number the vendor sends, `code = 1002 => ...`",
                         value.text
                     ))
                     .with_span(&value.span),
