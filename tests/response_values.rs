@@ -404,6 +404,73 @@ async fn an_expiry_in_a_header() {
     );
 }
 
+/// The token as a bearer credential in the `Authorization` header of the answer, as Rails'
+/// devise-jwt sends it, with the user in the body.
+#[derive(Debug, Deserialize)]
+struct SignedInUser {
+    #[allow(dead_code)]
+    email: String,
+}
+
+#[login_endpoint(
+    vendor = "Bearer Header",
+    base_url = "https://bearer-header.invalid",
+    path = "/users/sign_in",
+    response = SignedInUser,
+    token = header("Authorization", prefix = "Bearer "),
+)]
+struct BearerHeaderLogin {
+    #[login(rename = "user.email")]
+    email: String,
+    #[login(secret, rename = "user.password")]
+    password: Secret,
+}
+
+async fn bearer_header_answer(
+    authorization: &str,
+) -> Result<auth_core::Session<SignedInUser>, auth_core::AuthError> {
+    let answer =
+        json(200, r#"{"email":"me@example.com"}"#).insert_header("Authorization", authorization);
+    let server = server_answering(answer).await;
+    BearerHeaderLogin::builder()
+        .email("me@example.com")
+        .password("hunter2")
+        .build()
+        .send_to(&client(), &server.uri())
+        .await
+}
+
+#[tokio::test]
+async fn a_token_after_a_scheme_in_a_header_is_what_follows_the_scheme() {
+    for authorization in ["Bearer eyJhbGciOi.J9.sig", "bearer  eyJhbGciOi.J9.sig"] {
+        let session = bearer_header_answer(authorization)
+            .await
+            .expect("a session");
+        assert_eq!(
+            session.token().expose_secret(),
+            "eyJhbGciOi.J9.sig",
+            "{authorization}"
+        );
+        assert_eq!(session.response().email, "me@example.com");
+    }
+}
+
+#[tokio::test]
+async fn a_header_with_another_scheme_is_a_decode_error_that_shows_no_value() {
+    let error = bearer_header_answer("Basic bWU6aHVudGVyMg==")
+        .await
+        .expect_err("not a bearer token");
+    assert_eq!(error.kind(), ErrorKind::Decode);
+    assert_eq!(error.vendor(), "Bearer Header");
+    assert_eq!(
+        error.detail(),
+        Some(
+            "expected a non-empty token after `Bearer` in the response header `authorization`, whose value did not start with it"
+        )
+    );
+    assert!(!format!("{error:?} {error}").contains("bWU6aHVudGVyMg"));
+}
+
 /// Sessions listed in an array, the status of the login the first of a list of results, and
 /// field errors keyed by field name.
 #[derive(Debug, Deserialize)]

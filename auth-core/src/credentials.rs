@@ -20,6 +20,11 @@ pub enum Source {
     Body(&'static str),
     /// A response header; the name in lowercase: `x-subject-token`.
     Header(&'static str),
+    /// A response header whose value starts with text that is not part of the value, such as
+    /// an authentication scheme: `Authorization: Bearer <token>`. The name in lowercase, then
+    /// the prefix, matched without regard to ASCII case (as schemes are, RFC 9110 §11.1); the
+    /// value is what follows it, without surrounding spaces.
+    HeaderWithPrefix(&'static str, &'static str),
     /// A cookie the response sets with `Set-Cookie`, by name: `SID`.
     Cookie(&'static str),
 }
@@ -89,7 +94,10 @@ pub struct ResponseSpec {
 
 /// Whether `source` is read from the response's headers (a header or a cookie).
 const fn in_headers(source: Option<Source>) -> bool {
-    matches!(source, Some(Source::Header(_) | Source::Cookie(_)))
+    matches!(
+        source,
+        Some(Source::Header(_) | Source::HeaderWithPrefix(..) | Source::Cookie(_))
+    )
 }
 
 /// Whether `expiry` is read from the response's headers.
@@ -219,7 +227,7 @@ struct CapturedHeader {
     name: &'static str,
     /// `None` when the response did not carry it, or once the token has been moved out of it
     /// into the session.
-    value: Option<Result<Secret, NotText>>,
+    value: Option<Result<Secret, Unreadable>>,
 }
 
 impl CapturedHeader {
@@ -231,7 +239,14 @@ impl CapturedHeader {
     }
 }
 
-struct NotText;
+/// Why a header the response carried gives no value.
+#[derive(Clone, Copy)]
+enum Unreadable {
+    /// Its value is not visible ASCII.
+    NotText,
+    /// Its value does not start with the declared prefix.
+    WithoutPrefix,
+}
 
 impl Captured {
     /// Marks the declared headers (and `Set-Cookie`, when a cookie is declared) sensitive and
@@ -246,13 +261,18 @@ impl Captured {
             match source {
                 Source::Body(_) => {}
                 Source::Cookie(_) => wants_cookies = true,
-                Source::Header(name) => {
+                Source::Header(_) | Source::HeaderWithPrefix(..) => {
+                    let (name, prefix) = match source {
+                        Source::HeaderWithPrefix(name, prefix) => (name, Some(prefix)),
+                        Source::Header(name) => (name, None),
+                        _ => continue,
+                    };
                     if captured.headers().any(|header| header.is(name)) {
                         continue;
                     }
                     let header = CapturedHeader {
                         name,
-                        value: take_header(headers, name),
+                        value: take_header(headers, name, prefix),
                     };
                     if captured.first.is_none() {
                         captured.first = Some(header);
@@ -324,7 +344,7 @@ impl Captured {
         self.has_values() && self.secrets().next().is_some()
     }
 
-    fn header(&self, name: &str) -> Option<&Result<Secret, NotText>> {
+    fn header(&self, name: &str) -> Option<&Result<Secret, Unreadable>> {
         self.headers()
             .find(|h| h.is(name))
             .and_then(|h| h.value.as_ref())
@@ -370,8 +390,13 @@ impl Captured {
 /// The first value of the header `name` (any case), every value of it marked sensitive. The
 /// headers are walked rather than looked up: a lookup would parse the name, and a name that is
 /// not a standard one into an allocation, which costs more than comparing the few names a
-/// response carries. A name that is not a valid header name matches none.
-fn take_header(headers: &mut HeaderMap, name: &str) -> Option<Result<Secret, NotText>> {
+/// response carries. A name that is not a valid header name matches none. With a `prefix`, the
+/// value is what follows it.
+fn take_header(
+    headers: &mut HeaderMap,
+    name: &str,
+    prefix: Option<&str>,
+) -> Option<Result<Secret, Unreadable>> {
     let mut first = None;
     for (header, value) in headers.iter_mut() {
         // A header's name is lowercase, as a declared one is: compared as it is first.
@@ -379,17 +404,34 @@ fn take_header(headers: &mut HeaderMap, name: &str) -> Option<Result<Secret, Not
         if header.len() == name.len() && (header == name || header.eq_ignore_ascii_case(name)) {
             value.set_sensitive(true);
             if first.is_none() {
-                first = Some(
-                    value
-                        .to_str()
-                        // Visible ASCII: its whitespace is ASCII whitespace.
+                first = Some(match value.to_str() {
+                    // Visible ASCII: its whitespace is ASCII whitespace.
+                    Ok(text) => after_prefix(text.trim_ascii(), prefix)
                         .map(|text| Secret::from(text.trim_ascii()))
-                        .map_err(|_| NotText),
-                );
+                        .ok_or(Unreadable::WithoutPrefix),
+                    Err(_) => Err(Unreadable::NotText),
+                });
             }
         }
     }
     first
+}
+
+/// `text` after `prefix` (any ASCII case), or `None` when it does not start with it. A prefix
+/// that ends in a space (`Bearer `) is followed by spaces or by nothing, so `Bearerabc` does not
+/// match it, and a value of `Bearer` alone is an empty one.
+fn after_prefix<'a>(text: &'a str, prefix: Option<&str>) -> Option<&'a str> {
+    let Some(prefix) = prefix else {
+        return Some(text);
+    };
+    let word = prefix.trim_end();
+    let rest = text
+        .get(..word.len())
+        .filter(|head| head.eq_ignore_ascii_case(word))
+        .map(|_| &text[word.len()..])?;
+    let spaced = word.len() < prefix.len();
+    (!spaced || rest.is_empty() || rest.starts_with(|c: char| c.is_ascii_whitespace()))
+        .then_some(rest)
 }
 
 fn mark_sensitive(headers: &mut HeaderMap, name: &HeaderName) {
@@ -443,7 +485,9 @@ pub(crate) fn collect(
         Some(token) => token.clone(),
         // Found above, and not empty.
         None => match spec.token {
-            Source::Header(name) => captured.take_header_value(name),
+            Source::Header(name) | Source::HeaderWithPrefix(name, _) => {
+                captured.take_header_value(name)
+            }
             Source::Cookie(name) => captured.take_cookie_value(name),
             Source::Body(_) => None,
         }
@@ -462,6 +506,7 @@ enum Absence {
     Absent,
     Empty,
     NotText,
+    WithoutPrefix,
 }
 
 /// The credential from its source. A value from the body, the common case, is taken inline;
@@ -482,9 +527,10 @@ fn credential(
 fn captured_credential(source: Source, captured: &Captured) -> Result<&Secret, Absence> {
     let value = match source {
         Source::Body(_) => return Err(Absence::Absent),
-        Source::Header(name) => match captured.header(name) {
+        Source::Header(name) | Source::HeaderWithPrefix(name, _) => match captured.header(name) {
             None => return Err(Absence::Absent),
-            Some(Err(NotText)) => return Err(Absence::NotText),
+            Some(Err(Unreadable::NotText)) => return Err(Absence::NotText),
+            Some(Err(Unreadable::WithoutPrefix)) => return Err(Absence::WithoutPrefix),
             Some(Ok(value)) => value,
         },
         Source::Cookie(name) => match captured.cookie(name) {
@@ -507,18 +553,25 @@ fn missing_token(spec: &ResponseSpec, source: Source, what: &str, why: Absence) 
                 in_body: true,
             };
         }
-        Source::Header(name) => {
-            let why = match why {
-                Absence::Absent => "which the response did not carry",
-                Absence::Empty => "which was empty",
-                Absence::NotText => "which was not text",
+        Source::Header(name) | Source::HeaderWithPrefix(name, _) => {
+            let prefix = match source {
+                Source::HeaderWithPrefix(_, prefix) => format!(" after `{}`", prefix.trim_end()),
+                _ => String::new(),
             };
-            format!("a non-empty {what} in the response header `{name}`, {why}")
+            let why = match why {
+                Absence::Absent => "which the response did not carry".to_owned(),
+                Absence::Empty => "which was empty".to_owned(),
+                Absence::NotText => "which was not text".to_owned(),
+                Absence::WithoutPrefix => "whose value did not start with it".to_owned(),
+            };
+            format!("a non-empty {what}{prefix} in the response header `{name}`, {why}")
         }
         Source::Cookie(name) => {
             let why = match why {
                 Absence::Empty => "which the response set to an empty value".to_owned(),
-                Absence::Absent | Absence::NotText => "which the response did not set".to_owned(),
+                Absence::Absent | Absence::NotText | Absence::WithoutPrefix => {
+                    "which the response did not set".to_owned()
+                }
             };
             format!("a non-empty {what} in the cookie `{name}`, {why}")
         }
@@ -547,9 +600,9 @@ fn stated_expiry(
     };
     let value = match source {
         Source::Body(_) => from_body,
-        Source::Header(name) => match captured.header(name) {
+        Source::Header(name) | Source::HeaderWithPrefix(name, _) => match captured.header(name) {
             Some(Ok(value)) => ExpiryValue::Text(value.expose_secret()),
-            Some(Err(NotText)) => ExpiryValue::Text("\u{fffd}"),
+            Some(Err(_)) => ExpiryValue::Text("\u{fffd}"),
             None => ExpiryValue::Absent,
         },
         Source::Cookie(name) => match captured.cookie(name) {
@@ -566,6 +619,13 @@ fn stated_expiry(
             },
             Source::Header(name) => Missing {
                 expected: format!("{what} in the response header `{name}`"),
+                in_body: false,
+            },
+            Source::HeaderWithPrefix(name, prefix) => Missing {
+                expected: format!(
+                    "{what} after `{}` in the response header `{name}`",
+                    prefix.trim_end()
+                ),
                 in_body: false,
             },
             Source::Cookie(name) => Missing {
@@ -788,6 +848,52 @@ mod tests {
             refresh_token: None,
             expiry: ExpiryValue::Absent,
             refresh_expiry: ExpiryValue::Absent,
+        }
+    }
+
+    #[test]
+    fn a_header_token_after_a_scheme_is_what_follows_it() {
+        let spec = spec(
+            Source::HeaderWithPrefix("authorization", "Bearer "),
+            None,
+            None,
+        );
+        for value in ["Bearer eyJ.a-b", "bearer   eyJ.a-b ", "BEARER eyJ.a-b"] {
+            let mut map = headers(&[("Authorization", value)]);
+            let mut captured = Captured::take(&spec, &mut map);
+            assert!(map.get("authorization").unwrap().is_sensitive());
+            let credentials = collect(&spec, &mut captured, no_body(), at(RECEIVED))
+                .ok()
+                .unwrap();
+            assert_eq!(credentials.token.expose_secret(), "eyJ.a-b", "{value}");
+        }
+    }
+
+    #[test]
+    fn a_header_without_the_declared_prefix_gives_no_token() {
+        let spec = spec(
+            Source::HeaderWithPrefix("authorization", "Bearer "),
+            None,
+            None,
+        );
+        for (value, why) in [
+            ("Basic dXNlcjpwdw==", "whose value did not start with it"),
+            ("Bear", "whose value did not start with it"),
+            ("Bearerabc", "whose value did not start with it"),
+            ("Bearer ", "which was empty"),
+        ] {
+            let mut map = headers(&[("Authorization", value)]);
+            let mut captured = Captured::take(&spec, &mut map);
+            let Err(missing) = collect(&spec, &mut captured, no_body(), at(RECEIVED)) else {
+                panic!("{value:?} gave a token");
+            };
+            assert_eq!(
+                missing.expected,
+                format!(
+                    "a non-empty token after `Bearer` in the response header `authorization`, {why}"
+                )
+            );
+            assert!(!missing.expected.contains("dXNlcjpwdw"));
         }
     }
 

@@ -86,4 +86,6 @@ pub use refresh::{RefreshEndpoint, RefreshOf};
 pub use request::TextValue;
 pub use retry::RetryPolicy;
 pub use secret::Secret;
+#[doc(hidden)]
+pub use secret::SecretHasNoText;
 pub use session::Session;

@@ -47,7 +47,28 @@ impl Secret {
     pub fn is_empty(&self) -> bool {
         self.expose_secret().is_empty()
     }
+
+    /// Not callable: a `Secret` has no `Display`, so it never turns into text by accident.
+    /// Declared so that `.to_string()` is refused with the fix, `.expose_secret()`, rather than
+    /// with the bounds of `ToString`.
+    #[doc(hidden)]
+    #[allow(clippy::inherent_to_string)]
+    pub fn to_string(&self) -> String
+    where
+        for<'a> Self: SecretHasNoText,
+    {
+        String::new()
+    }
 }
+
+/// Implemented by no type: the bound that makes [`Secret::to_string`] uncallable.
+#[doc(hidden)]
+#[diagnostic::on_unimplemented(
+    message = "a `Secret` does not turn into a `String`: it has no `Display`, so a token cannot end up in text by accident",
+    label = "`.to_string()` of a `Secret`",
+    note = "where the value must leave the program, read it with `.expose_secret()`, a `&str`: `format!(\"Bearer {{}}\", token.expose_secret())`, or `.expose_secret().to_owned()` for a `String`"
+)]
+pub trait SecretHasNoText {}
 
 impl From<String> for Secret {
     fn from(value: String) -> Self {

@@ -1343,8 +1343,8 @@ fn check_success_literal(expr: &Expr) -> darling::Result<Lit> {
 pub enum Source {
     /// A path of fields in the response type.
     Body(FieldPath),
-    /// A response header, lowercase name.
-    Header(SpannedValue<String>),
+    /// A response header, lowercase name, and the text before its value, if declared.
+    Header(SpannedValue<String>, Option<String>),
     /// A cookie the response sets.
     Cookie(SpannedValue<String>),
 }
@@ -1353,7 +1353,7 @@ impl Source {
     pub fn span(&self) -> Span {
         match self {
             Source::Body(path) => path.span,
-            Source::Header(name) | Source::Cookie(name) => name.span(),
+            Source::Header(name, _) | Source::Cookie(name) => name.span(),
         }
     }
 
@@ -1361,9 +1361,8 @@ impl Source {
     pub fn same_as(&self, other: &Source) -> bool {
         match (self, other) {
             (Source::Body(a), Source::Body(b)) => a.dotted() == b.dotted(),
-            (Source::Header(a), Source::Header(b)) | (Source::Cookie(a), Source::Cookie(b)) => {
-                a.as_str() == b.as_str()
-            }
+            (Source::Header(a, _), Source::Header(b, _))
+            | (Source::Cookie(a), Source::Cookie(b)) => a.as_str() == b.as_str(),
             _ => false,
         }
     }
@@ -1490,20 +1489,50 @@ impl Credentials {
 fn check_source(source: SourceArg) -> darling::Result<Source> {
     match source {
         SourceArg::Body(path) => Ok(Source::Body(path)),
-        SourceArg::Header(name) => {
+        SourceArg::Header(name, prefix) => {
             if name.eq_ignore_ascii_case("set-cookie") {
                 return Err(Error::custom(
                     "a cookie is read with `cookie(\"<name>\")`, which parses `Set-Cookie` for you",
                 )
                 .with_span(&name.span()));
             }
-            Ok(Source::Header(SpannedValue::new(
-                check_response_header_name(&name)?,
-                name.span(),
-            )))
+            let prefix = prefix.map(check_header_prefix).transpose()?;
+            Ok(Source::Header(
+                SpannedValue::new(check_response_header_name(&name)?, name.span()),
+                prefix,
+            ))
         }
         SourceArg::Cookie(name) => Ok(Source::Cookie(check_cookie_name(name)?)),
     }
+}
+
+/// The text before a header's value, as `prefix = "Bearer "` declares it: what a header value
+/// can start with, once its surrounding spaces are dropped.
+fn check_header_prefix(prefix: SpannedValue<String>) -> darling::Result<String> {
+    let span = prefix.span();
+    if prefix.trim().is_empty() {
+        return Err(Error::custom(
+            "an empty `prefix` takes nothing off the value; remove it, or write the text the value starts with: `prefix = \"Bearer \"`",
+        )
+        .with_span(&span));
+    }
+    if let Some(c) = prefix
+        .chars()
+        .find(|c| !(c.is_ascii_graphic() || *c == ' '))
+    {
+        return Err(Error::custom(format!(
+            "a header's value is visible ASCII and spaces, so a `prefix` holding {c:?} never matches; write the text as the vendor's header starts, e.g. `prefix = \"Bearer \"`"
+        ))
+        .with_span(&span));
+    }
+    if prefix.starts_with(' ') {
+        return Err(Error::custom(format!(
+            "a header's value is read without its leading spaces, so this `prefix` never matches; write `prefix = {:?}`",
+            prefix.trim_start()
+        ))
+        .with_span(&span));
+    }
+    Ok(prefix.as_str().to_owned())
 }
 
 fn check_cookie_name(name: SpannedValue<String>) -> darling::Result<SpannedValue<String>> {

@@ -1671,11 +1671,33 @@ fn path_mistake(expr: &Expr) -> Option<darling::Error> {
 pub enum SourceArg {
     /// `data.token`: a path of fields into the response type.
     Body(FieldPath),
-    /// `header("X-Subject-Token")`.
-    Header(SpannedValue<String>),
+    /// `header("X-Subject-Token")`, or `header("authorization", prefix = "Bearer ")` with the
+    /// text before the value.
+    Header(SpannedValue<String>, Option<SpannedValue<String>>),
     /// `cookie("SID")`.
     Cookie(SpannedValue<String>),
 }
+
+/// The keys of a header source after its name: `header("authorization", prefix = "Bearer ")`.
+const HEADER_SOURCE_KEYS: KeyList = KeyList {
+    place: "`header(\"<name>\", ...)`",
+    keys: &["prefix"],
+    repeatable: &[],
+    elsewhere: None,
+    example: "header(\"authorization\", prefix = \"Bearer \")",
+    guesses: &[
+        (
+            "scheme",
+            "the text before the value, a scheme and its space included, is its `prefix`: `prefix = \"Bearer \"`",
+        ),
+        (
+            "strip",
+            "the text before the value is its `prefix`: `prefix = \"Bearer \"`",
+        ),
+    ],
+    pair: None,
+    renames: &[],
+};
 
 /// The functions a source can be written with.
 const SOURCE_FUNCTIONS: &[&str] = &["header", "cookie"];
@@ -1714,7 +1736,7 @@ impl FromMeta for SourceArg {
                     "cookie(\"SID\")"
                 };
                 let mut args = call.args.iter();
-                let (Some(arg), None) = (args.next(), args.next()) else {
+                let Some(arg) = args.next() else {
                     return Err(darling::Error::custom(format!(
                         "`{name}(...)` takes one name, in quotes: `{example}`"
                     ))
@@ -1748,11 +1770,21 @@ impl FromMeta for SourceArg {
                     .with_span(arg));
                 };
                 let value = SpannedValue::new(text.value(), text.span());
-                Ok(if name == "header" {
-                    SourceArg::Header(value)
-                } else {
-                    SourceArg::Cookie(value)
-                })
+                if name != "header" {
+                    if let Some(extra) = args.next() {
+                        return Err(darling::Error::custom(
+                            "`cookie(...)` takes one name, in quotes: `cookie(\"SID\")`; a cookie's value is read whole",
+                        )
+                        .with_span(extra));
+                    }
+                    return Ok(SourceArg::Cookie(value));
+                }
+                let mut prefix = None;
+                for extra in args {
+                    let written = text.value();
+                    prefix = Some(header_source_key(extra, &written, prefix)?);
+                }
+                Ok(SourceArg::Header(value, prefix))
             }
             Expr::Lit(syn::ExprLit {
                 lit: syn::Lit::Str(text),
@@ -1821,6 +1853,52 @@ impl FromMeta for SourceArg {
                 }
             }),
         }
+    }
+}
+
+/// `prefix = "Bearer "` after a header source's name; `given` is a prefix already read.
+fn header_source_key(
+    expr: &Expr,
+    header: &str,
+    given: Option<SpannedValue<String>>,
+) -> darling::Result<SpannedValue<String>> {
+    match expr {
+        Expr::Assign(assign) => {
+            let Expr::Path(key) = &*assign.left else {
+                return Err(darling::Error::custom(format!(
+                    "expected a key: `header({header:?}, prefix = \"Bearer \")`"
+                ))
+                .with_span(&assign.left));
+            };
+            if !key.path.is_ident("prefix") {
+                return Err(HEADER_SOURCE_KEYS.unknown(&key.path));
+            }
+            if given.is_some() {
+                return Err(HEADER_SOURCE_KEYS.duplicate("prefix", &assign.left));
+            }
+            match &*assign.right {
+                Expr::Lit(syn::ExprLit {
+                    lit: syn::Lit::Str(text),
+                    ..
+                }) => Ok(SpannedValue::new(text.value(), text.span())),
+                other => Err(darling::Error::custom(format!(
+                    "write the prefix in quotes, its space included: `header({header:?}, prefix = \"Bearer \")`"
+                ))
+                .with_span(other)),
+            }
+        }
+        Expr::Lit(syn::ExprLit {
+            lit: syn::Lit::Str(text),
+            ..
+        }) => Err(darling::Error::custom(format!(
+            "a header source takes one name; text before the value is its `prefix`: write `header({header:?}, prefix = {:?})`",
+            text.value()
+        ))
+        .with_span(text)),
+        other => Err(darling::Error::custom(format!(
+            "`header(...)` takes the header's name, in quotes, then `prefix = \"...\"` when text comes before the value: `header({header:?}, prefix = \"Bearer \")`"
+        ))
+        .with_span(other)),
     }
 }
 

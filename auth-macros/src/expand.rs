@@ -1552,9 +1552,13 @@ fn source_tokens(source: &Source) -> TokenStream {
             let dotted = path.dotted();
             quote!(::auth_core::Source::Body(#dotted))
         }
-        Source::Header(name) => {
+        Source::Header(name, None) => {
             let name = name.as_str();
             quote!(::auth_core::Source::Header(#name))
+        }
+        Source::Header(name, Some(prefix)) => {
+            let name = name.as_str();
+            quote!(::auth_core::Source::HeaderWithPrefix(#name, #prefix))
         }
         Source::Cookie(name) => {
             let name = name.as_str();
@@ -1646,7 +1650,7 @@ impl CredentialValues {
                 quote_spanned!(path.span=> ::auth_core::fields::TokenField::token(__v)),
                 None,
             ),
-            Source::Header(_) | Source::Cookie(_) => none.clone(),
+            Source::Header(..) | Source::Cookie(_) => none.clone(),
         };
         let expiry_value = |expiry: &Expiry| match expiry {
             Expiry::At(Source::Body(path), TimeFormat::Rfc3339) => body_value(

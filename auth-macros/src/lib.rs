@@ -188,6 +188,10 @@ use syn::ItemStruct;
 ///   malformed one (`sessions[i]`, `sessions[-1]`, `data::token`) is an error at the token that
 ///   is not a field name or a position.
 /// - `header("X-Subject-Token")`: a response header (any case; read in lowercase).
+/// - `header("Authorization", prefix = "Bearer ")`: a response header whose value starts with
+///   text that is not part of it, such as a scheme (Rails' devise-jwt answers so). The prefix
+///   is matched in any ASCII case; the value is what follows it, without spaces. A value
+///   without the prefix is a `Decode` error that says so and does not show the value.
 /// - `cookie("SID")`: a cookie the response sets with `Set-Cookie` (the last one of that name).
 ///
 /// Tokens from headers and cookies go straight into `Secret`s: they are never in the typed

@@ -501,7 +501,7 @@ fn check_credential_paths(endpoint: &Endpoint, errors: &mut darling::error::Accu
     {
         let what = match refresh {
             Source::Body(_) => "field",
-            Source::Header(_) => "header",
+            Source::Header(..) => "header",
             Source::Cookie(_) => "cookie",
         };
         errors.push(
