@@ -258,34 +258,32 @@ impl Captured {
         }
         let mut wants_cookies = false;
         for source in spec.sources() {
-            match source {
-                Source::Body(_) => {}
-                Source::Cookie(_) => wants_cookies = true,
-                Source::Header(_) | Source::HeaderWithPrefix(..) => {
-                    let (name, prefix) = match source {
-                        Source::HeaderWithPrefix(name, prefix) => (name, Some(prefix)),
-                        Source::Header(name) => (name, None),
-                        _ => continue,
-                    };
-                    if captured.headers().any(|header| header.is(name)) {
-                        continue;
-                    }
-                    let header = CapturedHeader {
-                        name,
-                        value: take_header(headers, name, prefix),
-                    };
-                    if captured.first.is_none() {
-                        captured.first = Some(header);
-                    } else if let Some(slot) = captured
-                        .more
-                        .get_or_insert_with(Box::default)
-                        .headers
-                        .iter_mut()
-                        .find(|slot| slot.is_none())
-                    {
-                        *slot = Some(header);
-                    }
+            let (name, prefix) = match source {
+                Source::Body(_) => continue,
+                Source::Cookie(_) => {
+                    wants_cookies = true;
+                    continue;
                 }
+                Source::Header(name) => (name, None),
+                Source::HeaderWithPrefix(name, prefix) => (name, Some(prefix)),
+            };
+            if captured.headers().any(|header| header.is(name)) {
+                continue;
+            }
+            let header = CapturedHeader {
+                name,
+                value: take_header(headers, name, prefix),
+            };
+            if captured.first.is_none() {
+                captured.first = Some(header);
+            } else if let Some(slot) = captured
+                .more
+                .get_or_insert_with(Box::default)
+                .headers
+                .iter_mut()
+                .find(|slot| slot.is_none())
+            {
+                *slot = Some(header);
             }
         }
         if wants_cookies {
@@ -404,12 +402,13 @@ fn take_header(
         if header.len() == name.len() && (header == name || header.eq_ignore_ascii_case(name)) {
             value.set_sensitive(true);
             if first.is_none() {
-                first = Some(match value.to_str() {
+                first = Some(match (value.to_str(), prefix) {
                     // Visible ASCII: its whitespace is ASCII whitespace.
-                    Ok(text) => after_prefix(text.trim_ascii(), prefix)
-                        .map(|text| Secret::from(text.trim_ascii()))
+                    (Ok(text), None) => Ok(Secret::from(text.trim_ascii())),
+                    (Ok(text), Some(prefix)) => after_prefix(text.trim_ascii(), prefix)
+                        .map(|rest| Secret::from(rest.trim_ascii()))
                         .ok_or(Unreadable::WithoutPrefix),
-                    Err(_) => Err(Unreadable::NotText),
+                    (Err(_), _) => Err(Unreadable::NotText),
                 });
             }
         }
@@ -420,10 +419,7 @@ fn take_header(
 /// `text` after `prefix` (any ASCII case), or `None` when it does not start with it. A prefix
 /// that ends in a space (`Bearer `) is followed by spaces or by nothing, so `Bearerabc` does not
 /// match it, and a value of `Bearer` alone is an empty one.
-fn after_prefix<'a>(text: &'a str, prefix: Option<&str>) -> Option<&'a str> {
-    let Some(prefix) = prefix else {
-        return Some(text);
-    };
+fn after_prefix<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
     let word = prefix.trim_end();
     let rest = text
         .get(..word.len())
