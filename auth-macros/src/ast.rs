@@ -1014,10 +1014,15 @@ fn header_name_hint(written: &str) -> String {
 /// Checks a header name and returns it in lowercase.
 pub fn check_header_name(name: &SpannedValue<String>) -> darling::Result<String> {
     const TCHAR_SYMBOLS: &str = "!#$%&'*+-.^_`|~";
-    if name.is_empty()
-        || !name
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || TCHAR_SYMBOLS.contains(c))
+    if name.trim().is_empty() {
+        return Err(Error::custom(
+            "a header name cannot be empty; write the header the vendor's answer carries the value in, e.g. `header(\"X-Subject-Token\")`",
+        )
+        .with_span(&name.span()));
+    }
+    if !name
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || TCHAR_SYMBOLS.contains(c))
     {
         return Err(Error::custom(format!(
             "`{}` is not a valid header name; {}header names are ASCII letters, digits and `-` (e.g. `x-api-key`)",
@@ -1553,10 +1558,15 @@ fn check_cookie_name(name: SpannedValue<String>) -> darling::Result<SpannedValue
 /// A response header name in lowercase. Unlike a request header, any valid name may be read.
 fn check_response_header_name(name: &SpannedValue<String>) -> darling::Result<String> {
     const TCHAR_SYMBOLS: &str = "!#$%&'*+-.^_`|~";
-    if name.is_empty()
-        || !name
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || TCHAR_SYMBOLS.contains(c))
+    if name.trim().is_empty() {
+        return Err(Error::custom(
+            "a header name cannot be empty; write the header the vendor's answer carries the value in, e.g. `header(\"X-Subject-Token\")`",
+        )
+        .with_span(&name.span()));
+    }
+    if !name
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || TCHAR_SYMBOLS.contains(c))
     {
         return Err(Error::custom(format!(
             "`{}` is not a valid header name; {}header names are ASCII letters, digits and `-` (e.g. `X-Subject-Token`)",

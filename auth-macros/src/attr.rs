@@ -501,6 +501,10 @@ pub const ENDPOINT_KEYS: KeyList = KeyList {
     example: "#[login_endpoint(vendor = \"Hypernative\", path = \"/auth/login\", ...)]",
     guesses: &[
         (
+            "prefix",
+            "text before the token in a response header is that source's `prefix`: `token = header(\"authorization\", prefix = \"Bearer \")`; a token in the body is read whole",
+        ),
+        (
             "retries",
             "retries are the client's, the same for every vendor: `LoginClient::builder().retry_policy(RetryPolicy::default().max_attempts(3))`",
         ),
@@ -1747,6 +1751,51 @@ impl FromMeta for SourceArg {
                     ..
                 }) = arg
                 else {
+                    // `header(name = "authorization")`, or the prefix before the name: the
+                    // name comes first, without a key.
+                    if let Expr::Assign(assign) = arg
+                        && name == "header"
+                    {
+                        let key = written_path(&assign.left);
+                        let quoted = match &*assign.right {
+                            Expr::Lit(syn::ExprLit {
+                                lit: syn::Lit::Str(text),
+                                ..
+                            }) => Some(text.value()),
+                            _ => None,
+                        };
+                        let header = match (key.as_str(), &quoted) {
+                            ("prefix", _) => call.args.iter().find_map(|arg| match arg {
+                                Expr::Lit(syn::ExprLit {
+                                    lit: syn::Lit::Str(text),
+                                    ..
+                                }) => Some(text.value()),
+                                _ => None,
+                            }),
+                            (_, quoted) => quoted.clone(),
+                        }
+                        .unwrap_or_else(|| "X-Subject-Token".to_owned());
+                        let prefix = call.args.iter().find_map(|arg| match arg {
+                            Expr::Assign(assign) if written_path(&assign.left) == "prefix" => {
+                                match &*assign.right {
+                                    Expr::Lit(syn::ExprLit {
+                                        lit: syn::Lit::Str(text),
+                                        ..
+                                    }) => Some(text.value()),
+                                    _ => None,
+                                }
+                            }
+                            _ => None,
+                        });
+                        let written = match prefix {
+                            Some(prefix) => format!("header({header:?}, prefix = {prefix:?})"),
+                            None => format!("header({header:?})"),
+                        };
+                        return Err(darling::Error::custom(format!(
+                            "the header's name comes first, in quotes and without a key: write `{written}`"
+                        ))
+                        .with_span(&assign.left));
+                    }
                     // A bare name is quoted as written; in a header's, an `_` stands for the
                     // `-` an identifier cannot hold.
                     let example = match arg {
