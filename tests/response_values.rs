@@ -404,6 +404,89 @@ async fn an_expiry_in_a_header() {
     );
 }
 
+/// The token in a header and its expiry in the answer's `Expires` header, an HTTP date, read as
+/// one without a format being named.
+#[login_endpoint(
+    vendor = "Expires Header",
+    base_url = "https://expires-header.invalid",
+    path = "/auth",
+    response = Empty,
+    token = header("X-Auth-Token"),
+    expires_at = header("Expires"),
+)]
+struct ExpiresHeaderLogin {
+    user: String,
+}
+
+/// An expiry in the body written as an HTTP date, with `http_date` named.
+#[derive(Debug, Deserialize)]
+struct DatedToken {
+    token: Secret,
+    #[serde(rename = "validUntil")]
+    valid_until: Option<String>,
+}
+
+#[login_endpoint(
+    vendor = "Dated Token",
+    base_url = "https://dated-token.invalid",
+    path = "/auth",
+    response = DatedToken,
+    token = token,
+    expires_at(http_date = valid_until),
+)]
+struct DatedTokenLogin {
+    user: String,
+}
+
+#[tokio::test]
+async fn an_expires_header_is_read_as_an_http_date() {
+    let answer = json(200, "{}")
+        .insert_header("X-Auth-Token", "tk-expires")
+        .insert_header("Expires", "Thu, 03 Dec 2026 10:00:00 GMT");
+    let server = server_answering(answer).await;
+    let session = ExpiresHeaderLogin::builder()
+        .user("u")
+        .build()
+        .send_to(&client(), &server.uri())
+        .await
+        .expect("a session");
+    assert_eq!(session.expires_at(), Some(at(1_796_292_000)));
+}
+
+#[tokio::test]
+async fn an_http_date_in_the_body_and_one_that_is_not_one() {
+    let server = server_answering(json(
+        200,
+        r#"{"token":"tk-dated","validUntil":"Sun, 06 Nov 1994 08:49:37 GMT"}"#,
+    ))
+    .await;
+    let session = DatedTokenLogin::builder()
+        .user("u")
+        .build()
+        .send_to(&client(), &server.uri())
+        .await
+        .expect("a session");
+    assert_eq!(session.expires_at(), Some(at(784_111_777)));
+
+    // An RFC 3339 timestamp where an HTTP date is declared is a decode error that says which.
+    let server = server_answering(json(
+        200,
+        r#"{"token":"tk-dated","validUntil":"2026-12-03T10:00:00Z"}"#,
+    ))
+    .await;
+    let error = DatedTokenLogin::builder()
+        .user("u")
+        .build()
+        .send_to(&client(), &server.uri())
+        .await
+        .expect_err("not an HTTP date");
+    assert_eq!(error.kind(), ErrorKind::Decode);
+    assert!(
+        error.to_string().contains("an HTTP date"),
+        "the error says what was expected: {error}"
+    );
+}
+
 /// The token as a bearer credential in the `Authorization` header of the answer, as Rails'
 /// devise-jwt sends it, with the user in the body.
 #[derive(Debug, Deserialize)]

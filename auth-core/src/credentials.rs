@@ -39,6 +39,9 @@ pub enum TimeFormat {
     UnixSeconds,
     /// Milliseconds since the Unix epoch: `1733083200000`.
     UnixMillis,
+    /// An HTTP date, as the `Expires` header and cookie attribute write it (RFC 9110):
+    /// `Tue, 03 Dec 2026 10:00:00 GMT`.
+    HttpDate,
 }
 
 /// The unit of a relative expiry.
@@ -651,6 +654,7 @@ impl Reading {
             Reading::At(TimeFormat::Rfc3339) => "an RFC 3339 timestamp",
             Reading::At(TimeFormat::UnixSeconds) => "a Unix time in seconds",
             Reading::At(TimeFormat::UnixMillis) => "a Unix time in milliseconds",
+            Reading::At(TimeFormat::HttpDate) => "an HTTP date",
             Reading::In(TimeUnit::Seconds) => "a number of seconds",
             Reading::In(TimeUnit::Millis) => "a number of milliseconds",
         }
@@ -669,13 +673,16 @@ impl Reading {
                     let timestamp: jiff::Timestamp = text.parse().map_err(|_| ())?;
                     return SystemTime::try_from(timestamp).map(Some).map_err(|_| ());
                 }
+                if let Reading::At(TimeFormat::HttpDate) = self {
+                    return httpdate::parse_http_date(text).map(Some).map_err(|_| ());
+                }
                 parse_number(text).ok_or(())?
             }
             ExpiryValue::Integer(n) => Number::Integer(n),
             ExpiryValue::Float(f) => Number::Float(f),
         };
         let millis = match self {
-            Reading::At(TimeFormat::Rfc3339) => return Err(()),
+            Reading::At(TimeFormat::Rfc3339 | TimeFormat::HttpDate) => return Err(()),
             Reading::At(TimeFormat::UnixSeconds) | Reading::In(TimeUnit::Seconds) => false,
             Reading::At(TimeFormat::UnixMillis) | Reading::In(TimeUnit::Millis) => true,
         };

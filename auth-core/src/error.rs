@@ -226,7 +226,7 @@ pub struct FieldError {
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be used as `error_body`: it does not implement `auth_core::VendorError`",
     label = "this type is named in `error_body = ...`",
-    note = "add `#[derive(auth_core::VendorError)]` to `{Self}` (with `#[vendor_error(code)]` and `#[vendor_error(message)]` on its fields), or leave `error_body` out to ignore error bodies"
+    note = "add `#[derive(auth_core::VendorError)]` to `{Self}` (with `#[vendor_error(code)]` and `#[vendor_error(message)]` on its fields); for a type of another crate, such as `serde_json::Value`, declare a struct of your own with the fields the vendor sends; or leave `error_body` out to ignore error bodies"
 )]
 pub trait VendorError: Send + 'static {
     /// The vendor's error code, if the body carries one.

@@ -43,7 +43,7 @@ impl<T: serde::Serialize + ?Sized> JsonValue for T {
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot hold a token: token fields must be `auth_core::Secret`",
     label = "this field is named by `token` or `refresh_token` in `#[login_endpoint]`",
-    note = "declare the response field as `Secret` (or `Option<Secret>` when the vendor may leave it out) so the token is redacted and zeroized"
+    note = "declare the response field as `Secret` (or `Option<Secret>` when the vendor may leave it out) so the token is redacted and zeroized; an answer that is the token itself, as a JSON string, is `response = auth_core::Secret` with `token = self`"
 )]
 pub trait TokenField {
     /// The token, when present and not empty.
@@ -214,16 +214,22 @@ impl<T> PresenceField for Option<T> {
     note = "declare the field as an integer (or an `Option` of one), or give `success` a value of the field's kind: a string (`success = \"ok\"`) for a `String`, `true` or `false` for a `bool`"
 )]
 pub trait IntegerSuccess {
+    /// The integer type of the field: `success` is written as one, so a value it cannot hold
+    /// (`-1` for a `u32`, `1000` for a `u8`) is a compile error at that value.
+    type Value;
+
     /// Whether the field holds `success`.
-    fn is_success(&self, success: i128) -> bool;
+    fn is_success(&self, success: Self::Value) -> bool;
 }
 
 macro_rules! integer_successes {
     ($($t:ty),*) => {$(
         #[diagnostic::do_not_recommend]
         impl IntegerSuccess for $t {
-            fn is_success(&self, success: i128) -> bool {
-                i128::from(*self) == success
+            type Value = $t;
+
+            fn is_success(&self, success: $t) -> bool {
+                *self == success
             }
         }
     )*};
@@ -232,8 +238,49 @@ integer_successes!(u8, u16, u32, u64, i8, i16, i32, i64);
 
 #[diagnostic::do_not_recommend]
 impl<T: IntegerSuccess> IntegerSuccess for Option<T> {
-    fn is_success(&self, success: i128) -> bool {
+    type Value = T::Value;
+
+    fn is_success(&self, success: T::Value) -> bool {
         self.as_ref().is_some_and(|value| value.is_success(success))
+    }
+}
+
+/// A response field compared with a negative integer by `body_failure(field = ..., success =
+/// -1)`: a signed integer, or an `Option` of one (`None` is a failure).
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot hold the negative value given as `success`",
+    label = "this field is named by `body_failure(field = ..., success = -<integer>)`",
+    note = "declare the field as a signed integer (`i32`, `i64`, or an `Option` of one), or give `success` a value the field can hold"
+)]
+pub trait NegativeSuccess {
+    /// The integer type of the field, in which the value's magnitude is written.
+    type Value;
+
+    /// Whether the field holds the negative of `magnitude`.
+    fn is_negated(&self, magnitude: Self::Value) -> bool;
+}
+
+macro_rules! negative_successes {
+    ($($t:ty),*) => {$(
+        #[diagnostic::do_not_recommend]
+        impl NegativeSuccess for $t {
+            type Value = $t;
+
+            fn is_negated(&self, magnitude: $t) -> bool {
+                *self == magnitude.wrapping_neg()
+            }
+        }
+    )*};
+}
+negative_successes!(i8, i16, i32, i64);
+
+#[diagnostic::do_not_recommend]
+impl<T: NegativeSuccess> NegativeSuccess for Option<T> {
+    type Value = T::Value;
+
+    fn is_negated(&self, magnitude: T::Value) -> bool {
+        self.as_ref()
+            .is_some_and(|value| value.is_negated(magnitude))
     }
 }
 
@@ -733,4 +780,37 @@ impl<T: ListField + ?Sized> EachField for T {
     fn entries(&self) -> &[T::Element] {
         self.elements()
     }
+}
+
+/// A login's field as its `Debug` shows it: the generated `Debug` asks this of each field that is
+/// not a secret, spanned at the field's type, so a type without `Debug` is one error there that
+/// says what the field needs.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` does not implement `Debug`, which a login's fields need",
+    label = "the login's `Debug` shows this field",
+    note = "add `#[derive(Debug)]` to `{Self}`: a login's `Debug` shows every field but its secrets, which it redacts"
+)]
+pub trait FieldDebug {
+    /// The field, as a `Debug` value.
+    fn __as_debug(&self) -> &dyn core::fmt::Debug;
+}
+
+#[diagnostic::do_not_recommend]
+impl<T: core::fmt::Debug> FieldDebug for T {
+    fn __as_debug(&self) -> &dyn core::fmt::Debug {
+        self
+    }
+}
+
+/// Implemented by no type: the bound of the `Default` a login has, so that
+/// `Login::default()` (or a `#[derive(Default)]` the macro does not see) is refused, since it
+/// would make a login without its required fields.
+#[diagnostic::on_unimplemented(
+    message = "a login is made by its builder, which checks that every required field is set",
+    label = "`{Self}` has no `Default`",
+    note = "write `{Self}::builder()` and its setters, then `.build()`; a field that may be left unset is an `Option`"
+)]
+pub trait LoginHasNoDefault {
+    /// Never called: no type implements this trait.
+    fn __never() -> Self;
 }

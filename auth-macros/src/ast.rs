@@ -325,10 +325,19 @@ impl Endpoint {
     ) -> Result<Self, Box<ResponseKeys>> {
         // A key reported as misspelt (`vendr`, "did you mean `vendor`?") or with a value that
         // could not be read is not also missing.
+        // Nor is a key whose place another key took, reported with what to write: the path
+        // written as `url = ...`, `post("/login")` or `route = ...`.
+        let standing_in = |key: &String| -> Option<&'static str> {
+            matches!(
+                key.as_str(),
+                "url" | "uri" | "endpoint" | "route" | "post" | "get" | "put" | "patch"
+            )
+            .then_some("path")
+        };
         let reported: Vec<&str> = args
             .unknown_keys
             .iter()
-            .filter_map(|key| closest(key, KEYS, MAX_KEY_DISTANCE))
+            .filter_map(|key| closest(key, KEYS, MAX_KEY_DISTANCE).or_else(|| standing_in(key)))
             .chain(args.invalid_keys.iter().map(String::as_str))
             .collect();
         let mut absent: Vec<(&str, &str)> = Vec::new();
@@ -1378,6 +1387,7 @@ pub enum TimeFormat {
     Rfc3339,
     UnixSeconds,
     UnixMillis,
+    HttpDate,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -1614,27 +1624,42 @@ fn check_expiry(arg: ExpiryArg) -> darling::Result<Expiry> {
         return Ok(Expiry::OfCookie(check_cookie_name(name.clone())?));
     }
     let source = check_source(arg.source)?;
+    // The `Expires` header is an HTTP date by its definition (RFC 9110), so that is how it is
+    // read unless a format says otherwise.
+    let expires_header = matches!(&source, Source::Header(name, _) if name.as_str() == "expires");
     let Some(format) = arg.format else {
         return Ok(if relative {
             Expiry::In(source, TimeUnit::Seconds)
+        } else if expires_header {
+            Expiry::At(source, TimeFormat::HttpDate)
         } else {
             Expiry::At(source, TimeFormat::Rfc3339)
         });
     };
     let name = format.to_string();
+    if expires_header
+        && !relative
+        && matches!(name.as_str(), "rfc3339" | "unix_seconds" | "unix_millis")
+    {
+        return Err(Error::custom(format!(
+            "the `Expires` header is an HTTP date (`Tue, 03 Dec 2026 10:00:00 GMT`), never `{name}`: write `{key} = header(\"Expires\")`, which reads it as one"
+        ))
+        .with_span(&format));
+    }
     let at_key = key.replace("_in", "_at");
     let in_key = key.replace("_at", "_in");
     match (relative, name.as_str()) {
         (false, "rfc3339") => Ok(Expiry::At(source, TimeFormat::Rfc3339)),
         (false, "unix_seconds") => Ok(Expiry::At(source, TimeFormat::UnixSeconds)),
         (false, "unix_millis") => Ok(Expiry::At(source, TimeFormat::UnixMillis)),
+        (false, "http_date") => Ok(Expiry::At(source, TimeFormat::HttpDate)),
         (true, "seconds") => Ok(Expiry::In(source, TimeUnit::Seconds)),
         (true, "millis") => Ok(Expiry::In(source, TimeUnit::Millis)),
         (false, "seconds" | "millis") => Err(Error::custom(format!(
             "`{key}` reads an instant; for {name} from now write `{in_key}({name} = ...)`, for a Unix time `{key}(unix_{name} = ...)`"
         ))
         .with_span(&format)),
-        (true, "rfc3339" | "unix_seconds" | "unix_millis") => Err(Error::custom(format!(
+        (true, "rfc3339" | "unix_seconds" | "unix_millis" | "http_date") => Err(Error::custom(format!(
             "`{name}` is an instant, not a duration; write `{at_key}({name} = ...)`"
         ))
         .with_span(&format)),
@@ -1642,7 +1667,7 @@ fn check_expiry(arg: ExpiryArg) -> darling::Result<Expiry> {
             let formats: &[&str] = if relative {
                 &["seconds", "millis"]
             } else {
-                &["rfc3339", "unix_seconds", "unix_millis"]
+                &["rfc3339", "unix_seconds", "unix_millis", "http_date"]
             };
             // Common short forms are suggested as well as near spellings.
             let alias = match name.to_ascii_lowercase().as_str() {
@@ -1653,6 +1678,12 @@ fn check_expiry(arg: ExpiryArg) -> darling::Result<Expiry> {
                     Some("unix_millis")
                 }
                 "iso8601" | "iso" | "rfc_3339" if !relative => Some("rfc3339"),
+                "httpdate" | "http" | "rfc1123" | "rfc_1123" | "rfc7231" | "rfc9110" | "rfc2822"
+                | "imf_fixdate"
+                    if !relative =>
+                {
+                    Some("http_date")
+                }
                 _ => None,
             };
             let suggestion = alias
@@ -1705,9 +1736,53 @@ fn check_item(item: &ItemStruct) -> darling::Result<()> {
     }
 }
 
-/// `#[derive(Debug)]` would print secrets and clash with the `Debug` the macro writes. It is
-/// reported and taken out of the derive, so it does not clash with the fallback's `Debug` too.
+/// Whether a field's name says it holds a credential (`password`, `api_key`, `client_secret`,
+/// `accessToken`, ...): such a field that is not a `Secret` would be printed by `Debug` and kept
+/// unzeroized, so it is refused. The name is compared whole, without case or underscores.
+fn names_a_credential(ident: &Ident) -> bool {
+    let name: String = ident
+        .to_string()
+        .trim_start_matches("r#")
+        .chars()
+        .filter(|c| *c != '_')
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    matches!(
+        name.as_str(),
+        "password"
+            | "passwd"
+            | "pwd"
+            | "passphrase"
+            | "passcode"
+            | "pin"
+            | "otp"
+            | "totp"
+            | "secret"
+            | "clientsecret"
+            | "apisecret"
+            | "appsecret"
+            | "secretkey"
+            | "apikey"
+            | "accesskey"
+            | "secretaccesskey"
+            | "privatekey"
+            | "token"
+            | "accesstoken"
+            | "refreshtoken"
+            | "idtoken"
+            | "authtoken"
+            | "apitoken"
+            | "bearertoken"
+            | "sessiontoken"
+    )
+}
+
+/// `#[derive(Debug)]` would print secrets and clash with the `Debug` the macro writes, and
+/// `#[derive(Default)]` would make a login with every required field empty, past the builder's
+/// checks. Each is reported and taken out of the derive, so it does not clash with the
+/// fallback's items too.
 fn check_derives(item: &mut ItemStruct, errors: &mut darling::error::Accumulator) {
+    let item_name = item.ident.to_string();
     let mut kept = Vec::with_capacity(item.attrs.len());
     for attr in item.attrs.drain(..) {
         if !attr.path().is_ident("derive") {
@@ -1723,19 +1798,27 @@ fn check_derives(item: &mut ItemStruct, errors: &mut darling::error::Accumulator
         };
         // `Serialize` would write the request a second way, one that cannot hold secrets.
         let (taken, others): (Vec<_>, Vec<_>) = paths.into_iter().partition(|path| {
-            path.segments
-                .last()
-                .is_some_and(|segment| segment.ident == "Debug" || segment.ident == "Serialize")
+            path.segments.last().is_some_and(|segment| {
+                segment.ident == "Debug"
+                    || segment.ident == "Serialize"
+                    || segment.ident == "Default"
+            })
         });
         if taken.is_empty() {
             kept.push(attr);
             continue;
         }
         for path in &taken {
-            let message = if path.segments.last().is_some_and(|s| s.ident == "Debug") {
-                "`#[login_endpoint]` writes a `Debug` that redacts secret fields; remove `Debug` from this derive"
+            let last = path.segments.last().map(|s| s.ident.to_string());
+            let message = if last.as_deref() == Some("Debug") {
+                "`#[login_endpoint]` writes a `Debug` that redacts secret fields; remove `Debug` from this derive".to_owned()
+            } else if last.as_deref() == Some("Default") {
+                format!(
+                    "a login is made by its builder, which checks that every required field is set; remove `Default` from this derive and write `{}::builder()...build()` (a field that may be left unset is an `Option`)",
+                    item_name
+                )
             } else {
-                "`#[login_endpoint]` writes the request from each field's `#[login(...)]` keys, secrets included; remove `Serialize` from this derive"
+                "`#[login_endpoint]` writes the request from each field's `#[login(...)]` keys, secrets included; remove `Serialize` from this derive".to_owned()
             };
             match path.segments.last() {
                 Some(last) => errors.push(Error::custom(message).with_span(&last.ident)),
@@ -1995,6 +2078,7 @@ fn remove_repeated_fields(item: &mut ItemStruct, errors: &mut darling::error::Ac
             );
             false
         });
+        unwrap_conditional_login(&mut field, errors);
         if seen.contains(&ident) {
             errors.push(
                 Error::custom(format!("the field `{ident}` is declared twice; keep one"))
@@ -2006,6 +2090,52 @@ fn remove_repeated_fields(item: &mut ItemStruct, errors: &mut darling::error::Ac
         kept.push(field);
     }
     named.named = kept;
+}
+
+/// `#[cfg_attr(predicate, login(...))]` on a field: the request would differ between builds, and
+/// the macro, which runs before `cfg_attr` is resolved, would not read the keys. It is reported
+/// at `login`, and the `#[login(...)]` is read as if written alone, so its keys are still
+/// checked and nothing else is reported for them; what else the `cfg_attr` holds is kept.
+fn unwrap_conditional_login(field: &mut syn::Field, errors: &mut darling::error::Accumulator) {
+    let mut attrs = Vec::with_capacity(field.attrs.len());
+    for attr in std::mem::take(&mut field.attrs) {
+        if !attr.path().is_ident("cfg_attr") {
+            attrs.push(attr);
+            continue;
+        }
+        let Ok(parts) = attr.parse_args_with(
+            syn::punctuated::Punctuated::<syn::Meta, syn::Token![,]>::parse_terminated,
+        ) else {
+            attrs.push(attr);
+            continue;
+        };
+        let mut parts = parts.into_iter();
+        let Some(predicate) = parts.next() else {
+            attrs.push(attr);
+            continue;
+        };
+        let (logins, others): (Vec<_>, Vec<_>) =
+            parts.partition(|meta| meta.path().is_ident("login"));
+        if logins.is_empty() {
+            attrs.push(attr);
+            continue;
+        }
+        for login in logins {
+            errors.push(
+                Error::custom(
+                    "`#[login(...)]` cannot be conditional: a login's request is the same in every build; write it on the field without `cfg_attr`, or declare one struct for each case",
+                )
+                .with_span(login.path()),
+            );
+            attrs.push(syn::parse_quote_spanned!(attr.span()=> #[#login]));
+        }
+        if !others.is_empty() {
+            attrs.push(
+                syn::parse_quote_spanned!(attr.span()=> #[cfg_attr(#predicate, #(#others),*)]),
+            );
+        }
+    }
+    field.attrs = attrs;
 }
 
 fn collect_fields(
@@ -2054,6 +2184,18 @@ fn collect_fields(
             (None, true) => errors.push(Error::custom(format!(
                 "`{ident}` is a `Secret` but not marked as one; add `#[login(secret)]` so its redaction is visible in the declaration"
             )).with_span(&ident)),
+            // Basic credentials' password and a refresh token have checks of their own.
+            (None, false)
+                if names_a_credential(&ident)
+                    && args.refresh_token.is_none()
+                    && !args.basic_auth.is_some_and(|arg| arg.part == BasicPart::Password) =>
+            {
+                let wire = ident.to_string();
+                let wire = wire.strip_prefix("r#").unwrap_or(&wire);
+                errors.push(Error::custom(format!(
+                    "`{ident}` names a credential, but it would be kept and shown as plain text (its `Debug` prints it); declare it `#[login(secret)] {ident}: Secret` (`Option<Secret>` when it may be left unset), or, if it holds no secret, give the field another name and keep its name on the wire with `rename = \"{wire}\"`"
+                )).with_span(&ident));
+            }
             _ => {}
         }
         let source = match (args.refresh_token, args.from_login) {

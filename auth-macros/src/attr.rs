@@ -116,6 +116,25 @@ fn quoted(meta: &syn::Meta, example: &str) -> darling::Result<SpannedValue<Strin
                 };
                 Err(darling::Error::custom(message).with_span(lit))
             }
+            // `env!("API_KEY")`, `config::API_KEY`: values of the program, which the macro
+            // cannot read.
+            other @ (Expr::Macro(_) | Expr::Path(_)) => {
+                let written = quote::ToTokens::to_token_stream(other)
+                    .to_string()
+                    .replace(" !", "!")
+                    .replace(" (", "(")
+                    .replace(" :: ", "::");
+                let key = path_name(meta.path());
+                let runtime = if key == "value" {
+                    "; for a value known only when the program runs, send a field of the struct in it: `header(name = \"apikey\", value = \"{api_key}\")` with `#[login(secret, in_header = \"apikey\")] api_key: Secret`, or `#[login(secret, header = \"apikey\")] api_key: Secret` alone"
+                } else {
+                    ""
+                };
+                Err(darling::Error::custom(format!(
+                    "`{written}` is a value of the program, which a declaration cannot read: write the text in quotes, e.g. `{example}`{runtime}"
+                ))
+                .with_span(other))
+            }
             other => Err(darling::Error::custom(format!(
                 "write the value in quotes, e.g. `{example}`"
             ))
@@ -153,6 +172,13 @@ fn type_path(meta: &syn::Meta, example: &str) -> darling::Result<syn::Path> {
                     written_path(&binary.right)
                 ))
                 .with_span(&binary.op))
+            }
+            // `response = ()`: an answer whose body holds nothing to read.
+            Expr::Tuple(tuple) if tuple.elems.is_empty() && key == "response" => {
+                Err(darling::Error::custom(
+                    "an answer whose body is not read (its token in a header or a cookie) is `response = auth_core::TextBody`, which keeps the body as text",
+                )
+                .with_span(tuple))
             }
             other => Err(darling::Error::custom(format!(
                 "`{key}` names a type: write `{example}`"
@@ -543,6 +569,54 @@ pub const ENDPOINT_KEYS: KeyList = KeyList {
         (
             "url",
             "the host is `base_url = \"https://api.example.com\"` and the endpoint `path = \"/auth/login\"`",
+        ),
+        (
+            "uri",
+            "the host is `base_url = \"https://api.example.com\"` and the endpoint `path = \"/auth/login\"`",
+        ),
+        (
+            "endpoint",
+            "the host is `base_url = \"https://api.example.com\"` and the endpoint `path = \"/auth/login\"`",
+        ),
+        (
+            "route",
+            "the endpoint is `path = \"/auth/login\"`, and its method `method = \"POST\"` (the default)",
+        ),
+        (
+            "post",
+            "the endpoint is `path = \"/auth/login\"`; `POST` is the default method, and another is `method = \"PUT\"`",
+        ),
+        (
+            "get",
+            "the endpoint is `path = \"/auth/login\"` with `method = \"GET\"`",
+        ),
+        (
+            "put",
+            "the endpoint is `path = \"/auth/login\"` with `method = \"PUT\"`",
+        ),
+        (
+            "patch",
+            "the endpoint is `path = \"/auth/login\"` with `method = \"PATCH\"`",
+        ),
+        (
+            "rename_all",
+            "each field is sent under its own name; give a field another with `#[login(rename = \"organizationId\")]` on it",
+        ),
+        (
+            "error",
+            "the type an error answer is read into is `error_body = ErrorBody`",
+        ),
+        (
+            "errors",
+            "the type an error answer is read into is `error_body = ErrorBody`",
+        ),
+        (
+            "form",
+            "a form body is `body = form`, and the values it sends in every request are `constant(grant_type = \"password\")`",
+        ),
+        (
+            "json",
+            "a JSON body is the default (`body = json`), and the values it sends in every request are `constant(grant_type = \"password\")`",
         ),
         (
             "code",
@@ -1997,7 +2071,7 @@ impl FromMeta for ExpiryArg {
                 let formats = if relative {
                     "`seconds` or `millis`"
                 } else {
-                    "`rfc3339`, `unix_seconds` or `unix_millis`"
+                    "`rfc3339`, `unix_seconds`, `unix_millis` or `http_date`"
                 };
                 let pair: syn::MetaNameValue = list.parse_args().map_err(|e| {
                     several_expiry_pairs(&key, relative, list).unwrap_or_else(|| {
@@ -2074,7 +2148,7 @@ fn several_expiry_pairs(
     let known: &[&str] = if relative {
         &["seconds", "millis"]
     } else {
-        &["rfc3339", "unix_seconds", "unix_millis"]
+        &["rfc3339", "unix_seconds", "unix_millis", "http_date"]
     };
     if pairs
         .iter()
@@ -2416,6 +2490,16 @@ pub fn parse_kind(input: ParseStream) -> syn::Result<Ident> {
             format!("a kind takes no value: write `{ident}` alone{wait}"),
         ));
     }
+    if let (Some(ident), true) = (path.get_ident(), input.peek(Token![|])) {
+        // `401 => InvalidCredentials | Forbidden`: one answer is one kind.
+        let bar: Token![|] = input.parse()?;
+        return Err(syn::Error::new(
+            bar.span,
+            format!(
+                "an arm gives one kind: keep `{ident}` or the kind after `|`; several codes share a kind as `401 | 403 => {ident}`"
+            ),
+        ));
+    }
     match (path.get_ident(), path.segments.last()) {
         (Some(ident), _) => Ok(ident.clone()),
         (None, Some(last)) => Err(syn::Error::new_spanned(
@@ -2721,6 +2805,20 @@ impl PlacementName {
                 span: path.span(),
             }),
             syn::Meta::NameValue(pair) => match &pair.value {
+                // `path = "/"` beside `cookie = "sid"`: a `Set-Cookie` attribute copied over,
+                // where `path` names a placeholder of the endpoint's path.
+                Expr::Lit(syn::ExprLit {
+                    lit: syn::Lit::Str(text),
+                    ..
+                }) if key == "path"
+                    && text.value().starts_with('/') =>
+                {
+                    Err(darling::Error::custom(format!(
+                        "`path` on a field names the `{{placeholder}}` of the endpoint's `path` that the field fills, so `{}` is no name for it; a cookie is sent as its name and value alone (its `Path` and `Domain` are the server's to set): remove `path = ...`, or name the placeholder, `#[login(path = \"realm\")]`",
+                        text.value()
+                    ))
+                    .with_span(text))
+                }
                 Expr::Lit(syn::ExprLit {
                     lit: syn::Lit::Str(text),
                     ..

@@ -601,7 +601,10 @@ fn expand_builder(
             fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 __f.debug_struct(::core::stringify!(#builder))
                     #(.field(::core::stringify!(#req_idents), &self.#req_idents))*
-                    #(.field(::core::stringify!(#opt_idents), &self.#opt_idents))*
+                    #(.field(
+                        ::core::stringify!(#opt_idents),
+                        ::auth_core::fields::FieldDebug::__as_debug(&self.#opt_idents),
+                    ))*
                     .finish()
             }
         }
@@ -688,10 +691,26 @@ fn expand_debug(item: &syn::ItemStruct, constants: &[Constant], fields: &[Field]
         } else if field.secret.is_some() {
             quote!(.field(::core::stringify!(#ident), &::core::format_args!("[REDACTED]")))
         } else {
-            quote!(.field(::core::stringify!(#ident), &self.#ident))
+            let ty = &field.ty;
+            let shown = quote_spanned!(syn::spanned::Spanned::span(ty)=>
+                ::auth_core::fields::FieldDebug::__as_debug(&self.#ident)
+            );
+            quote!(.field(::core::stringify!(#ident), #shown))
         }
     });
     quote! {
+        // A login is made by its builder, which checks its required fields: `Default` is
+        // refused with that fix (and a derived one conflicts with this).
+        #[automatically_derived]
+        impl ::core::default::Default for #name
+        where
+            for<'__a> #name: ::auth_core::fields::LoginHasNoDefault,
+        {
+            fn default() -> Self {
+                <#name as ::auth_core::fields::LoginHasNoDefault>::__never()
+            }
+        }
+
         #[automatically_derived]
         impl ::core::fmt::Debug for #name {
             fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
@@ -956,6 +975,14 @@ fn expand_endpoint_impl(endpoint: &Endpoint) -> TokenStream {
             .all(|constant| constant.header_template().is_none()))
     .then(|| quote!(.__fields_only_in_body()));
 
+    // Spanned at the types as written, so a type that is not `pub` (a private type in the
+    // login's public interface) is reported at `response = ...` or `error_body = ...`.
+    let response_type = quote_spanned!(syn::spanned::Spanned::span(&response)=>
+        type Response = #response;
+    );
+    let error_body_type = quote_spanned!(syn::spanned::Spanned::span(&error_body)=>
+        type ErrorBody = #error_body;
+    );
     quote! {
         #request_impl
 
@@ -968,8 +995,8 @@ fn expand_endpoint_impl(endpoint: &Endpoint) -> TokenStream {
         #[automatically_derived]
         #[diagnostic::do_not_recommend]
         impl ::auth_core::LoginEndpoint for #name {
-            type Response = #response;
-            type ErrorBody = #error_body;
+            #response_type
+            #error_body_type
             type Itself = Self;
 
             const SPEC: &'static ::auth_core::EndpointSpec = &::auth_core::EndpointSpec::__new(
@@ -1463,18 +1490,21 @@ fn expand_body_failed(body_failure: Option<&BodyFailure>) -> TokenStream {
     let failed = match &failure.success {
         None => quote_spanned!(span=> ::auth_core::fields::PresenceField::is_present(__v)),
         Some(Lit::Int(int)) => {
+            // Written as given, in the field's own integer type: a value the field cannot hold
+            // is rustc's error at it (out of range, or a negative value for an unsigned field).
             let digits = int.base10_digits();
             let (negative, digits) = match digits.strip_prefix('-') {
                 Some(rest) => (true, rest),
                 None => (false, digits),
             };
-            let value = syn::LitInt::new(&format!("{digits}i128"), int.span());
-            let value = if negative {
-                quote!(-#value)
+            let value = syn::LitInt::new(&format!("{digits}{}", int.suffix()), int.span());
+            if negative {
+                // Compared as the negative of its magnitude by a trait only signed integers
+                // have, so an unsigned field is one error saying so.
+                quote_spanned!(span=> !::auth_core::fields::NegativeSuccess::is_negated(__v, #value))
             } else {
-                quote!(#value)
-            };
-            quote_spanned!(span=> !::auth_core::fields::IntegerSuccess::is_success(__v, #value))
+                quote_spanned!(span=> !::auth_core::fields::IntegerSuccess::is_success(__v, #value))
+            }
         }
         Some(literal @ Lit::Str(_)) => {
             quote_spanned!(span=> !::auth_core::fields::TextSuccess::is_success(__v, #literal))
@@ -1575,6 +1605,7 @@ fn expiry_tokens(expiry: &Expiry) -> TokenStream {
                 TimeFormat::Rfc3339 => quote!(Rfc3339),
                 TimeFormat::UnixSeconds => quote!(UnixSeconds),
                 TimeFormat::UnixMillis => quote!(UnixMillis),
+                TimeFormat::HttpDate => quote!(HttpDate),
             };
             quote!(::auth_core::Expiry::At(#source, ::auth_core::TimeFormat::#format))
         }
@@ -1653,11 +1684,13 @@ impl CredentialValues {
             Source::Header(..) | Source::Cookie(_) => none.clone(),
         };
         let expiry_value = |expiry: &Expiry| match expiry {
-            Expiry::At(Source::Body(path), TimeFormat::Rfc3339) => body_value(
-                path,
-                quote_spanned!(path.span=> ::auth_core::fields::TimestampField::expiry_value(__v)),
-                Some(&absent),
-            ),
+            Expiry::At(Source::Body(path), TimeFormat::Rfc3339 | TimeFormat::HttpDate) => {
+                body_value(
+                    path,
+                    quote_spanned!(path.span=> ::auth_core::fields::TimestampField::expiry_value(__v)),
+                    Some(&absent),
+                )
+            }
             Expiry::At(Source::Body(path), _) | Expiry::In(Source::Body(path), _) => body_value(
                 path,
                 quote_spanned!(path.span=> ::auth_core::fields::TimeNumberField::expiry_value(__v)),
@@ -1886,6 +1919,7 @@ pub fn expand_stand_in_endpoint(
     generics: &syn::Generics,
     response: Option<&syn::Path>,
     links: &Links,
+    fields: &[Field],
 ) -> TokenStream {
     if !generics.params.is_empty() || generics.where_clause.is_some() {
         return TokenStream::new();
@@ -1930,6 +1964,18 @@ pub fn expand_stand_in_endpoint(
         let login_type = quote_spanned!(span=>
             type Login = <#login as ::auth_core::LoginEndpoint>::Itself;
         );
+        // Each field copied from the login is checked as the real expansion checks it, so a
+        // field the login lacks (or of another type) is reported in the same build as the
+        // declaration's other mistakes.
+        let from_login_checks = fields.iter().filter_map(|field| match &field.source {
+            FieldSource::FromLogin { field: from, span } => {
+                let ty = &field.ty;
+                let of_this_type = quote_spanned!(syn::spanned::Spanned::span(ty)=> &#ty);
+                let taken = quote_spanned!(*span=> &__login.#from);
+                Some(quote!(let _: #of_this_type = #taken;))
+            }
+            _ => None,
+        });
         quote_spanned! {span=>
             #[automatically_derived]
             impl ::auth_core::RefreshEndpoint for #name {
@@ -1940,6 +1986,7 @@ pub fn expand_stand_in_endpoint(
                     __refresh_token: &::auth_core::Secret,
                 ) -> Self {
                     let _ = (__login, __refresh_token);
+                    #(#from_login_checks)*
                     ::core::unreachable!()
                 }
             }

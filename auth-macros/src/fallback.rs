@@ -28,7 +28,13 @@ pub fn of_struct(
                 })
         })
     };
-    let endpoint = expand::expand_stand_in_endpoint(&item.ident, &item.generics, response, links);
+    let endpoint = expand::expand_stand_in_endpoint(
+        &item.ident,
+        &item.generics,
+        response,
+        links,
+        fields.unwrap_or_default(),
+    );
     let api = match fields {
         Some(fields) if fields.len() == item.fields.len() && !clash(fields) => {
             expand::expand_fallback(item, fields, response)
@@ -71,7 +77,7 @@ pub fn other_item(input: TokenStream, response: Option<&syn::Path>, links: &Link
                 !derives_debug(&item.attrs),
             );
             let endpoint =
-                expand::expand_stand_in_endpoint(&item.ident, &item.generics, response, links);
+                expand::expand_stand_in_endpoint(&item.ident, &item.generics, response, links, &[]);
             quote!(#item #stub #endpoint)
         }
         Ok(syn::Item::Union(mut item)) => {
@@ -89,7 +95,7 @@ pub fn other_item(input: TokenStream, response: Option<&syn::Path>, links: &Link
                 !derives_debug(&item.attrs),
             );
             let endpoint =
-                expand::expand_stand_in_endpoint(&item.ident, &item.generics, response, links);
+                expand::expand_stand_in_endpoint(&item.ident, &item.generics, response, links, &[]);
             quote!(#item #stub #endpoint)
         }
         _ => input,

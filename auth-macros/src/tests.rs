@@ -717,6 +717,7 @@ fn the_fallback_keeps_the_generated_api_when_the_fields_are_read() {
         outline(output),
         [
             "struct Login",
+            "impl Default for Login",
             "impl Debug for Login",
             "impl Login",
             "fn builder",

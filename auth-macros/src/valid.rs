@@ -106,6 +106,10 @@ fn check_body_keys(endpoint: &Endpoint, errors: &mut darling::error::Accumulator
             _ => None,
         })
         .collect();
+    // A constant that a field's dotted key nests under (`constant(params = "{}")` beside
+    // `rename = "params.username"`) is one mistake however many fields nest there: reported
+    // once, at the constant.
+    let mut shadowed: Vec<&[String]> = Vec::new();
     for (i, (placement, value, keys)) in body.iter().enumerate() {
         for (other_placement, other, other_keys) in &body[..i] {
             let shorter = keys.len().min(other_keys.len());
@@ -113,6 +117,26 @@ fn check_body_keys(endpoint: &Endpoint, errors: &mut darling::error::Accumulator
                 continue;
             }
             let (this, that) = (describe(placement, value), describe(other_placement, other));
+            let constant_under_fields = [(value, keys, other_keys), (other, other_keys, keys)]
+                .into_iter()
+                .find(|(value, keys, nested)| {
+                    matches!(value, Value::Constant(_)) && keys.len() < nested.len()
+                });
+            if let Some((_, keys, nested)) = constant_under_fields {
+                if shadowed.contains(&keys.as_slice()) {
+                    continue;
+                }
+                shadowed.push(keys.as_slice());
+                let key = keys.join(".");
+                errors.push(
+                    Error::custom(format!(
+                        "`constant({key} = ...)` writes `{key}` as a value, but the fields renamed `{}` and the like write `{key}` as an object of their keys; remove the constant (the object is built from the fields), or nest the constant's own keys the same way, `constant({key}.version = ...)`",
+                        nested.join("."),
+                    ))
+                    .with_span(&keys.span()),
+                );
+                continue;
+            }
             let message = if keys.len() == other_keys.len() {
                 format!(
                     "{this} writes the JSON key `{}`, which {that} already writes; give one of them another key",
@@ -227,14 +251,32 @@ fn check_header_templates(endpoint: &Endpoint, errors: &mut darling::error::Accu
                 continue;
             }
             reported.push((name.as_str(), placeholder));
-            errors.push(
-                Error::custom(format!(
-                    "`{{{placeholder}}}` in the value of header `{}` has no field; add `#[login(in_header = \"{}\")] {placeholder}: String` to the struct, or take it out of the value",
+            let field = endpoint
+                .fields
+                .iter()
+                .find(|field| field.ident == placeholder);
+            // The field is there, sent `in_header` of a header that is not declared: that
+            // name is the mistake, reported below with this one's.
+            let misnamed = field.is_some_and(|field| {
+                field.placements().any(|placement| {
+                    matches!(placement, Placement::InHeader(header)
+                        if !templates.iter().any(|(name, _, _)| name.as_str() == header.as_str()))
+                })
+            });
+            if misnamed {
+                continue;
+            }
+            let message = match field {
+                Some(_) => format!(
+                    "`{{{placeholder}}}` in the value of header `{0}` has no field sent in it; add `in_header = \"{0}\"` to the `#[login(...)]` of `{placeholder}`, or take it out of the value",
                     name.as_str(),
-                    name.as_str()
-                ))
-                .with_span(span),
-            );
+                ),
+                None => format!(
+                    "`{{{placeholder}}}` in the value of header `{0}` has no field; add `#[login(in_header = \"{0}\")] {placeholder}: String` to the struct (`#[login(secret, in_header = \"{0}\")] {placeholder}: Secret` for a credential), or take it out of the value",
+                    name.as_str(),
+                ),
+            };
+            errors.push(Error::custom(message).with_span(span));
         }
     }
     for (field, placement) in endpoint
@@ -261,13 +303,27 @@ fn check_header_templates(endpoint: &Endpoint, errors: &mut darling::error::Accu
                 ))
                 .with_span(&header.span()),
             ),
-            None => errors.push(
-                Error::custom(format!(
-                    "`in_header = \"{0}\"` names a header that is not declared with placeholders; declare it with `{{{ident}}}` where the value goes, e.g. `header(name = \"{0}\", value = \"Scheme {ident}=\\\"{{{ident}}}\\\"\")`",
-                    header.as_str()
-                ))
-                .with_span(&header.span()),
-            ),
+            None => {
+                // A declared header whose value has this field's placeholder is the one meant.
+                let meant = templates.iter().find(|(_, pieces, _)| {
+                    pieces
+                        .iter()
+                        .any(|piece| matches!(piece, HeaderPiece::Field(name) if ident == name))
+                });
+                let message = match meant {
+                    Some((name, _, _)) => format!(
+                        "`in_header = \"{}\"` names no declared header; the header whose value has `{{{ident}}}` is `{}`: write `in_header = \"{}\"`",
+                        header.as_str(),
+                        name.as_str(),
+                        name.as_str()
+                    ),
+                    None => format!(
+                        "`in_header = \"{0}\"` names a header that is not declared with placeholders; declare it with `{{{ident}}}` where the value goes, e.g. `header(name = \"{0}\", value = \"Scheme {ident}=\\\"{{{ident}}}\\\"\")`",
+                        header.as_str()
+                    ),
+                };
+                errors.push(Error::custom(message).with_span(&header.span()));
+            }
         }
     }
 }

@@ -3,6 +3,15 @@ pub struct Login {
     password: Secret,
 }
 #[automatically_derived]
+impl ::core::default::Default for Login
+where
+    for<'__a> Login: ::auth_core::fields::LoginHasNoDefault,
+{
+    fn default() -> Self {
+        <Login as ::auth_core::fields::LoginHasNoDefault>::__never()
+    }
+}
+#[automatically_derived]
 impl ::core::fmt::Debug for Login {
     fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         __f.debug_struct(::core::stringify!(Login))
@@ -10,7 +19,10 @@ impl ::core::fmt::Debug for Login {
             .field("method", &::core::format_args!("{}", "\"user.login\""))
             .field("id", &::core::format_args!("{}", "1"))
             .field("params.methods", &::core::format_args!("{}", "[\"password\", 2]"))
-            .field(::core::stringify!(username), &self.username)
+            .field(
+                ::core::stringify!(username),
+                ::auth_core::fields::FieldDebug::__as_debug(&self.username),
+            )
             .field(::core::stringify!(password), &::core::format_args!("[REDACTED]"))
             .finish()
     }

@@ -8,22 +8,43 @@ pub struct Login {
     acr: Option<String>,
 }
 #[automatically_derived]
+impl ::core::default::Default for Login
+where
+    for<'__a> Login: ::auth_core::fields::LoginHasNoDefault,
+{
+    fn default() -> Self {
+        <Login as ::auth_core::fields::LoginHasNoDefault>::__never()
+    }
+}
+#[automatically_derived]
 impl ::core::fmt::Debug for Login {
     fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         __f.debug_struct(::core::stringify!(Login))
             .field("grant_type", &::core::format_args!("{}", "\"password\""))
             .field("scope", &::core::format_args!("{}", "[\"openid\", \"email\"]"))
             .field("version", &::core::format_args!("{}", "2"))
-            .field(::core::stringify!(realm), &self.realm)
-            .field(::core::stringify!(client_id), &self.client_id)
+            .field(
+                ::core::stringify!(realm),
+                ::auth_core::fields::FieldDebug::__as_debug(&self.realm),
+            )
+            .field(
+                ::core::stringify!(client_id),
+                ::auth_core::fields::FieldDebug::__as_debug(&self.client_id),
+            )
             .field(
                 ::core::stringify!(client_secret),
                 &::core::format_args!("[REDACTED]"),
             )
             .field(::core::stringify!(api_key), &::core::format_args!("[REDACTED]"))
-            .field(::core::stringify!(username), &self.username)
+            .field(
+                ::core::stringify!(username),
+                ::auth_core::fields::FieldDebug::__as_debug(&self.username),
+            )
             .field(::core::stringify!(password), &::core::format_args!("[REDACTED]"))
-            .field(::core::stringify!(acr), &self.acr)
+            .field(
+                ::core::stringify!(acr),
+                ::auth_core::fields::FieldDebug::__as_debug(&self.acr),
+            )
             .finish()
     }
 }
@@ -798,7 +819,10 @@ for LoginBuilder<realm, client_id, client_secret, api_key, username, password> {
             .field(::core::stringify!(api_key), &self.api_key)
             .field(::core::stringify!(username), &self.username)
             .field(::core::stringify!(password), &self.password)
-            .field(::core::stringify!(acr), &self.acr)
+            .field(
+                ::core::stringify!(acr),
+                ::auth_core::fields::FieldDebug::__as_debug(&self.acr),
+            )
             .finish()
     }
 }

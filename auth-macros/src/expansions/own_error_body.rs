@@ -3,10 +3,22 @@ pub struct Login {
     password: Secret,
 }
 #[automatically_derived]
+impl ::core::default::Default for Login
+where
+    for<'__a> Login: ::auth_core::fields::LoginHasNoDefault,
+{
+    fn default() -> Self {
+        <Login as ::auth_core::fields::LoginHasNoDefault>::__never()
+    }
+}
+#[automatically_derived]
 impl ::core::fmt::Debug for Login {
     fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         __f.debug_struct(::core::stringify!(Login))
-            .field(::core::stringify!(email), &self.email)
+            .field(
+                ::core::stringify!(email),
+                ::auth_core::fields::FieldDebug::__as_debug(&self.email),
+            )
             .field(::core::stringify!(password), &::core::format_args!("[REDACTED]"))
             .finish()
     }

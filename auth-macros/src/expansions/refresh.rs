@@ -5,6 +5,15 @@ pub struct Refresh {
     session: Option<Secret>,
 }
 #[automatically_derived]
+impl ::core::default::Default for Refresh
+where
+    for<'__a> Refresh: ::auth_core::fields::LoginHasNoDefault,
+{
+    fn default() -> Self {
+        <Refresh as ::auth_core::fields::LoginHasNoDefault>::__never()
+    }
+}
+#[automatically_derived]
 impl ::core::fmt::Debug for Refresh {
     fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         __f.debug_struct(::core::stringify!(Refresh))
@@ -14,8 +23,14 @@ impl ::core::fmt::Debug for Refresh {
                 ::core::stringify!(refresh_token),
                 &::core::format_args!("[REDACTED]"),
             )
-            .field(::core::stringify!(realm), &self.realm)
-            .field(::core::stringify!(client_id), &self.client_id)
+            .field(
+                ::core::stringify!(realm),
+                ::auth_core::fields::FieldDebug::__as_debug(&self.realm),
+            )
+            .field(
+                ::core::stringify!(client_id),
+                ::auth_core::fields::FieldDebug::__as_debug(&self.client_id),
+            )
             .field(
                 ::core::stringify!(session),
                 &::core::option::Option::map(
@@ -465,7 +480,10 @@ impl<
             .field(::core::stringify!(refresh_token), &self.refresh_token)
             .field(::core::stringify!(realm), &self.realm)
             .field(::core::stringify!(client_id), &self.client_id)
-            .field(::core::stringify!(session), &self.session)
+            .field(
+                ::core::stringify!(session),
+                ::auth_core::fields::FieldDebug::__as_debug(&self.session),
+            )
             .finish()
     }
 }

@@ -4,10 +4,22 @@ pub(crate) struct Login {
     otp: Option<Secret>,
 }
 #[automatically_derived]
+impl ::core::default::Default for Login
+where
+    for<'__a> Login: ::auth_core::fields::LoginHasNoDefault,
+{
+    fn default() -> Self {
+        <Login as ::auth_core::fields::LoginHasNoDefault>::__never()
+    }
+}
+#[automatically_derived]
 impl ::core::fmt::Debug for Login {
     fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         __f.debug_struct(::core::stringify!(Login))
-            .field(::core::stringify!(email), &self.email)
+            .field(
+                ::core::stringify!(email),
+                ::auth_core::fields::FieldDebug::__as_debug(&self.email),
+            )
             .field(::core::stringify!(password), &::core::format_args!("[REDACTED]"))
             .field(
                 ::core::stringify!(otp),
@@ -351,7 +363,10 @@ for LoginBuilder<email, password> {
         __f.debug_struct(::core::stringify!(LoginBuilder))
             .field(::core::stringify!(email), &self.email)
             .field(::core::stringify!(password), &self.password)
-            .field(::core::stringify!(otp), &self.otp)
+            .field(
+                ::core::stringify!(otp),
+                ::auth_core::fields::FieldDebug::__as_debug(&self.otp),
+            )
             .finish()
     }
 }
@@ -446,7 +461,7 @@ impl ::auth_core::LoginEndpoint for Login {
     fn __body_failed(__response: &Self::Response) -> bool {
         {
             let __v = &__response.login_status;
-            !::auth_core::fields::IntegerSuccess::is_success(__v, -1i128)
+            !::auth_core::fields::NegativeSuccess::is_negated(__v, 1)
         }
     }
     fn __credentials(

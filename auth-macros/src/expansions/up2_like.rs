@@ -6,14 +6,29 @@ pub struct Login {
     password_kind: Option<String>,
 }
 #[automatically_derived]
+impl ::core::default::Default for Login
+where
+    for<'__a> Login: ::auth_core::fields::LoginHasNoDefault,
+{
+    fn default() -> Self {
+        <Login as ::auth_core::fields::LoginHasNoDefault>::__never()
+    }
+}
+#[automatically_derived]
 impl ::core::fmt::Debug for Login {
     fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         __f.debug_struct(::core::stringify!(Login))
             .field("accept", &::core::format_args!("{}", "\"application/json\""))
             .field(::core::stringify!(api_secret), &::core::format_args!("[REDACTED]"))
-            .field(::core::stringify!(email), &self.email)
+            .field(
+                ::core::stringify!(email),
+                ::auth_core::fields::FieldDebug::__as_debug(&self.email),
+            )
             .field(::core::stringify!(password), &::core::format_args!("[REDACTED]"))
-            .field(::core::stringify!(password_kind), &self.password_kind)
+            .field(
+                ::core::stringify!(password_kind),
+                ::auth_core::fields::FieldDebug::__as_debug(&self.password_kind),
+            )
             .finish()
     }
 }
@@ -442,7 +457,10 @@ impl<
             .field(::core::stringify!(api_secret), &self.api_secret)
             .field(::core::stringify!(email), &self.email)
             .field(::core::stringify!(password), &self.password)
-            .field(::core::stringify!(password_kind), &self.password_kind)
+            .field(
+                ::core::stringify!(password_kind),
+                ::auth_core::fields::FieldDebug::__as_debug(&self.password_kind),
+            )
             .finish()
     }
 }

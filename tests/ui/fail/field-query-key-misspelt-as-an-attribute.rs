@@ -14,7 +14,7 @@ pub struct LoginResponse {
 )]
 pub struct Login {
     #[loign(query)]
-    api_key: String,
+    client_name: String,
     #[login(secret)]
     password: Secret,
 }

@@ -17,7 +17,7 @@ pub struct Login {
     #[login(secret)]
     password: Secret,
     #[serde(skip_serializing_if = "Option::is_none")]
-    otp: Option<String>,
+    nickname: Option<String>,
 }
 
 fn main() {}

@@ -13,8 +13,8 @@ pub struct LoginResponse {
     token = token,
 )]
 pub struct Login {
-    #[login(query, rename = "apiKey")]
-    api_key: String,
+    #[login(query, rename = "clientName")]
+    client_name: String,
     email: String,
     #[login(secret)]
     password: Secret,

@@ -1,0 +1,28 @@
+use auth_core::{login_endpoint, Secret};
+
+#[derive(serde::Deserialize)]
+pub struct LoginResponse {
+    pub token: Secret,
+}
+
+#[derive(serde::Serialize)]
+pub struct Device {
+    pub id: String,
+    pub platform: String,
+}
+
+#[login_endpoint(
+    vendor = "Example",
+    base_url = "https://api.example.com",
+    path = "/auth/login",
+    response = LoginResponse,
+    token = token,
+)]
+pub struct Login {
+    email: String,
+    #[login(secret)]
+    password: Secret,
+    device: Device,
+}
+
+fn main() {}

@@ -1,0 +1,45 @@
+use auth_core::{login_endpoint, Secret};
+
+#[derive(serde::Deserialize)]
+pub struct TokenResponse {
+    pub access_token: Secret,
+    pub refresh_token: Option<Secret>,
+}
+
+#[login_endpoint(
+    vendor = "Example",
+    base_url = "https://api.example.com",
+    path = "/oauth/token",
+    body = form,
+    constant(grant_type = "password"),
+    response = TokenResponse,
+    token = access_token,
+    refresh_token = refresh_token,
+)]
+pub struct Login {
+    client_id: String,
+    username: String,
+    #[login(secret)]
+    password: Secret,
+}
+
+#[login_endpoint(
+    refreshes = Login,
+    vendor = "Example",
+    base_url = "https://api.example.com",
+    path = "/oauth/token",
+    body = form,
+    constant(grant_type = "refresh_token"),
+    response = TokenResponse,
+    token = access_token,
+    refresh_token = refresh_token,
+    lifetime = "1h 30m",
+)]
+pub struct Refresh {
+    #[login(secret, refresh_token)]
+    refresh_token: Secret,
+    #[login(from_login = clientId)]
+    client_id: String,
+}
+
+fn main() {}
