@@ -64,6 +64,7 @@ mod refresh;
 mod request;
 mod response;
 mod retry;
+mod scrub;
 mod secret;
 mod session;
 pub mod store;
