@@ -88,5 +88,8 @@ pub use request::TextValue;
 pub use retry::RetryPolicy;
 pub use secret::Secret;
 #[doc(hidden)]
-pub use secret::SecretHasNoText;
+pub use secret::{
+    SecretHasNoDisplay, SecretHasNoText, SecretIsNotAString, SecretIsNotComparedWithText,
+    SecretRefusal,
+};
 pub use session::Session;
