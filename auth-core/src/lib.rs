@@ -74,6 +74,8 @@ pub mod store;
 pub mod __private;
 
 pub use auth_macros::{VendorError, login_endpoint};
+#[doc(hidden)]
+pub use authenticator::AccessTokenHasNoDisplay;
 pub use authenticator::{AccessToken, Authenticator, RefreshAhead};
 pub use body::{ResponseBody, TextBody};
 pub use client::{LoginClient, LoginClientBuilder, TrustedRoots};
