@@ -474,6 +474,122 @@ async fn transport_failures_never_show_a_credential() {
     );
 }
 
+/// A vendor that quotes the JSON request body in its message sends the password JSON-escaped,
+/// and an HTML error page sends it HTML-escaped: neither form shows, nor the value itself.
+#[tokio::test(flavor = "current_thread")]
+async fn a_password_echoed_json_or_html_escaped_never_shows() {
+    // Every character that JSON or HTML escaping changes, and one that only an ASCII-only
+    // JSON encoder does.
+    const PASSWORD: &str = "hun\"ter\\2x-p\u{e9}ss/w<3&'q";
+    // The request body as serde_json writes it, as PHP's `json_encode` does (`\u00e9`, `\/`)
+    // and as .NET's does (`\u00E9`), and the password HTML-escaped in two common styles.
+    const SERDE_JSON: &str = r#"hun\"ter\\2x-péss/w<3&'q"#;
+    const PHP_JSON: &str = r#"hun\"ter\\2x-p\u00e9ss\/w<3&'q"#;
+    const UPPER_HEX_JSON: &str = r#"hun\"ter\\2x-p\u00E9ss/w<3&'q"#;
+    const HTML_ENTITIES: &str = "hun&quot;ter\\2x-péss/w&lt;3&amp;&#39;q";
+    const HTML_NUMERIC: &str = "hun&#34;ter\\2x-péss/w&lt;3&amp;&#x27;q";
+    let email = "escapes@example.com";
+    // What Hypernative answers with: its documented error body, the message quoting the
+    // request; and an undocumented HTML page, shown as an excerpt.
+    let echo_in_message = |echoed: &str| {
+        let message = format!(r#"invalid body {{"email":"{email}","password":"{echoed}"}}"#);
+        let body = serde_json::json!({
+            "success": false,
+            "data": null,
+            "error": message,
+            "errorCode": 1004,
+        });
+        (400, body.to_string(), "application/json")
+    };
+    let echo_in_page = |echoed: &str| {
+        (
+            500,
+            format!("<html><p>Wrong password {echoed} for {email}</p></html>"),
+            "text/html",
+        )
+    };
+    let cases = [
+        (echo_in_message(SERDE_JSON), SERDE_JSON),
+        (echo_in_message(PHP_JSON), PHP_JSON),
+        (echo_in_message(UPPER_HEX_JSON), UPPER_HEX_JSON),
+        (echo_in_page(HTML_ENTITIES), HTML_ENTITIES),
+        (echo_in_page(HTML_NUMERIC), HTML_NUMERIC),
+    ];
+    let server = MockServer::start().await;
+    for (i, ((status, body, content_type), _)) in cases.iter().enumerate() {
+        Mock::given(method("POST"))
+            .and(path(format!("/{i}/auth/login")))
+            .respond_with(ResponseTemplate::new(*status).set_body_raw(body.clone(), content_type))
+            .expect(1)
+            .mount(&server)
+            .await;
+    }
+    let client = LoginClient::builder()
+        .retry_policy(RetryPolicy::disabled())
+        .build()
+        .unwrap();
+    let login = vendors::hypernative::Login::builder()
+        .email(email)
+        .password(PASSWORD)
+        .organization_id(7)
+        .build();
+
+    let (logs, guard) = capture_logs();
+    for (i, ((status, _, _), echoed)) in cases.iter().enumerate() {
+        let error = login
+            .send_to(&client, &format!("{}/{i}", server.uri()))
+            .await
+            .unwrap_err();
+        assert_eq!(error.status(), Some(*status));
+        let shown = format!("{error}\n{error:?}\n{error:#?}");
+        for rendering in [error.to_string(), format!("{error:?}")] {
+            assert!(rendering.contains("[REDACTED]"), "case {i}: {rendering}");
+        }
+        for secret in [PASSWORD, echoed] {
+            assert!(
+                !shown.contains(secret),
+                "case {i} shows `{secret}`:\n{shown}"
+            );
+        }
+        // The vendor's text is left as it was around the redaction, so the whole form was
+        // there and is gone.
+        if *status == 400 {
+            assert_eq!(
+                error.message(),
+                Some(r#"invalid body {"email":"escapes@example.com","password":"[REDACTED]"}"#),
+                "case {i}"
+            );
+        } else {
+            assert!(
+                error
+                    .detail()
+                    .is_some_and(|detail| detail.contains("Wrong password [REDACTED] for")),
+                "case {i}: {error:?}"
+            );
+        }
+    }
+    drop(client);
+    drop(guard);
+    let logs = logs.text();
+    assert!(logs.contains("TRACE"), "nothing was captured:\n{logs}");
+    for (_, echoed) in &cases {
+        for secret in [PASSWORD, echoed] {
+            assert!(!logs.contains(secret), "the logs show `{secret}`:\n{logs}");
+        }
+    }
+
+    // The password did go over the wire, JSON-escaped by serde_json.
+    let requests = server.received_requests().await.unwrap();
+    assert_eq!(requests.len(), cases.len());
+    for request in &requests {
+        let body = String::from_utf8_lossy(&request.body);
+        assert!(
+            body.contains(&format!(r#""password":"{SERDE_JSON}""#)),
+            "{body}"
+        );
+    }
+}
+
 /// A login whose secrets go in the query and the path, where a URL could carry them into a log.
 #[auth_core::login_endpoint(
     vendor = "Query Secrets",

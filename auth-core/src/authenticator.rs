@@ -14,7 +14,7 @@ use crate::client::LoginClient;
 use crate::endpoint::{DeclaredBaseUrl, LoginEndpoint};
 use crate::error::{AuthError, ErrorKind};
 use crate::refresh::{DeclaredRefresh, RefreshOf};
-use crate::secret::Secret;
+use crate::secret::{Secret, SecretRefusal};
 use crate::session::Session;
 use crate::store::{Leased, RestoredSession, SharedSession, SharedStore, StoreError, wall_now};
 use zeroize::Zeroizing;
@@ -1188,6 +1188,18 @@ impl AccessToken {
         self.source.secret()
     }
 
+    /// Not callable: an `AccessToken` has no `Display`, so it never turns into text by
+    /// accident. Declared so that `.to_string()` is refused with the fix, `.expose_secret()`,
+    /// rather than with the bounds of `ToString`.
+    #[doc(hidden)]
+    #[allow(clippy::inherent_to_string_shadow_display)]
+    pub fn to_string(&self) -> String
+    where
+        for<'a> SecretRefusal: AccessTokenHasNoDisplay,
+    {
+        String::new()
+    }
+
     /// Whether both handles point to the token of the same login.
     pub fn same_session(&self, other: &AccessToken) -> bool {
         std::ptr::addr_eq(Arc::as_ptr(&self.source), Arc::as_ptr(&other.source))
@@ -1201,6 +1213,27 @@ impl AccessToken {
 impl fmt::Debug for AccessToken {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("AccessToken([REDACTED])")
+    }
+}
+
+/// Implemented by no type: the bound that makes [`AccessToken`]'s `Display` unusable.
+#[doc(hidden)]
+#[diagnostic::on_unimplemented(
+    message = "an `AccessToken` has no text to show: write `token.expose_secret()` where the text is needed, e.g. `format!(\"Bearer {{}}\", token.expose_secret())`",
+    label = "an `AccessToken` used as text",
+    note = "formatted, it would be `[REDACTED]`: a header `Bearer [REDACTED]` that the server refuses"
+)]
+pub trait AccessTokenHasNoDisplay {}
+
+/// Refused with [`AccessTokenHasNoDisplay`]'s message: `format!("{token}")`,
+/// `bearer_auth(token)`, `.to_string()` and any other use of an `AccessToken` as `Display`.
+#[doc(hidden)]
+impl fmt::Display for AccessToken
+where
+    for<'a> SecretRefusal: AccessTokenHasNoDisplay,
+{
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("[REDACTED]")
     }
 }
 

@@ -279,7 +279,8 @@ impl VendorError for NoErrorBody {}
 /// The [`kind`](AuthError::kind) is the same across vendors; the vendor's status code, error
 /// code, message and field errors are kept as the vendor sent them. Credentials never appear
 /// in its `Debug` or `Display`: messages and body excerpts are scrubbed of the request's
-/// secrets, and excerpts of JSON bodies show keys, never string values.
+/// secrets (as given, as encoded on the wire, and JSON- or HTML-escaped, as a vendor quoting
+/// the request writes them), and excerpts of JSON bodies show keys, never string values.
 ///
 /// ```
 /// use auth_core::{AuthError, ErrorKind};
@@ -440,14 +441,14 @@ impl AuthError {
             || self.more.is_some()
     }
 
-    /// Replaces every occurrence of each secret in the vendor's message, the field errors and
-    /// the detail, so a server that echoes a password cannot make it show up in a log.
+    /// Replaces every occurrence of each secret (3 characters or more) in the vendor's message,
+    /// code, the field errors and the detail, as given and in the JSON- and HTML-escaped forms
+    /// a vendor can quote it in, so a server that echoes a password cannot make it show up in
+    /// a log.
     pub(crate) fn scrub(&mut self, secrets: &[&str]) {
         let scrub_one = |text: &mut String| {
-            for secret in secrets.iter().filter(|s| s.len() >= 3) {
-                if text.contains(secret) {
-                    *text = text.replace(secret, "[REDACTED]");
-                }
+            for secret in secrets {
+                crate::scrub::redact(text, secret);
             }
         };
         if let Some(message) = &mut self.message {

@@ -64,6 +64,7 @@ mod refresh;
 mod request;
 mod response;
 mod retry;
+mod scrub;
 mod secret;
 mod session;
 pub mod store;
@@ -73,6 +74,8 @@ pub mod store;
 pub mod __private;
 
 pub use auth_macros::{VendorError, login_endpoint};
+#[doc(hidden)]
+pub use authenticator::AccessTokenHasNoDisplay;
 pub use authenticator::{AccessToken, Authenticator, RefreshAhead};
 pub use body::{ResponseBody, TextBody};
 pub use client::{LoginClient, LoginClientBuilder, TrustedRoots};
@@ -87,5 +90,8 @@ pub use request::TextValue;
 pub use retry::RetryPolicy;
 pub use secret::Secret;
 #[doc(hidden)]
-pub use secret::SecretHasNoText;
+pub use secret::{
+    SecretHasNoDisplay, SecretHasNoText, SecretIsNotAString, SecretIsNotComparedWithText,
+    SecretRefusal,
+};
 pub use session::Session;

@@ -234,16 +234,11 @@ pub(crate) fn scrub_error_in_place(error: &mut AuthError, request: &dyn LoginReq
 }
 
 /// Replaces each of the request's secrets (3 characters or more), as given and as encoded on
-/// the wire, in `text`.
+/// the wire, each also JSON- and HTML-escaped, in `text`.
 pub(crate) fn scrub_text(request: &dyn LoginRequest, text: &mut String) {
-    let mut replace = |secret: &str| {
-        if secret.len() >= 3 && text.contains(secret) {
-            *text = text.replace(secret, "[REDACTED]");
-        }
-    };
-    request.__secrets(&mut replace);
+    request.__secrets(&mut |secret| crate::scrub::redact(text, secret));
     for secret in crate::request::encoded_secrets(request) {
-        replace(secret.expose_secret());
+        crate::scrub::redact(text, secret.expose_secret());
     }
 }
 

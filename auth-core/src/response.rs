@@ -149,12 +149,10 @@ fn with_scrub<T>(
     })
 }
 
-/// Replaces each value (3 characters or more) in `text`.
+/// Replaces each value (3 characters or more) in `text`, as given and escaped.
 fn scrub_values<'a>(values: impl Iterator<Item = &'a str>, text: &mut String) {
     for value in values {
-        if value.len() >= 3 && text.contains(value) {
-            *text = text.replace(value, "[REDACTED]");
-        }
+        crate::scrub::redact(text, value);
     }
 }
 

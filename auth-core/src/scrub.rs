@@ -1,0 +1,312 @@
+//! Removing a secret from a text: as given, and in the escaped forms a vendor can echo it in.
+//!
+//! A vendor that quotes the JSON request body in its error message sends the password
+//! JSON-escaped (`hun"ter\2` as `hun\"ter\\2`, `péss` as `p\u00e9ss`); an HTML error page
+//! sends it HTML-escaped (`hun&quot;ter&lt;3`). Those forms are replaced too, wherever they
+//! differ from the value itself.
+
+use zeroize::Zeroizing;
+
+/// What a secret is replaced with.
+const REDACTED: &str = "[REDACTED]";
+
+/// Values shorter than this are left in place: they would match ordinary text by chance.
+const MIN_SECRET_BYTES: usize = 3;
+
+/// Replaces every occurrence of `secret` in `text`, as given, JSON-escaped and HTML-escaped,
+/// with `[REDACTED]`. A secret shorter than 3 bytes is left.
+///
+/// The escaped forms are only written out when the secret has a character that escaping
+/// changes and the text holds the character every such form starts its escapes with (`\` or
+/// `&`), so the usual case costs one search.
+pub(crate) fn redact(text: &mut String, secret: &str) {
+    if secret.len() < MIN_SECRET_BYTES || text.len() < secret.len() {
+        return;
+    }
+    // Escaped forms before the value itself: an escaped form can hold the value (`&amp;x`
+    // escaped is `&amp;amp;x`), and redacting the value first would leave a piece of the
+    // form around `[REDACTED]`.
+    if secret.bytes().any(json_changes) && text.contains('\\') {
+        for form in json_forms(secret) {
+            replace(text, &form);
+        }
+    }
+    if secret.bytes().any(html_changes) && text.contains('&') {
+        for form in html_forms(secret) {
+            replace(text, &form);
+        }
+    }
+    replace(text, secret);
+}
+
+/// Replaces each occurrence of `value` in `text`.
+fn replace(text: &mut String, value: &str) {
+    if text.contains(value) {
+        *text = text.replace(value, REDACTED);
+    }
+}
+
+/// Whether JSON escaping, in one of the forms of [`json_forms`], changes this byte.
+fn json_changes(byte: u8) -> bool {
+    matches!(byte, b'"' | b'\\' | b'/') || byte < 0x20 || !byte.is_ascii()
+}
+
+/// Whether HTML escaping, in one of the forms of [`html_forms`], changes this byte.
+fn html_changes(byte: u8) -> bool {
+    matches!(byte, b'"' | b'&' | b'<' | b'>' | b'\'')
+}
+
+/// How a JSON encoder writes a string's contents, beyond what every encoder escapes (`"`,
+/// `\` and control characters).
+#[derive(Clone, Copy)]
+struct JsonStyle {
+    /// Every non-ASCII character as `\uXXXX` (a surrogate pair above U+FFFF), as Python's
+    /// `json.dumps` and PHP's `json_encode` write them, instead of as it is.
+    ascii_only: bool,
+    /// `\u00E9` rather than `\u00e9`, as Java's and .NET's encoders write it.
+    upper_hex: bool,
+    /// `/` as `\/`, as PHP's `json_encode` writes it.
+    escaped_slash: bool,
+}
+
+/// The secret JSON-escaped in each style that gives a form other than the value itself:
+/// serde_json's (lowercase `\u00XX` for control characters, the rest as it is) and the
+/// variations of [`JsonStyle`].
+fn json_forms(secret: &str) -> Vec<Zeroizing<String>> {
+    let mut forms: Vec<Zeroizing<String>> = Vec::new();
+    for ascii_only in [false, true] {
+        for upper_hex in [false, true] {
+            for escaped_slash in [false, true] {
+                let style = JsonStyle {
+                    ascii_only,
+                    upper_hex,
+                    escaped_slash,
+                };
+                push_new(&mut forms, secret, json_escaped(secret, style));
+            }
+        }
+    }
+    forms
+}
+
+/// `secret` as the contents of a JSON string written in `style`.
+fn json_escaped(secret: &str, style: JsonStyle) -> Zeroizing<String> {
+    let mut out = Zeroizing::new(String::with_capacity(secret.len() + 16));
+    let unit = |out: &mut String, unit: u16| {
+        out.push_str("\\u");
+        for shift in [12, 8, 4, 0] {
+            let digit = u32::from((unit >> shift) & 0xf);
+            let hex = char::from_digit(digit, 16).unwrap_or('0');
+            out.push(if style.upper_hex {
+                hex.to_ascii_uppercase()
+            } else {
+                hex
+            });
+        }
+    };
+    for c in secret.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '/' if style.escaped_slash => out.push_str("\\/"),
+            '\u{8}' => out.push_str("\\b"),
+            '\u{c}' => out.push_str("\\f"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if u32::from(c) < 0x20 => unit(&mut out, c as u16),
+            c if !c.is_ascii() && style.ascii_only => {
+                let mut units = [0; 2];
+                for &u in c.encode_utf16(&mut units).iter() {
+                    unit(&mut out, u);
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// How `"` is written in HTML: as it is (in text, outside an attribute), or as one of its
+/// references.
+const HTML_QUOTE: [&str; 4] = ["\"", "&quot;", "&#34;", "&#x22;"];
+
+/// How `'` is written in HTML: as it is, or as one of its references.
+const HTML_APOSTROPHE: [&str; 5] = ["'", "&#39;", "&#039;", "&#x27;", "&apos;"];
+
+/// The secret HTML-escaped in each style that gives a form other than the value itself: `&`,
+/// `<` and `>` as `&amp;`, `&lt;` and `&gt;`, with `"` and `'` each as it is or as any of its
+/// references. Only the characters the secret holds multiply the forms.
+fn html_forms(secret: &str) -> Vec<Zeroizing<String>> {
+    let quotes: &[&str] = if secret.contains('"') {
+        &HTML_QUOTE
+    } else {
+        &HTML_QUOTE[..1]
+    };
+    let apostrophes: &[&str] = if secret.contains('\'') {
+        &HTML_APOSTROPHE
+    } else {
+        &HTML_APOSTROPHE[..1]
+    };
+    let mut forms = Vec::new();
+    for quote in quotes {
+        for apostrophe in apostrophes {
+            let mut out = Zeroizing::new(String::with_capacity(secret.len() + 16));
+            for c in secret.chars() {
+                match c {
+                    '&' => out.push_str("&amp;"),
+                    '<' => out.push_str("&lt;"),
+                    '>' => out.push_str("&gt;"),
+                    '"' => out.push_str(quote),
+                    '\'' => out.push_str(apostrophe),
+                    c => out.push(c),
+                }
+            }
+            push_new(&mut forms, secret, out);
+        }
+    }
+    forms
+}
+
+/// Adds `form` unless it is the secret itself or already listed.
+fn push_new(forms: &mut Vec<Zeroizing<String>>, secret: &str, form: Zeroizing<String>) {
+    if form.as_str() != secret && !forms.iter().any(|known| known.as_str() == form.as_str()) {
+        forms.push(form);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn redacted(text: &str, secret: &str) -> String {
+        let mut text = text.to_owned();
+        redact(&mut text, secret);
+        text
+    }
+
+    #[test]
+    fn the_plain_style_is_serde_jsons() {
+        let all_controls: String = (0u8..0x20).map(char::from).collect();
+        for secret in [
+            "hun\"ter\\2x",
+            "péss-word",
+            "a/b/c",
+            "emoji 😀 tab\t",
+            all_controls.as_str(),
+            "\u{7f}\u{80}\u{2028}\u{fffd}",
+        ] {
+            let quoted = serde_json::to_string(secret).unwrap();
+            let plain = json_escaped(
+                secret,
+                JsonStyle {
+                    ascii_only: false,
+                    upper_hex: false,
+                    escaped_slash: false,
+                },
+            );
+            assert_eq!(format!("\"{}\"", plain.as_str()), quoted);
+        }
+    }
+
+    #[test]
+    fn the_ascii_only_style_decodes_to_the_secret() {
+        let secret = "p\u{e9}ss/\u{1f600}\u{7}\"";
+        for upper_hex in [false, true] {
+            for escaped_slash in [false, true] {
+                let form = json_escaped(
+                    secret,
+                    JsonStyle {
+                        ascii_only: true,
+                        upper_hex,
+                        escaped_slash,
+                    },
+                );
+                assert!(form.is_ascii(), "{}", form.as_str());
+                let decoded: String = serde_json::from_str(&format!("\"{}\"", form.as_str()))
+                    .unwrap_or_else(|e| panic!("{}: {e}", form.as_str()));
+                assert_eq!(decoded, secret);
+            }
+        }
+        let form = |upper_hex| {
+            json_escaped(
+                "\u{1f600}",
+                JsonStyle {
+                    ascii_only: true,
+                    upper_hex,
+                    escaped_slash: false,
+                },
+            )
+        };
+        assert_eq!(form(false).as_str(), "\\ud83d\\ude00");
+        assert_eq!(form(true).as_str(), "\\uD83D\\uDE00");
+    }
+
+    #[test]
+    fn json_escaped_forms_are_redacted() {
+        let secret = "hun\"ter\\2x";
+        assert_eq!(
+            redacted(r#"{"password":"hun\"ter\\2x"} rejected"#, secret),
+            r#"{"password":"[REDACTED]"} rejected"#
+        );
+        let secret = "péss-word/1";
+        for echoed in [
+            r"p\u00e9ss-word/1",
+            r"p\u00E9ss-word/1",
+            r"p\u00e9ss-word\/1",
+            r"péss-word\/1",
+            "péss-word/1",
+        ] {
+            assert_eq!(
+                redacted(&format!("got <{echoed}>"), secret),
+                "got <[REDACTED]>"
+            );
+        }
+        assert_eq!(
+            redacted(r"tab\there", "tab\there"),
+            "[REDACTED]",
+            "a control character as its short escape"
+        );
+    }
+
+    #[test]
+    fn html_escaped_forms_are_redacted() {
+        let secret = "hun\"ter<3 & 'x'";
+        for echoed in [
+            "hun&quot;ter&lt;3 &amp; &#39;x&#39;",
+            "hun&#34;ter&lt;3 &amp; &#39;x&#39;",
+            "hun&#x22;ter&lt;3 &amp; &apos;x&apos;",
+            "hun&quot;ter&lt;3 &amp; &#x27;x&#x27;",
+            "hun&quot;ter&lt;3 &amp; 'x'",
+            "hun\"ter&lt;3 &amp; 'x'",
+            "hun\"ter<3 & 'x'",
+        ] {
+            assert_eq!(
+                redacted(&format!("<p>{echoed}</p>"), secret),
+                "<p>[REDACTED]</p>",
+                "{echoed}"
+            );
+        }
+        assert_eq!(redacted("a&gt;b&gt;c", "a>b>c"), "[REDACTED]");
+    }
+
+    #[test]
+    fn a_form_that_holds_the_value_leaves_nothing_of_it() {
+        // `&amp;x1` escaped is `&amp;amp;x1`: redacting the value first would leave `&amp;`.
+        assert_eq!(
+            redacted("<b>&amp;amp;x1</b>", "&amp;x1"),
+            "<b>[REDACTED]</b>"
+        );
+    }
+
+    #[test]
+    fn short_secrets_and_forms_equal_to_the_value_are_left_alone() {
+        assert_eq!(redacted(r#"a\"b"#, "\"b"), r#"a\"b"#);
+        assert_eq!(redacted("ab", "abc"), "ab");
+        assert!(json_forms("plain-secret").is_empty());
+        assert!(html_forms("plain-secret").is_empty());
+        // One form per distinct spelling: a secret with neither quote has one HTML form.
+        assert_eq!(html_forms("a<b").len(), 1);
+        assert_eq!(html_forms("a\"b'c").len(), 4 * 5 - 1);
+    }
+}

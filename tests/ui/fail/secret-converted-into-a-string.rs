@@ -1,0 +1,6 @@
+use auth_core::Secret;
+
+fn main() {
+    let token = Secret::from("tok");
+    let _header: String = token.into();
+}
