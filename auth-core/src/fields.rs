@@ -782,23 +782,46 @@ impl<T: ListField + ?Sized> EachField for T {
     }
 }
 
-/// A login's field as its `Debug` shows it: the generated `Debug` asks this of each field that is
-/// not a secret, spanned at the field's type, so a type without `Debug` is one error there that
-/// says what the field needs.
-#[diagnostic::on_unimplemented(
-    message = "`{Self}` does not implement `Debug`, which a login's fields need",
-    label = "the login's `Debug` shows this field",
-    note = "add `#[derive(Debug)]` to `{Self}`: a login's `Debug` shows every field but its secrets, which it redacts"
-)]
-pub trait FieldDebug {
-    /// The field, as a `Debug` value.
-    fn __as_debug(&self) -> &dyn core::fmt::Debug;
+/// A login's field as its `Debug` shows it: through its type's `Debug` when it has one
+/// ([`ShownWithDebug`]), else as `..` ([`ShownWithoutDebug`]), so a field needs no `Debug` to be
+/// sent. The generated `Debug` calls `(&ShownField(&field)).__shown()`: method resolution
+/// takes the first trait whose receiver matches, which is the one that uses `Debug` when the
+/// type has it.
+#[doc(hidden)]
+pub struct ShownField<'a, T>(pub &'a T);
+
+/// [`ShownField`] of a type with `Debug`: shown by it.
+#[doc(hidden)]
+pub trait ShownWithDebug {
+    /// The field, as `Debug` shows it.
+    fn __shown(&self) -> &dyn core::fmt::Debug;
 }
 
-#[diagnostic::do_not_recommend]
-impl<T: core::fmt::Debug> FieldDebug for T {
-    fn __as_debug(&self) -> &dyn core::fmt::Debug {
-        self
+impl<T: core::fmt::Debug> ShownWithDebug for ShownField<'_, T> {
+    fn __shown(&self) -> &dyn core::fmt::Debug {
+        self.0
+    }
+}
+
+/// [`ShownField`] of a type without `Debug`: shown as `..`.
+#[doc(hidden)]
+pub trait ShownWithoutDebug {
+    /// The field, as `..`.
+    fn __shown(&self) -> &dyn core::fmt::Debug;
+}
+
+impl<T> ShownWithoutDebug for &ShownField<'_, T> {
+    fn __shown(&self) -> &dyn core::fmt::Debug {
+        &NotShown
+    }
+}
+
+/// What a field of a type without `Debug` is shown as.
+struct NotShown;
+
+impl core::fmt::Debug for NotShown {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str("..")
     }
 }
 

@@ -599,11 +599,13 @@ fn expand_builder(
         #[allow(non_camel_case_types)]
         impl<#(#params: ::core::fmt::Debug),*> ::core::fmt::Debug for #builder<#(#params),*> {
             fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                #[allow(unused_imports)]
+                use ::auth_core::fields::{ShownWithDebug as _, ShownWithoutDebug as _};
                 __f.debug_struct(::core::stringify!(#builder))
                     #(.field(::core::stringify!(#req_idents), &self.#req_idents))*
                     #(.field(
                         ::core::stringify!(#opt_idents),
-                        ::auth_core::fields::FieldDebug::__as_debug(&self.#opt_idents),
+                        (&::auth_core::fields::ShownField(&self.#opt_idents)).__shown(),
                     ))*
                     .finish()
             }
@@ -691,11 +693,10 @@ fn expand_debug(item: &syn::ItemStruct, constants: &[Constant], fields: &[Field]
         } else if field.secret.is_some() {
             quote!(.field(::core::stringify!(#ident), &::core::format_args!("[REDACTED]")))
         } else {
-            let ty = &field.ty;
-            let shown = quote_spanned!(syn::spanned::Spanned::span(ty)=>
-                ::auth_core::fields::FieldDebug::__as_debug(&self.#ident)
-            );
-            quote!(.field(::core::stringify!(#ident), #shown))
+            quote!(.field(
+                ::core::stringify!(#ident),
+                (&::auth_core::fields::ShownField(&self.#ident)).__shown(),
+            ))
         }
     });
     quote! {
@@ -714,6 +715,9 @@ fn expand_debug(item: &syn::ItemStruct, constants: &[Constant], fields: &[Field]
         #[automatically_derived]
         impl ::core::fmt::Debug for #name {
             fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                // A field of a type without `Debug` is shown as `..`: it needs none to be sent.
+                #[allow(unused_imports)]
+                use ::auth_core::fields::{ShownWithDebug as _, ShownWithoutDebug as _};
                 __f.debug_struct(::core::stringify!(#name))
                     #(#constants)*
                     #(#fields)*

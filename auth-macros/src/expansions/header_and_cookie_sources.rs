@@ -14,10 +14,12 @@ where
 #[automatically_derived]
 impl ::core::fmt::Debug for Login {
     fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        #[allow(unused_imports)]
+        use ::auth_core::fields::{ShownWithDebug as _, ShownWithoutDebug as _};
         __f.debug_struct(::core::stringify!(Login))
             .field(
                 ::core::stringify!(name),
-                ::auth_core::fields::FieldDebug::__as_debug(&self.name),
+                (&::auth_core::fields::ShownField(&self.name)).__shown(),
             )
             .field(::core::stringify!(password), &::core::format_args!("[REDACTED]"))
             .finish()
@@ -298,6 +300,8 @@ impl<name, password> ::auth_core::DeclaredBaseUrl for LoginBuilder<name, passwor
 impl<name: ::core::fmt::Debug, password: ::core::fmt::Debug> ::core::fmt::Debug
 for LoginBuilder<name, password> {
     fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        #[allow(unused_imports)]
+        use ::auth_core::fields::{ShownWithDebug as _, ShownWithoutDebug as _};
         __f.debug_struct(::core::stringify!(LoginBuilder))
             .field(::core::stringify!(name), &self.name)
             .field(::core::stringify!(password), &self.password)

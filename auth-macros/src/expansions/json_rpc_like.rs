@@ -14,6 +14,8 @@ where
 #[automatically_derived]
 impl ::core::fmt::Debug for Login {
     fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        #[allow(unused_imports)]
+        use ::auth_core::fields::{ShownWithDebug as _, ShownWithoutDebug as _};
         __f.debug_struct(::core::stringify!(Login))
             .field("jsonrpc", &::core::format_args!("{}", "\"2.0\""))
             .field("method", &::core::format_args!("{}", "\"user.login\""))
@@ -21,7 +23,7 @@ impl ::core::fmt::Debug for Login {
             .field("params.methods", &::core::format_args!("{}", "[\"password\", 2]"))
             .field(
                 ::core::stringify!(username),
-                ::auth_core::fields::FieldDebug::__as_debug(&self.username),
+                (&::auth_core::fields::ShownField(&self.username)).__shown(),
             )
             .field(::core::stringify!(password), &::core::format_args!("[REDACTED]"))
             .finish()
@@ -353,6 +355,8 @@ for LoginBuilder<username, password> {}
 impl<username: ::core::fmt::Debug, password: ::core::fmt::Debug> ::core::fmt::Debug
 for LoginBuilder<username, password> {
     fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        #[allow(unused_imports)]
+        use ::auth_core::fields::{ShownWithDebug as _, ShownWithoutDebug as _};
         __f.debug_struct(::core::stringify!(LoginBuilder))
             .field(::core::stringify!(username), &self.username)
             .field(::core::stringify!(password), &self.password)

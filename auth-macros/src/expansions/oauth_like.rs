@@ -19,17 +19,19 @@ where
 #[automatically_derived]
 impl ::core::fmt::Debug for Login {
     fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        #[allow(unused_imports)]
+        use ::auth_core::fields::{ShownWithDebug as _, ShownWithoutDebug as _};
         __f.debug_struct(::core::stringify!(Login))
             .field("grant_type", &::core::format_args!("{}", "\"password\""))
             .field("scope", &::core::format_args!("{}", "[\"openid\", \"email\"]"))
             .field("version", &::core::format_args!("{}", "2"))
             .field(
                 ::core::stringify!(realm),
-                ::auth_core::fields::FieldDebug::__as_debug(&self.realm),
+                (&::auth_core::fields::ShownField(&self.realm)).__shown(),
             )
             .field(
                 ::core::stringify!(client_id),
-                ::auth_core::fields::FieldDebug::__as_debug(&self.client_id),
+                (&::auth_core::fields::ShownField(&self.client_id)).__shown(),
             )
             .field(
                 ::core::stringify!(client_secret),
@@ -38,12 +40,12 @@ impl ::core::fmt::Debug for Login {
             .field(::core::stringify!(api_key), &::core::format_args!("[REDACTED]"))
             .field(
                 ::core::stringify!(username),
-                ::auth_core::fields::FieldDebug::__as_debug(&self.username),
+                (&::auth_core::fields::ShownField(&self.username)).__shown(),
             )
             .field(::core::stringify!(password), &::core::format_args!("[REDACTED]"))
             .field(
                 ::core::stringify!(acr),
-                ::auth_core::fields::FieldDebug::__as_debug(&self.acr),
+                (&::auth_core::fields::ShownField(&self.acr)).__shown(),
             )
             .finish()
     }
@@ -812,6 +814,8 @@ impl<
 > ::core::fmt::Debug
 for LoginBuilder<realm, client_id, client_secret, api_key, username, password> {
     fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        #[allow(unused_imports)]
+        use ::auth_core::fields::{ShownWithDebug as _, ShownWithoutDebug as _};
         __f.debug_struct(::core::stringify!(LoginBuilder))
             .field(::core::stringify!(realm), &self.realm)
             .field(::core::stringify!(client_id), &self.client_id)
@@ -821,7 +825,7 @@ for LoginBuilder<realm, client_id, client_secret, api_key, username, password> {
             .field(::core::stringify!(password), &self.password)
             .field(
                 ::core::stringify!(acr),
-                ::auth_core::fields::FieldDebug::__as_debug(&self.acr),
+                (&::auth_core::fields::ShownField(&self.acr)).__shown(),
             )
             .finish()
     }

@@ -16,6 +16,8 @@ where
 #[automatically_derived]
 impl ::core::fmt::Debug for Refresh {
     fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        #[allow(unused_imports)]
+        use ::auth_core::fields::{ShownWithDebug as _, ShownWithoutDebug as _};
         __f.debug_struct(::core::stringify!(Refresh))
             .field("grant_type", &::core::format_args!("{}", "\"refresh_token\""))
             .field("lang", &::core::format_args!("{}", "\"en\""))
@@ -25,11 +27,11 @@ impl ::core::fmt::Debug for Refresh {
             )
             .field(
                 ::core::stringify!(realm),
-                ::auth_core::fields::FieldDebug::__as_debug(&self.realm),
+                (&::auth_core::fields::ShownField(&self.realm)).__shown(),
             )
             .field(
                 ::core::stringify!(client_id),
-                ::auth_core::fields::FieldDebug::__as_debug(&self.client_id),
+                (&::auth_core::fields::ShownField(&self.client_id)).__shown(),
             )
             .field(
                 ::core::stringify!(session),
@@ -476,13 +478,15 @@ impl<
     client_id: ::core::fmt::Debug,
 > ::core::fmt::Debug for RefreshBuilder<refresh_token, realm, client_id> {
     fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        #[allow(unused_imports)]
+        use ::auth_core::fields::{ShownWithDebug as _, ShownWithoutDebug as _};
         __f.debug_struct(::core::stringify!(RefreshBuilder))
             .field(::core::stringify!(refresh_token), &self.refresh_token)
             .field(::core::stringify!(realm), &self.realm)
             .field(::core::stringify!(client_id), &self.client_id)
             .field(
                 ::core::stringify!(session),
-                ::auth_core::fields::FieldDebug::__as_debug(&self.session),
+                (&::auth_core::fields::ShownField(&self.session)).__shown(),
             )
             .finish()
     }

@@ -15,10 +15,12 @@ where
 #[automatically_derived]
 impl ::core::fmt::Debug for Login {
     fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        #[allow(unused_imports)]
+        use ::auth_core::fields::{ShownWithDebug as _, ShownWithoutDebug as _};
         __f.debug_struct(::core::stringify!(Login))
             .field(
                 ::core::stringify!(email),
-                ::auth_core::fields::FieldDebug::__as_debug(&self.email),
+                (&::auth_core::fields::ShownField(&self.email)).__shown(),
             )
             .field(::core::stringify!(password), &::core::format_args!("[REDACTED]"))
             .field(
@@ -360,12 +362,14 @@ impl<email, password> ::auth_core::DeclaredBaseUrl for LoginBuilder<email, passw
 impl<email: ::core::fmt::Debug, password: ::core::fmt::Debug> ::core::fmt::Debug
 for LoginBuilder<email, password> {
     fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        #[allow(unused_imports)]
+        use ::auth_core::fields::{ShownWithDebug as _, ShownWithoutDebug as _};
         __f.debug_struct(::core::stringify!(LoginBuilder))
             .field(::core::stringify!(email), &self.email)
             .field(::core::stringify!(password), &self.password)
             .field(
                 ::core::stringify!(otp),
-                ::auth_core::fields::FieldDebug::__as_debug(&self.otp),
+                (&::auth_core::fields::ShownField(&self.otp)).__shown(),
             )
             .finish()
     }

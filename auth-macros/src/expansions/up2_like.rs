@@ -17,17 +17,19 @@ where
 #[automatically_derived]
 impl ::core::fmt::Debug for Login {
     fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        #[allow(unused_imports)]
+        use ::auth_core::fields::{ShownWithDebug as _, ShownWithoutDebug as _};
         __f.debug_struct(::core::stringify!(Login))
             .field("accept", &::core::format_args!("{}", "\"application/json\""))
             .field(::core::stringify!(api_secret), &::core::format_args!("[REDACTED]"))
             .field(
                 ::core::stringify!(email),
-                ::auth_core::fields::FieldDebug::__as_debug(&self.email),
+                (&::auth_core::fields::ShownField(&self.email)).__shown(),
             )
             .field(::core::stringify!(password), &::core::format_args!("[REDACTED]"))
             .field(
                 ::core::stringify!(password_kind),
-                ::auth_core::fields::FieldDebug::__as_debug(&self.password_kind),
+                (&::auth_core::fields::ShownField(&self.password_kind)).__shown(),
             )
             .finish()
     }
@@ -453,13 +455,15 @@ impl<
     password: ::core::fmt::Debug,
 > ::core::fmt::Debug for LoginBuilder<api_secret, email, password> {
     fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        #[allow(unused_imports)]
+        use ::auth_core::fields::{ShownWithDebug as _, ShownWithoutDebug as _};
         __f.debug_struct(::core::stringify!(LoginBuilder))
             .field(::core::stringify!(api_secret), &self.api_secret)
             .field(::core::stringify!(email), &self.email)
             .field(::core::stringify!(password), &self.password)
             .field(
                 ::core::stringify!(password_kind),
-                ::auth_core::fields::FieldDebug::__as_debug(&self.password_kind),
+                (&::auth_core::fields::ShownField(&self.password_kind)).__shown(),
             )
             .finish()
     }

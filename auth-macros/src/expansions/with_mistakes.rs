@@ -20,10 +20,12 @@ where
 #[automatically_derived]
 impl ::core::fmt::Debug for Login {
     fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        #[allow(unused_imports)]
+        use ::auth_core::fields::{ShownWithDebug as _, ShownWithoutDebug as _};
         __f.debug_struct(::core::stringify!(Login))
             .field(
                 ::core::stringify!(scopes),
-                ::auth_core::fields::FieldDebug::__as_debug(&self.scopes),
+                (&::auth_core::fields::ShownField(&self.scopes)).__shown(),
             )
             .field(::core::stringify!(password), &::core::format_args!("[REDACTED]"))
             .finish()
@@ -297,6 +299,8 @@ impl<scopes, password> ::auth_core::DeclaredBaseUrl for LoginBuilder<scopes, pas
 impl<scopes: ::core::fmt::Debug, password: ::core::fmt::Debug> ::core::fmt::Debug
 for LoginBuilder<scopes, password> {
     fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        #[allow(unused_imports)]
+        use ::auth_core::fields::{ShownWithDebug as _, ShownWithoutDebug as _};
         __f.debug_struct(::core::stringify!(LoginBuilder))
             .field(::core::stringify!(scopes), &self.scopes)
             .field(::core::stringify!(password), &self.password)

@@ -8,7 +8,6 @@ pub struct LoginResponse {
 #[derive(serde::Serialize)]
 pub struct Device {
     pub id: String,
-    pub platform: String,
 }
 
 #[login_endpoint(
@@ -17,11 +16,13 @@ pub struct Device {
     path = "/auth/login",
     response = LoginResponse,
     token = token,
+    header(name = "x-device", value = "id={device}"),
 )]
 pub struct Login {
     email: String,
     #[login(secret)]
     password: Secret,
+    #[login(in_header = "x-device")]
     device: Device,
 }
 
