@@ -487,6 +487,20 @@ async fn an_http_date_in_the_body_and_one_that_is_not_one() {
     );
 }
 
+#[tokio::test]
+async fn a_blank_token_in_the_body_is_no_session() {
+    for blank in [r#""   ""#, r#""\n\t ""#] {
+        let server = server_answering(json(200, &format!(r#"{{"token":{blank}}}"#))).await;
+        let error = DatedTokenLogin::builder()
+            .user("u")
+            .build()
+            .send_to(&client(), &server.uri())
+            .await
+            .expect_err("a blank token is none");
+        assert_eq!(error.kind(), ErrorKind::Decode, "{blank}: {error}");
+    }
+}
+
 /// The token as a bearer credential in the `Authorization` header of the answer, as Rails'
 /// devise-jwt sends it, with the user in the body.
 #[derive(Debug, Deserialize)]

@@ -477,7 +477,7 @@ async fn transport_failures_never_show_a_credential() {
 /// A vendor that quotes the JSON request body in its message sends the password JSON-escaped,
 /// and an HTML error page sends it HTML-escaped: neither form shows, nor the value itself.
 #[tokio::test(flavor = "current_thread")]
-async fn a_password_echoed_json_or_html_escaped_never_shows() {
+async fn a_password_echoed_escaped_or_encoded_never_shows() {
     // Every character that JSON or HTML escaping changes, and one that only an ASCII-only
     // JSON encoder does.
     const PASSWORD: &str = "hun\"ter\\2x-p\u{e9}ss/w<3&'q";
@@ -488,6 +488,12 @@ async fn a_password_echoed_json_or_html_escaped_never_shows() {
     const UPPER_HEX_JSON: &str = r#"hun\"ter\\2x-p\u00E9ss/w<3&'q"#;
     const HTML_ENTITIES: &str = "hun&quot;ter\\2x-péss/w&lt;3&amp;&#39;q";
     const HTML_NUMERIC: &str = "hun&#34;ter\\2x-péss/w&lt;3&amp;&#x27;q";
+    // Percent-encoded as a form writes it, every byte but letters and digits with lowercase
+    // hex, base64-encoded, and in capitals.
+    const FORM_ENCODED: &str = "hun%22ter%5C2x-p%C3%A9ss%2Fw%3C3%26%27q";
+    const PERCENT_LOWER_HEX: &str = "hun%22ter%5c2x%2dp%c3%a9ss%2fw%3c3%26%27q";
+    const BASE64: &str = "aHVuInRlclwyeC1ww6lzcy93PDMmJ3E=";
+    const CAPITALS: &str = "HUN\"TER\\2X-PéSS/W<3&'Q";
     let email = "escapes@example.com";
     // What Hypernative answers with: its documented error body, the message quoting the
     // request; and an undocumented HTML page, shown as an excerpt.
@@ -514,6 +520,10 @@ async fn a_password_echoed_json_or_html_escaped_never_shows() {
         (echo_in_message(UPPER_HEX_JSON), UPPER_HEX_JSON),
         (echo_in_page(HTML_ENTITIES), HTML_ENTITIES),
         (echo_in_page(HTML_NUMERIC), HTML_NUMERIC),
+        (echo_in_message(FORM_ENCODED), FORM_ENCODED),
+        (echo_in_message(PERCENT_LOWER_HEX), PERCENT_LOWER_HEX),
+        (echo_in_message(BASE64), BASE64),
+        (echo_in_page(CAPITALS), CAPITALS),
     ];
     let server = MockServer::start().await;
     for (i, ((status, body, content_type), _)) in cases.iter().enumerate() {

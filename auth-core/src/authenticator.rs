@@ -855,7 +855,13 @@ impl<E: LoginEndpoint> fmt::Debug for Authenticator<E> {
         let current = self.current.load();
         f.debug_struct("Authenticator")
             .field("vendor", &E::SPEC.vendor())
-            .field("base_url", &self.base_url)
+            .field(
+                "base_url",
+                &self
+                    .base_url
+                    .as_deref()
+                    .map(crate::client::without_user_info),
+            )
             .field("refresh_ahead", &self.refresh_ahead)
             .field("logged_in", &current.is_some())
             .field(

@@ -422,11 +422,13 @@ impl LoginClient {
     /// The base URL, checked, with `path` (already filled in and encoded) appended.
     fn login_url(&self, spec: &EndpointSpec, base_url: &str, path: &str) -> Result<Url, AuthError> {
         let vendor = spec.vendor();
+        // Quoted with any user info taken out, even when the URL does not parse.
+        let shown = without_user_info(base_url);
         let invalid = |why: String| AuthError::new(ErrorKind::InvalidUrl, vendor).with_detail(why);
         // The base is checked on its own first: joined naively, `https://` + `/user/login`
         // would parse as a request to a host named `user`.
         let base = Url::parse(base_url)
-            .map_err(|e| invalid(format!("`{base_url}` is not an absolute URL: {e}")))?;
+            .map_err(|e| invalid(format!("`{shown}` is not an absolute URL: {e}")))?;
         // Before anything quotes the URL: user info is credentials, and must not be shown.
         if !base.username().is_empty() || base.password().is_some() {
             return Err(invalid(
@@ -435,7 +437,7 @@ impl LoginClient {
             ));
         }
         if base.host_str().is_none_or(str::is_empty) {
-            return Err(invalid(format!("`{base_url}` has no host")));
+            return Err(invalid(format!("`{shown}` has no host")));
         }
         if base.query().is_some() || base.fragment().is_some() {
             return Err(invalid(format!(
@@ -461,12 +463,28 @@ impl LoginClient {
             other => {
                 return Err(
                     AuthError::new(ErrorKind::InvalidUrl, vendor).with_detail(format!(
-                        "`{base_url}` has scheme `{other}`; a login URL is http or https"
+                        "`{shown}` has scheme `{other}`; a login URL is http or https"
                     )),
                 );
             }
         }
         Ok(url)
+    }
+}
+
+/// A URL as written, for errors and `Debug`: with what stands before an `@` in its authority
+/// (user info, which is credentials) replaced by `[REDACTED]`, whether or not it parses.
+pub(crate) fn without_user_info(url: &str) -> Cow<'_, str> {
+    let authority_start = url.find("://").map_or(0, |scheme_end| scheme_end + 3);
+    let rest = &url[authority_start..];
+    let authority_len = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    match rest[..authority_len].rfind('@') {
+        Some(at) => Cow::Owned(format!(
+            "{}[REDACTED]{}",
+            &url[..authority_start],
+            &rest[at..]
+        )),
+        None => Cow::Borrowed(url),
     }
 }
 
@@ -925,6 +943,25 @@ mod tests {
         assert!(!is_tls_error(&io::Error::other(io::Error::from(
             io::ErrorKind::ConnectionRefused
         ))));
+    }
+
+    #[test]
+    fn user_info_is_never_shown() {
+        for (url, shown) in [
+            (
+                "https://admin:BaseUrlPw77@exa mple.com/x",
+                "https://[REDACTED]@exa mple.com/x",
+            ),
+            ("http://admin:pw@[::1", "http://[REDACTED]@[::1"),
+            (
+                "https://a:b@c@example.com",
+                "https://[REDACTED]@example.com",
+            ),
+            ("https://example.com/a@b", "https://example.com/a@b"),
+            ("admin:pw@example.com", "[REDACTED]@example.com"),
+        ] {
+            assert_eq!(without_user_info(url), shown, "{url}");
+        }
     }
 
     #[test]

@@ -279,8 +279,9 @@ impl VendorError for NoErrorBody {}
 /// The [`kind`](AuthError::kind) is the same across vendors; the vendor's status code, error
 /// code, message and field errors are kept as the vendor sent them. Credentials never appear
 /// in its `Debug` or `Display`: messages and body excerpts are scrubbed of the request's
-/// secrets (as given, as encoded on the wire, and JSON- or HTML-escaped, as a vendor quoting
-/// the request writes them), and excerpts of JSON bodies show keys, never string values.
+/// secrets (as given, as encoded on the wire, JSON- or HTML-escaped, percent- or
+/// base64-encoded and in any case of their letters, as a vendor quoting the request writes
+/// them), and excerpts of JSON bodies show keys, never string values.
 ///
 /// ```
 /// use auth_core::{AuthError, ErrorKind};
@@ -442,8 +443,8 @@ impl AuthError {
     }
 
     /// Replaces every occurrence of each secret (3 characters or more) in the vendor's message,
-    /// code, the field errors and the detail, as given and in the JSON- and HTML-escaped forms
-    /// a vendor can quote it in, so a server that echoes a password cannot make it show up in
+    /// code, the field errors and the detail, as given and in the escaped and encoded forms a
+    /// vendor can quote it in, so a server that echoes a password cannot make it show up in
     /// a log.
     pub(crate) fn scrub(&mut self, secrets: &[&str]) {
         let scrub_one = |text: &mut String| {

@@ -46,14 +46,15 @@ impl<T: serde::Serialize + ?Sized> JsonValue for T {
     note = "declare the response field as `Secret` (or `Option<Secret>` when the vendor may leave it out) so the token is redacted and zeroized; an answer that is the token itself, as a JSON string, is `response = auth_core::Secret` with `token = self`"
 )]
 pub trait TokenField {
-    /// The token, when present and not empty.
+    /// The token, when present and not blank.
     fn token(&self) -> Option<&Secret>;
 }
 
 #[diagnostic::do_not_recommend]
 impl TokenField for Secret {
     fn token(&self) -> Option<&Secret> {
-        (!self.is_empty()).then_some(self)
+        // Blank is absent, as in a header: `"   "` is no token to send.
+        (!self.expose_secret().trim().is_empty()).then_some(self)
     }
 }
 

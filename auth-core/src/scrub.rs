@@ -2,8 +2,9 @@
 //!
 //! A vendor that quotes the JSON request body in its error message sends the password
 //! JSON-escaped (`hun"ter\2` as `hun\"ter\\2`, `péss` as `p\u00e9ss`); an HTML error page
-//! sends it HTML-escaped (`hun&quot;ter&lt;3`). Those forms are replaced too, wherever they
-//! differ from the value itself.
+//! sends it HTML-escaped (`hun&quot;ter&lt;3`); one that logs the request line or the form
+//! sends it percent-encoded (`Pw%219%20hk`, `Pw%219+hk`), and some send it back base64-encoded
+//! or in capitals. Those forms are replaced too, wherever they differ from the value itself.
 
 use zeroize::Zeroizing;
 
@@ -13,12 +14,13 @@ const REDACTED: &str = "[REDACTED]";
 /// Values shorter than this are left in place: they would match ordinary text by chance.
 const MIN_SECRET_BYTES: usize = 3;
 
-/// Replaces every occurrence of `secret` in `text`, as given, JSON-escaped and HTML-escaped,
-/// with `[REDACTED]`. A secret shorter than 3 bytes is left.
+/// Replaces every occurrence of `secret` in `text`, as given, JSON-escaped, HTML-escaped,
+/// percent-encoded and base64-encoded, in any case of its ASCII letters, with `[REDACTED]`. A
+/// secret shorter than 3 bytes is left.
 ///
-/// The escaped forms are only written out when the secret has a character that escaping
-/// changes and the text holds the character every such form starts its escapes with (`\` or
-/// `&`), so the usual case costs one search.
+/// The escaped and encoded forms are only written out when the text holds the character
+/// every such form is told apart by (`\`, `&`, `%` or `+`), or, for base64, when the secret
+/// is long enough to be told from ordinary words; the usual case costs a few searches.
 pub(crate) fn redact(text: &mut String, secret: &str) {
     if secret.len() < MIN_SECRET_BYTES || text.len() < secret.len() {
         return;
@@ -36,14 +38,98 @@ pub(crate) fn redact(text: &mut String, secret: &str) {
             replace(text, &form);
         }
     }
+    if secret.bytes().any(percent_changes) && (text.contains('%') || text.contains('+')) {
+        for form in percent_forms(secret) {
+            replace(text, &form);
+        }
+    }
+    if secret.len() >= MIN_BASE64_SECRET_BYTES {
+        for form in base64_forms(secret) {
+            replace(text, &form);
+        }
+    }
     replace(text, secret);
 }
 
-/// Replaces each occurrence of `value` in `text`.
+/// Values shorter than this are not looked for base64-encoded: four to eight letters of
+/// base64 turn up in ordinary text.
+const MIN_BASE64_SECRET_BYTES: usize = 6;
+
+/// Replaces each occurrence of `value` in `text`, whatever the case of its ASCII letters (a
+/// server may echo a secret upper- or lowercased, hex escapes come in either case, and a URL's
+/// host is lowercased). Lowercasing ASCII letters keeps every byte offset, so the matches
+/// found in the lowercased text are the ranges to replace in `text`.
 fn replace(text: &mut String, value: &str) {
-    if text.contains(value) {
-        *text = text.replace(value, REDACTED);
+    if value.is_empty() {
+        return;
     }
+    let haystack = Zeroizing::new(text.to_ascii_lowercase());
+    let needle = Zeroizing::new(value.to_ascii_lowercase());
+    if !haystack.contains(needle.as_str()) {
+        return;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0;
+    for (start, _) in haystack.match_indices(needle.as_str()) {
+        if start < last {
+            continue;
+        }
+        out.push_str(&text[last..start]);
+        out.push_str(REDACTED);
+        last = start + needle.len();
+    }
+    out.push_str(&text[last..]);
+    let mut old = std::mem::replace(text, out);
+    zeroize::Zeroize::zeroize(&mut old);
+}
+
+/// Whether percent-encoding, in one of the forms of [`percent_forms`], changes this byte.
+fn percent_changes(byte: u8) -> bool {
+    !byte.is_ascii_alphanumeric() && !matches!(byte, b'-' | b'.' | b'_' | b'~')
+}
+
+/// The secret percent-encoded as servers and their frameworks write it back: every byte but
+/// letters and digits encoded, RFC 3986's unreserved characters kept, or JavaScript's
+/// `encodeURIComponent` set kept; each with a space as `%20` and as `+` (forms). The hex is
+/// matched in either case by [`replace`].
+fn percent_forms(secret: &str) -> Vec<Zeroizing<String>> {
+    use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
+    const UNRESERVED: &AsciiSet = &NON_ALPHANUMERIC
+        .remove(b'-')
+        .remove(b'.')
+        .remove(b'_')
+        .remove(b'~');
+    const URI_COMPONENT: &AsciiSet = &UNRESERVED
+        .remove(b'!')
+        .remove(b'*')
+        .remove(b'\'')
+        .remove(b'(')
+        .remove(b')');
+    let mut forms = Vec::new();
+    for set in [NON_ALPHANUMERIC, UNRESERVED, URI_COMPONENT] {
+        let encoded = Zeroizing::new(utf8_percent_encode(secret, set).to_string());
+        let plus = Zeroizing::new(encoded.replace("%20", "+"));
+        push_new(&mut forms, secret, plus);
+        push_new(&mut forms, secret, encoded);
+    }
+    forms
+}
+
+/// The secret base64-encoded on its own, in the standard and the URL-safe alphabets, with and
+/// without padding (the Basic credentials' `user:password` pair is looked for as well, as the
+/// request's encoded secret).
+fn base64_forms(secret: &str) -> Vec<Zeroizing<String>> {
+    use base64::Engine as _;
+    use base64::engine::general_purpose::{STANDARD, STANDARD_NO_PAD, URL_SAFE, URL_SAFE_NO_PAD};
+    let mut forms = Vec::new();
+    for engine in [STANDARD, URL_SAFE, STANDARD_NO_PAD, URL_SAFE_NO_PAD] {
+        push_new(
+            &mut forms,
+            secret,
+            Zeroizing::new(engine.encode(secret.as_bytes())),
+        );
+    }
+    forms
 }
 
 /// Whether JSON escaping, in one of the forms of [`json_forms`], changes this byte.
@@ -296,6 +382,44 @@ mod tests {
         assert_eq!(
             redacted("<b>&amp;amp;x1</b>", "&amp;x1"),
             "<b>[REDACTED]</b>"
+        );
+    }
+
+    #[test]
+    fn percent_encoded_forms_are_redacted_in_either_case_of_hex() {
+        let secret = "Pw!9 hk#Qz/x";
+        for echoed in [
+            "Pw%219%20hk%23Qz%2Fx",
+            "Pw%219+hk%23Qz%2Fx",
+            "pw%219+hk%23qz%2fx",
+            "Pw!9%20hk%23Qz%2Fx",
+        ] {
+            let text = format!("bad password {echoed} for me");
+            assert_eq!(
+                redacted(&text, secret),
+                "bad password [REDACTED] for me",
+                "{echoed}"
+            );
+        }
+    }
+
+    #[test]
+    fn base64_and_recased_forms_are_redacted() {
+        let secret = "Pw!9 hk#Qz/x";
+        for echoed in ["UHchOSBoayNRei94", "PW!9 HK#QZ/X", "pw!9 hk#qz/x"] {
+            let text = format!("got {echoed}.");
+            assert_eq!(redacted(&text, secret), "got [REDACTED].", "{echoed}");
+        }
+        // A short value is not looked for in base64, whose short runs are ordinary words.
+        assert_eq!(redacted("YWJj abc", "abc"), "YWJj [REDACTED]");
+    }
+
+    #[test]
+    fn text_around_a_match_is_kept_as_it_was() {
+        let text = "Été: TOKEN-1 and token-1 and é";
+        assert_eq!(
+            redacted(text, "token-1"),
+            "Été: [REDACTED] and [REDACTED] and é"
         );
     }
 

@@ -18,8 +18,9 @@ pub struct Credentials {
 /// A logged-in session: the token, what the vendor says about its lifetime, and the vendor's
 /// typed response.
 ///
-/// `Debug` shows the lifetime and the response but never the token or refresh token (response
-/// types hold their tokens as [`Secret`] too).
+/// `Debug` shows the lifetime but never the token or refresh token, nor the response, in whose
+/// ordinary fields a vendor may repeat a credential (print [`Session::response`] for its
+/// fields).
 ///
 /// Lifetimes come from the vendor's document: an absolute expiry in the response (TalkStack's
 /// `expirationTime`), else a fixed validity from login (TalkStack: 2 hours), or an idle timeout
@@ -187,7 +188,11 @@ impl<R> Session<R> {
     }
 }
 
-impl<R: fmt::Debug> fmt::Debug for Session<R> {
+/// The tokens are shown as `[REDACTED]`, and the response as `..`: a vendor may repeat the
+/// token or the request's password in an ordinary field of its answer (`message`, `username`),
+/// which no redaction of the session's own could find. Print [`Session::response`] where its
+/// fields are wanted.
+impl<R> fmt::Debug for Session<R> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Session")
             .field("vendor", &self.vendor)
@@ -197,7 +202,7 @@ impl<R: fmt::Debug> fmt::Debug for Session<R> {
             .field("expires_at", &self.expires_at)
             .field("refresh_expires_at", &self.refresh_expires_at)
             .field("idle_timeout", &self.idle_timeout)
-            .field("response", &self.response)
+            .field("response", &format_args!(".."))
             .finish()
     }
 }
@@ -205,6 +210,35 @@ impl<R: fmt::Debug> fmt::Debug for Session<R> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn debug_shows_neither_the_tokens_nor_the_response() {
+        #[derive(Debug)]
+        struct Echoing {
+            #[allow(dead_code)]
+            message: String,
+        }
+        let credentials = Credentials {
+            token: Secret::from("tok-secret"),
+            refresh_token: Some(Secret::from("refresh-secret")),
+            expires_at: None,
+            refresh_expires_at: None,
+        };
+        let session = Session::new(
+            "Vendor",
+            credentials,
+            LifetimePolicy::default(),
+            SystemTime::UNIX_EPOCH,
+            Echoing {
+                message: "logged in with hunter2, token tok-secret".to_owned(),
+            },
+        );
+        let shown = format!("{session:?}");
+        for hidden in ["tok-secret", "refresh-secret", "hunter2"] {
+            assert!(!shown.contains(hidden), "{hidden} in {shown}");
+        }
+        assert!(shown.contains("response: .."), "{shown}");
+    }
 
     fn session(expires_at: Option<SystemTime>, lifetime: LifetimePolicy) -> Session<()> {
         let credentials = Credentials {

@@ -86,8 +86,7 @@ fn check_equivalent<E: LoginEndpoint>(
 
     let (status, body) = vendor.error_response();
     let error = interpret_response::<E>(status, body.as_bytes())
-        .err()
-        .expect("generated: sample is an error");
+        .expect_err("generated: sample is an error");
     let hand_error = interpret(status, body.as_bytes())
         .err()
         .expect("hand-written: sample is an error");
