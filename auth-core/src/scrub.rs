@@ -43,6 +43,15 @@ pub(crate) fn redact(text: &mut String, secret: &str) {
             replace(text, &form);
         }
     }
+    // A page in Latin-1 echoing a secret with accented letters is shown decoded as UTF-8,
+    // each of those letters as `\u{FFFD}`.
+    if !secret.is_ascii() && text.contains('\u{FFFD}') {
+        let lossy: String = secret
+            .chars()
+            .map(|c| if c.is_ascii() { c } else { '\u{FFFD}' })
+            .collect();
+        replace(text, &Zeroizing::new(lossy));
+    }
     if secret.len() >= MIN_BASE64_SECRET_BYTES {
         for form in base64_forms(secret) {
             replace(text, &form);
@@ -412,6 +421,14 @@ mod tests {
         }
         // A short value is not looked for in base64, whose short runs are ordinary words.
         assert_eq!(redacted("YWJj abc", "abc"), "YWJj [REDACTED]");
+    }
+
+    #[test]
+    fn a_secret_echoed_in_latin_1_and_shown_lossily_is_redacted() {
+        let page = b"<p>wrong password p\xe4ssw\xf6rd-zz</p>";
+        let mut text = String::from_utf8_lossy(page).into_owned();
+        redact(&mut text, "p\u{e4}ssw\u{f6}rd-zz");
+        assert_eq!(text, "<p>wrong password [REDACTED]</p>");
     }
 
     #[test]
