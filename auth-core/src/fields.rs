@@ -433,6 +433,95 @@ impl<T: CodeField> CodeField for Option<T> {
     }
 }
 
+/// The code field of a `#[derive(VendorError)]` body, for the check that a `kind(code = <number>
+/// => ...)` arm's number is one the field can hold: the number is written in the field's own
+/// type (`1000` for a `u8` is rustc's "literal out of range" at the arm), and a negative one
+/// asks for [`NegativeCodeNumber`]. Called in a function nothing calls.
+#[doc(hidden)]
+pub struct CodeCheck<'a, T>(pub &'a T);
+
+/// The integer type a code field holds its numbers in (`i64` for text and JSON values, which
+/// compare a number by its digits).
+#[doc(hidden)]
+pub trait CodeNumber {
+    /// The type an arm's number is written in.
+    type Value;
+}
+
+macro_rules! code_numbers {
+    ($($t:ty),*) => {$(
+        impl CodeNumber for $t {
+            type Value = $t;
+        }
+    )*};
+}
+code_numbers!(u8, u16, u32, u64, i8, i16, i32, i64);
+
+impl CodeNumber for String {
+    type Value = i64;
+}
+
+impl CodeNumber for serde_json::Value {
+    type Value = i64;
+}
+
+impl<T: CodeNumber> CodeNumber for Option<T> {
+    type Value = T::Value;
+}
+
+/// A code field that can hold a negative number: a signed integer, text, a JSON value, or an
+/// `Option` of one.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot hold the negative code of this `kind(code = -...)` arm",
+    label = "this arm never matches: the code field is unsigned",
+    note = "declare the code field as a signed integer (`i32`, `i64`) or a `String`, or remove the arm"
+)]
+pub trait NegativeCodeNumber: CodeNumber {
+    /// Type-checks the magnitude of a negative arm's number.
+    fn __holds_negated(&self, magnitude: Self::Value) {
+        let _ = magnitude;
+    }
+}
+
+macro_rules! negative_code_numbers {
+    ($($t:ty),*) => {$(
+        #[diagnostic::do_not_recommend]
+        impl NegativeCodeNumber for $t {}
+    )*};
+}
+negative_code_numbers!(i8, i16, i32, i64, String, serde_json::Value);
+
+#[diagnostic::do_not_recommend]
+impl<T: NegativeCodeNumber> NegativeCodeNumber for Option<T> {}
+
+/// [`CodeCheck`] of a code field: the arm's number in the field's own type.
+#[doc(hidden)]
+pub trait HoldsCodeNumber {
+    /// The type the number is written in.
+    type Value;
+
+    /// Type-checks `value` as one the field holds.
+    fn __holds(&self, value: Self::Value) {
+        let _ = value;
+    }
+}
+
+impl<T: CodeNumber> HoldsCodeNumber for CodeCheck<'_, T> {
+    type Value = T::Value;
+}
+
+/// [`CodeCheck`] of a field that holds no code: reported by [`CodeField`] already, so the
+/// arm's number is not checked again.
+#[doc(hidden)]
+pub trait HoldsAnyNumber {
+    /// Accepts any number.
+    fn __holds(&self, value: i128) {
+        let _ = value;
+    }
+}
+
+impl<T> HoldsAnyNumber for &CodeCheck<'_, T> {}
+
 /// An error-body field named as `message` (or a field error's `field`) by
 /// `#[derive(VendorError)]`: a `String` or an `Option<String>`.
 #[diagnostic::on_unimplemented(

@@ -75,6 +75,7 @@ pub fn expand(body: &ErrorBody, fields: &[Ident]) -> TokenStream {
     });
     let fields = expand_fields(body, fields, rules.as_ref(), moved);
     let text_codes = expand_text_codes(body);
+    let number_codes = expand_number_codes(body);
     let name = &body.ident;
     let (impl_generics, type_generics, where_clause) = body.generics.split_for_impl();
     quote! {
@@ -88,6 +89,7 @@ pub fn expand(body: &ErrorBody, fields: &[Ident]) -> TokenStream {
         }
 
         #text_codes
+        #number_codes
     }
 }
 
@@ -114,6 +116,51 @@ fn expand_text_codes(body: &ErrorBody) -> Option<TokenStream> {
                 use ::auth_core::__private::Present as _;
                 #walk
                 #check;
+                ::core::option::Option::Some(())
+            }
+        };
+    })
+}
+
+/// With arms that compare the code with numbers (`kind(code = 1000 => Locked)`), a check that
+/// each number is one the code's field can hold, the number written in the field's own type and
+/// spanned at it: `1000` for a `u8`, or `-1` for a `u32`, never matches. A field that holds no
+/// code is reported by `CodeField` and not checked again. In a function nothing calls.
+fn expand_number_codes(body: &ErrorBody) -> Option<TokenStream> {
+    let [path] = body.code.as_slice() else {
+        return None;
+    };
+    let checks: Vec<TokenStream> = body
+        .kinds
+        .iter()
+        .filter(|rule| rule.on_code)
+        .filter_map(|rule| {
+            let number = rule.value.parse::<i64>().ok()?;
+            let magnitude = syn::LitInt::new(&number.unsigned_abs().to_string(), rule.span);
+            Some(if number < 0 {
+                quote_spanned!(rule.span=>
+                    ::auth_core::fields::NegativeCodeNumber::__holds_negated(__v, #magnitude);
+                )
+            } else {
+                quote_spanned!(rule.span=>
+                    (&::auth_core::fields::CodeCheck(__v)).__holds(#magnitude);
+                )
+            })
+        })
+        .collect();
+    if checks.is_empty() {
+        return None;
+    }
+    let name = &body.ident;
+    let walk = steps(quote!(__body), path);
+    Some(quote! {
+        const _: () = {
+            #[allow(dead_code, unused_imports)]
+            fn __code_holds_the_numbers(__body: &#name) -> ::core::option::Option<()> {
+                use ::auth_core::__private::Present as _;
+                use ::auth_core::fields::{HoldsAnyNumber as _, HoldsCodeNumber as _};
+                #walk
+                #(#checks)*
                 ::core::option::Option::Some(())
             }
         };
