@@ -661,6 +661,11 @@ fn check_path(path: &SpannedValue<String>) -> darling::Result<()> {
                     .next()
                     .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
                     && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+                if let Some(inner) = name.strip_prefix('{') {
+                    return fail(&format!(
+                        "writes a placeholder in two pairs of braces; a placeholder has one: `{{{inner}}}`"
+                    ));
+                }
                 if !is_name {
                     let fixed: String = name
                         .chars()
@@ -701,6 +706,15 @@ fn check_method(method: Option<&SpannedValue<String>>) -> darling::Result<Ident>
         "HEAD" | "DELETE" | "OPTIONS" => {
             return Err(Error::custom(format!(
                 "a login is not sent with `{}`; use `method = \"POST\"` (the default), `\"PUT\"`, `\"PATCH\"`, or `\"GET\"` for a login whose values go in the query",
+                method.as_str()
+            ))
+            .with_span(&method.span()));
+        }
+        // `method = "user.login"`: a JSON-RPC method, which is a value of the body.
+        _ if method.contains('.') || method.contains('/') => {
+            return Err(Error::custom(format!(
+                "`method` is the HTTP method (`\"POST\"`, the default); a JSON-RPC method such as `{}` is a value of the body: `constant(method = \"{}\")`",
+                method.as_str(),
                 method.as_str()
             ))
             .with_span(&method.span()));
@@ -1329,6 +1343,15 @@ fn check_success_literal(expr: &Expr) -> darling::Result<Lit> {
         Error::custom("`success` takes a literal: a number, a string or a bool, e.g. `success = 7`")
             .with_span(expr)
     };
+    // `success = None`: a field whose presence marks a failure is written without `success`.
+    if let Expr::Path(path) = expr
+        && (path.path.is_ident("None") || path.path.is_ident("null"))
+    {
+        return Err(Error::custom(
+            "a field that marks a failure by being there is written without `success`: `body_failure(field = ...)` fails the login when the field is present; remove `success`",
+        )
+        .with_span(expr));
+    }
     match expr {
         Expr::Lit(lit) => match &lit.lit {
             Lit::Int(_) | Lit::Str(_) | Lit::Bool(_) => Ok(lit.lit.clone()),
@@ -1609,6 +1632,93 @@ fn one_expiry(
     errors.handle(check_expiry(arg))
 }
 
+/// A response field named for a duration (`expires_in`, `expiresIn`, `ttl`) read as an
+/// instant, or one named for an instant (`expires_at`, `exp`, `validUntil`) read as a
+/// duration: the name says the key is the other one, and read this way every session would
+/// have a wrong expiry (1970, or decades away). Reported at the path, with the key to write.
+fn check_expiry_field_name(
+    key: &str,
+    relative: bool,
+    format: Option<&Ident>,
+    source: &Source,
+) -> darling::Result<()> {
+    let Source::Body(path) = source else {
+        return Ok(());
+    };
+    let Some(crate::field_path::Segment::Field(syn::Member::Named(last))) = path.segments.last()
+    else {
+        return Ok(());
+    };
+    let name: String = last
+        .to_string()
+        .trim_start_matches("r#")
+        .chars()
+        .filter(|c| *c != '_')
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    let names_a_duration = matches!(
+        name.as_str(),
+        "expiresin"
+            | "expiresinseconds"
+            | "ttl"
+            | "maxage"
+            | "validfor"
+            | "lifetime"
+            | "refreshexpiresin"
+            | "refreshtokenexpiresin"
+    );
+    let names_an_instant = matches!(
+        name.as_str(),
+        "expiresat"
+            | "exp"
+            | "expiry"
+            | "expiration"
+            | "expirationtime"
+            | "expirytime"
+            | "validuntil"
+            | "refreshexpiresat"
+            | "refreshtokenexpiresat"
+    );
+    let written = quote::ToTokens::to_token_stream(last).to_string();
+    let in_key = key.replace("_at", "_in");
+    let at_key = key.replace("_in", "_at");
+    if !relative && names_a_duration {
+        let format =
+            format.map_or_else(|| "an RFC 3339 timestamp".to_owned(), |f| format!("`{f}`"));
+        return Err(Error::custom(format!(
+            "`{written}` is named for a duration, but `{key}` reads it as an instant ({format}); for seconds from now write `{in_key} = {}`",
+            path_text(path)
+        ))
+        .with_span(&path.span));
+    }
+    if relative && names_an_instant {
+        return Err(Error::custom(format!(
+            "`{written}` is named for an instant, but `{key}` reads it as a duration from now; write `{at_key} = {}` for an RFC 3339 timestamp, or `{at_key}(unix_seconds = {})` for a Unix time",
+            path_text(path),
+            path_text(path)
+        ))
+        .with_span(&path.span));
+    }
+    Ok(())
+}
+
+/// A path as written in the declaration: `data.expires_in`, `items[0].exp`.
+fn path_text(path: &crate::field_path::FieldPath) -> String {
+    let mut out = String::new();
+    for segment in &path.segments {
+        match segment {
+            crate::field_path::Segment::Field(member) => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(&quote::ToTokens::to_token_stream(member).to_string());
+            }
+            crate::field_path::Segment::Index(index, _) => out.push_str(&format!("[{index}]")),
+        }
+    }
+    out
+}
+
 fn check_expiry(arg: ExpiryArg) -> darling::Result<Expiry> {
     let relative = arg.key.to_string().ends_with("_in");
     let key = arg.key.to_string();
@@ -1624,6 +1734,14 @@ fn check_expiry(arg: ExpiryArg) -> darling::Result<Expiry> {
         return Ok(Expiry::OfCookie(check_cookie_name(name.clone())?));
     }
     let source = check_source(arg.source)?;
+    // A format of the other kind of key is reported as that, below.
+    let format_fits = arg.format.as_ref().is_none_or(|format| {
+        let format = format.to_string();
+        relative == matches!(format.as_str(), "seconds" | "millis")
+    });
+    if format_fits {
+        check_expiry_field_name(&key, relative, arg.format.as_ref(), &source)?;
+    }
     // The `Expires` header is an HTTP date by its definition (RFC 9110), so that is how it is
     // read unless a format says otherwise.
     let expires_header = matches!(&source, Source::Header(name, _) if name.as_str() == "expires");
@@ -1738,13 +1856,17 @@ fn check_item(item: &ItemStruct) -> darling::Result<()> {
 
 /// Whether a field's name says it holds a credential (`password`, `api_key`, `client_secret`,
 /// `accessToken`, ...): such a field that is not a `Secret` would be printed by `Debug` and kept
-/// unzeroized, so it is refused. The name is compared whole, without case or underscores.
+/// unzeroized, so it is refused.
 fn names_a_credential(ident: &Ident) -> bool {
-    let name: String = ident
-        .to_string()
-        .trim_start_matches("r#")
+    is_credential_name(ident.to_string().trim_start_matches("r#"))
+}
+
+/// Whether a name (of a field, a body key, a header or a query parameter) is a credential's,
+/// compared whole, without case, `_` or `-`.
+pub fn is_credential_name(name: &str) -> bool {
+    let name: String = name
         .chars()
-        .filter(|c| *c != '_')
+        .filter(|c| *c != '_' && *c != '-')
         .map(|c| c.to_ascii_lowercase())
         .collect();
     matches!(
@@ -1762,7 +1884,10 @@ fn names_a_credential(ident: &Ident) -> bool {
             | "apisecret"
             | "appsecret"
             | "secretkey"
+            | "secrethash"
+            | "sharedsecret"
             | "apikey"
+            | "xapikey"
             | "accesskey"
             | "secretaccesskey"
             | "privatekey"
@@ -1774,6 +1899,7 @@ fn names_a_credential(ident: &Ident) -> bool {
             | "apitoken"
             | "bearertoken"
             | "sessiontoken"
+            | "securitytoken"
     )
 }
 

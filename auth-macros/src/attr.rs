@@ -599,6 +599,14 @@ pub const ENDPOINT_KEYS: KeyList = KeyList {
             "the endpoint is `path = \"/auth/login\"` with `method = \"PATCH\"`",
         ),
         (
+            "token_type",
+            "the token's type is how the app presents it, not a key of the login: `session.token()` with `TokenPresentation::bearer()` (the default) or `TokenPresentation::header(HeaderName::from_static(\"x-api-key\"))`",
+        ),
+        (
+            "csrf_token",
+            "a second value the answer holds is read from the typed response, `session.response()`; `token` names the one the session keeps as its token",
+        ),
+        (
             "rename_all",
             "each field is sent under its own name; give a field another with `#[login(rename = \"organizationId\")]` on it",
         ),

@@ -22,6 +22,63 @@ pub fn check(endpoint: &Endpoint, errors: &mut darling::error::Accumulator) {
     check_cookies(endpoint, errors);
     check_refresh(endpoint, errors);
     check_credential_paths(endpoint, errors);
+    check_credential_constants(endpoint, errors);
+}
+
+/// A constant named as a credential (`constant(client_secret = "...")`, `query(api_key =
+/// "...")`, `header(name = "authorization", value = "Basic ...")`): it would be shown in
+/// `Debug` and kept in the program's text. A credential is a field, set by the app.
+fn check_credential_constants(endpoint: &Endpoint, errors: &mut darling::error::Accumulator) {
+    for constant in &endpoint.constants {
+        let name = match &constant.placement {
+            Placement::JsonBody(keys) => keys.last().cloned().unwrap_or_default(),
+            other => other.name(),
+        };
+        // `key` alone is an API key in a query (`?key=...`); `Authorization` beside Basic
+        // credentials is reported as their conflict.
+        let basic = endpoint
+            .fields
+            .iter()
+            .flat_map(Field::placements)
+            .any(|placement| matches!(placement, Placement::BasicAuth(_)));
+        let is_credential = crate::ast::is_credential_name(&name)
+            || (matches!(constant.placement, Placement::Query(_))
+                && name.eq_ignore_ascii_case("key"))
+            || (matches!(constant.placement, Placement::Header(_))
+                && name.eq_ignore_ascii_case("authorization")
+                && !basic);
+        // A header whose value has a `{placeholder}` is filled from a field, a secret one.
+        if !is_credential || constant.header_template().is_some() {
+            continue;
+        }
+        let field: String = name
+            .chars()
+            .map(|c| {
+                if c.is_ascii_alphanumeric() {
+                    c.to_ascii_lowercase()
+                } else {
+                    '_'
+                }
+            })
+            .collect();
+        let placement = match &constant.placement {
+            Placement::JsonBody(keys) if keys.len() == 1 && field == keys[0] => String::new(),
+            Placement::FormBody(_) if field == name => String::new(),
+            Placement::JsonBody(_) | Placement::FormBody(_) => {
+                format!(", rename = \"{}\"", constant.placement.name())
+            }
+            Placement::Query(_) => format!(", query = \"{name}\""),
+            Placement::Header(_) => format!(", header = \"{name}\""),
+            Placement::Cookie(_) => format!(", cookie = \"{name}\""),
+            _ => String::new(),
+        };
+        errors.push(
+            Error::custom(format!(
+                "`{name}` is a credential, so it is not a constant: a constant is shown in `Debug` and kept in the program's text; declare a field the app sets, `#[login(secret{placement})] {field}: Secret`"
+            ))
+            .with_span(&constant.placement.span()),
+        );
+    }
 }
 
 /// `/realms/${realm}`, as shell and JavaScript templates write a placeholder: the `{realm}` is
@@ -237,6 +294,29 @@ fn check_header_templates(endpoint: &Endpoint, errors: &mut darling::error::Accu
             Some((name, pieces, constant.value.span()))
         })
         .collect();
+    // `${key}` and `{{key}}`, placeholders as shells and Postman write them: the `$` or the
+    // outer braces would be sent around the value.
+    for (name, pieces, span) in &templates {
+        for window in pieces.windows(2) {
+            let [HeaderPiece::Text(before), HeaderPiece::Field(placeholder)] = window else {
+                continue;
+            };
+            let (written, sent) = if before.ends_with('$') {
+                (format!("${{{placeholder}}}"), "after a `$`")
+            } else if before.ends_with('{') {
+                (format!("{{{{{placeholder}}}}}"), "in braces")
+            } else {
+                continue;
+            };
+            errors.push(
+                Error::custom(format!(
+                    "the value of header `{}` writes `{written}`, which would send the field's value {sent}; a placeholder is `{{{placeholder}}}`",
+                    name.as_str()
+                ))
+                .with_span(span),
+            );
+        }
+    }
     let mut reported: Vec<(&str, &str)> = Vec::new();
     for (name, pieces, span) in &templates {
         for piece in pieces {
@@ -359,6 +439,31 @@ fn check_path_parameters(endpoint: &Endpoint, errors: &mut darling::error::Accum
                 .iter()
                 .any(|(_, name)| near(placeholder, name) && !placeholders.contains(&name.as_str()))
     };
+    // One placeholder without a field and one path field naming no placeholder: the field's
+    // name for it is the mistake (`path = "tenant_id"` for `{tenant}`), reported once, at it.
+    let unfilled: Vec<&str> = placeholders
+        .iter()
+        .copied()
+        .filter(|placeholder| {
+            !path_fields
+                .iter()
+                .any(|(_, name)| name.as_str() == *placeholder)
+        })
+        .collect();
+    let unmatched: Vec<_> = path_fields
+        .iter()
+        .filter(|(_, name)| {
+            !placeholders.contains(&name.as_str())
+                && !endpoint
+                    .base_url
+                    .as_deref()
+                    .is_some_and(|url| url.contains(&format!("{{{}}}", name.as_str())))
+        })
+        .collect();
+    let paired: Option<(&str, &syn::Ident)> = match (unfilled.as_slice(), unmatched.as_slice()) {
+        ([placeholder], [(field, _)]) if all_read(endpoint) => Some((placeholder, &field.ident)),
+        _ => None,
+    };
     let mut reported: Vec<&str> = Vec::new();
     for placeholder in &placeholders {
         if path_fields
@@ -366,6 +471,7 @@ fn check_path_parameters(endpoint: &Endpoint, errors: &mut darling::error::Accum
             .any(|(_, name)| name.as_str() == *placeholder)
             || reported.contains(placeholder)
             || misnamed(placeholder)
+            || paired.is_some_and(|(paired, _)| paired == *placeholder)
             // A field whose attribute could not be read, or whose placeholder's name is empty
             // (reported), may be the one meant for it.
             || !all_read(endpoint)
@@ -434,6 +540,23 @@ fn check_path_parameters(endpoint: &Endpoint, errors: &mut darling::error::Accum
                             .replacen(&written, &format!("{{{}}}", name.as_str()), 1)
                     ))
                     .with_span(&endpoint.path.span()),
+                );
+                continue;
+            }
+            if let Some((placeholder, ident)) = paired.filter(|(_, ident)| *ident == &field.ident)
+                && !placeholders.iter().any(|p| near(p, name.as_str()))
+            {
+                let bare = if ident == placeholder {
+                    " (or `#[login(path)]`, which names it after the field)".to_owned()
+                } else {
+                    String::new()
+                };
+                errors.push(
+                    Error::custom(format!(
+                        "`{ident}` fills `{{{}}}`, which `path` does not have; the placeholder with no field is `{{{placeholder}}}`: write `#[login(path = \"{placeholder}\")]`{bare}",
+                        name.as_str(),
+                    ))
+                    .with_span(&name.span()),
                 );
                 continue;
             }

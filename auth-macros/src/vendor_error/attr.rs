@@ -653,6 +653,26 @@ impl Parse for KindArm {
                     ),
                 ));
             }
+            // `code = AADSTS50126`: a vendor's code written as a name.
+            if input.peek(Ident) {
+                let name: Ident = input.fork().parse()?;
+                let written = name.to_string();
+                let digits: String = written
+                    .chars()
+                    .skip_while(|c| !c.is_ascii_digit())
+                    .collect();
+                let number = if !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()) {
+                    format!("`{on} = {digits}` for the number a numeric code holds, or ")
+                } else {
+                    String::new()
+                };
+                return Err(syn::Error::new(
+                    name.span(),
+                    format!(
+                        "a code is written as the vendor sends it: {number}`{on} = \"{written}\"` for text"
+                    ),
+                ));
+            }
             input.parse::<KindValue>()
         };
         let mut values = vec![value(input)?];

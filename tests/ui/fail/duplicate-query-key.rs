@@ -9,13 +9,13 @@ pub struct LoginResponse {
     vendor = "Example",
     base_url = "https://api.example.com",
     path = "/auth/login",
-    query(key = "a"),
+    query(locale = "a"),
     response = LoginResponse,
     token = token,
 )]
 pub struct Login {
-    #[login(secret, query)]
-    key: Secret,
+    #[login(query)]
+    locale: String,
     email: String,
     #[login(secret)]
     password: Secret,

@@ -1,0 +1,25 @@
+use auth_core::{login_endpoint, Secret};
+use serde::Deserialize;
+
+#[derive(Debug, Deserialize)]
+pub struct TokenResponse {
+    pub access_token: Secret,
+}
+
+#[login_endpoint(
+    vendor = "Keycloak",
+    path = "/realms/{realm}/protocol/openid-connect/token",
+    body = form,
+    constant(grant_type = "password", client_id = "backend", client_secret = "8f1c2d3e-s3cr3t"),
+    response = TokenResponse,
+    token = access_token,
+)]
+pub struct Login {
+    #[login(path)]
+    realm: String,
+    username: String,
+    #[login(secret)]
+    password: Secret,
+}
+
+fn main() {}
