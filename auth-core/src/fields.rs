@@ -43,7 +43,7 @@ impl<T: serde::Serialize + ?Sized> JsonValue for T {
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot hold a token: token fields must be `auth_core::Secret`",
     label = "this field is named by `token` or `refresh_token` in `#[login_endpoint]`",
-    note = "declare the response field as `Secret` (or `Option<Secret>` when the vendor may leave it out) so the token is redacted and zeroized; an answer that is the token itself, as a JSON string, is `response = auth_core::Secret` with `token = self`"
+    note = "declare the response field as `Secret` (or `Option<Secret>` when the vendor may leave it out) so the token is redacted and zeroized; an answer that is the token itself, as a JSON string, is `response = auth_core::Secret` with `token = self`; from a list, name one element, `token = data.tokens[0]`; a `TextBody` holds no token, which is then read from a `header(...)` or `cookie(...)`"
 )]
 pub trait TokenField {
     /// The token, when present and not blank.
