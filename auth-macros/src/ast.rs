@@ -1649,13 +1649,7 @@ fn check_expiry_field_name(
     else {
         return Ok(());
     };
-    let name: String = last
-        .to_string()
-        .trim_start_matches("r#")
-        .chars()
-        .filter(|c| *c != '_')
-        .map(|c| c.to_ascii_lowercase())
-        .collect();
+    let name = plain_name(last.to_string().trim_start_matches("r#"));
     let names_a_duration = matches!(
         name.as_str(),
         "expiresin"
@@ -1687,36 +1681,19 @@ fn check_expiry_field_name(
             format.map_or_else(|| "an RFC 3339 timestamp".to_owned(), |f| format!("`{f}`"));
         return Err(Error::custom(format!(
             "`{written}` is named for a duration, but `{key}` reads it as an instant ({format}); for seconds from now write `{in_key} = {}`",
-            path_text(path)
+            path.dotted()
         ))
         .with_span(&path.span));
     }
     if relative && names_an_instant {
         return Err(Error::custom(format!(
             "`{written}` is named for an instant, but `{key}` reads it as a duration from now; write `{at_key} = {}` for an RFC 3339 timestamp, or `{at_key}(unix_seconds = {})` for a Unix time",
-            path_text(path),
-            path_text(path)
+            path.dotted(),
+            path.dotted()
         ))
         .with_span(&path.span));
     }
     Ok(())
-}
-
-/// A path as written in the declaration: `data.expires_in`, `items[0].exp`.
-fn path_text(path: &crate::field_path::FieldPath) -> String {
-    let mut out = String::new();
-    for segment in &path.segments {
-        match segment {
-            crate::field_path::Segment::Field(member) => {
-                if !out.is_empty() {
-                    out.push('.');
-                }
-                out.push_str(&quote::ToTokens::to_token_stream(member).to_string());
-            }
-            crate::field_path::Segment::Index(index, _) => out.push_str(&format!("[{index}]")),
-        }
-    }
-    out
 }
 
 fn check_expiry(arg: ExpiryArg) -> darling::Result<Expiry> {
@@ -1861,14 +1838,19 @@ fn names_a_credential(ident: &Ident) -> bool {
     is_credential_name(ident.to_string().trim_start_matches("r#"))
 }
 
+/// A name without case, `_` or `-`, as names are compared when they say what a value is
+/// (`client_secret`, `clientSecret` and `Client-Secret` alike).
+fn plain_name(name: &str) -> String {
+    name.chars()
+        .filter(|c| *c != '_' && *c != '-')
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
+}
+
 /// Whether a name (of a field, a body key, a header or a query parameter) is a credential's,
 /// compared whole, without case, `_` or `-`.
 pub fn is_credential_name(name: &str) -> bool {
-    let name: String = name
-        .chars()
-        .filter(|c| *c != '_' && *c != '-')
-        .map(|c| c.to_ascii_lowercase())
-        .collect();
+    let name = plain_name(name);
     matches!(
         name.as_str(),
         "password"

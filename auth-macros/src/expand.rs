@@ -1042,6 +1042,16 @@ fn expand_declared_refresh(endpoint: &Endpoint) -> Option<TokenStream> {
     })
 }
 
+/// `let __from = &__login.<from>;`, the login's field a refresh's field is copied from. It is
+/// taken by a reference of the refresh field's type, spanned at `from_login`, so a field the
+/// login lacks, or one of another type, is reported there (with no note into `Clone`).
+fn taken_from_login(field: &Field, from: &Ident, span: proc_macro2::Span) -> TokenStream {
+    let ty = &field.ty;
+    let of_this_type = quote_spanned!(syn::spanned::Spanned::span(ty)=> &#ty);
+    let taken = quote_spanned!(span=> &__login.#from);
+    quote!(let __from: #of_this_type = #taken;)
+}
+
 /// `impl RefreshEndpoint` for `refreshes = Login`: the refresh request made from the session's
 /// refresh token and the login's fields. The login's type and each field copied from it are
 /// spanned at the declaration, so a login that is not one, or a field it does not have (or of
@@ -1057,14 +1067,10 @@ fn expand_refresh_impl(endpoint: &Endpoint) -> Option<TokenStream> {
                 quote!(#ident: ::core::clone::Clone::clone(__refresh_token))
             }
             FieldSource::FromLogin { field: from, span } => {
-                // The login's field is taken by a reference of this field's type, so one of
-                // another type is a mismatch at `from_login`, with no note into `Clone`.
-                let ty = &field.ty;
-                let of_this_type = quote_spanned!(syn::spanned::Spanned::span(ty)=> &#ty);
-                let taken = quote_spanned!(*span=> &__login.#from);
+                let taken = taken_from_login(field, from, *span);
                 quote! {
                     #ident: {
-                        let __from: #of_this_type = #taken;
+                        #taken
                         ::core::clone::Clone::clone(__from)
                     }
                 }
@@ -1973,10 +1979,7 @@ pub fn expand_stand_in_endpoint(
         // declaration's other mistakes.
         let from_login_checks = fields.iter().filter_map(|field| match &field.source {
             FieldSource::FromLogin { field: from, span } => {
-                let ty = &field.ty;
-                let of_this_type = quote_spanned!(syn::spanned::Spanned::span(ty)=> &#ty);
-                let taken = quote_spanned!(*span=> &__login.#from);
-                Some(quote!(let _: #of_this_type = #taken;))
+                Some(taken_from_login(field, from, *span))
             }
             _ => None,
         });

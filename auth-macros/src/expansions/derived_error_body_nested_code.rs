@@ -165,8 +165,9 @@ impl ::auth_core::VendorError for ErrorBody {
 }
 const _: () = {
     #[allow(dead_code, unused_imports)]
-    fn __code_is_text(__body: &ErrorBody) -> ::core::option::Option<()> {
+    fn __check_code(__body: &ErrorBody) -> ::core::option::Option<()> {
         use ::auth_core::__private::Present as _;
+        use ::auth_core::fields::{HoldsAnyNumber as _, HoldsCodeNumber as _};
         let __v = __body;
         let __v = &__v.response;
         let __v = match ::auth_core::__private::Step(__v).enter() {

@@ -106,20 +106,27 @@ fn expand_text_codes(body: &ErrorBody) -> Option<TokenStream> {
         .kinds
         .iter()
         .find(|rule| rule.on_code && rule.value.parse::<i64>().is_err())?;
+    let check = quote_spanned!(text.span=> ::auth_core::fields::TextCode::__is_text(__v););
+    Some(code_check(body, path, check))
+}
+
+/// A function nothing calls, in which `checks` type-check the code at `path` (`__v`): a check
+/// of the declaration that adds no compiled code.
+fn code_check(body: &ErrorBody, path: &ValuePath, checks: TokenStream) -> TokenStream {
     let name = &body.ident;
     let walk = steps(quote!(__body), path);
-    let check = quote_spanned!(text.span=> ::auth_core::fields::TextCode::__is_text(__v));
-    Some(quote! {
+    quote! {
         const _: () = {
             #[allow(dead_code, unused_imports)]
-            fn __code_is_text(__body: &#name) -> ::core::option::Option<()> {
+            fn __check_code(__body: &#name) -> ::core::option::Option<()> {
                 use ::auth_core::__private::Present as _;
+                use ::auth_core::fields::{HoldsAnyNumber as _, HoldsCodeNumber as _};
                 #walk
-                #check;
+                #checks
                 ::core::option::Option::Some(())
             }
         };
-    })
+    }
 }
 
 /// With arms that compare the code with numbers (`kind(code = 1000 => Locked)`), a check that
@@ -151,20 +158,7 @@ fn expand_number_codes(body: &ErrorBody) -> Option<TokenStream> {
     if checks.is_empty() {
         return None;
     }
-    let name = &body.ident;
-    let walk = steps(quote!(__body), path);
-    Some(quote! {
-        const _: () = {
-            #[allow(dead_code, unused_imports)]
-            fn __code_holds_the_numbers(__body: &#name) -> ::core::option::Option<()> {
-                use ::auth_core::__private::Present as _;
-                use ::auth_core::fields::{HoldsAnyNumber as _, HoldsCodeNumber as _};
-                #walk
-                #(#checks)*
-                ::core::option::Option::Some(())
-            }
-        };
-    })
+    Some(code_check(body, path, quote!(#(#checks)*)))
 }
 
 /// The body of a method reading the first present of `paths`, each read by its `leaf` (a call on
