@@ -348,17 +348,23 @@ macro_rules! with_sides {
     };
 }
 
-/// `--repeat <generated|handwritten> <vendor> <n>`: n sequential logins on one thread and
-/// nothing else, for counting instructions per login under valgrind (see BENCHMARKS.md).
-fn repeat(side: &str, vendor: &str, times: usize) {
+/// `--repeat <generated|handwritten> <vendor> <n> [--tasks <k>]`: n logins of one side and
+/// nothing else. Without `--tasks`, sequential on one thread, for counting instructions per
+/// login under valgrind; with it, shared among k tasks spawned on tokio's multi-thread runtime,
+/// as the throughput runs are, for timing one side alone (`hyperfine`, `perf stat`; see
+/// BENCHMARKS.md).
+fn repeat(side: &str, vendor: &str, times: usize, tasks: Option<usize>) {
     let vendor = Vendor::ALL
         .into_iter()
         .find(|v| v.name() == vendor)
         .unwrap_or_else(|| panic!("no vendor {vendor:?}"));
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .expect("a tokio runtime");
+    let runtime = match tasks {
+        Some(_) => tokio::runtime::Builder::new_multi_thread(),
+        None => tokio::runtime::Builder::new_current_thread(),
+    }
+    .enable_all()
+    .build()
+    .expect("a tokio runtime");
     runtime.block_on(async {
         let addr = server::serve(
             server::bind(16).expect("bind 127.0.0.1"),
@@ -371,18 +377,52 @@ fn repeat(side: &str, vendor: &str, times: usize) {
             client,
             handwritten::client(),
             |generated, handwritten| {
-                let mut ok = 0;
-                for _ in 0..times {
-                    ok += usize::from(match side {
-                        "generated" => generated.login(&base_url).await,
-                        "handwritten" => handwritten.login(&base_url).await,
-                        other => panic!("no side {other:?}"),
-                    });
-                }
+                let ok = match tasks {
+                    None => repeat_logins(side, &generated, &handwritten, &base_url, times).await,
+                    Some(tasks) => {
+                        let shared = Arc::new((side.to_owned(), generated, handwritten, base_url));
+                        let handles: Vec<_> = (0..tasks)
+                            .map(|task| {
+                                let shared = Arc::clone(&shared);
+                                // The first tasks take the remainder, one login each.
+                                let logins = times / tasks + usize::from(task < times % tasks);
+                                tokio::spawn(async move {
+                                    let (side, generated, handwritten, base_url) = &*shared;
+                                    repeat_logins(side, generated, handwritten, base_url, logins)
+                                        .await
+                                })
+                            })
+                            .collect();
+                        let mut ok = 0;
+                        for handle in handles {
+                            ok += handle.await.expect("a login task does not panic");
+                        }
+                        ok
+                    }
+                };
                 assert_eq!(ok, times, "every login succeeds");
             }
         );
     });
+}
+
+/// `times` sequential logins of `side`; how many succeeded.
+async fn repeat_logins<G: Side, H: Side>(
+    side: &str,
+    generated: &G,
+    handwritten: &H,
+    base_url: &str,
+    times: usize,
+) -> usize {
+    let mut ok = 0;
+    for _ in 0..times {
+        ok += usize::from(match side {
+            "generated" => generated.login(base_url).await,
+            "handwritten" => handwritten.login(base_url).await,
+            other => panic!("no side {other:?}"),
+        });
+    }
+    ok
 }
 
 /// Instructions of one `--repeat` run of this binary under valgrind's cachegrind.
@@ -447,7 +487,13 @@ fn main() {
     let args: Vec<String> = std::env::args().collect();
     if let Some(at) = args.iter().position(|arg| arg == "--repeat") {
         let times = args[at + 3].parse().expect("--repeat <side> <vendor> <n>");
-        repeat(&args[at + 1], &args[at + 2], times);
+        let tasks = args.iter().position(|arg| arg == "--tasks").map(|at| {
+            args.get(at + 1)
+                .and_then(|k| k.parse().ok())
+                .filter(|&k: &usize| k > 0)
+                .expect("--tasks takes a number of tasks above 0")
+        });
+        repeat(&args[at + 1], &args[at + 2], times, tasks);
         return;
     }
     let options = options();
