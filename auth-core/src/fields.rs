@@ -93,7 +93,7 @@ pub struct BodyValues<'a> {
 /// `expires_at(rfc3339 = ...)`): `String` or `Option<String>`.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot hold an RFC 3339 timestamp",
-    label = "this field is named by `expires_at` or `refresh_expires_at`, which read RFC 3339 by default",
+    label = "this field is named by `expires_at`, which reads RFC 3339 by default",
     note = "declare the field as `String` or `Option<String>`; for a number, say what it counts: `expires_at(unix_seconds = ...)`, `expires_at(unix_millis = ...)`, or `expires_in = ...` for seconds from now"
 )]
 pub trait TimestampField {
@@ -185,6 +185,44 @@ impl<T: TimeNumberField> TimeNumberField for Option<T> {
     fn expiry_value(&self) -> ExpiryValue<'_> {
         self.as_ref()
             .map_or(ExpiryValue::Absent, TimeNumberField::expiry_value)
+    }
+}
+
+/// A response field named by `refresh_expires_at = ...` (RFC 3339 or an HTTP date): what
+/// [`TimestampField`] takes, reported with the refresh token's keys.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot hold an RFC 3339 timestamp",
+    label = "this field is named by `refresh_expires_at`, which reads RFC 3339 by default",
+    note = "declare the field as `String` or `Option<String>`; for a number, say what it counts: `refresh_expires_at(unix_seconds = ...)`, `refresh_expires_at(unix_millis = ...)`, or `refresh_expires_in = ...` for seconds from now"
+)]
+pub trait RefreshTimestampField {
+    #[doc(hidden)]
+    fn expiry_value(&self) -> ExpiryValue<'_>;
+}
+
+#[diagnostic::do_not_recommend]
+impl<T: TimestampField + ?Sized> RefreshTimestampField for T {
+    fn expiry_value(&self) -> ExpiryValue<'_> {
+        TimestampField::expiry_value(self)
+    }
+}
+
+/// A response field named by `refresh_expires_in` or `refresh_expires_at(unix_...)`: what
+/// [`TimeNumberField`] takes, reported with the refresh token's keys.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot hold a number of seconds or milliseconds",
+    label = "this field is named by a `refresh_expires_in` or `refresh_expires_at(unix_...)` key",
+    note = "declare the field as an integer (`u64`), a float, a `String` holding a number, or an `Option` of one; for an RFC 3339 timestamp, write `refresh_expires_at = ...`"
+)]
+pub trait RefreshTimeNumberField {
+    #[doc(hidden)]
+    fn expiry_value(&self) -> ExpiryValue<'_>;
+}
+
+#[diagnostic::do_not_recommend]
+impl<T: TimeNumberField + ?Sized> RefreshTimeNumberField for T {
+    fn expiry_value(&self) -> ExpiryValue<'_> {
+        TimeNumberField::expiry_value(self)
     }
 }
 

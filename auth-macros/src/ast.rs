@@ -368,10 +368,9 @@ impl Endpoint {
             && vendor.trim().is_empty()
         {
             errors.push(Error::custom("`vendor` is empty; name the vendor as its users know it, e.g. `vendor = \"Hypernative\"`").with_span(&vendor.span()));
-        } else if let Some(vendor) = &args.vendor
-            && vendor.chars().any(char::is_control)
-        {
-            // The name is printed in every error and log line of the endpoint.
+        } else if let Some(vendor) = &args.vendor {
+            // The name is printed in every error and log line of the endpoint, and compared
+            // as written (a shared store keys sessions by it).
             let written: String = vendor
                 .chars()
                 .map(|c| if c.is_control() { ' ' } else { c })
@@ -379,9 +378,15 @@ impl Endpoint {
                 .split_whitespace()
                 .collect::<Vec<_>>()
                 .join(" ");
-            errors.push(Error::custom(format!(
-                "`vendor` is printed in every error of this endpoint, so it is one line of visible text: write `vendor = {written:?}`"
-            )).with_span(&vendor.span()));
+            if vendor.chars().any(char::is_control) {
+                errors.push(Error::custom(format!(
+                    "`vendor` is printed in every error of this endpoint, so it is one line of visible text: write `vendor = {written:?}`"
+                )).with_span(&vendor.span()));
+            } else if written != **vendor {
+                errors.push(Error::custom(format!(
+                    "`vendor` has spaces at its ends or doubled inside, which every error of this endpoint would print: write `vendor = {written:?}`"
+                )).with_span(&vendor.span()));
+            }
         }
         if let Some(base_url) = &args.base_url {
             errors.handle(check_base_url(base_url));

@@ -1693,19 +1693,24 @@ impl CredentialValues {
             ),
             Source::Header(..) | Source::Cookie(_) => none.clone(),
         };
-        let expiry_value = |expiry: &Expiry| match expiry {
+        // The refresh token's expiry is read by traits of its own, whose errors name its keys.
+        let expiry_value = |expiry: &Expiry, of_refresh: bool| match expiry {
             Expiry::At(Source::Body(path), TimeFormat::Rfc3339 | TimeFormat::HttpDate) => {
-                body_value(
-                    path,
-                    quote_spanned!(path.span=> ::auth_core::fields::TimestampField::expiry_value(__v)),
-                    Some(&absent),
-                )
+                let read = if of_refresh {
+                    quote_spanned!(path.span=> ::auth_core::fields::RefreshTimestampField::expiry_value(__v))
+                } else {
+                    quote_spanned!(path.span=> ::auth_core::fields::TimestampField::expiry_value(__v))
+                };
+                body_value(path, read, Some(&absent))
             }
-            Expiry::At(Source::Body(path), _) | Expiry::In(Source::Body(path), _) => body_value(
-                path,
-                quote_spanned!(path.span=> ::auth_core::fields::TimeNumberField::expiry_value(__v)),
-                Some(&absent),
-            ),
+            Expiry::At(Source::Body(path), _) | Expiry::In(Source::Body(path), _) => {
+                let read = if of_refresh {
+                    quote_spanned!(path.span=> ::auth_core::fields::RefreshTimeNumberField::expiry_value(__v))
+                } else {
+                    quote_spanned!(path.span=> ::auth_core::fields::TimeNumberField::expiry_value(__v))
+                };
+                body_value(path, read, Some(&absent))
+            }
             _ => absent.clone(),
         };
         let reads_the_body = [token, refresh_token]
@@ -1724,8 +1729,9 @@ impl CredentialValues {
         CredentialValues {
             token: token.map_or_else(|| none.clone(), token_value),
             refresh_token: refresh_token.map_or_else(|| none.clone(), token_value),
-            expiry: expiry.map_or_else(|| absent.clone(), expiry_value),
-            refresh_expiry: refresh_expiry.map_or_else(|| absent.clone(), expiry_value),
+            expiry: expiry.map_or_else(|| absent.clone(), |expiry| expiry_value(expiry, false)),
+            refresh_expiry: refresh_expiry
+                .map_or_else(|| absent.clone(), |expiry| expiry_value(expiry, true)),
             reads_the_body,
         }
     }
