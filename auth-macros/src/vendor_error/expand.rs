@@ -102,12 +102,17 @@ fn expand_text_codes(body: &ErrorBody) -> Option<TokenStream> {
     let [path] = body.code.as_slice() else {
         return None;
     };
-    let text = body
+    // One check per text arm, each at its text, as a code read from a field reports each.
+    let checks: Vec<TokenStream> = body
         .kinds
         .iter()
-        .find(|rule| rule.on_code && rule.value.parse::<i64>().is_err())?;
-    let check = quote_spanned!(text.span=> ::auth_core::fields::TextCode::__is_text(__v););
-    Some(code_check(body, path, check))
+        .filter(|rule| rule.on_code && rule.value.parse::<i64>().is_err())
+        .map(|text| quote_spanned!(text.span=> ::auth_core::fields::TextCode::__is_text(__v);))
+        .collect();
+    if checks.is_empty() {
+        return None;
+    }
+    Some(code_check(body, path, quote!(#(#checks)*)))
 }
 
 /// A function nothing calls, in which `checks` type-check the code at `path` (`__v`): a check
