@@ -363,6 +363,16 @@ pub(crate) fn prepare_into(
     Ok(())
 }
 
+/// How many headers the HTTP stack adds to a login request after auth-core has written its
+/// own: reqwest's `accept` and `user-agent`, hyper's `host` and `content-length`. A map made
+/// with room for them is not grown, and its entries rehashed, on the way out: a map made for
+/// the content type alone would be grown three times.
+const ADDED_ON_THE_WAY_OUT: usize = 4;
+
+/// The headers an empty `HeaderMap` makes room for at its first insertion (eight slots, six
+/// of them usable), which is cheaper than asking for room in advance.
+const ROOM_OF_A_NEW_MAP: usize = 6;
+
 /// The body and headers of a request that is its JSON body and the content type alone (see
 /// [`EndpointSpec::plain_json`]): what [`prepare_into`] writes for it, without describing the
 /// fields, as none of them goes anywhere else.
@@ -371,7 +381,9 @@ pub(crate) fn plain_json_request(
     request: &dyn LoginRequest,
 ) -> Result<(Vec<u8>, HeaderMap), AuthError> {
     let body = json_body(spec, request)?;
-    let mut headers = HeaderMap::with_capacity(1);
+    // Made by the first insertion, with room for the content type and those added on the way
+    // out (`ROOM_OF_A_NEW_MAP`).
+    let mut headers = HeaderMap::new();
     if let Some(content_type) = content_type_value(spec) {
         headers.insert(CONTENT_TYPE, content_type);
     }
@@ -569,11 +581,12 @@ fn headers_into(
     headers: &mut HeaderMap,
 ) -> Result<(), AuthError> {
     let from_fields = parts.at(Place::Header).count();
-    // Room for every header but the content type and Basic credentials, which the map's
-    // first insertion makes room for.
-    match spec.headers().len() + from_fields {
-        0 => {}
-        declared => headers.reserve(declared + 2),
+    // Room for every header: the declared ones, the content type and those added on the way
+    // out; a cookie or Basic credentials may grow it once. The map's first insertion makes
+    // room for six, the most logins need; a larger map is made at once.
+    let needed = spec.headers().len() + from_fields + 1 + ADDED_ON_THE_WAY_OUT;
+    if needed > ROOM_OF_A_NEW_MAP {
+        headers.reserve(needed);
     }
     if spec.plain_headers() {
         // Checked when the spec was built: `from_static` takes every one of them.
