@@ -866,6 +866,42 @@ mod tests {
     }
 
     #[test]
+    fn header_maps_have_room_for_the_headers_added_on_the_way_out() {
+        // reqwest adds `accept` and `user-agent`, hyper `host` and `content-length`: a map
+        // without room for them would be grown and rehashed on every login.
+        const DECLARED: EndpointSpec = spec(
+            "/login",
+            Some("application/json"),
+            &[("accept", "application/json"), ("x-client", "acme")],
+            &[],
+        );
+        const MANY: EndpointSpec = spec(
+            "/login",
+            Some("application/json"),
+            &[
+                ("accept", "application/json"),
+                ("x-a", "1"),
+                ("x-b", "2"),
+                ("x-c", "3"),
+            ],
+            &[],
+        );
+        let (_, plain) = plain_json_request(&PLAIN, &BodyOnly).unwrap();
+        for spec in [&PLAIN, &DECLARED, &MANY] {
+            let mut prepared = PreparedRequest::default();
+            prepare_into(spec, &BodyOnly, &mut prepared).unwrap();
+            let written = prepared.headers.len();
+            assert_eq!(written, spec.headers().len() + 1);
+            assert!(
+                prepared.headers.capacity() >= written + ADDED_ON_THE_WAY_OUT,
+                "{written} headers in a map with room for {}",
+                prepared.headers.capacity()
+            );
+        }
+        assert!(plain.capacity() >= plain.len() + ADDED_ON_THE_WAY_OUT);
+    }
+
+    #[test]
     fn only_a_plain_path_query_and_headers_take_the_body_only_path() {
         const PLACEHOLDER: EndpointSpec =
             spec("/{tenant}/login", Some("application/json"), &[], &[]).__fields_only_in_body();
