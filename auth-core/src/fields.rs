@@ -54,7 +54,17 @@ pub trait TokenField {
 impl TokenField for Secret {
     fn token(&self) -> Option<&Secret> {
         // Blank is absent, as in a header: `"   "` is no token to send.
-        (!self.expose_secret().trim().is_empty()).then_some(self)
+        (!is_blank(self.expose_secret())).then_some(self)
+    }
+}
+
+/// Whether `text` is empty or white space alone. A token nearly always starts with a visible
+/// ASCII character, which settles it without decoding the rest, as `trim` would from both ends.
+fn is_blank(text: &str) -> bool {
+    match text.as_bytes().first() {
+        None => true,
+        Some(first) if first.is_ascii_graphic() => false,
+        Some(_) => text.trim().is_empty(),
     }
 }
 
@@ -964,4 +974,19 @@ impl core::fmt::Debug for NotShown {
 pub trait LoginHasNoDefault {
     /// Never called: no type implements this trait.
     fn __never() -> Self;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_blank;
+
+    #[test]
+    fn blank_is_empty_or_white_space_of_any_kind() {
+        for blank in ["", " ", "\t\r\n", "\u{a0}", " \u{3000} "] {
+            assert!(is_blank(blank), "{blank:?}");
+        }
+        for text in ["t", " t", "\u{a0}t", "eyJhbGciOi", "\u{e9}", "t "] {
+            assert!(!is_blank(text), "{text:?}");
+        }
+    }
 }
