@@ -665,7 +665,7 @@ impl Reading {
         let number = match value {
             ExpiryValue::Absent => return Ok(None),
             ExpiryValue::Text(text) => {
-                let text = text.trim();
+                let text = crate::fields::trimmed(text);
                 if text.is_empty() {
                     return Ok(None);
                 }

@@ -58,6 +58,16 @@ impl TokenField for Secret {
     }
 }
 
+/// `text` without white space at its ends, as `str::trim` gives it. A value that starts and
+/// ends with a visible ASCII character, as nearly every one does, is returned without decoding
+/// it from both ends.
+pub(crate) fn trimmed(text: &str) -> &str {
+    match (text.as_bytes().first(), text.as_bytes().last()) {
+        (Some(first), Some(last)) if first.is_ascii_graphic() && last.is_ascii_graphic() => text,
+        _ => text.trim(),
+    }
+}
+
 /// Whether `text` is empty or white space alone. A token nearly always starts with a visible
 /// ASCII character, which settles it without decoding the rest, as `trim` would from both ends.
 fn is_blank(text: &str) -> bool {
@@ -978,7 +988,24 @@ pub trait LoginHasNoDefault {
 
 #[cfg(test)]
 mod tests {
-    use super::is_blank;
+    use super::{is_blank, trimmed};
+
+    #[test]
+    fn trimmed_is_what_trim_gives() {
+        for text in [
+            "",
+            " ",
+            "2024-01-01T00:00:00Z",
+            " 2024 ",
+            "\u{a0}300\u{a0}",
+            "3\t",
+            "\u{3000}",
+            "a b",
+            "\u{e9}t\u{e9}",
+        ] {
+            assert_eq!(trimmed(text), text.trim(), "{text:?}");
+        }
+    }
 
     #[test]
     fn blank_is_empty_or_white_space_of_any_kind() {
