@@ -173,6 +173,19 @@ impl<K, V> ElementOf<V> for std::collections::BTreeMap<K, V> {
     }
 }
 
+// Nor has untyped JSON: the same for a `serde_json::Value` and a `serde_json::Map`.
+impl ElementOf<serde_json::Map<String, serde_json::Value>> for serde_json::Value {
+    fn element_of(&mut self) -> Option<&mut serde_json::Map<String, serde_json::Value>> {
+        None
+    }
+}
+
+impl ElementOf<serde_json::Value> for serde_json::Map<String, serde_json::Value> {
+    fn element_of(&mut self) -> Option<&mut serde_json::Value> {
+        None
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -43,7 +43,7 @@ impl<T: serde::Serialize + ?Sized> JsonValue for T {
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot hold a token: token fields must be `auth_core::Secret`",
     label = "this field is named by `token` or `refresh_token` in `#[login_endpoint]`",
-    note = "declare the response field as `Secret` (or `Option<Secret>` when the vendor may leave it out) so the token is redacted and zeroized; an answer that is the token itself, as a JSON string, is `response = auth_core::Secret` with `token = self`; from a list, name one element, `token = data.tokens[0]`; a `TextBody` holds no token, which is then read from a `header(...)` or `cookie(...)`"
+    note = "declare the response field as `Secret` (or `Option<Secret>` when the vendor may leave it out) so the token is redacted and zeroized; an answer that is the token itself, as a JSON string, is `response = auth_core::Secret` with `token = self`; from a list, name one element, `token = data.tokens[0]`; a `serde_json::Value` is untyped, so the token's own field is the one to declare `Secret`; a `TextBody` holds no token, which is then read from a `header(...)` or `cookie(...)`"
 )]
 pub trait TokenField {
     /// The token, when present and not blank.
@@ -819,9 +819,31 @@ impl<'a, K, V> ListProbe<'a> for Probe<'a, std::collections::BTreeMap<K, V>> {
     }
 }
 
+/// The step through a `serde_json::Value`: untyped JSON has no fields to name, so it leads to
+/// an [`UntypedJson`], which has no [`HasFields`], reported with the fix.
+impl<'a> ListProbe<'a> for Probe<'a, serde_json::Value> {
+    type Step = UntypedJson<'a, serde_json::Value>;
+    fn walk(&self) -> Self::Step {
+        UntypedJson(self.0)
+    }
+}
+
+/// The step through a `serde_json::Map`, a JSON object whose keys are not fields: as through a
+/// [`serde_json::Value`].
+impl<'a> ListProbe<'a> for Probe<'a, serde_json::Map<String, serde_json::Value>> {
+    type Step = UntypedJson<'a, serde_json::Map<String, serde_json::Value>>;
+    fn walk(&self) -> Self::Step {
+        UntypedJson(self.0)
+    }
+}
+
 /// A map on a path, where a field of it is named. Not hidden from the docs, so that errors
 /// name it by its name alone.
 pub struct MapValue<'a, T>(#[allow(dead_code)] &'a T);
+
+/// A `serde_json::Value` (or `serde_json::Map`) on a path, where a field of it is named. Not
+/// hidden from the docs, so that errors name it by its name alone.
+pub struct UntypedJson<'a, T>(#[allow(dead_code)] &'a T);
 
 /// The step through anything that is not a list: the value itself.
 #[doc(hidden)]
@@ -877,13 +899,17 @@ impl<T: ?Sized> FieldStep for Record<'_, T> {}
 #[diagnostic::do_not_recommend]
 impl<T> FieldStep for MapValue<'_, T> {}
 
+// Untyped JSON too.
+#[diagnostic::do_not_recommend]
+impl<T> FieldStep for UntypedJson<'_, T> {}
+
 /// The value a step leads to: the value itself, or, for a list (already reported), its first
-/// element, so that the rest of the path is checked as if `[0]` were written. A map has none:
-/// it is reported here, and the rest of the path with it.
+/// element, so that the rest of the path is checked as if `[0]` were written. A map and a
+/// `serde_json::Value` have none: they are reported here, and the rest of the path with them.
 #[diagnostic::on_unimplemented(
-    message = "this field is a map, which has no fields to name",
-    label = "a map: a path names fields of structs",
-    note = "give this field a struct type with the field the path names; for a map of errors by field, read it with `#[vendor_error(field_errors(by_field = ...))]`"
+    message = "this field is a map or a `serde_json::Value`, which has no typed fields a path can name",
+    label = "a map or untyped JSON: a path names fields of structs",
+    note = "give this field a struct type with the field the path names, a `#[derive(Deserialize)]` struct, which reads the keys it declares and skips the others; for a map of errors by field, read it with `#[vendor_error(field_errors(by_field = ...))]`"
 )]
 pub trait HasFields {
     /// A reference to the value.

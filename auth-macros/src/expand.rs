@@ -951,7 +951,9 @@ fn expand_endpoint_impl(endpoint: &Endpoint) -> TokenStream {
     let request_impl = expand_request_impl(endpoint);
     let declared_base_url = endpoint.base_url.is_some().then(|| {
         quote! {
+            // Not offered as the one login with a base URL when another lacks one.
             #[automatically_derived]
+            #[diagnostic::do_not_recommend]
             impl ::auth_core::DeclaredBaseUrl for #name {}
         }
     });
@@ -1946,7 +1948,9 @@ pub fn expand_stand_in_endpoint(
     };
     let declared_base_url = links.base_url.then(|| {
         quote! {
+            // Not offered as the one login with a base URL when another lacks one.
             #[automatically_derived]
+            #[diagnostic::do_not_recommend]
             impl ::auth_core::DeclaredBaseUrl for #name {}
         }
     });

@@ -315,7 +315,9 @@ use syn::ItemStruct;
 ///   does not exist or has the wrong type is reported at the path in the attribute; a field of
 ///   a list named without `[n]`, `data.token` for a `data: Vec<...>`, is reported at `data`
 ///   with `data[0]` as the fix; a field of a map, `data.token` for a `data: HashMap<...>`,
-///   is reported at `data` as a map, which has no fields), and the
+///   is reported at `data` as a map, which has no fields, and so is one of a `data:
+///   serde_json::Value` or `serde_json::Map`, whose fix is a `#[derive(Deserialize)]` struct
+///   with the field), and the
 ///   types of fields sent as text or in a JSON body (reported at the field's type).
 /// - Nothing cascades to the code that uses the struct: with mistakes, the struct is still
 ///   written (without its `#[login]` attributes) with its builder, `Debug`, `send` and

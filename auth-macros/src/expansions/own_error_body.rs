@@ -334,6 +334,7 @@ impl ::auth_core::__private::LoginRequest for Login {
     }
 }
 #[automatically_derived]
+#[diagnostic::do_not_recommend]
 impl ::auth_core::DeclaredBaseUrl for Login {}
 #[automatically_derived]
 #[diagnostic::do_not_recommend]

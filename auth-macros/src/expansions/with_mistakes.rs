@@ -347,6 +347,7 @@ impl ::auth_core::LoginEndpoint for Login {
     }
 }
 #[automatically_derived]
+#[diagnostic::do_not_recommend]
 impl ::auth_core::DeclaredBaseUrl for Login {}
 #[allow(dead_code, unused_variables, unreachable_code, non_snake_case)]
 const _: () = {
