@@ -1696,6 +1696,96 @@ fn check_expiry_field_name(
     Ok(())
 }
 
+/// A response field whose name states its unit (`expires_in_ms`, `ttlSeconds`; a JWT's `exp`,
+/// `iat` and `nbf`, and OAuth 2.0's `expires_in`, which are seconds by their RFCs) read in the
+/// other unit: every session would expire a thousand times too soon or too late. Reported at
+/// the format (at the path when none is written), with the format the name asks for.
+fn check_expiry_unit_name(
+    key: &str,
+    read_as_millis: bool,
+    source: &Source,
+    format: Option<(&str, Span)>,
+) -> darling::Result<()> {
+    let Source::Body(path) = source else {
+        return Ok(());
+    };
+    let Some(crate::field_path::Segment::Field(syn::Member::Named(last))) = path.segments.last()
+    else {
+        return Ok(());
+    };
+    let written = last.to_string();
+    let written = written.trim_start_matches("r#");
+    let Some((named_millis, why)) = unit_of_name(written) else {
+        return Ok(());
+    };
+    if named_millis == read_as_millis {
+        return Ok(());
+    }
+    let relative = key.ends_with("_in");
+    let dotted = path.dotted();
+    let (fix, read_as) = match (relative, named_millis) {
+        (true, true) => (format!("{key}(millis = {dotted})"), "seconds"),
+        (true, false) => (format!("{key} = {dotted}"), "milliseconds"),
+        (false, true) => (format!("{key}(unix_millis = {dotted})"), "seconds"),
+        (false, false) => (format!("{key}(unix_seconds = {dotted})"), "milliseconds"),
+    };
+    let unit = if named_millis {
+        "milliseconds"
+    } else {
+        "seconds"
+    };
+    let (keep, span) = match format {
+        Some((format, span)) => (format!("`{format}`"), span),
+        None => (format!("`{key} = ...`"), path.span),
+    };
+    Err(Error::custom(format!(
+        "`{written}` is {why}{unit}, but {keep} reads it as {read_as}, and every session would {}; write `{fix}` (a field the vendor sends in {read_as} under this name is declared under another, keeping its JSON name with `#[serde(rename = \"{written}\")]`)",
+        match (relative, named_millis) {
+            (true, true) => "last a thousand times too long",
+            (true, false) => "expire a thousand times too soon",
+            (false, true) => "expire thousands of years from now",
+            (false, false) => "have expired in January 1970",
+        },
+    ))
+    .with_span(&span))
+}
+
+/// The unit a response field's name states, `true` for milliseconds, with how it states it:
+/// its last word (`expires_in_ms`, `ttlSeconds`), or the RFC that defines it (`exp`,
+/// `expires_in`).
+fn unit_of_name(name: &str) -> Option<(bool, &'static str)> {
+    match plain_name(name).as_str() {
+        "exp" | "iat" | "nbf" => return Some((false, "a JWT's NumericDate, in ")),
+        _ if name == "expires_in" => {
+            return Some((false, "OAuth 2.0's `expires_in` (RFC 6749), in "));
+        }
+        _ => {}
+    }
+    // The last word, after a `_` or at a capital letter: `ms` of `expires_in_ms`, `Seconds`
+    // of `ttlSeconds`.
+    let last = name
+        .rsplit('_')
+        .next()
+        .map(|word| {
+            let start = word
+                .char_indices()
+                .filter(|(_, c)| c.is_ascii_uppercase())
+                .map(|(at, _)| at)
+                .last()
+                .unwrap_or(0);
+            word[start..].to_ascii_lowercase()
+        })
+        .unwrap_or_default();
+    if name.len() == last.len() {
+        return None;
+    }
+    match last.as_str() {
+        "ms" | "msec" | "msecs" | "millis" | "milliseconds" => Some((true, "named for ")),
+        "s" | "sec" | "secs" | "second" | "seconds" => Some((false, "named for ")),
+        _ => None,
+    }
+}
+
 fn check_expiry(arg: ExpiryArg) -> darling::Result<Expiry> {
     let relative = arg.key.to_string().ends_with("_in");
     let key = arg.key.to_string();
@@ -1723,6 +1813,9 @@ fn check_expiry(arg: ExpiryArg) -> darling::Result<Expiry> {
     // read unless a format says otherwise.
     let expires_header = matches!(&source, Source::Header(name, _) if name.as_str() == "expires");
     let Some(format) = arg.format else {
+        if relative {
+            check_expiry_unit_name(&key, false, &source, None)?;
+        }
         return Ok(if relative {
             Expiry::In(source, TimeUnit::Seconds)
         } else if expires_header {
@@ -1743,6 +1836,14 @@ fn check_expiry(arg: ExpiryArg) -> darling::Result<Expiry> {
     }
     let at_key = key.replace("_in", "_at");
     let in_key = key.replace("_at", "_in");
+    let read_as_millis = match (relative, name.as_str()) {
+        (false, "unix_seconds") | (true, "seconds") => Some(false),
+        (false, "unix_millis") | (true, "millis") => Some(true),
+        _ => None,
+    };
+    if let Some(read_as_millis) = read_as_millis {
+        check_expiry_unit_name(&key, read_as_millis, &source, Some((&name, format.span())))?;
+    }
     match (relative, name.as_str()) {
         (false, "rfc3339") => Ok(Expiry::At(source, TimeFormat::Rfc3339)),
         (false, "unix_seconds") => Ok(Expiry::At(source, TimeFormat::UnixSeconds)),
