@@ -515,6 +515,29 @@ pub struct KeyList {
     pub renames: &'static [&'static str],
 }
 
+/// What to write for a status map under another name (`status_codes(...)`).
+const STATUS_HINT: &str = "status codes are mapped to kinds in one `status(...)`: `status(401 => InvalidCredentials, 423 => Locked)`";
+
+/// Whether a key written on the endpoint (`user_agent = "..."`) is the name of a request
+/// header, so a value given to it is a `header(...)` rather than a constant: a header of
+/// RFC 9110 a login sends, or one named `x-...`.
+fn names_a_header(key: &str) -> bool {
+    let key = key.to_ascii_lowercase().replace('-', "_");
+    key.starts_with("x_")
+        || matches!(
+            key.as_str(),
+            "user_agent"
+                | "accept"
+                | "accept_language"
+                | "accept_encoding"
+                | "origin"
+                | "referer"
+                | "referrer"
+                | "authorization"
+                | "cache_control"
+        )
+}
+
 /// `#[login_endpoint(...)]`.
 pub const ENDPOINT_KEYS: KeyList = KeyList {
     place: "`#[login_endpoint(...)]`",
@@ -638,14 +661,36 @@ pub const ENDPOINT_KEYS: KeyList = KeyList {
             "message",
             "a vendor's error message is read by the `error_body` type: `#[vendor_error(message = error)]` on it, and `error_body = ErrorBody` here",
         ),
+        (
+            "basic_auth",
+            "HTTP Basic credentials are two fields: `#[login(basic_auth = user)]` on the user's and `#[login(secret, basic_auth = password)]` on the password's",
+        ),
+        (
+            "bearer_auth",
+            "a token sent in every request's `Authorization` header is a field in a header's template: `header(name = \"authorization\", value = \"Bearer {api_token}\")` here, and `#[login(secret, in_header = \"authorization\")]` on the field",
+        ),
+        ("status_codes", STATUS_HINT),
+        ("statuses", STATUS_HINT),
+        ("status_code", STATUS_HINT),
+        ("status_map", STATUS_HINT),
+        ("error_status", STATUS_HINT),
     ],
     pair: Some(|key, value| {
+        if names_a_header(key) {
+            return format!(
+                "a header sent with every request is `header(name = \"{}\", value = {value})`",
+                key.replace('_', "-")
+            );
+        }
         format!(
             "a value sent in every request is a constant: `constant({key} = {value})` in the body, or `query({key} = {value})`, `cookie({key} = {value})`"
         )
     }),
     renames: &[],
 };
+
+/// What to write for a field sent as a bearer token (`#[login(bearer_auth)]`, as reqwest sends one).
+const BEARER_HINT: &str = "a field sent as a bearer token is in a header's template: `header(name = \"authorization\", value = \"Bearer {api_token}\")` in `#[login_endpoint(...)]`, and `#[login(secret, in_header = \"authorization\")]` on the field";
 
 /// `#[login(...)]` on a field.
 pub const FIELD_KEYS: KeyList = KeyList {
@@ -718,6 +763,28 @@ pub const FIELD_KEYS: KeyList = KeyList {
             "scheme",
             "text around a field in a header is the header's template: `header(name = \"authorization\", value = \"Bearer {api_token}\")` in `#[login_endpoint(...)]`, and `#[login(secret, in_header = \"authorization\")]` on the field",
         ),
+        ("bearer_auth", BEARER_HINT),
+        ("bearer", BEARER_HINT),
+        (
+            "query_param",
+            "a query parameter is `#[login(query)]`, named like the field, or `#[login(query = \"key\")]`",
+        ),
+        (
+            "query_parameter",
+            "a query parameter is `#[login(query)]`, named like the field, or `#[login(query = \"key\")]`",
+        ),
+        (
+            "param",
+            "a query parameter is `#[login(query)]`, and a path's `{name}` is `#[login(path)]`",
+        ),
+        (
+            "path_param",
+            "a path's `{name}` is `#[login(path)]`, named like the field, or `#[login(path = \"name\")]`",
+        ),
+        (
+            "env",
+            "a field's value is given by the app, with its setter (`Login::builder().password(...)`); reading it from the environment is the app's, before the builder",
+        ),
     ],
     pair: None,
     renames: &[
@@ -769,6 +836,10 @@ const BODY_FAILURE_KEYS: KeyList = KeyList {
             "value",
             "`success = <value>` names the value that means success, and any other fails the login",
         ),
+        (
+            "path",
+            "the response's field is named by `field = <path>`: `body_failure(field = error)`",
+        ),
     ],
     pair: None,
     renames: &[],
@@ -804,8 +875,8 @@ impl KeyList {
             _ => None,
         };
         let suggestion = renamed
-            .or(elsewhere)
             .or(guess)
+            .or(elsewhere)
             .or_else(|| {
                 closest(&name, self.keys, MAX_KEY_DISTANCE)
                     .map(|key| format!("did you mean `{key}`? "))
@@ -2772,7 +2843,20 @@ impl BodyArg {
             "form" => BodyFormat::Form,
             "none" => BodyFormat::None,
             _ => {
-                let suggestion = closest(&name, &["json", "form", "none"], 2)
+                // The names other libraries give a form body (reqwest's `.form(..)` sends one).
+                let alias = matches!(
+                    name.as_str(),
+                    "urlencoded"
+                        | "url_encoded"
+                        | "form_urlencoded"
+                        | "x_www_form_urlencoded"
+                        | "www_form"
+                        | "form_data"
+                        | "forms"
+                )
+                .then_some("form");
+                let suggestion = alias
+                    .or_else(|| closest(&name, &["json", "form", "none"], 2))
                     .map(|format| format!("did you mean `{format}`? "))
                     .unwrap_or_default();
                 return Err(darling::Error::custom(format!(

@@ -26,6 +26,22 @@ pub const CONTAINER_KEYS: KeyList = KeyList {
             "status",
             "statuses are mapped in `#[login_endpoint(status(401 => InvalidCredentials))]`; here `kind(...)` maps codes and messages",
         ),
+        (
+            "description",
+            "the vendor's words are the error's `message`: `message = error_description`",
+        ),
+        (
+            "error_description",
+            "the vendor's words are the error's `message`: `message = error_description`",
+        ),
+        (
+            "rename_all",
+            "paths name the struct's Rust fields, whatever their JSON names; a JSON naming convention is serde's, `#[serde(rename_all = \"camelCase\")]`",
+        ),
+        (
+            "rename",
+            "paths name the struct's Rust fields, whatever their JSON names; a field's JSON name is serde's, `#[serde(rename = \"...\")]` on it",
+        ),
     ],
     pair: None,
     renames: &[],
