@@ -1079,7 +1079,9 @@ fn check_header_value(value: &SpannedValue<String>) -> darling::Result<()> {
         .with_span(&value.span()));
     }
     if value.trim().is_empty() {
-        return Err(Error::custom("a header value must not be empty").with_span(&value.span()));
+        return Err(Error::custom(
+            "a header value must not be empty; write the value the vendor documents, or leave the header out",
+        ).with_span(&value.span()));
     }
     Ok(())
 }

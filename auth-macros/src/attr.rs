@@ -1775,7 +1775,7 @@ impl FromMeta for FieldPath {
         {
             return Err(darling::Error::custom(format!(
                 "write the path of fields without quotes: `{}`",
-                text.value().replace(['"', ' '], "")
+                text.value().replace(['"', ' ', '{', '}'], "")
             ))
             .with_span(text));
         }
@@ -1787,11 +1787,54 @@ impl FromMeta for FieldPath {
     }
 }
 
+/// The source a method call read a header or cookie with, as HTTP clients write it: reqwest's
+/// `response.headers("X-Subject-Token")` for `header("X-Subject-Token")`, and a prefix cut
+/// off by a method, `header("Authorization").prefix("Bearer ")`, for
+/// `header("Authorization", prefix = "Bearer ")`.
+fn source_written_as_a_call(call: &syn::ExprMethodCall) -> Option<String> {
+    let method = call.method.to_string();
+    let args: Vec<String> = call
+        .args
+        .iter()
+        .map(|arg| quote::ToTokens::to_token_stream(arg).to_string())
+        .collect();
+    let [arg] = args.as_slice() else {
+        return None;
+    };
+    if let Expr::Call(source) = &*call.receiver
+        && let Expr::Path(func) = &*source.func
+        && func.path.is_ident("header")
+        && matches!(
+            method.as_str(),
+            "prefix" | "strip_prefix" | "trim_start_matches" | "with_prefix"
+        )
+    {
+        let name = source
+            .args
+            .first()
+            .map(|name| quote::ToTokens::to_token_stream(name).to_string())?;
+        return Some(format!("header({name}, prefix = {arg})"));
+    }
+    match method.as_str() {
+        "header" | "headers" => Some(format!("header({arg})")),
+        "cookie" | "cookies" => Some(format!("cookie({arg})")),
+        _ => None,
+    }
+}
+
 /// A path written as Rust code that reads the value: a method called on it
 /// (`token.expose_secret()`), or a comparison (`status != 7`) where the value it must hold is a
 /// key of its own. Each is reported at the method or the operator, with the path alone.
 fn path_mistake(expr: &Expr) -> Option<darling::Error> {
     match expr {
+        Expr::MethodCall(call) if let Some(fix) = source_written_as_a_call(call) => Some(
+            darling::Error::custom(if fix.contains("prefix = ") {
+                format!("text before the token in a header is the header's `prefix`, not a method: write `{fix}`")
+            } else {
+                format!("a response header or cookie is a source of its own, and calls no method: write `{fix}`")
+            })
+            .with_span(&call.method),
+        ),
         Expr::MethodCall(call) => Some(
             darling::Error::custom(format!(
                 "a path names fields, and calls no method: write the path alone, `{}`; the macro reads the value there as its type says",
@@ -3305,10 +3348,51 @@ impl FromMeta for ConstantList {
                 }
                 Ok(ConstantList { entries })
             }
+            syn::Meta::NameValue(pair)
+                if let Some(list) = pairs_written_as_text(&name, &pair.value) =>
+            {
+                Err(darling::Error::custom(format!(
+                    "each value is a key of its own: write `{name}({list})`"
+                ))
+                .with_span(&pair.value))
+            }
             _ => Err(darling::Error::custom(format!(
                 "write `{name}(<key> = <literal>, ...)`, e.g. {example}"
             ))
             .with_span(item)),
         }
     }
+}
+
+/// The keys of a list written as one string, the way a URL or a `Cookie` header writes them:
+/// `query = "api=SYNO.API.Auth&version=3"` for `query(api = "SYNO.API.Auth", version = 3)`.
+/// `None` unless every part is a `key=value` whose key could be written bare.
+fn pairs_written_as_text(list: &str, value: &Expr) -> Option<String> {
+    let Expr::Lit(syn::ExprLit {
+        lit: syn::Lit::Str(text),
+        ..
+    }) = value
+    else {
+        return None;
+    };
+    let text = text.value();
+    let separator = if list == "cookie" { ';' } else { '&' };
+    let pairs: Vec<String> = text
+        .trim_start_matches('?')
+        .split(separator)
+        .map(|part| {
+            let (key, value) = part.trim().split_once('=')?;
+            let bare = !key.is_empty()
+                && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+                && !key.starts_with(|c: char| c.is_ascii_digit());
+            bare.then(|| {
+                if !value.is_empty() && value.chars().all(|c| c.is_ascii_digit()) {
+                    format!("{key} = {value}")
+                } else {
+                    format!("{key} = {value:?}")
+                }
+            })
+        })
+        .collect::<Option<_>>()?;
+    Some(pairs.join(", "))
 }

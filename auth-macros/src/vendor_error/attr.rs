@@ -97,7 +97,7 @@ fn value_path(expr: &Expr, example: &str) -> darling::Result<ValuePath> {
         let key = example.split(' ').next().unwrap_or("code");
         return Err(Error::custom(format!(
             "write the path of fields without quotes: `{key} = {}`",
-            text.value().replace(['"', ' '], "")
+            text.value().replace(['"', ' ', '{', '}'], "")
         ))
         .with_span(text));
     }
