@@ -2530,13 +2530,22 @@ impl FieldPlacement {
             .collect();
         let in_body = others.is_empty() || self.body.is_some();
         if let (Some(rename), Some(chosen), false) = (&self.rename, others.first(), in_body) {
+            let name = rename.as_str();
             let hint = match *chosen {
-                "query" => "write the parameter's name in `#[login(query = \"...\")]` instead",
-                "path" => "write the placeholder's name in `#[login(path = \"...\")]` instead",
-                "cookie" => "write the cookie's name in `#[login(cookie = \"...\")]` instead",
-                "header" => "the header's name is already given; remove `rename`",
-                "in_header" => "the placeholder is named like the field; rename the field instead",
-                _ => "remove `rename`",
+                "query" => {
+                    format!("write the parameter's name in `#[login(query = \"{name}\")]` instead")
+                }
+                "path" => {
+                    format!("write the placeholder's name in `#[login(path = \"{name}\")]` instead")
+                }
+                "cookie" => {
+                    format!("write the cookie's name in `#[login(cookie = \"{name}\")]` instead")
+                }
+                "header" => "the header's name is already given; remove `rename`".to_owned(),
+                "in_header" => {
+                    "the placeholder is named like the field; rename the field instead".to_owned()
+                }
+                _ => "remove `rename`".to_owned(),
             };
             let chosen = match *chosen {
                 "header" => "header = ...",
@@ -2551,8 +2560,12 @@ impl FieldPlacement {
                 .with_span(&rename.span()),
             );
         }
+        // A `rename` refused above is read as the name it meant for the query parameter,
+        // placeholder or cookie, so that name's own checks report nothing more.
+        let meant = self.rename.clone().filter(|_| !in_body);
         let named = |name: &Option<SpannedValue<String>>, span: Span| {
             name.clone()
+                .or_else(|| meant.clone())
                 .unwrap_or_else(|| SpannedValue::new(ident.to_string(), span))
         };
         let mut placements = Vec::new();
@@ -2637,6 +2650,20 @@ impl FieldPlacement {
                 _ => None,
             };
             placements.extend(placement);
+        }
+        // `body` beside other placements in a request without a body: the field is still sent
+        // by those, so the mistake is `body` alone.
+        if let (Some(span), BodyFormat::None, Some(chosen)) =
+            (self.body, body.format, others.first())
+        {
+            errors.push(
+                Error::custom(format!(
+                    "{}, so `body` sends `{ident}` nowhere; remove `body`: `{ident}` is sent by `{chosen}`",
+                    body.without_body()
+                ))
+                .with_span(&span),
+            );
+            return Some(placements);
         }
         if in_body {
             let body_placement = self.body_placement(ident, body, unplaced, errors)?;
