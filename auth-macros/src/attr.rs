@@ -1922,6 +1922,18 @@ impl FromMeta for SourceArg {
                             .join("::"),
                         _ => String::new(),
                     };
+                    // `body(access_token)`, `json(data.token)`: a path into the body, which is
+                    // written alone.
+                    if let (Some(Expr::Path(_) | Expr::Field(_)), 1) =
+                        (call.args.first(), call.args.len())
+                        && matches!(written.as_str(), "body" | "json" | "field" | "path")
+                    {
+                        let path = written_path(&call.args[0]);
+                        return Err(darling::Error::custom(format!(
+                            "a path of fields in the response is written alone: `{path}`; `header(...)` and `cookie(...)` name the other sources"
+                        ))
+                        .with_span(&call.func));
+                    }
                     let suggestion = closest(&written, SOURCE_FUNCTIONS, MAX_KEY_DISTANCE)
                         .map(|f| format!("did you mean `{f}(...)`? "))
                         .unwrap_or_default();
