@@ -662,6 +662,14 @@ pub const ENDPOINT_KEYS: KeyList = KeyList {
             "a vendor's error message is read by the `error_body` type: `#[vendor_error(message = error)]` on it, and `error_body = ErrorBody` here",
         ),
         (
+            "kind",
+            "kinds are given to statuses by `status(423 => Locked)`, and to the error body's codes by `#[vendor_error(kind(code = \"LOCKED\" => Locked))]` on the `error_body` type",
+        ),
+        (
+            "field_errors",
+            "field errors are read by the `error_body` type: `#[vendor_error(field_errors(each = errors, field = field, error = code))]` on it, and `error_body = ErrorBody` here",
+        ),
+        (
             "basic_auth",
             "HTTP Basic credentials are two fields: `#[login(basic_auth = user)]` on the user's and `#[login(secret, basic_auth = password)]` on the password's",
         ),
@@ -2415,6 +2423,27 @@ impl Parse for StatusArm {
                     return Err(input.error("expected a status code"));
                 };
                 let at = name.span();
+                // `status(423 => Locked, lockout = "30m")`: a key of the endpoint written
+                // inside the list.
+                if input.peek(Token![=]) && !input.peek(Token![=>]) && path.get_ident().is_some() {
+                    let key = name.to_string();
+                    let fork = input.fork();
+                    let value = fork
+                        .parse::<Token![=]>()
+                        .and_then(|_| fork.parse::<Expr>())
+                        .map(|value| quote::ToTokens::to_token_stream(&value).to_string())
+                        .unwrap_or_else(|_| "...".to_owned());
+                    let message = if KEYS.contains(&key.as_str()) {
+                        format!(
+                            "`{key}` is a key of `#[login_endpoint(...)]`, written beside `status(...)`, not in it: `status(...), {key} = {value}`"
+                        )
+                    } else {
+                        format!(
+                            "`status(...)` holds arms, `401 | 403 => InvalidCredentials`; `{key} = ...` is not one"
+                        )
+                    };
+                    return Err(syn::Error::new(at, message));
+                }
                 let message = match status_code_named(&name.to_string()) {
                     Some(code) => format!(
                         "write the status code as a number: `{code}` (for `{written}`); `status(...)` reads codes, not their names"

@@ -292,6 +292,24 @@ fn path_alternatives(
                 ))
                 .with_span(&binary.op))
             }
+            // `message = [msg, error_description]`, as a list of places to look.
+            Expr::Array(array) if array.elems.len() > 1 => {
+                let key = example.split(' ').next().unwrap_or("code");
+                let paths: Vec<String> = array
+                    .elems
+                    .iter()
+                    .map(|elem| {
+                        quote::ToTokens::to_token_stream(elem)
+                            .to_string()
+                            .replace(' ', "")
+                    })
+                    .collect();
+                Err(Error::custom(format!(
+                    "paths tried in turn are joined by `|`, and the first present one is read: `{key} = {}`",
+                    paths.join(" | ")
+                ))
+                .with_span(&array.bracket_token.span.join()))
+            }
             other => {
                 out.push(value_path(other, example)?);
                 Ok(())
