@@ -1943,7 +1943,7 @@ fn names_a_credential(ident: &Ident) -> bool {
 
 /// A name without case, `_` or `-`, as names are compared when they say what a value is
 /// (`client_secret`, `clientSecret` and `Client-Secret` alike).
-fn plain_name(name: &str) -> String {
+pub fn plain_name(name: &str) -> String {
     name.chars()
         .filter(|c| *c != '_' && *c != '-')
         .map(|c| c.to_ascii_lowercase())
