@@ -389,8 +389,10 @@ impl Endpoint {
         if let Some(path) = &args.path {
             if path.trim().is_empty() {
                 errors.push(empty_path(path, args.base_url.as_ref()));
-            } else {
-                errors.handle(check_path(path));
+            } else if errors.handle(check_path(path)).is_some()
+                && let Some(base_url) = &args.base_url
+            {
+                errors.handle(check_path_not_in_base_url(base_url, path));
             }
         }
         let method = errors
@@ -594,6 +596,30 @@ fn check_base_url(url: &SpannedValue<String>) -> darling::Result<()> {
         return fail("has an invalid port");
     }
     Ok(())
+}
+
+/// A `base_url` that already ends with the login `path` (`base_url =
+/// "https://api.example.com/auth/login", path = "/auth/login"`): the path is appended to the
+/// base URL, so the request would go to `/auth/login/auth/login`. Reported at `base_url`.
+fn check_path_not_in_base_url(
+    base_url: &SpannedValue<String>,
+    path: &SpannedValue<String>,
+) -> darling::Result<()> {
+    let login_path = path.trim_end_matches('/');
+    let Some(host) = base_url.trim_end_matches('/').strip_suffix(login_path) else {
+        return Ok(());
+    };
+    // What is left must still hold a host.
+    let after_scheme = host.split_once("://").map_or(host, |(_, rest)| rest);
+    if login_path.is_empty() || after_scheme.is_empty() {
+        return Ok(());
+    }
+    Err(Error::custom(format!(
+        "`base_url` already ends with the login's `path`, which is appended to it: the request would go to `{}{}`; write `base_url = \"{host}\"`",
+        base_url.trim_end_matches('/'),
+        path.as_str()
+    ))
+    .with_span(&base_url.span()))
 }
 
 /// An empty `path`: the login path is often written at the end of `base_url` instead.
@@ -1773,7 +1799,7 @@ fn unit_of_name(name: &str) -> Option<(bool, &'static str)> {
                 .char_indices()
                 .filter(|(_, c)| c.is_ascii_uppercase())
                 .map(|(at, _)| at)
-                .last()
+                .next_back()
                 .unwrap_or(0);
             word[start..].to_ascii_lowercase()
         })

@@ -318,6 +318,31 @@ fn check_header_templates(endpoint: &Endpoint, errors: &mut darling::error::Accu
             );
         }
     }
+    // `value = "Bearer{api_token}"`: an `Authorization` scheme and its credentials are
+    // separated by a space (RFC 9110 §11.4), and without it no server reads the scheme.
+    for (name, pieces, span) in &templates {
+        if !matches!(name.as_str(), "authorization" | "proxy-authorization") {
+            continue;
+        }
+        if let [
+            HeaderPiece::Text(scheme),
+            HeaderPiece::Field(placeholder),
+            ..,
+        ] = pieces.as_slice()
+            && !scheme.is_empty()
+            && scheme
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-')
+        {
+            errors.push(
+                Error::custom(format!(
+                    "the value of header `{}` sends the scheme `{scheme}` and the field with no space between them; write `\"{scheme} {{{placeholder}}}\"`",
+                    name.as_str()
+                ))
+                .with_span(span),
+            );
+        }
+    }
     let mut reported: Vec<(&str, &str)> = Vec::new();
     for (name, pieces, span) in &templates {
         for piece in pieces {
