@@ -497,6 +497,7 @@ impl Endpoint {
                 refresh_expires_at: args.refresh_expires_at,
                 refresh_expires_in: args.refresh_expires_in,
             },
+            args.response.as_ref(),
             errors,
         );
         let keys = ResponseKeys {
@@ -1169,6 +1170,58 @@ fn other_duration_notation(text: &str) -> Option<String> {
     (!out.is_empty()).then_some(out)
 }
 
+/// A fraction of a unit (`1.5h`, `0.5d`) in whole smaller units: `1h30m`, `12h`. `None`
+/// unless the text is one decimal number and a unit, and it comes out in whole seconds.
+fn whole_units(text: &str) -> Option<String> {
+    let text = text.trim();
+    let unit = text.chars().last()?;
+    let seconds_per_unit: u64 = match unit {
+        's' => 1,
+        'm' => 60,
+        'h' => 3600,
+        'd' => 86_400,
+        _ => return None,
+    };
+    let (whole, fraction) = text[..text.len() - 1].split_once('.')?;
+    if whole.is_empty() && fraction.is_empty()
+        || !whole
+            .chars()
+            .chain(fraction.chars())
+            .all(|c| c.is_ascii_digit())
+        || fraction.len() > 6
+    {
+        return None;
+    }
+    let scale = 10u64.pow(u32::try_from(fraction.len()).ok()?);
+    let whole: u64 = if whole.is_empty() {
+        0
+    } else {
+        whole.parse().ok()?
+    };
+    let fraction: u64 = if fraction.is_empty() {
+        0
+    } else {
+        fraction.parse().ok()?
+    };
+    let scaled =
+        (whole.checked_mul(scale)?.checked_add(fraction)?).checked_mul(seconds_per_unit)?;
+    if scaled % scale != 0 {
+        return None;
+    }
+    let mut seconds = scaled / scale;
+    if seconds == 0 {
+        return None;
+    }
+    let mut out = String::new();
+    for (size, name) in [(86_400, 'd'), (3600, 'h'), (60, 'm'), (1, 's')] {
+        if seconds >= size {
+            out.push_str(&format!("{}{name}", seconds / size));
+            seconds %= size;
+        }
+    }
+    Some(out)
+}
+
 /// Parses `30s`, `5m`, `2h`, `1d` and sums such as `1h30m` into seconds.
 pub fn parse_duration(text: &SpannedValue<String>) -> darling::Result<u64> {
     let fail = || {
@@ -1179,6 +1232,7 @@ pub fn parse_duration(text: &SpannedValue<String>) -> darling::Result<u64> {
         let suggestion = short_units(text.as_str())
             .filter(parses)
             .or_else(|| other_duration_notation(text.as_str()).filter(parses))
+            .or_else(|| whole_units(text.as_str()).filter(parses))
             .map(|short| format!("did you mean `{short}`? "))
             .unwrap_or_default();
         Error::custom(format!(
@@ -1517,15 +1571,18 @@ impl Credentials {
     /// Checks each response key, reporting every problem into `errors`.
     fn from_args(
         args: CredentialArgs,
+        response: Option<&syn::Path>,
         errors: &mut darling::error::Accumulator,
     ) -> ReadCredentials {
         let token = args
             .token
-            .and_then(|token| errors.handle(check_source(token)));
+            .and_then(|token| errors.handle(check_source(token)))
+            .map(|token| without_the_type_name(token, "token", response, errors));
         let refresh_declared = args.refresh_token.is_some();
         let refresh_token = args
             .refresh_token
-            .and_then(|source| errors.handle(check_source(source)));
+            .and_then(|source| errors.handle(check_source(source)))
+            .map(|source| without_the_type_name(source, "refresh_token", response, errors));
         let expiry = one_expiry(args.expires_at, args.expires_in, errors);
         if !refresh_declared
             && let Some(key) = args
@@ -1550,6 +1607,45 @@ impl Credentials {
             refresh_expiry,
         }
     }
+}
+
+/// A path that starts with the response type's name (`token = LoginResponse.access_token`), as
+/// a Rust expression names a value of that type: paths start at the type's fields. Reported at
+/// the name, and read without it, so the rest of the path is still checked.
+fn without_the_type_name(
+    source: Source,
+    key: &str,
+    response: Option<&syn::Path>,
+    errors: &mut darling::error::Accumulator,
+) -> Source {
+    let Source::Body(mut path) = source else {
+        return source;
+    };
+    let type_name = response
+        .and_then(|response| response.segments.last())
+        .map(|segment| &segment.ident);
+    let starts_with_it = matches!(
+        (path.segments.first(), type_name),
+        (Some(crate::field_path::Segment::Field(syn::Member::Named(first))), Some(name))
+            if first == name && path.segments.len() > 1
+    );
+    if !starts_with_it {
+        return Source::Body(path);
+    }
+    let name = path.segments.remove(0);
+    let span = match &name {
+        crate::field_path::Segment::Field(member) => member.span(),
+        crate::field_path::Segment::Index(_, span) => *span,
+    };
+    errors.push(
+        Error::custom(format!(
+            "a path starts at the fields of `{}`, not at its name: write `{key} = {}`",
+            type_name.map(ToString::to_string).unwrap_or_default(),
+            path.dotted()
+        ))
+        .with_span(&span),
+    );
+    Source::Body(path)
 }
 
 fn check_source(source: SourceArg) -> darling::Result<Source> {

@@ -344,6 +344,8 @@ fn check_header_templates(endpoint: &Endpoint, errors: &mut darling::error::Accu
         }
     }
     let mut reported: Vec<(&str, &str)> = Vec::new();
+    // The fields whose placeholder was reported spelt another way, by header.
+    let mut paired: Vec<(&str, String)> = Vec::new();
     for (name, pieces, span) in &templates {
         for piece in pieces {
             let HeaderPiece::Field(placeholder) = piece else {
@@ -370,6 +372,25 @@ fn check_header_templates(endpoint: &Endpoint, errors: &mut darling::error::Accu
                 })
             });
             if misnamed {
+                continue;
+            }
+            // `{deviceId}` for the field `device_id`: the field meant, sent in this header,
+            // whose own placeholder is missing; one error, here, for both.
+            let spelt_otherwise = endpoint.fields.iter().find(|field| {
+                plain_name(&field.ident.to_string()) == plain_name(placeholder)
+                    && field.placements().any(|placement| matches!(placement, Placement::InHeader(header) if header.as_str() == name.as_str()))
+                    && !pieces.iter().any(|piece| matches!(piece, HeaderPiece::Field(other) if field.ident == other))
+            });
+            if let Some(field) = spelt_otherwise {
+                let ident = &field.ident;
+                paired.push((name.as_str(), ident.to_string()));
+                errors.push(
+                    Error::custom(format!(
+                        "`{{{placeholder}}}` in the value of header `{}` is named like no field; a placeholder is named like the field that fills it: write `{{{ident}}}`",
+                        name.as_str()
+                    ))
+                    .with_span(span),
+                );
                 continue;
             }
             let message = match field {
@@ -402,6 +423,10 @@ fn check_header_templates(endpoint: &Endpoint, errors: &mut darling::error::Accu
                 if pieces
                     .iter()
                     .any(|piece| matches!(piece, HeaderPiece::Field(name) if ident == name)) => {}
+            Some(_)
+                if paired
+                    .iter()
+                    .any(|(name, paired)| *name == header.as_str() && ident == paired) => {}
             Some(_) => errors.push(
                 Error::custom(format!(
                     "the value of header `{}` has no `{{{ident}}}`; write `{{{ident}}}` in it where `{ident}` goes",
