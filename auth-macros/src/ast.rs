@@ -1658,6 +1658,12 @@ fn check_source(source: SourceArg) -> darling::Result<Source> {
                 )
                 .with_span(&name.span()));
             }
+            if name.eq_ignore_ascii_case("cookie") {
+                return Err(Error::custom(
+                    "`Cookie` is a header of requests, which no response sends; a cookie the response sets is read with `cookie(\"<name>\")`, from its `Set-Cookie`",
+                )
+                .with_span(&name.span()));
+            }
             let prefix = prefix.map(check_header_prefix).transpose()?;
             Ok(Source::Header(
                 SpannedValue::new(check_response_header_name(&name)?, name.span()),
@@ -1925,6 +1931,16 @@ fn check_expiry(arg: ExpiryArg) -> darling::Result<Expiry> {
         return Ok(Expiry::OfCookie(check_cookie_name(name.clone())?));
     }
     let source = check_source(arg.source)?;
+    // `Date` and `Last-Modified` say when the answer was written, a time already past.
+    if let Source::Header(name, _) = &source
+        && matches!(name.as_str(), "date" | "last-modified")
+    {
+        return Err(Error::custom(format!(
+            "the `{}` header says when the response was written, not when the token expires: every session would have expired on arrival; the token's expiry is a header such as `Expires` (`{key} = header(\"Expires\")`) or a field of the body, and one the vendor only documents is `lifetime = \"2h\"`",
+            if name.as_str() == "date" { "Date" } else { "Last-Modified" }
+        ))
+        .with_span(&name.span()));
+    }
     // A format of the other kind of key is reported as that, below.
     let format_fits = arg.format.as_ref().is_none_or(|format| {
         let format = format.to_string();

@@ -2437,6 +2437,14 @@ impl Parse for StatusArm {
                         format!(
                             "`{key}` is a key of `#[login_endpoint(...)]`, written beside `status(...)`, not in it: `status(...), {key} = {value}`"
                         )
+                    } else if let Some((_, hint)) = ENDPOINT_KEYS
+                        .guesses
+                        .iter()
+                        .find(|(guess, _)| *guess == key)
+                    {
+                        format!(
+                            "`status(...)` holds arms, `401 | 403 => InvalidCredentials`, and `{key} = ...` is not one: {hint}"
+                        )
                     } else {
                         format!(
                             "`status(...)` holds arms, `401 | 403 => InvalidCredentials`; `{key} = ...` is not one"
