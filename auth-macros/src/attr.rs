@@ -135,6 +135,20 @@ fn quoted(meta: &syn::Meta, example: &str) -> darling::Result<SpannedValue<Strin
                 ))
                 .with_span(other))
             }
+            // `lifetime = Duration::from_secs(7200)`: a `std::time::Duration`, as code writes it.
+            Expr::Call(call)
+                if matches!(
+                    path_name(meta.path()).as_str(),
+                    "lifetime" | "idle_timeout" | "lockout"
+                ) && let Some(seconds) = std_duration_seconds(call) =>
+            {
+                let key = path_name(meta.path());
+                Err(darling::Error::custom(format!(
+                    "a duration is written as text with its unit: `{key} = \"{}\"`",
+                    compact_duration(seconds)
+                ))
+                .with_span(&pair.value))
+            }
             other => Err(darling::Error::custom(format!(
                 "write the value in quotes, e.g. `{example}`"
             ))
@@ -142,6 +156,46 @@ fn quoted(meta: &syn::Meta, example: &str) -> darling::Result<SpannedValue<Strin
         },
         _ => Err(darling::Error::custom(format!("write `{example}`")).with_span(meta)),
     }
+}
+
+/// The seconds of `Duration::from_secs(7200)` (or `from_mins`, `from_hours`, `from_millis` of
+/// whole seconds), as a `std::time::Duration` is made in code.
+fn std_duration_seconds(call: &syn::ExprCall) -> Option<u64> {
+    let Expr::Path(func) = &*call.func else {
+        return None;
+    };
+    let constructor = func.path.segments.last()?.ident.to_string();
+    let [
+        Expr::Lit(syn::ExprLit {
+            lit: syn::Lit::Int(amount),
+            ..
+        }),
+    ] = call.args.iter().collect::<Vec<_>>().as_slice()
+    else {
+        return None;
+    };
+    let amount: u64 = amount.base10_parse().ok()?;
+    let seconds = match constructor.as_str() {
+        "from_secs" => amount,
+        "from_mins" => amount.checked_mul(60)?,
+        "from_hours" => amount.checked_mul(3600)?,
+        "from_millis" if amount.is_multiple_of(1000) => amount / 1000,
+        _ => return None,
+    };
+    (seconds > 0).then_some(seconds)
+}
+
+/// Seconds in this macro's notation, largest units first: 5400 → `1h30m`.
+fn compact_duration(mut seconds: u64) -> String {
+    let mut out = String::new();
+    for (size, unit) in [(86_400, 'd'), (3600, 'h'), (60, 'm'), (1, 's')] {
+        if seconds >= size {
+            out.push_str(&(seconds / size).to_string());
+            out.push(unit);
+            seconds %= size;
+        }
+    }
+    out
 }
 
 /// A type, written as a path without quotes: the rule for every key that names a type or a
@@ -3161,6 +3215,32 @@ impl Parse for ConstantValue {
             }
             syn::Lit::Float(float) if float.suffix().is_empty() => {
                 ConstantValue::Float(format!("{sign}{}", float.base10_digits()), span)
+            }
+            // `3u32`, `0.5f64`: the number is sent as JSON writes it, without a Rust type.
+            syn::Lit::Int(int) => {
+                return Err(syn::Error::new(
+                    span,
+                    format!(
+                        "write the number without its type suffix: `{sign}{}`; the request carries the number alone",
+                        int.base10_digits()
+                    ),
+                ));
+            }
+            syn::Lit::Float(float) => {
+                return Err(syn::Error::new(
+                    span,
+                    format!(
+                        "write the number without its type suffix: `{sign}{}`; the request carries the number alone",
+                        float.base10_digits()
+                    ),
+                ));
+            }
+            // `'c'`: text is written in double quotes.
+            syn::Lit::Char(c) if negative.is_none() => {
+                return Err(syn::Error::new(
+                    span,
+                    format!("write text in double quotes: `{:?}`", c.value().to_string()),
+                ));
             }
             _ => return Err(syn::Error::new(span, CONSTANT_HINT)),
         })
