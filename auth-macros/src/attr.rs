@@ -921,11 +921,20 @@ impl KeyList {
             .elsewhere
             .filter(|(keys, _)| keys.contains(&name.as_str()))
             .map(|(_, hint)| format!("{hint}; "));
+        // A hint may name the path written after the key, where it says `$PATH`.
+        let written = match value {
+            Some(value @ (Expr::Path(_) | Expr::Field(_))) => {
+                quote::ToTokens::to_token_stream(value)
+                    .to_string()
+                    .replace(' ', "")
+            }
+            _ => "error_description".to_owned(),
+        };
         let guess = self
             .guesses
             .iter()
             .find(|(key, _)| *key == name)
-            .map(|(_, hint)| format!("{hint}; "));
+            .map(|(_, hint)| format!("{}; ", hint.replace("$PATH", &written)));
         let renamed = match value {
             Some(Expr::Lit(syn::ExprLit {
                 lit: syn::Lit::Str(text),

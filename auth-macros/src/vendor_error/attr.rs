@@ -28,11 +28,11 @@ pub const CONTAINER_KEYS: KeyList = KeyList {
         ),
         (
             "description",
-            "the vendor's words are the error's `message`: `message = error_description`",
+            "the vendor's words are the error's `message`: `message = $PATH`",
         ),
         (
             "error_description",
-            "the vendor's words are the error's `message`: `message = error_description`",
+            "the vendor's words are the error's `message`: `message = $PATH`",
         ),
         (
             "rename_all",
@@ -244,7 +244,13 @@ fn key_name(meta: &Meta, keys: &KeyList) -> darling::Result<String> {
     let path = meta.path();
     match path.get_ident() {
         Some(ident) if keys.keys.contains(&ident.to_string().as_str()) => Ok(ident.to_string()),
-        _ => Err(keys.unknown(path)),
+        _ => Err(keys.unknown_with_value(
+            path,
+            match meta {
+                Meta::NameValue(pair) => Some(&pair.value),
+                _ => None,
+            },
+        )),
     }
 }
 
