@@ -1413,6 +1413,22 @@ fn check_body_failure_kind(expr: &Expr) -> darling::Result<Ident> {
             text.value()
         ))
         .with_span(text)),
+        // `kind = Locked("30m")`: a kind with the wait a lockout lasts, which is a key of its own.
+        Expr::Call(call)
+            if let Expr::Path(path) = &*call.func
+                && let Some(kind) = path.path.get_ident() =>
+        {
+            check_kind(kind)?;
+            let wait = call
+                .args
+                .first()
+                .map(|arg| quote::ToTokens::to_token_stream(arg).to_string())
+                .unwrap_or_else(|| "\"30m\"".to_owned());
+            Err(Error::custom(format!(
+                "a kind takes no value: write `kind = {kind}`; the documented wait after a lockout is `lockout = {wait}` in `#[login_endpoint(...)]`"
+            ))
+            .with_span(&call.paren_token.span.join()))
+        }
         _ => Err(
             Error::custom("`kind` takes an error kind, e.g. `kind = InvalidCredentials`")
                 .with_span(expr),

@@ -902,6 +902,14 @@ const BODY_FAILURE_KEYS: KeyList = KeyList {
             "path",
             "the response's field is named by `field = <path>`: `body_failure(field = error)`",
         ),
+        (
+            "lockout",
+            "the documented wait after a lockout is `lockout = \"30m\"` in `#[login_endpoint(...)]`, beside `body_failure(...)`, with `kind = Locked` here",
+        ),
+        (
+            "message",
+            "the failure's message is read by the `error_body` type, `#[vendor_error(message = message)]` on it; for a failure in the shape of a success, that type is the response's, `error_body = LoginResponse`",
+        ),
     ],
     pair: None,
     renames: &[],
