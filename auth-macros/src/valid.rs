@@ -24,6 +24,41 @@ pub fn check(endpoint: &Endpoint, errors: &mut darling::error::Accumulator) {
     check_refresh(endpoint, errors);
     check_credential_paths(endpoint, errors);
     check_credential_constants(endpoint, errors);
+    check_oauth_grant(endpoint, errors);
+}
+
+/// OAuth 2.0's `grant_type` (RFC 6749), sent as a constant, against what the struct is: a
+/// refresh request (`refreshes = Login`) sends `refresh_token` (§6), and a login another grant
+/// (`password`, `client_credentials`, ...). A refresh copied from its login with the login's
+/// grant, or a login written with the refresh grant, is refused by every server; reported at
+/// the value, with the grant to write.
+fn check_oauth_grant(endpoint: &Endpoint, errors: &mut darling::error::Accumulator) {
+    if endpoint.refreshes_unread {
+        return;
+    }
+    let refresh = endpoint.refreshes.is_some();
+    for constant in &endpoint.constants {
+        let name = match &constant.placement {
+            Placement::JsonBody(keys) => keys.join("."),
+            Placement::FormBody(key) | Placement::Query(key) => key.as_str().to_owned(),
+            _ => continue,
+        };
+        let crate::attr::ConstantValue::Str(grant, span) = &constant.value else {
+            continue;
+        };
+        if name != "grant_type" {
+            continue;
+        }
+        let is_refresh_grant = grant == "refresh_token";
+        let message = match (refresh, is_refresh_grant) {
+            (true, false) => format!(
+                "a refresh request sends OAuth 2.0's refresh grant (RFC 6749 §6), not the login's `{grant}`: write `grant_type = \"refresh_token\"`"
+            ),
+            (false, true) => "a login with OAuth 2.0's refresh grant is the refresh request of another login: declare it with `refreshes = Login`, naming that login, and its refresh token `#[login(secret, refresh_token)]`; a login itself sends its own grant, such as `grant_type = \"password\"`".to_owned(),
+            _ => continue,
+        };
+        errors.push(Error::custom(message).with_span(span));
+    }
 }
 
 /// A constant named as a credential (`constant(client_secret = "...")`, `query(api_key =
