@@ -37,6 +37,18 @@ fn check_oauth_grant(endpoint: &Endpoint, errors: &mut darling::error::Accumulat
         return;
     }
     let refresh = endpoint.refreshes.is_some();
+    // A struct with a refresh's fields but no `refreshes` is reported as that, by
+    // `check_refresh`.
+    if !refresh
+        && endpoint
+            .fields
+            .iter()
+            .any(|field| !matches!(field.source, FieldSource::Builder))
+    {
+        return;
+    }
+    // Only the first `grant_type` is checked: another is reported as a key written twice.
+    let mut seen = false;
     for constant in &endpoint.constants {
         let name = match &constant.placement {
             Placement::JsonBody(keys) => keys.join("."),
@@ -46,7 +58,7 @@ fn check_oauth_grant(endpoint: &Endpoint, errors: &mut darling::error::Accumulat
         let crate::attr::ConstantValue::Str(grant, span) = &constant.value else {
             continue;
         };
-        if name != "grant_type" {
+        if name != "grant_type" || std::mem::replace(&mut seen, true) {
             continue;
         }
         let is_refresh_grant = grant == "refresh_token";
