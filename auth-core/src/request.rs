@@ -196,7 +196,7 @@ pub enum HeaderPiece<'a> {
 /// ```
 #[diagnostic::on_unimplemented(
     message = "a field of type `{Self}` cannot be sent as text",
-    label = "sent in a form, the query, the path, a header or Basic credentials, so it must be text",
+    label = "sent in a form, the query, the path, a header, a cookie or Basic credentials, so it must be text",
     note = "use `String`, `auth_core::Secret` (with `#[login(secret)]`), an integer or `bool`, or an `Option` of one"
 )]
 pub trait TextValue: Sync {

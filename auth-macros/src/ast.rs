@@ -394,8 +394,10 @@ impl Endpoint {
         if let Some(path) = &args.path {
             if path.trim().is_empty() {
                 errors.push(empty_path(path, args.base_url.as_ref()));
-            } else {
-                errors.handle(check_path(path));
+            } else if errors.handle(check_path(path)).is_some()
+                && let Some(base_url) = &args.base_url
+            {
+                errors.handle(check_path_not_in_base_url(base_url, path));
             }
         }
         let method = errors
@@ -500,6 +502,7 @@ impl Endpoint {
                 refresh_expires_at: args.refresh_expires_at,
                 refresh_expires_in: args.refresh_expires_in,
             },
+            args.response.as_ref(),
             errors,
         );
         let keys = ResponseKeys {
@@ -599,6 +602,30 @@ fn check_base_url(url: &SpannedValue<String>) -> darling::Result<()> {
         return fail("has an invalid port");
     }
     Ok(())
+}
+
+/// A `base_url` that already ends with the login `path` (`base_url =
+/// "https://api.example.com/auth/login", path = "/auth/login"`): the path is appended to the
+/// base URL, so the request would go to `/auth/login/auth/login`. Reported at `base_url`.
+fn check_path_not_in_base_url(
+    base_url: &SpannedValue<String>,
+    path: &SpannedValue<String>,
+) -> darling::Result<()> {
+    let login_path = path.trim_end_matches('/');
+    let Some(host) = base_url.trim_end_matches('/').strip_suffix(login_path) else {
+        return Ok(());
+    };
+    // What is left must still hold a host.
+    let after_scheme = host.split_once("://").map_or(host, |(_, rest)| rest);
+    if login_path.is_empty() || after_scheme.is_empty() {
+        return Ok(());
+    }
+    Err(Error::custom(format!(
+        "`base_url` already ends with the login's `path`, which is appended to it: the request would go to `{}{}`; write `base_url = \"{host}\"`",
+        base_url.trim_end_matches('/'),
+        path.as_str()
+    ))
+    .with_span(&base_url.span()))
 }
 
 /// An empty `path`: the login path is often written at the end of `base_url` instead.
@@ -1084,7 +1111,9 @@ fn check_header_value(value: &SpannedValue<String>) -> darling::Result<()> {
         .with_span(&value.span()));
     }
     if value.trim().is_empty() {
-        return Err(Error::custom("a header value must not be empty").with_span(&value.span()));
+        return Err(Error::custom(
+            "a header value must not be empty; write the value the vendor documents, or leave the header out",
+        ).with_span(&value.span()));
     }
     Ok(())
 }
@@ -1146,6 +1175,58 @@ fn other_duration_notation(text: &str) -> Option<String> {
     (!out.is_empty()).then_some(out)
 }
 
+/// A fraction of a unit (`1.5h`, `0.5d`) in whole smaller units: `1h30m`, `12h`. `None`
+/// unless the text is one decimal number and a unit, and it comes out in whole seconds.
+fn whole_units(text: &str) -> Option<String> {
+    let text = text.trim();
+    let unit = text.chars().last()?;
+    let seconds_per_unit: u64 = match unit {
+        's' => 1,
+        'm' => 60,
+        'h' => 3600,
+        'd' => 86_400,
+        _ => return None,
+    };
+    let (whole, fraction) = text[..text.len() - 1].split_once('.')?;
+    if whole.is_empty() && fraction.is_empty()
+        || !whole
+            .chars()
+            .chain(fraction.chars())
+            .all(|c| c.is_ascii_digit())
+        || fraction.len() > 6
+    {
+        return None;
+    }
+    let scale = 10u64.pow(u32::try_from(fraction.len()).ok()?);
+    let whole: u64 = if whole.is_empty() {
+        0
+    } else {
+        whole.parse().ok()?
+    };
+    let fraction: u64 = if fraction.is_empty() {
+        0
+    } else {
+        fraction.parse().ok()?
+    };
+    let scaled =
+        (whole.checked_mul(scale)?.checked_add(fraction)?).checked_mul(seconds_per_unit)?;
+    if scaled % scale != 0 {
+        return None;
+    }
+    let mut seconds = scaled / scale;
+    if seconds == 0 {
+        return None;
+    }
+    let mut out = String::new();
+    for (size, name) in [(86_400, 'd'), (3600, 'h'), (60, 'm'), (1, 's')] {
+        if seconds >= size {
+            out.push_str(&format!("{}{name}", seconds / size));
+            seconds %= size;
+        }
+    }
+    Some(out)
+}
+
 /// Parses `30s`, `5m`, `2h`, `1d` and sums such as `1h30m` into seconds.
 pub fn parse_duration(text: &SpannedValue<String>) -> darling::Result<u64> {
     let fail = || {
@@ -1156,6 +1237,7 @@ pub fn parse_duration(text: &SpannedValue<String>) -> darling::Result<u64> {
         let suggestion = short_units(text.as_str())
             .filter(parses)
             .or_else(|| other_duration_notation(text.as_str()).filter(parses))
+            .or_else(|| whole_units(text.as_str()).filter(parses))
             .map(|short| format!("did you mean `{short}`? "))
             .unwrap_or_default();
         Error::custom(format!(
@@ -1336,6 +1418,22 @@ fn check_body_failure_kind(expr: &Expr) -> darling::Result<Ident> {
             text.value()
         ))
         .with_span(text)),
+        // `kind = Locked("30m")`: a kind with the wait a lockout lasts, which is a key of its own.
+        Expr::Call(call)
+            if let Expr::Path(path) = &*call.func
+                && let Some(kind) = path.path.get_ident() =>
+        {
+            check_kind(kind)?;
+            let wait = call
+                .args
+                .first()
+                .map(|arg| quote::ToTokens::to_token_stream(arg).to_string())
+                .unwrap_or_else(|| "\"30m\"".to_owned());
+            Err(Error::custom(format!(
+                "a kind takes no value: write `kind = {kind}`; the documented wait after a lockout is `lockout = {wait}` in `#[login_endpoint(...)]`"
+            ))
+            .with_span(&call.paren_token.span.join()))
+        }
         _ => Err(
             Error::custom("`kind` takes an error kind, e.g. `kind = InvalidCredentials`")
                 .with_span(expr),
@@ -1494,15 +1592,18 @@ impl Credentials {
     /// Checks each response key, reporting every problem into `errors`.
     fn from_args(
         args: CredentialArgs,
+        response: Option<&syn::Path>,
         errors: &mut darling::error::Accumulator,
     ) -> ReadCredentials {
         let token = args
             .token
-            .and_then(|token| errors.handle(check_source(token)));
+            .and_then(|token| errors.handle(check_source(token)))
+            .map(|token| without_the_type_name(token, "token", response, errors));
         let refresh_declared = args.refresh_token.is_some();
         let refresh_token = args
             .refresh_token
-            .and_then(|source| errors.handle(check_source(source)));
+            .and_then(|source| errors.handle(check_source(source)))
+            .map(|source| without_the_type_name(source, "refresh_token", response, errors));
         let expiry = one_expiry(args.expires_at, args.expires_in, errors);
         if !refresh_declared
             && let Some(key) = args
@@ -1529,6 +1630,45 @@ impl Credentials {
     }
 }
 
+/// A path that starts with the response type's name (`token = LoginResponse.access_token`), as
+/// a Rust expression names a value of that type: paths start at the type's fields. Reported at
+/// the name, and read without it, so the rest of the path is still checked.
+fn without_the_type_name(
+    source: Source,
+    key: &str,
+    response: Option<&syn::Path>,
+    errors: &mut darling::error::Accumulator,
+) -> Source {
+    let Source::Body(mut path) = source else {
+        return source;
+    };
+    let type_name = response
+        .and_then(|response| response.segments.last())
+        .map(|segment| &segment.ident);
+    let starts_with_it = matches!(
+        (path.segments.first(), type_name),
+        (Some(crate::field_path::Segment::Field(syn::Member::Named(first))), Some(name))
+            if first == name && path.segments.len() > 1
+    );
+    if !starts_with_it {
+        return Source::Body(path);
+    }
+    let name = path.segments.remove(0);
+    let span = match &name {
+        crate::field_path::Segment::Field(member) => member.span(),
+        crate::field_path::Segment::Index(_, span) => *span,
+    };
+    errors.push(
+        Error::custom(format!(
+            "a path starts at the fields of `{}`, not at its name: write `{key} = {}`",
+            type_name.map(ToString::to_string).unwrap_or_default(),
+            path.dotted()
+        ))
+        .with_span(&span),
+    );
+    Source::Body(path)
+}
+
 fn check_source(source: SourceArg) -> darling::Result<Source> {
     match source {
         SourceArg::Body(path) => Ok(Source::Body(path)),
@@ -1536,6 +1676,12 @@ fn check_source(source: SourceArg) -> darling::Result<Source> {
             if name.eq_ignore_ascii_case("set-cookie") {
                 return Err(Error::custom(
                     "a cookie is read with `cookie(\"<name>\")`, which parses `Set-Cookie` for you",
+                )
+                .with_span(&name.span()));
+            }
+            if name.eq_ignore_ascii_case("cookie") {
+                return Err(Error::custom(
+                    "`Cookie` is a header of requests, which no response sends; a cookie the response sets is read with `cookie(\"<name>\")`, from its `Set-Cookie`",
                 )
                 .with_span(&name.span()));
             }
@@ -1701,6 +1847,96 @@ fn check_expiry_field_name(
     Ok(())
 }
 
+/// A response field whose name states its unit (`expires_in_ms`, `ttlSeconds`; a JWT's `exp`,
+/// `iat` and `nbf`, and OAuth 2.0's `expires_in`, which are seconds by their RFCs) read in the
+/// other unit: every session would expire a thousand times too soon or too late. Reported at
+/// the format (at the path when none is written), with the format the name asks for.
+fn check_expiry_unit_name(
+    key: &str,
+    read_as_millis: bool,
+    source: &Source,
+    format: Option<(&str, Span)>,
+) -> darling::Result<()> {
+    let Source::Body(path) = source else {
+        return Ok(());
+    };
+    let Some(crate::field_path::Segment::Field(syn::Member::Named(last))) = path.segments.last()
+    else {
+        return Ok(());
+    };
+    let written = last.to_string();
+    let written = written.trim_start_matches("r#");
+    let Some((named_millis, why)) = unit_of_name(written) else {
+        return Ok(());
+    };
+    if named_millis == read_as_millis {
+        return Ok(());
+    }
+    let relative = key.ends_with("_in");
+    let dotted = path.dotted();
+    let (fix, read_as) = match (relative, named_millis) {
+        (true, true) => (format!("{key}(millis = {dotted})"), "seconds"),
+        (true, false) => (format!("{key} = {dotted}"), "milliseconds"),
+        (false, true) => (format!("{key}(unix_millis = {dotted})"), "seconds"),
+        (false, false) => (format!("{key}(unix_seconds = {dotted})"), "milliseconds"),
+    };
+    let unit = if named_millis {
+        "milliseconds"
+    } else {
+        "seconds"
+    };
+    let (keep, span) = match format {
+        Some((format, span)) => (format!("`{format}`"), span),
+        None => (format!("`{key} = ...`"), path.span),
+    };
+    Err(Error::custom(format!(
+        "`{written}` is {why}{unit}, but {keep} reads it as {read_as}, and every session would {}; write `{fix}` (a field the vendor sends in {read_as} under this name is declared under another, keeping its JSON name with `#[serde(rename = \"{written}\")]`)",
+        match (relative, named_millis) {
+            (true, true) => "last a thousand times too long",
+            (true, false) => "expire a thousand times too soon",
+            (false, true) => "expire thousands of years from now",
+            (false, false) => "have expired in January 1970",
+        },
+    ))
+    .with_span(&span))
+}
+
+/// The unit a response field's name states, `true` for milliseconds, with how it states it:
+/// its last word (`expires_in_ms`, `ttlSeconds`), or the RFC that defines it (`exp`,
+/// `expires_in`).
+fn unit_of_name(name: &str) -> Option<(bool, &'static str)> {
+    match plain_name(name).as_str() {
+        "exp" | "iat" | "nbf" => return Some((false, "a JWT's NumericDate, in ")),
+        _ if name == "expires_in" => {
+            return Some((false, "OAuth 2.0's `expires_in` (RFC 6749), in "));
+        }
+        _ => {}
+    }
+    // The last word, after a `_` or at a capital letter: `ms` of `expires_in_ms`, `Seconds`
+    // of `ttlSeconds`.
+    let last = name
+        .rsplit('_')
+        .next()
+        .map(|word| {
+            let start = word
+                .char_indices()
+                .filter(|(_, c)| c.is_ascii_uppercase())
+                .map(|(at, _)| at)
+                .next_back()
+                .unwrap_or(0);
+            word[start..].to_ascii_lowercase()
+        })
+        .unwrap_or_default();
+    if name.len() == last.len() {
+        return None;
+    }
+    match last.as_str() {
+        "ms" | "msec" | "msecs" | "millis" | "milliseconds" => Some((true, "named for ")),
+        "s" | "sec" | "secs" | "second" | "seconds" => Some((false, "named for ")),
+        _ => None,
+    }
+}
+
 fn check_expiry(arg: ExpiryArg) -> darling::Result<Expiry> {
     let relative = arg.key.to_string().ends_with("_in");
     let key = arg.key.to_string();
@@ -1716,6 +1952,16 @@ fn check_expiry(arg: ExpiryArg) -> darling::Result<Expiry> {
         return Ok(Expiry::OfCookie(check_cookie_name(name.clone())?));
     }
     let source = check_source(arg.source)?;
+    // `Date` and `Last-Modified` say when the answer was written, a time already past.
+    if let Source::Header(name, _) = &source
+        && matches!(name.as_str(), "date" | "last-modified")
+    {
+        return Err(Error::custom(format!(
+            "the `{}` header says when the response was written, not when the token expires: every session would have expired on arrival; the token's expiry is a header such as `Expires` (`{key} = header(\"Expires\")`) or a field of the body, and one the vendor only documents is `lifetime = \"2h\"`",
+            if name.as_str() == "date" { "Date" } else { "Last-Modified" }
+        ))
+        .with_span(&name.span()));
+    }
     // A format of the other kind of key is reported as that, below.
     let format_fits = arg.format.as_ref().is_none_or(|format| {
         let format = format.to_string();
@@ -1728,6 +1974,9 @@ fn check_expiry(arg: ExpiryArg) -> darling::Result<Expiry> {
     // read unless a format says otherwise.
     let expires_header = matches!(&source, Source::Header(name, _) if name.as_str() == "expires");
     let Some(format) = arg.format else {
+        if relative {
+            check_expiry_unit_name(&key, false, &source, None)?;
+        }
         return Ok(if relative {
             Expiry::In(source, TimeUnit::Seconds)
         } else if expires_header {
@@ -1748,6 +1997,14 @@ fn check_expiry(arg: ExpiryArg) -> darling::Result<Expiry> {
     }
     let at_key = key.replace("_in", "_at");
     let in_key = key.replace("_at", "_in");
+    let read_as_millis = match (relative, name.as_str()) {
+        (false, "unix_seconds") | (true, "seconds") => Some(false),
+        (false, "unix_millis") | (true, "millis") => Some(true),
+        _ => None,
+    };
+    if let Some(read_as_millis) = read_as_millis {
+        check_expiry_unit_name(&key, read_as_millis, &source, Some((&name, format.span())))?;
+    }
     match (relative, name.as_str()) {
         (false, "rfc3339") => Ok(Expiry::At(source, TimeFormat::Rfc3339)),
         (false, "unix_seconds") => Ok(Expiry::At(source, TimeFormat::UnixSeconds)),
@@ -1845,7 +2102,7 @@ fn names_a_credential(ident: &Ident) -> bool {
 
 /// A name without case, `_` or `-`, as names are compared when they say what a value is
 /// (`client_secret`, `clientSecret` and `Client-Secret` alike).
-fn plain_name(name: &str) -> String {
+pub fn plain_name(name: &str) -> String {
     name.chars()
         .filter(|c| *c != '_' && *c != '-')
         .map(|c| c.to_ascii_lowercase())
@@ -2432,13 +2689,22 @@ impl FieldPlacement {
             .collect();
         let in_body = others.is_empty() || self.body.is_some();
         if let (Some(rename), Some(chosen), false) = (&self.rename, others.first(), in_body) {
+            let name = rename.as_str();
             let hint = match *chosen {
-                "query" => "write the parameter's name in `#[login(query = \"...\")]` instead",
-                "path" => "write the placeholder's name in `#[login(path = \"...\")]` instead",
-                "cookie" => "write the cookie's name in `#[login(cookie = \"...\")]` instead",
-                "header" => "the header's name is already given; remove `rename`",
-                "in_header" => "the placeholder is named like the field; rename the field instead",
-                _ => "remove `rename`",
+                "query" => {
+                    format!("write the parameter's name in `#[login(query = \"{name}\")]` instead")
+                }
+                "path" => {
+                    format!("write the placeholder's name in `#[login(path = \"{name}\")]` instead")
+                }
+                "cookie" => {
+                    format!("write the cookie's name in `#[login(cookie = \"{name}\")]` instead")
+                }
+                "header" => "the header's name is already given; remove `rename`".to_owned(),
+                "in_header" => {
+                    "the placeholder is named like the field; rename the field instead".to_owned()
+                }
+                _ => "remove `rename`".to_owned(),
             };
             let chosen = match *chosen {
                 "header" => "header = ...",
@@ -2453,8 +2719,12 @@ impl FieldPlacement {
                 .with_span(&rename.span()),
             );
         }
+        // A `rename` refused above is read as the name it meant for the query parameter,
+        // placeholder or cookie, so that name's own checks report nothing more.
+        let meant = self.rename.clone().filter(|_| !in_body);
         let named = |name: &Option<SpannedValue<String>>, span: Span| {
             name.clone()
+                .or_else(|| meant.clone())
                 .unwrap_or_else(|| SpannedValue::new(ident.to_string(), span))
         };
         let mut placements = Vec::new();
@@ -2539,6 +2809,20 @@ impl FieldPlacement {
                 _ => None,
             };
             placements.extend(placement);
+        }
+        // `body` beside other placements in a request without a body: the field is still sent
+        // by those, so the mistake is `body` alone.
+        if let (Some(span), BodyFormat::None, Some(chosen)) =
+            (self.body, body.format, others.first())
+        {
+            errors.push(
+                Error::custom(format!(
+                    "{}, so `body` sends `{ident}` nowhere; remove `body`: `{ident}` is sent by `{chosen}`",
+                    body.without_body()
+                ))
+                .with_span(&span),
+            );
+            return Some(placements);
         }
         if in_body {
             let body_placement = self.body_placement(ident, body, unplaced, errors)?;

@@ -135,6 +135,20 @@ fn quoted(meta: &syn::Meta, example: &str) -> darling::Result<SpannedValue<Strin
                 ))
                 .with_span(other))
             }
+            // `lifetime = Duration::from_secs(7200)`: a `std::time::Duration`, as code writes it.
+            Expr::Call(call)
+                if matches!(
+                    path_name(meta.path()).as_str(),
+                    "lifetime" | "idle_timeout" | "lockout"
+                ) && let Some(seconds) = std_duration_seconds(call) =>
+            {
+                let key = path_name(meta.path());
+                Err(darling::Error::custom(format!(
+                    "a duration is written as text with its unit: `{key} = \"{}\"`",
+                    compact_duration(seconds)
+                ))
+                .with_span(&pair.value))
+            }
             other => Err(darling::Error::custom(format!(
                 "write the value in quotes, e.g. `{example}`"
             ))
@@ -142,6 +156,46 @@ fn quoted(meta: &syn::Meta, example: &str) -> darling::Result<SpannedValue<Strin
         },
         _ => Err(darling::Error::custom(format!("write `{example}`")).with_span(meta)),
     }
+}
+
+/// The seconds of `Duration::from_secs(7200)` (or `from_mins`, `from_hours`, `from_millis` of
+/// whole seconds), as a `std::time::Duration` is made in code.
+fn std_duration_seconds(call: &syn::ExprCall) -> Option<u64> {
+    let Expr::Path(func) = &*call.func else {
+        return None;
+    };
+    let constructor = func.path.segments.last()?.ident.to_string();
+    let [
+        Expr::Lit(syn::ExprLit {
+            lit: syn::Lit::Int(amount),
+            ..
+        }),
+    ] = call.args.iter().collect::<Vec<_>>().as_slice()
+    else {
+        return None;
+    };
+    let amount: u64 = amount.base10_parse().ok()?;
+    let seconds = match constructor.as_str() {
+        "from_secs" => amount,
+        "from_mins" => amount.checked_mul(60)?,
+        "from_hours" => amount.checked_mul(3600)?,
+        "from_millis" if amount.is_multiple_of(1000) => amount / 1000,
+        _ => return None,
+    };
+    (seconds > 0).then_some(seconds)
+}
+
+/// Seconds in this macro's notation, largest units first: 5400 → `1h30m`.
+fn compact_duration(mut seconds: u64) -> String {
+    let mut out = String::new();
+    for (size, unit) in [(86_400, 'd'), (3600, 'h'), (60, 'm'), (1, 's')] {
+        if seconds >= size {
+            out.push_str(&(seconds / size).to_string());
+            out.push(unit);
+            seconds %= size;
+        }
+    }
+    out
 }
 
 /// A type, written as a path without quotes: the rule for every key that names a type or a
@@ -515,6 +569,29 @@ pub struct KeyList {
     pub renames: &'static [&'static str],
 }
 
+/// What to write for a status map under another name (`status_codes(...)`).
+const STATUS_HINT: &str = "status codes are mapped to kinds in one `status(...)`: `status(401 => InvalidCredentials, 423 => Locked)`";
+
+/// Whether a key written on the endpoint (`user_agent = "..."`) is the name of a request
+/// header, so a value given to it is a `header(...)` rather than a constant: a header of
+/// RFC 9110 a login sends, or one named `x-...`.
+fn names_a_header(key: &str) -> bool {
+    let key = key.to_ascii_lowercase().replace('-', "_");
+    key.starts_with("x_")
+        || matches!(
+            key.as_str(),
+            "user_agent"
+                | "accept"
+                | "accept_language"
+                | "accept_encoding"
+                | "origin"
+                | "referer"
+                | "referrer"
+                | "authorization"
+                | "cache_control"
+        )
+}
+
 /// `#[login_endpoint(...)]`.
 pub const ENDPOINT_KEYS: KeyList = KeyList {
     place: "`#[login_endpoint(...)]`",
@@ -638,14 +715,44 @@ pub const ENDPOINT_KEYS: KeyList = KeyList {
             "message",
             "a vendor's error message is read by the `error_body` type: `#[vendor_error(message = error)]` on it, and `error_body = ErrorBody` here",
         ),
+        (
+            "kind",
+            "kinds are given to statuses by `status(423 => Locked)`, and to the error body's codes by `#[vendor_error(kind(code = \"LOCKED\" => Locked))]` on the `error_body` type",
+        ),
+        (
+            "field_errors",
+            "field errors are read by the `error_body` type: `#[vendor_error(field_errors(each = errors, field = field, error = code))]` on it, and `error_body = ErrorBody` here",
+        ),
+        (
+            "basic_auth",
+            "HTTP Basic credentials are two fields: `#[login(basic_auth = user)]` on the user's and `#[login(secret, basic_auth = password)]` on the password's",
+        ),
+        (
+            "bearer_auth",
+            "a token sent in every request's `Authorization` header is a field in a header's template: `header(name = \"authorization\", value = \"Bearer {api_token}\")` here, and `#[login(secret, in_header = \"authorization\")]` on the field",
+        ),
+        ("status_codes", STATUS_HINT),
+        ("statuses", STATUS_HINT),
+        ("status_code", STATUS_HINT),
+        ("status_map", STATUS_HINT),
+        ("error_status", STATUS_HINT),
     ],
     pair: Some(|key, value| {
+        if names_a_header(key) {
+            return format!(
+                "a header sent with every request is `header(name = \"{}\", value = {value})`",
+                key.replace('_', "-")
+            );
+        }
         format!(
             "a value sent in every request is a constant: `constant({key} = {value})` in the body, or `query({key} = {value})`, `cookie({key} = {value})`"
         )
     }),
     renames: &[],
 };
+
+/// What to write for a field sent as a bearer token (`#[login(bearer_auth)]`, as reqwest sends one).
+const BEARER_HINT: &str = "a field sent as a bearer token is in a header's template: `header(name = \"authorization\", value = \"Bearer {api_token}\")` in `#[login_endpoint(...)]`, and `#[login(secret, in_header = \"authorization\")]` on the field";
 
 /// `#[login(...)]` on a field.
 pub const FIELD_KEYS: KeyList = KeyList {
@@ -718,6 +825,28 @@ pub const FIELD_KEYS: KeyList = KeyList {
             "scheme",
             "text around a field in a header is the header's template: `header(name = \"authorization\", value = \"Bearer {api_token}\")` in `#[login_endpoint(...)]`, and `#[login(secret, in_header = \"authorization\")]` on the field",
         ),
+        ("bearer_auth", BEARER_HINT),
+        ("bearer", BEARER_HINT),
+        (
+            "query_param",
+            "a query parameter is `#[login(query)]`, named like the field, or `#[login(query = \"key\")]`",
+        ),
+        (
+            "query_parameter",
+            "a query parameter is `#[login(query)]`, named like the field, or `#[login(query = \"key\")]`",
+        ),
+        (
+            "param",
+            "a query parameter is `#[login(query)]`, and a path's `{name}` is `#[login(path)]`",
+        ),
+        (
+            "path_param",
+            "a path's `{name}` is `#[login(path)]`, named like the field, or `#[login(path = \"name\")]`",
+        ),
+        (
+            "env",
+            "a field's value is given by the app, with its setter (`Login::builder().password(...)`); reading it from the environment is the app's, before the builder",
+        ),
     ],
     pair: None,
     renames: &[
@@ -769,6 +898,18 @@ const BODY_FAILURE_KEYS: KeyList = KeyList {
             "value",
             "`success = <value>` names the value that means success, and any other fails the login",
         ),
+        (
+            "path",
+            "the response's field is named by `field = <path>`: `body_failure(field = error)`",
+        ),
+        (
+            "lockout",
+            "the documented wait after a lockout is `lockout = \"30m\"` in `#[login_endpoint(...)]`, beside `body_failure(...)`, with `kind = Locked` here",
+        ),
+        (
+            "message",
+            "the failure's message is read by the `error_body` type, `#[vendor_error(message = message)]` on it; for a failure in the shape of a success, that type is the response's, `error_body = LoginResponse`",
+        ),
     ],
     pair: None,
     renames: &[],
@@ -788,11 +929,20 @@ impl KeyList {
             .elsewhere
             .filter(|(keys, _)| keys.contains(&name.as_str()))
             .map(|(_, hint)| format!("{hint}; "));
+        // A hint may name the path written after the key, where it says `$PATH`.
+        let written = match value {
+            Some(value @ (Expr::Path(_) | Expr::Field(_))) => {
+                quote::ToTokens::to_token_stream(value)
+                    .to_string()
+                    .replace(' ', "")
+            }
+            _ => "error_description".to_owned(),
+        };
         let guess = self
             .guesses
             .iter()
             .find(|(key, _)| *key == name)
-            .map(|(_, hint)| format!("{hint}; "));
+            .map(|(_, hint)| format!("{}; ", hint.replace("$PATH", &written)));
         let renamed = match value {
             Some(Expr::Lit(syn::ExprLit {
                 lit: syn::Lit::Str(text),
@@ -804,8 +954,8 @@ impl KeyList {
             _ => None,
         };
         let suggestion = renamed
-            .or(elsewhere)
             .or(guess)
+            .or(elsewhere)
             .or_else(|| {
                 closest(&name, self.keys, MAX_KEY_DISTANCE)
                     .map(|key| format!("did you mean `{key}`? "))
@@ -1704,7 +1854,7 @@ impl FromMeta for FieldPath {
         {
             return Err(darling::Error::custom(format!(
                 "write the path of fields without quotes: `{}`",
-                text.value().replace(['"', ' '], "")
+                text.value().replace(['"', ' ', '{', '}'], "")
             ))
             .with_span(text));
         }
@@ -1716,11 +1866,54 @@ impl FromMeta for FieldPath {
     }
 }
 
+/// The source a method call read a header or cookie with, as HTTP clients write it: reqwest's
+/// `response.headers("X-Subject-Token")` for `header("X-Subject-Token")`, and a prefix cut
+/// off by a method, `header("Authorization").prefix("Bearer ")`, for
+/// `header("Authorization", prefix = "Bearer ")`.
+fn source_written_as_a_call(call: &syn::ExprMethodCall) -> Option<String> {
+    let method = call.method.to_string();
+    let args: Vec<String> = call
+        .args
+        .iter()
+        .map(|arg| quote::ToTokens::to_token_stream(arg).to_string())
+        .collect();
+    let [arg] = args.as_slice() else {
+        return None;
+    };
+    if let Expr::Call(source) = &*call.receiver
+        && let Expr::Path(func) = &*source.func
+        && func.path.is_ident("header")
+        && matches!(
+            method.as_str(),
+            "prefix" | "strip_prefix" | "trim_start_matches" | "with_prefix"
+        )
+    {
+        let name = source
+            .args
+            .first()
+            .map(|name| quote::ToTokens::to_token_stream(name).to_string())?;
+        return Some(format!("header({name}, prefix = {arg})"));
+    }
+    match method.as_str() {
+        "header" | "headers" => Some(format!("header({arg})")),
+        "cookie" | "cookies" => Some(format!("cookie({arg})")),
+        _ => None,
+    }
+}
+
 /// A path written as Rust code that reads the value: a method called on it
 /// (`token.expose_secret()`), or a comparison (`status != 7`) where the value it must hold is a
 /// key of its own. Each is reported at the method or the operator, with the path alone.
 fn path_mistake(expr: &Expr) -> Option<darling::Error> {
     match expr {
+        Expr::MethodCall(call) if let Some(fix) = source_written_as_a_call(call) => Some(
+            darling::Error::custom(if fix.contains("prefix = ") {
+                format!("text before the token in a header is the header's `prefix`, not a method: write `{fix}`")
+            } else {
+                format!("a response header or cookie is a source of its own, and calls no method: write `{fix}`")
+            })
+            .with_span(&call.method),
+        ),
         Expr::MethodCall(call) => Some(
             darling::Error::custom(format!(
                 "a path names fields, and calls no method: write the path alone, `{}`; the macro reads the value there as its type says",
@@ -1808,6 +2001,18 @@ impl FromMeta for SourceArg {
                             .join("::"),
                         _ => String::new(),
                     };
+                    // `body(access_token)`, `json(data.token)`: a path into the body, which is
+                    // written alone.
+                    if let (Some(Expr::Path(_) | Expr::Field(_)), 1) =
+                        (call.args.first(), call.args.len())
+                        && matches!(written.as_str(), "body" | "json" | "field" | "path")
+                    {
+                        let path = written_path(&call.args[0]);
+                        return Err(darling::Error::custom(format!(
+                            "a path of fields in the response is written alone: `{path}`; `header(...)` and `cookie(...)` name the other sources"
+                        ))
+                        .with_span(&call.func));
+                    }
                     let suggestion = closest(&written, SOURCE_FUNCTIONS, MAX_KEY_DISTANCE)
                         .map(|f| format!("did you mean `{f}(...)`? "))
                         .unwrap_or_default();
@@ -2289,6 +2494,35 @@ impl Parse for StatusArm {
                     return Err(input.error("expected a status code"));
                 };
                 let at = name.span();
+                // `status(423 => Locked, lockout = "30m")`: a key of the endpoint written
+                // inside the list.
+                if input.peek(Token![=]) && !input.peek(Token![=>]) && path.get_ident().is_some() {
+                    let key = name.to_string();
+                    let fork = input.fork();
+                    let value = fork
+                        .parse::<Token![=]>()
+                        .and_then(|_| fork.parse::<Expr>())
+                        .map(|value| quote::ToTokens::to_token_stream(&value).to_string())
+                        .unwrap_or_else(|_| "...".to_owned());
+                    let message = if KEYS.contains(&key.as_str()) {
+                        format!(
+                            "`{key}` is a key of `#[login_endpoint(...)]`, written beside `status(...)`, not in it: `status(...), {key} = {value}`"
+                        )
+                    } else if let Some((_, hint)) = ENDPOINT_KEYS
+                        .guesses
+                        .iter()
+                        .find(|(guess, _)| *guess == key)
+                    {
+                        format!(
+                            "`status(...)` holds arms, `401 | 403 => InvalidCredentials`, and `{key} = ...` is not one: {hint}"
+                        )
+                    } else {
+                        format!(
+                            "`status(...)` holds arms, `401 | 403 => InvalidCredentials`; `{key} = ...` is not one"
+                        )
+                    };
+                    return Err(syn::Error::new(at, message));
+                }
                 let message = match status_code_named(&name.to_string()) {
                     Some(code) => format!(
                         "write the status code as a number: `{code}` (for `{written}`); `status(...)` reads codes, not their names"
@@ -2772,7 +3006,20 @@ impl BodyArg {
             "form" => BodyFormat::Form,
             "none" => BodyFormat::None,
             _ => {
-                let suggestion = closest(&name, &["json", "form", "none"], 2)
+                // The names other libraries give a form body (reqwest's `.form(..)` sends one).
+                let alias = matches!(
+                    name.as_str(),
+                    "urlencoded"
+                        | "url_encoded"
+                        | "form_urlencoded"
+                        | "x_www_form_urlencoded"
+                        | "www_form"
+                        | "form_data"
+                        | "forms"
+                )
+                .then_some("form");
+                let suggestion = alias
+                    .or_else(|| closest(&name, &["json", "form", "none"], 2))
                     .map(|format| format!("did you mean `{format}`? "))
                     .unwrap_or_default();
                 return Err(darling::Error::custom(format!(
@@ -2985,6 +3232,32 @@ impl Parse for ConstantValue {
             }
             syn::Lit::Float(float) if float.suffix().is_empty() => {
                 ConstantValue::Float(format!("{sign}{}", float.base10_digits()), span)
+            }
+            // `3u32`, `0.5f64`: the number is sent as JSON writes it, without a Rust type.
+            syn::Lit::Int(int) => {
+                return Err(syn::Error::new(
+                    span,
+                    format!(
+                        "write the number without its type suffix: `{sign}{}`; the request carries the number alone",
+                        int.base10_digits()
+                    ),
+                ));
+            }
+            syn::Lit::Float(float) => {
+                return Err(syn::Error::new(
+                    span,
+                    format!(
+                        "write the number without its type suffix: `{sign}{}`; the request carries the number alone",
+                        float.base10_digits()
+                    ),
+                ));
+            }
+            // `'c'`: text is written in double quotes.
+            syn::Lit::Char(c) if negative.is_none() => {
+                return Err(syn::Error::new(
+                    span,
+                    format!("write text in double quotes: `{:?}`", c.value().to_string()),
+                ));
             }
             _ => return Err(syn::Error::new(span, CONSTANT_HINT)),
         })
@@ -3221,10 +3494,51 @@ impl FromMeta for ConstantList {
                 }
                 Ok(ConstantList { entries })
             }
+            syn::Meta::NameValue(pair)
+                if let Some(list) = pairs_written_as_text(&name, &pair.value) =>
+            {
+                Err(darling::Error::custom(format!(
+                    "each value is a key of its own: write `{name}({list})`"
+                ))
+                .with_span(&pair.value))
+            }
             _ => Err(darling::Error::custom(format!(
                 "write `{name}(<key> = <literal>, ...)`, e.g. {example}"
             ))
             .with_span(item)),
         }
     }
+}
+
+/// The keys of a list written as one string, the way a URL or a `Cookie` header writes them:
+/// `query = "api=SYNO.API.Auth&version=3"` for `query(api = "SYNO.API.Auth", version = 3)`.
+/// `None` unless every part is a `key=value` whose key could be written bare.
+fn pairs_written_as_text(list: &str, value: &Expr) -> Option<String> {
+    let Expr::Lit(syn::ExprLit {
+        lit: syn::Lit::Str(text),
+        ..
+    }) = value
+    else {
+        return None;
+    };
+    let text = text.value();
+    let separator = if list == "cookie" { ';' } else { '&' };
+    let pairs: Vec<String> = text
+        .trim_start_matches('?')
+        .split(separator)
+        .map(|part| {
+            let (key, value) = part.trim().split_once('=')?;
+            let bare = !key.is_empty()
+                && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+                && !key.starts_with(|c: char| c.is_ascii_digit());
+            bare.then(|| {
+                if !value.is_empty() && value.chars().all(|c| c.is_ascii_digit()) {
+                    format!("{key} = {value}")
+                } else {
+                    format!("{key} = {value:?}")
+                }
+            })
+        })
+        .collect::<Option<_>>()?;
+    Some(pairs.join(", "))
 }

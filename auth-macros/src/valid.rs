@@ -3,7 +3,8 @@
 use darling::Error;
 
 use crate::ast::{
-    Endpoint, Field, FieldSource, HeaderPiece, Placement, Source, Value, path_is_well_formed,
+    Endpoint, Expiry, Field, FieldSource, HeaderPiece, Placement, Source, Value,
+    path_is_well_formed, plain_name,
 };
 use crate::attr::BasicPart;
 
@@ -23,6 +24,53 @@ pub fn check(endpoint: &Endpoint, errors: &mut darling::error::Accumulator) {
     check_refresh(endpoint, errors);
     check_credential_paths(endpoint, errors);
     check_credential_constants(endpoint, errors);
+    check_oauth_grant(endpoint, errors);
+}
+
+/// OAuth 2.0's `grant_type` (RFC 6749), sent as a constant, against what the struct is: a
+/// refresh request (`refreshes = Login`) sends `refresh_token` (§6), and a login another grant
+/// (`password`, `client_credentials`, ...). A refresh copied from its login with the login's
+/// grant, or a login written with the refresh grant, is refused by every server; reported at
+/// the value, with the grant to write.
+fn check_oauth_grant(endpoint: &Endpoint, errors: &mut darling::error::Accumulator) {
+    if endpoint.refreshes_unread {
+        return;
+    }
+    let refresh = endpoint.refreshes.is_some();
+    // A struct with a refresh's fields but no `refreshes` is reported as that, by
+    // `check_refresh`.
+    if !refresh
+        && endpoint
+            .fields
+            .iter()
+            .any(|field| !matches!(field.source, FieldSource::Builder))
+    {
+        return;
+    }
+    // Only the first `grant_type` is checked: another is reported as a key written twice.
+    let mut seen = false;
+    for constant in &endpoint.constants {
+        let name = match &constant.placement {
+            Placement::JsonBody(keys) => keys.join("."),
+            Placement::FormBody(key) | Placement::Query(key) => key.as_str().to_owned(),
+            _ => continue,
+        };
+        let crate::attr::ConstantValue::Str(grant, span) = &constant.value else {
+            continue;
+        };
+        if name != "grant_type" || std::mem::replace(&mut seen, true) {
+            continue;
+        }
+        let is_refresh_grant = grant == "refresh_token";
+        let message = match (refresh, is_refresh_grant) {
+            (true, false) => format!(
+                "a refresh request sends OAuth 2.0's refresh grant (RFC 6749 §6), not the login's `{grant}`: write `grant_type = \"refresh_token\"`"
+            ),
+            (false, true) => "a login with OAuth 2.0's refresh grant is the refresh request of another login: declare it with `refreshes = Login`, naming that login, and its refresh token `#[login(secret, refresh_token)]`; a login itself sends its own grant, such as `grant_type = \"password\"`".to_owned(),
+            _ => continue,
+        };
+        errors.push(Error::custom(message).with_span(span));
+    }
 }
 
 /// A constant named as a credential (`constant(client_secret = "...")`, `query(api_key =
@@ -317,7 +365,34 @@ fn check_header_templates(endpoint: &Endpoint, errors: &mut darling::error::Accu
             );
         }
     }
+    // `value = "Bearer{api_token}"`: an `Authorization` scheme and its credentials are
+    // separated by a space (RFC 9110 §11.4), and without it no server reads the scheme.
+    for (name, pieces, span) in &templates {
+        if !matches!(name.as_str(), "authorization" | "proxy-authorization") {
+            continue;
+        }
+        if let [
+            HeaderPiece::Text(scheme),
+            HeaderPiece::Field(placeholder),
+            ..,
+        ] = pieces.as_slice()
+            && !scheme.is_empty()
+            && scheme
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-')
+        {
+            errors.push(
+                Error::custom(format!(
+                    "the value of header `{}` sends the scheme `{scheme}` and the field with no space between them; write `\"{scheme} {{{placeholder}}}\"`",
+                    name.as_str()
+                ))
+                .with_span(span),
+            );
+        }
+    }
     let mut reported: Vec<(&str, &str)> = Vec::new();
+    // The fields whose placeholder was reported spelt another way, by header.
+    let mut paired: Vec<(&str, String)> = Vec::new();
     for (name, pieces, span) in &templates {
         for piece in pieces {
             let HeaderPiece::Field(placeholder) = piece else {
@@ -344,6 +419,25 @@ fn check_header_templates(endpoint: &Endpoint, errors: &mut darling::error::Accu
                 })
             });
             if misnamed {
+                continue;
+            }
+            // `{deviceId}` for the field `device_id`: the field meant, sent in this header,
+            // whose own placeholder is missing; one error, here, for both.
+            let spelt_otherwise = endpoint.fields.iter().find(|field| {
+                plain_name(&field.ident.to_string()) == plain_name(placeholder)
+                    && field.placements().any(|placement| matches!(placement, Placement::InHeader(header) if header.as_str() == name.as_str()))
+                    && !pieces.iter().any(|piece| matches!(piece, HeaderPiece::Field(other) if field.ident == other))
+            });
+            if let Some(field) = spelt_otherwise {
+                let ident = &field.ident;
+                paired.push((name.as_str(), ident.to_string()));
+                errors.push(
+                    Error::custom(format!(
+                        "`{{{placeholder}}}` in the value of header `{}` is named like no field; a placeholder is named like the field that fills it: write `{{{ident}}}`",
+                        name.as_str()
+                    ))
+                    .with_span(span),
+                );
                 continue;
             }
             let message = match field {
@@ -376,6 +470,10 @@ fn check_header_templates(endpoint: &Endpoint, errors: &mut darling::error::Accu
                 if pieces
                     .iter()
                     .any(|piece| matches!(piece, HeaderPiece::Field(name) if ident == name)) => {}
+            Some(_)
+                if paired
+                    .iter()
+                    .any(|(name, paired)| *name == header.as_str() && ident == paired) => {}
             Some(_) => errors.push(
                 Error::custom(format!(
                     "the value of header `{}` has no `{{{ident}}}`; write `{{{ident}}}` in it where `{ident}` goes",
@@ -673,6 +771,133 @@ fn check_basic_auth(endpoint: &Endpoint, errors: &mut darling::error::Accumulato
     }
 }
 
+/// A token or expiry path whose last field is named for the other token's (`token =
+/// refresh_token`, `expires_in = refresh_expires_in`): the session would keep the refresh token
+/// as its access token, or renew at the other token's time. Both of a pair written the other
+/// way round are one mistake, reported once, at the first. A field named so that holds the
+/// other value keeps its JSON name under another Rust name, with serde's `rename`.
+fn check_swapped_names(endpoint: &Endpoint, errors: &mut darling::error::Accumulator) {
+    let credentials = &endpoint.credentials;
+    let refresh_named = |name: &str| plain_name(name).starts_with("refresh");
+    let token = last_field_name(&credentials.token).filter(|(name, ..)| refresh_named(name));
+    let refresh = credentials
+        .refresh_token
+        .as_ref()
+        .and_then(last_field_name)
+        .filter(|(name, ..)| {
+            matches!(
+                plain_name(name).as_str(),
+                "accesstoken" | "idtoken" | "sessiontoken"
+            )
+        });
+    report_swap(
+        ("token", token),
+        ("refresh_token", refresh),
+        (
+            "the access token",
+            "the access token, which every request after the login sends",
+        ),
+        (
+            "the refresh token",
+            "the refresh token, sent only to renew the session",
+        ),
+        errors,
+    );
+    let expiry_key = |expiry: &Expiry, refresh: bool| {
+        let key = match expiry {
+            Expiry::At(..) | Expiry::OfCookie(_) => "expires_at",
+            Expiry::In(..) => "expires_in",
+        };
+        if refresh {
+            format!("refresh_{key}")
+        } else {
+            key.to_owned()
+        }
+    };
+    let expiry_path = |expiry: &Expiry| match expiry {
+        Expiry::At(source, _) | Expiry::In(source, _) => last_field_name(source),
+        Expiry::OfCookie(_) => None,
+    };
+    let access = credentials.expiry.as_ref().map(|expiry| {
+        let found = expiry_path(expiry).filter(|(name, ..)| refresh_named(name));
+        (expiry_key(expiry, false), found)
+    });
+    let renewal = credentials.refresh_expiry.as_ref().map(|expiry| {
+        let found = expiry_path(expiry).filter(|(name, ..)| {
+            matches!(
+                plain_name(name).as_str(),
+                "expiresin" | "expiresat" | "exp" | "accesstokenexpiresin" | "accesstokenexpiresat"
+            )
+        });
+        (expiry_key(expiry, true), found)
+    });
+    let (access_key, access) = access.unwrap_or_else(|| ("expires_in".to_owned(), None));
+    let (renewal_key, renewal) = renewal.unwrap_or_else(|| ("refresh_expires_in".to_owned(), None));
+    report_swap(
+        (&access_key, access),
+        (&renewal_key, renewal),
+        ("the access token's expiry", "the access token's expiry"),
+        ("the refresh token's expiry", "the refresh token's expiry"),
+        errors,
+    );
+}
+
+/// The error of [`check_swapped_names`] for one pair of keys, each with the field it reads
+/// when that field is named for the other key.
+fn report_swap(
+    (first_key, first): (&str, Option<(String, String, proc_macro2::Span)>),
+    (second_key, second): (&str, Option<(String, String, proc_macro2::Span)>),
+    (first_noun, first_reads): (&str, &str),
+    (second_noun, second_reads): (&str, &str),
+    errors: &mut darling::error::Accumulator,
+) {
+    let keep = |written: &str, noun: &str| {
+        format!(
+            " (a field so named that does hold {noun} is declared under another Rust name, keeping its JSON name with `#[serde(rename = \"{written}\")]`)"
+        )
+    };
+    match (first, second) {
+        (Some((first_name, first_path, span)), Some((_, second_path, _))) => errors.push(
+            Error::custom(format!(
+                "`{first_key}` and `{second_key}` are the other way round: `{first_key}` reads {first_reads}, and `{first_name}` is named for the other; write `{first_key} = {second_path}, {second_key} = {first_path}`"
+            ))
+            .with_span(&span),
+        ),
+        (Some((name, _, span)), None) => errors.push(
+            Error::custom(format!(
+                "`{name}` is named for {second_reads}, but `{first_key}` reads {first_reads}; point `{first_key}` at the field that holds {first_noun}, and read `{name}` with `{second_key} = ...`{}",
+                keep(&name, first_noun)
+            ))
+            .with_span(&span),
+        ),
+        (None, Some((name, _, span))) => errors.push(
+            Error::custom(format!(
+                "`{name}` is named for {first_reads}, but `{second_key}` reads {second_reads}; point `{second_key}` at the field that holds {second_noun}, and read `{name}` with `{first_key} = ...`{}",
+                keep(&name, second_noun)
+            ))
+            .with_span(&span),
+        ),
+        (None, None) => {}
+    }
+}
+
+/// The last field a body path names, as written (`refresh_token` of `data.refresh_token`), with
+/// the whole path and its span.
+fn last_field_name(source: &Source) -> Option<(String, String, proc_macro2::Span)> {
+    let Source::Body(path) = source else {
+        return None;
+    };
+    let Some(crate::field_path::Segment::Field(syn::Member::Named(last))) = path.segments.last()
+    else {
+        return None;
+    };
+    Some((
+        last.to_string().trim_start_matches("r#").to_owned(),
+        path.dotted(),
+        path.span,
+    ))
+}
+
 fn check_credential_paths(endpoint: &Endpoint, errors: &mut darling::error::Accumulator) {
     let credentials = &endpoint.credentials;
     if let Some(refresh) = &credentials.refresh_token
@@ -688,6 +913,7 @@ fn check_credential_paths(endpoint: &Endpoint, errors: &mut darling::error::Accu
                 .with_span(&refresh.span()),
         );
     }
+    check_swapped_names(endpoint, errors);
     if let (Some(fixed), Some(idle)) = (&endpoint.lifetime, &endpoint.idle_timeout)
         && **idle > **fixed
     {

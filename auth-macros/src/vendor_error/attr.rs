@@ -26,6 +26,22 @@ pub const CONTAINER_KEYS: KeyList = KeyList {
             "status",
             "statuses are mapped in `#[login_endpoint(status(401 => InvalidCredentials))]`; here `kind(...)` maps codes and messages",
         ),
+        (
+            "description",
+            "the vendor's words are the error's `message`: `message = $PATH`",
+        ),
+        (
+            "error_description",
+            "the vendor's words are the error's `message`: `message = $PATH`",
+        ),
+        (
+            "rename_all",
+            "paths name the struct's Rust fields, whatever their JSON names; a JSON naming convention is serde's, `#[serde(rename_all = \"camelCase\")]`",
+        ),
+        (
+            "rename",
+            "paths name the struct's Rust fields, whatever their JSON names; a field's JSON name is serde's, `#[serde(rename = \"...\")]` on it",
+        ),
     ],
     pair: None,
     renames: &[],
@@ -81,7 +97,7 @@ fn value_path(expr: &Expr, example: &str) -> darling::Result<ValuePath> {
         let key = example.split(' ').next().unwrap_or("code");
         return Err(Error::custom(format!(
             "write the path of fields without quotes: `{key} = {}`",
-            text.value().replace(['"', ' '], "")
+            text.value().replace(['"', ' ', '{', '}'], "")
         ))
         .with_span(text));
     }
@@ -228,7 +244,13 @@ fn key_name(meta: &Meta, keys: &KeyList) -> darling::Result<String> {
     let path = meta.path();
     match path.get_ident() {
         Some(ident) if keys.keys.contains(&ident.to_string().as_str()) => Ok(ident.to_string()),
-        _ => Err(keys.unknown(path)),
+        _ => Err(keys.unknown_with_value(
+            path,
+            match meta {
+                Meta::NameValue(pair) => Some(&pair.value),
+                _ => None,
+            },
+        )),
     }
 }
 
@@ -275,6 +297,24 @@ fn path_alternatives(
                     "alternatives are joined by one `|`: write `{written}`"
                 ))
                 .with_span(&binary.op))
+            }
+            // `message = [msg, error_description]`, as a list of places to look.
+            Expr::Array(array) if array.elems.len() > 1 => {
+                let key = example.split(' ').next().unwrap_or("code");
+                let paths: Vec<String> = array
+                    .elems
+                    .iter()
+                    .map(|elem| {
+                        quote::ToTokens::to_token_stream(elem)
+                            .to_string()
+                            .replace(' ', "")
+                    })
+                    .collect();
+                Err(Error::custom(format!(
+                    "paths tried in turn are joined by `|`, and the first present one is read: `{key} = {}`",
+                    paths.join(" | ")
+                ))
+                .with_span(&array.bracket_token.span.join()))
             }
             other => {
                 out.push(value_path(other, example)?);

@@ -1,0 +1,29 @@
+use auth_core::{login_endpoint, Secret};
+
+#[derive(serde::Deserialize)]
+pub struct LoginResponse {
+    pub access_token: Secret,
+    pub refresh_token: Option<Secret>,
+    pub expires_in: Option<u64>,
+}
+
+#[login_endpoint(
+    vendor = "Acme",
+    base_url = "https://api.acme.example",
+    path = "/auth/login",
+    response = LoginResponse,
+    token = access_token,
+    basic_auth(user = client_id, password = client_secret),
+)]
+pub struct Login {
+    client_id: String,
+    #[login(secret)]
+    client_secret: Secret,
+    email: String,
+    #[login(secret)]
+    password: Secret,
+}
+
+fn main() {
+    let _login = Login::builder().client_id("c").client_secret("s").email("me@example.com").password("pw").build();
+}

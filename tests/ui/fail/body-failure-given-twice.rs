@@ -1,0 +1,28 @@
+use auth_core::{login_endpoint, Secret};
+
+#[derive(serde::Deserialize)]
+pub struct LoginResponse {
+    pub access_token: Secret,
+    pub refresh_token: Option<Secret>,
+    pub login_status: i32,
+    pub error: Option<String>,
+}
+
+#[login_endpoint(
+    vendor = "Acme",
+    base_url = "https://api.acme.example",
+    path = "/auth/login",
+    response = LoginResponse,
+    token = access_token,
+    body_failure(field = error),
+    body_failure(field = login_status, success = 7),
+)]
+pub struct Login {
+    email: String,
+    #[login(secret)]
+    password: Secret,
+}
+
+fn main() {
+    let _login = Login::builder().email("me@example.com").password("pw").build();
+}

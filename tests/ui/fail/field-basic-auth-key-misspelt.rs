@@ -1,0 +1,26 @@
+use auth_core::{login_endpoint, Secret};
+
+#[derive(serde::Deserialize)]
+pub struct LoginResponse {
+    pub access_token: Secret,
+    pub refresh_token: Option<Secret>,
+    pub expires_in: Option<u64>,
+}
+
+#[login_endpoint(
+    vendor = "Acme",
+    base_url = "https://api.acme.example",
+    path = "/auth/login",
+    response = LoginResponse,
+    token = access_token,
+)]
+pub struct Login {
+    #[login(basic_auht = user)]
+    username: String,
+    #[login(secret, basic_auth = password)]
+    password: Secret,
+}
+
+fn main() {
+    let _login = Login::builder().username("u").password("pw").build();
+}

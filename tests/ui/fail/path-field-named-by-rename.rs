@@ -1,0 +1,27 @@
+use auth_core::{login_endpoint, Secret};
+
+#[derive(serde::Deserialize)]
+pub struct LoginResponse {
+    pub access_token: Secret,
+    pub refresh_token: Option<Secret>,
+    pub expires_in: Option<u64>,
+}
+
+#[login_endpoint(
+    vendor = "Acme",
+    base_url = "https://api.acme.example",
+    path = "/realms/{realm}/token",
+    response = LoginResponse,
+    token = access_token,
+)]
+pub struct Login {
+    #[login(path, rename = "realm")]
+    realm_name: String,
+    email: String,
+    #[login(secret)]
+    password: Secret,
+}
+
+fn main() {
+    let _login = Login::builder().realm_name("r").email("me@example.com").password("pw").build();
+}
