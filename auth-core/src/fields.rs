@@ -247,7 +247,8 @@ impl<T: TimeNumberField + ?Sized> RefreshTimeNumberField for T {
 }
 
 /// A response field named by `body_failure(field = ...)` without `success`: its presence means
-/// the login failed. An `Option` of any type.
+/// the login failed. An `Option` of any type; an empty list, map or text (`"errors": []`,
+/// `"error": ""`) states no failure.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot mark a failure by being present",
     label = "this field is named by `body_failure(field = ...)`, which fails the login when the field is present",
@@ -264,6 +265,65 @@ impl<T> PresenceField for Option<T> {
         self.is_some()
     }
 }
+
+/// A field named by `body_failure(field = ...)` without `success`, as the generated code asks
+/// whether its value states a failure: `(&Presence(field)).__states_a_failure()`. Method
+/// resolution takes [`EmptyStatesNoFailure`] for a list, map or text, which an empty one does
+/// not state (`"errors": []`, `"error": ""`), and [`AnyValueStatesAFailure`] for any other type.
+#[doc(hidden)]
+pub struct Presence<'a, T: ?Sized>(pub &'a T);
+
+/// A present value of a type that can be empty: it states a failure only when it is not.
+#[doc(hidden)]
+pub trait EmptyStatesNoFailure {
+    fn __states_a_failure(&self) -> bool;
+}
+
+impl<T> EmptyStatesNoFailure for Presence<'_, Option<Vec<T>>> {
+    fn __states_a_failure(&self) -> bool {
+        self.0.as_ref().is_some_and(|list| !list.is_empty())
+    }
+}
+
+impl EmptyStatesNoFailure for Presence<'_, Option<String>> {
+    fn __states_a_failure(&self) -> bool {
+        self.0.as_ref().is_some_and(|text| !text.is_empty())
+    }
+}
+
+impl<K, V, S> EmptyStatesNoFailure for Presence<'_, Option<std::collections::HashMap<K, V, S>>> {
+    fn __states_a_failure(&self) -> bool {
+        self.0.as_ref().is_some_and(|map| !map.is_empty())
+    }
+}
+
+impl<K, V> EmptyStatesNoFailure for Presence<'_, Option<std::collections::BTreeMap<K, V>>> {
+    fn __states_a_failure(&self) -> bool {
+        self.0.as_ref().is_some_and(|map| !map.is_empty())
+    }
+}
+
+impl EmptyStatesNoFailure for Presence<'_, Option<serde_json::Value>> {
+    fn __states_a_failure(&self) -> bool {
+        match self.0 {
+            None | Some(serde_json::Value::Null) => false,
+            Some(serde_json::Value::Array(list)) => !list.is_empty(),
+            Some(serde_json::Value::Object(map)) => !map.is_empty(),
+            Some(serde_json::Value::String(text)) => !text.is_empty(),
+            Some(_) => true,
+        }
+    }
+}
+
+/// A present value of any other type states a failure.
+#[doc(hidden)]
+pub trait AnyValueStatesAFailure {
+    fn __states_a_failure(&self) -> bool {
+        true
+    }
+}
+
+impl<T: ?Sized> AnyValueStatesAFailure for &Presence<'_, T> {}
 
 /// A response field compared with an integer by `body_failure(field = ..., success = 7)`: an
 /// integer, or an `Option` of one (`None` is a failure).

@@ -1500,7 +1500,12 @@ fn expand_body_failed(body_failure: Option<&BodyFailure>) -> TokenStream {
     let span = failure.field.span;
     // Whether the value at `__v` says the login failed.
     let failed = match &failure.success {
-        None => quote_spanned!(span=> ::auth_core::fields::PresenceField::is_present(__v)),
+        // Present, and not an empty list, map or text (`"errors": []`).
+        None => quote_spanned!(span=> (::auth_core::fields::PresenceField::is_present(__v) && {
+            #[allow(unused_imports)]
+            use ::auth_core::fields::{AnyValueStatesAFailure as _, EmptyStatesNoFailure as _};
+            (&::auth_core::fields::Presence(__v)).__states_a_failure()
+        })),
         Some(Lit::Int(int)) => {
             // Written as given, in the field's own integer type: a value the field cannot hold
             // is rustc's error at it (out of range, or a negative value for an unsigned field).

@@ -454,7 +454,14 @@ impl ::auth_core::LoginEndpoint for Login {
     fn __body_failed(__response: &Self::Response) -> bool {
         {
             let __v = &__response.error;
-            ::auth_core::fields::PresenceField::is_present(__v)
+            (::auth_core::fields::PresenceField::is_present(__v)
+                && {
+                    #[allow(unused_imports)]
+                    use ::auth_core::fields::{
+                        AnyValueStatesAFailure as _, EmptyStatesNoFailure as _,
+                    };
+                    (&::auth_core::fields::Presence(__v)).__states_a_failure()
+                })
         }
     }
     fn __credentials(
