@@ -568,6 +568,35 @@ async fn a_header_with_another_scheme_is_a_decode_error_that_shows_no_value() {
     assert!(!format!("{error:?} {error}").contains("bWU6aHVudGVyMg"));
 }
 
+#[login_endpoint(
+    vendor = "Bare Header",
+    base_url = "https://bare-header.invalid",
+    path = "/users/sign_in",
+    response = SignedInUser,
+    token = header("Authorization", prefix = ""),
+)]
+struct BareHeaderLogin {
+    #[login(rename = "user.email")]
+    email: String,
+    #[login(secret, rename = "user.password")]
+    password: Secret,
+}
+
+#[tokio::test]
+async fn an_authorization_header_declared_without_a_scheme_is_the_token_whole() {
+    let answer = json(200, r#"{"email":"me@example.com"}"#)
+        .insert_header("Authorization", "eyJhbGciOi.J9.sig");
+    let server = server_answering(answer).await;
+    let session = BareHeaderLogin::builder()
+        .email("me@example.com")
+        .password("hunter2")
+        .build()
+        .send_to(&client(), &server.uri())
+        .await
+        .expect("a session");
+    assert_eq!(session.token().expose_secret(), "eyJhbGciOi.J9.sig");
+}
+
 /// Sessions listed in an array, the status of the login the first of a list of results, and
 /// field errors keyed by field name.
 #[derive(Debug, Deserialize)]

@@ -1685,7 +1685,22 @@ fn check_source(source: SourceArg) -> darling::Result<Source> {
                 )
                 .with_span(&name.span()));
             }
-            let prefix = prefix.map(check_header_prefix).transpose()?;
+            // An `Authorization` header holds a scheme before its credential (`Bearer eyJ...`),
+            // which would be kept as part of the token; `prefix = ""` says the vendor's holds
+            // the value alone.
+            let authorization = name.eq_ignore_ascii_case("authorization");
+            let prefix = match prefix {
+                Some(prefix) if authorization && prefix.is_empty() => None,
+                Some(prefix) => Some(check_header_prefix(prefix)?),
+                None if authorization => {
+                    return Err(Error::custom(format!(
+                        "an `Authorization` header holds a scheme before the token (`Bearer eyJ...`), which would be kept as part of it; write `header({:?}, prefix = \"Bearer \")` with the scheme the vendor's answer has, or `prefix = \"\"` if it holds the token alone",
+                        name.as_str()
+                    ))
+                    .with_span(&name.span()));
+                }
+                None => None,
+            };
             Ok(Source::Header(
                 SpannedValue::new(check_response_header_name(&name)?, name.span()),
                 prefix,

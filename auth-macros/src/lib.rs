@@ -193,6 +193,8 @@ use syn::ItemStruct;
 ///   text that is not part of it, such as a scheme (Rails' devise-jwt answers so). The prefix
 ///   is matched in any ASCII case; the value is what follows it, without spaces. A value
 ///   without the prefix is a `Decode` error that says so and does not show the value.
+///   `Authorization` is read with a prefix only, since it holds a scheme before its credential;
+///   `header("Authorization", prefix = "")` reads one that holds the token alone.
 /// - `cookie("SID")`: a cookie the response sets with `Set-Cookie` (the last one of that name).
 ///
 /// Tokens from headers and cookies go straight into `Secret`s: they are never in the typed
