@@ -247,8 +247,8 @@ impl<T: TimeNumberField + ?Sized> RefreshTimeNumberField for T {
 }
 
 /// A response field named by `body_failure(field = ...)` without `success`: its presence means
-/// the login failed. An `Option` of any type; an empty list, map or text (`"errors": []`,
-/// `"error": ""`) states no failure.
+/// the login failed. An `Option` of any type; an empty list or map (`"errors": []`) states no
+/// failure, while text does, even empty.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot mark a failure by being present",
     label = "this field is named by `body_failure(field = ...)`, which fails the login when the field is present",
@@ -268,8 +268,9 @@ impl<T> PresenceField for Option<T> {
 
 /// A field named by `body_failure(field = ...)` without `success`, as the generated code asks
 /// whether its value states a failure: `(&Presence(field)).__states_a_failure()`. Method
-/// resolution takes [`EmptyStatesNoFailure`] for a list, map or text, which an empty one does
-/// not state (`"errors": []`, `"error": ""`), and [`AnyValueStatesAFailure`] for any other type.
+/// resolution takes [`EmptyStatesNoFailure`] for a list or map, which an empty one does not
+/// state (`"errors": []`), and [`AnyValueStatesAFailure`] for any other type. Text states a
+/// failure even when empty: Hyper3D's `{"error": ""}` is one.
 #[doc(hidden)]
 pub struct Presence<'a, T: ?Sized>(pub &'a T);
 
@@ -282,12 +283,6 @@ pub trait EmptyStatesNoFailure {
 impl<T> EmptyStatesNoFailure for Presence<'_, Option<Vec<T>>> {
     fn __states_a_failure(&self) -> bool {
         self.0.as_ref().is_some_and(|list| !list.is_empty())
-    }
-}
-
-impl EmptyStatesNoFailure for Presence<'_, Option<String>> {
-    fn __states_a_failure(&self) -> bool {
-        self.0.as_ref().is_some_and(|text| !text.is_empty())
     }
 }
 
@@ -309,7 +304,6 @@ impl EmptyStatesNoFailure for Presence<'_, Option<serde_json::Value>> {
             None | Some(serde_json::Value::Null) => false,
             Some(serde_json::Value::Array(list)) => !list.is_empty(),
             Some(serde_json::Value::Object(map)) => !map.is_empty(),
-            Some(serde_json::Value::String(text)) => !text.is_empty(),
             Some(_) => true,
         }
     }

@@ -1500,7 +1500,7 @@ fn expand_body_failed(body_failure: Option<&BodyFailure>) -> TokenStream {
     let span = failure.field.span;
     // Whether the value at `__v` says the login failed.
     let failed = match &failure.success {
-        // Present, and not an empty list, map or text (`"errors": []`).
+        // Present, and not an empty list or map (`"errors": []`).
         None => quote_spanned!(span=> (::auth_core::fields::PresenceField::is_present(__v) && {
             #[allow(unused_imports)]
             use ::auth_core::fields::{AnyValueStatesAFailure as _, EmptyStatesNoFailure as _};

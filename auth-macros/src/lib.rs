@@ -159,8 +159,8 @@ use syn::ItemStruct;
 /// fails as `Rejected` (or the kind the `error_body` gives).
 ///
 /// - `body_failure(field = error)`: the login failed when the field is present. The field is an
-///   `Option`; an empty list, map or text in it (`"errors": []`, `"error": ""`), as GraphQL
-///   servers and others send on success, states no failure.
+///   `Option`; an empty list or map in it (`"errors": []`), as GraphQL servers send on
+///   success, states no failure (text does, even empty).
 /// - `body_failure(field = login_status, success = 7)`: the login failed unless the field holds
 ///   this value. `success` is an integer (negative too), a string or a `bool` literal, compared
 ///   with an integer, `String` or `bool` field, or an `Option` of one (`None` is a failure).
