@@ -10,7 +10,7 @@ pub struct LoginResponse {
     base_url = "https://api.acme.example",
     path = "/users/sign_in",
     response = LoginResponse,
-    token = header("authorization", prefix = ""),
+    token = header("x-auth-token", prefix = ""),
 )]
 pub struct Login {
     email: String,
