@@ -68,14 +68,10 @@ pub(crate) fn trimmed(text: &str) -> &str {
     }
 }
 
-/// Whether `text` is empty or white space alone. A token nearly always starts with a visible
-/// ASCII character, which settles it without decoding the rest, as `trim` would from both ends.
+/// Whether `text` is empty or white space alone: [`trimmed`], so a token that starts and ends
+/// with a visible ASCII character is settled without decoding it.
 fn is_blank(text: &str) -> bool {
-    match text.as_bytes().first() {
-        None => true,
-        Some(first) if first.is_ascii_graphic() => false,
-        Some(_) => text.trim().is_empty(),
-    }
+    trimmed(text).is_empty()
 }
 
 #[diagnostic::do_not_recommend]
